@@ -1,0 +1,46 @@
+// Status and kind values with their Dutch labels. Imports nothing from Drizzle, so both the
+// schema and the UI can use them.
+
+export const userRoles = ["beheerder", "secretariaat", "kwartiermaker", "lid"] as const;
+export type UserRole = (typeof userRoles)[number];
+export const userRoleLabels: Record<UserRole, string> = {
+  beheerder: "Beheerder",
+  secretariaat: "Secretariaat",
+  kwartiermaker: "Kwartiermaker",
+  lid: "Lid",
+};
+
+export const bodyKinds = ["stuurgroep", "expertgroep", "themagroep", "bestuur", "overleg"] as const;
+export type BodyKind = (typeof bodyKinds)[number];
+export const bodyKindLabels: Record<BodyKind, string> = {
+  stuurgroep: "Stuurgroep",
+  expertgroep: "Expertgroep",
+  themagroep: "Themagroep",
+  bestuur: "Bestuur",
+  overleg: "Overleg",
+};
+
+export const membershipRoles = [
+  "voorzitter",
+  "secretaris",
+  "kartrekker",
+  "lid",
+  "adviseur",
+  "agendalid",
+] as const;
+export type MembershipRole = (typeof membershipRoles)[number];
+export const membershipRoleLabels: Record<MembershipRole, string> = {
+  voorzitter: "Voorzitter",
+  secretaris: "Secretaris",
+  kartrekker: "Kartrekker",
+  lid: "Lid",
+  adviseur: "Adviseur",
+  agendalid: "Agendalid",
+};
+
+export const organisationKinds = ["gemeente", "partner"] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+export const organisationKindLabels: Record<OrganisationKind, string> = {
+  gemeente: "Gemeente",
+  partner: "Partnerorganisatie",
+};

@@ -1,0 +1,167 @@
+import { relations, sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  bodyKinds,
+  membershipRoles,
+  organisationKinds,
+  userRoles,
+} from "../app/lib/vocabulary";
+
+// Instants are integer milliseconds since the epoch (UTC). Calendar dates that carry no time
+// (a membership's first and last day) are ISO text 'YYYY-MM-DD': see docs/decisions/004.
+const now = sql`(unixepoch('subsec') * 1000)`;
+const timestamps = {
+  createdAt: integer("created_at").notNull().default(now),
+  updatedAt: integer("updated_at").notNull().default(now),
+};
+
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: organisationKinds }).notNull(),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email"),
+    jobTitle: text("job_title"),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("people_organisation_idx").on(table.organisationId)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    // Stored lower-cased; the sign-in form lower-cases too.
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: userRoles }).notNull(),
+    deactivatedAt: integer("deactivated_at"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex("users_person_idx").on(table.personId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the token in the cookie, hex: a stolen database cannot be replayed as cookies.
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+export const signInThrottles = sqliteTable("sign_in_throttles", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: integer("window_started_at").notNull(),
+  lockedUntil: integer("locked_until"),
+});
+
+export const bodies = sqliteTable(
+  "bodies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind", { enum: bodyKinds }).notNull(),
+    parentId: integer("parent_id").references((): any => bodies.id),
+    purposeMarkdown: text("purpose_markdown").notNull().default(""),
+    purposeHtml: text("purpose_html").notNull().default(""),
+    meetingFrequency: text("meeting_frequency"),
+    activeFrom: text("active_from").notNull(),
+    // Set when the body is retired; it stays readable in the archive.
+    activeUntil: text("active_until"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("bodies_parent_idx").on(table.parentId)],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    role: text("role", { enum: membershipRoles }).notNull(),
+    startsOn: text("starts_on").notNull(),
+    // Last day of the membership, inclusive; null while it lasts.
+    endsOn: text("ends_on"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("memberships_body_idx").on(table.bodyId),
+    index("memberships_person_idx").on(table.personId),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull().default(now),
+    // Null for changes made by the system itself (the demo import).
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: integer("entity_id"),
+    summary: text("summary").notNull(),
+    before: text("before"),
+    after: text("after"),
+  },
+  (table) => [
+    index("audit_log_actor_idx").on(table.actorUserId),
+    index("audit_log_entity_idx").on(table.entityType, table.entityId),
+    index("audit_log_at_idx").on(table.at),
+  ],
+);
+
+export const organisationsRelations = relations(organisations, ({ many }) => ({
+  people: many(people),
+}));
+
+export const peopleRelations = relations(people, ({ one, many }) => ({
+  organisation: one(organisations, {
+    fields: [people.organisationId],
+    references: [organisations.id],
+  }),
+  memberships: many(memberships),
+}));
+
+export const bodiesRelations = relations(bodies, ({ one, many }) => ({
+  parent: one(bodies, { fields: [bodies.parentId], references: [bodies.id] }),
+  memberships: many(memberships),
+}));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  body: one(bodies, { fields: [memberships.bodyId], references: [bodies.id] }),
+  person: one(people, { fields: [memberships.personId], references: [people.id] }),
+}));
