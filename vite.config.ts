@@ -29,6 +29,8 @@ export default defineConfig({
         }),
       ],
   build: {
+    // Top-level await in entry.server: migrations finish before the first request.
+    target: "es2022",
     // Native modules stay outside the server bundle.
     rollupOptions: { external: ["better-sqlite3", "@node-rs/argon2"] },
   },

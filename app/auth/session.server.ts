@@ -1,0 +1,82 @@
+import { redirect } from "@remix-run/node";
+import {
+  invalidateSession,
+  rotateSession,
+  validateSessionToken,
+} from "~/models/sessions.server";
+import type { Viewer } from "./viewer";
+
+export const SESSION_COOKIE = "gremium_sessie";
+
+function isHttps(request: Request) {
+  return (
+    new URL(request.url).protocol === "https:" ||
+    request.headers.get("x-forwarded-proto") === "https"
+  );
+}
+
+export function sessionCookie(request: Request, token: string, expiresAt: number): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Expires=${new Date(expiresAt).toUTCString()}`,
+  ];
+  if (isHttps(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function blankSessionCookie(request: Request): string {
+  const parts = [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (isHttps(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  for (const pair of header.split(";")) {
+    const [name, ...rest] = pair.trim().split("=");
+    if (name === SESSION_COOKIE) return rest.join("=") || null;
+  }
+  return null;
+}
+
+/**
+ * The viewer of a request, and a Set-Cookie value when the session was renewed (sliding
+ * expiry) or turned out to be invalid (the stale cookie is cleared).
+ */
+export function getSession(request: Request): { viewer: Viewer; setCookie: string | null } {
+  const token = readSessionToken(request);
+  if (!token) return { viewer: null, setCookie: null };
+  const validated = validateSessionToken({ token });
+  if (!validated) return { viewer: null, setCookie: blankSessionCookie(request) };
+  return {
+    viewer: validated.viewer,
+    setCookie: validated.renewed ? sessionCookie(request, token, validated.expiresAt) : null,
+  };
+}
+
+export function getViewer(request: Request): Viewer {
+  return getSession(request).viewer;
+}
+
+export function signOut(request: Request, viewer: Viewer, redirectTo = "/") {
+  if (viewer) invalidateSession({ sessionId: viewer.sessionId });
+  return redirect(redirectTo, { headers: { "Set-Cookie": blankSessionCookie(request) } });
+}
+
+/** After a password change: the old session ends, a new one is handed out. */
+export function rotateViewerSession(request: Request, viewer: NonNullable<Viewer>): string {
+  const { token, session } = rotateSession({ sessionId: viewer.sessionId, userId: viewer.userId });
+  return sessionCookie(request, token, session.expiresAt);
+}
+
+/** Only relative paths inside the site, so a sign-in link cannot send someone elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

@@ -1,0 +1,15 @@
+import type { UserRole } from "~/lib/vocabulary";
+
+/** The signed-in person on whose behalf a request runs; null for an anonymous visitor. */
+export type SignedInViewer = {
+  userId: number;
+  personId: number;
+  name: string;
+  email: string;
+  role: UserRole;
+  sessionId: string;
+  /** Bodies of which the person is a member today: what grants their confidential content. */
+  memberBodyIds: readonly number[];
+};
+
+export type Viewer = SignedInViewer | null;

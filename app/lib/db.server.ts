@@ -1,0 +1,46 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import * as schema from "../../db/schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const migrationsFolder = resolve(process.cwd(), "migrations");
+
+/** Opens a SQLite file with WAL and foreign keys on, creating its folder when needed. */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const client = new Database(path);
+  client.pragma("journal_mode = WAL");
+  client.pragma("foreign_keys = ON");
+  client.pragma("busy_timeout = 5000");
+  client.pragma("synchronous = NORMAL");
+  return drizzle(client, { schema }) as Db;
+}
+
+export function migrateDatabase(db: Db) {
+  migrate(db, { migrationsFolder });
+}
+
+export function countAppliedMigrations(db: Db): number {
+  const row = db.$client.prepare("select count(*) as n from __drizzle_migrations").get() as {
+    n: number;
+  };
+  return row.n;
+}
+
+let current: Db | undefined;
+
+/** The process's one connection; startup opens it, tests swap in a fresh copy. */
+export function getDb(): Db {
+  if (!current) throw new Error("De database is nog niet geopend (connectDatabase ontbreekt).");
+  return current;
+}
+
+export function connectDatabase(db: Db) {
+  current?.$client.close();
+  current = db;
+  return db;
+}

@@ -1,0 +1,23 @@
+import { marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+// Markdown is rendered and sanitised once, when it is saved; pages serve the stored HTML
+// (rendering per request was the measured bottleneck, see shared/docs/stack.md).
+const allowed: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p", "br", "strong", "em", "b", "i", "u", "s", "a", "ul", "ol", "li", "blockquote",
+    "h2", "h3", "h4", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td",
+  ],
+  allowedAttributes: { a: ["href", "title"], ol: ["start"], th: ["scope"], td: [] },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowProtocolRelative: false,
+  transformTags: {
+    // Headings inside user text start at level 2: the page owns the h1.
+    h1: "h2",
+  },
+};
+
+export function renderMarkdown(markdown: string): string {
+  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
+  return sanitizeHtml(html, allowed);
+}

@@ -1,0 +1,287 @@
+import { and, asc, eq, isNotNull, isNull, ne, or, gt } from "drizzle-orm";
+import { bodies } from "../../db/schema";
+import { requireCapability } from "~/auth/guards";
+import type { Viewer } from "~/auth/viewer";
+import { getDb } from "~/lib/db.server";
+import { todayIso } from "~/lib/format";
+import { renderMarkdown } from "~/lib/markdown.server";
+import type { BodyKind } from "~/lib/vocabulary";
+import { writeAudit } from "./audit.server";
+import { ConflictError, RuleError } from "./errors";
+import { listCurrentMembers } from "./memberships.server";
+
+const summaryColumns = {
+  id: bodies.id,
+  slug: bodies.slug,
+  name: bodies.name,
+  shortName: bodies.shortName,
+  kind: bodies.kind,
+  parentId: bodies.parentId,
+  activeFrom: bodies.activeFrom,
+  activeUntil: bodies.activeUntil,
+};
+
+export type BodySummary = {
+  id: number;
+  slug: string;
+  name: string;
+  shortName: string | null;
+  kind: BodyKind;
+  parentId: number | null;
+  activeFrom: string;
+  activeUntil: string | null;
+};
+
+/** A body is retired from the day after its last active day. */
+export function isRetired(body: { activeUntil: string | null }, today = todayIso()) {
+  return body.activeUntil !== null && body.activeUntil < today;
+}
+
+function activeCondition(today: string) {
+  return or(isNull(bodies.activeUntil), gt(bodies.activeUntil, today), eq(bodies.activeUntil, today));
+}
+
+/**
+ * Active bodies grouped the way the network is drawn: the steering group(s), each expert group
+ * with the theme groups under it, then every other body. Retired bodies come separately.
+ */
+export function listBodiesGrouped(_: { viewer: Viewer }) {
+  const db = getDb();
+  const today = todayIso();
+  const all = db
+    .select(summaryColumns)
+    .from(bodies)
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all();
+  const active = all.filter((b) => !isRetired(b, today));
+  const retired = all.filter((b) => isRetired(b, today));
+  const placed = new Set<number>();
+  const take = (list: BodySummary[]) => {
+    list.forEach((b) => placed.add(b.id));
+    return list;
+  };
+  const steering = take(active.filter((b) => b.kind === "stuurgroep"));
+  const expert = take(active.filter((b) => b.kind === "expertgroep")).map((group) => ({
+    ...group,
+    children: take(active.filter((b) => b.kind === "themagroep" && b.parentId === group.id)),
+  }));
+  const themeWithoutExpert = take(
+    active.filter((b) => b.kind === "themagroep" && !placed.has(b.id)),
+  );
+  const other = active.filter((b) => !placed.has(b.id));
+  return { steering, expert, themeWithoutExpert, other, retired };
+}
+
+export function listBodiesForSelect(_: { viewer: Viewer }) {
+  return getDb()
+    .select({ id: bodies.id, name: bodies.name, activeUntil: bodies.activeUntil })
+    .from(bodies)
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all();
+}
+
+/** One body with its parent, children and current members; null when the slug is unknown. */
+export function getBodyBySlug({ viewer, slug }: { viewer: Viewer; slug: string }) {
+  const db = getDb();
+  const body = db
+    .select({
+      ...summaryColumns,
+      purposeHtml: bodies.purposeHtml,
+      meetingFrequency: bodies.meetingFrequency,
+    })
+    .from(bodies)
+    .where(eq(bodies.slug, slug))
+    .get();
+  if (!body) return null;
+  const parent = body.parentId
+    ? db.select(summaryColumns).from(bodies).where(eq(bodies.id, body.parentId)).get() ?? null
+    : null;
+  const children = db
+    .select(summaryColumns)
+    .from(bodies)
+    .where(eq(bodies.parentId, body.id))
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all();
+  return {
+    ...body,
+    retired: isRetired(body),
+    parent,
+    children: children.map((child) => ({ ...child, retired: isRetired(child) })),
+    members: listCurrentMembers({ viewer, bodyId: body.id }),
+  };
+}
+
+export type BodyInput = {
+  name: string;
+  shortName?: string | null;
+  slug: string;
+  kind: BodyKind;
+  parentId?: number | null;
+  purposeMarkdown: string;
+  meetingFrequency?: string | null;
+  activeFrom: string;
+};
+
+function auditView(body: Record<string, unknown>) {
+  const { purposeHtml: _html, createdAt: _c, updatedAt: _u, version: _v, ...rest } = body;
+  return rest;
+}
+
+function checkBodyRules(input: BodyInput, selfId?: number) {
+  const db = getDb();
+  const clash = db
+    .select({ id: bodies.id })
+    .from(bodies)
+    .where(and(eq(bodies.slug, input.slug), selfId ? ne(bodies.id, selfId) : undefined))
+    .get();
+  if (clash) throw new RuleError({ slug: ["Dit webadres is al in gebruik door een ander gremium."] });
+  if (input.parentId) {
+    if (input.parentId === selfId) {
+      throw new RuleError({ parentId: ["Een gremium kan niet onder zichzelf vallen."] });
+    }
+    // Walk up from the chosen parent: meeting ourselves means a loop.
+    let cursor: number | null = input.parentId;
+    const seen = new Set<number>();
+    while (cursor && !seen.has(cursor)) {
+      seen.add(cursor);
+      if (cursor === selfId) {
+        throw new RuleError({ parentId: ["Dit gremium valt al (indirect) onder het gekozen gremium."] });
+      }
+      const next = db.select({ parentId: bodies.parentId }).from(bodies).where(eq(bodies.id, cursor)).get();
+      if (!next && cursor === input.parentId) {
+        throw new RuleError({ parentId: ["Kies een bestaand bovenliggend gremium."] });
+      }
+      cursor = next?.parentId ?? null;
+    }
+  }
+}
+
+export function createBody({ viewer, input }: { viewer: Viewer; input: BodyInput }) {
+  requireCapability(viewer, "manage-bodies");
+  checkBodyRules(input);
+  return getDb().transaction((tx) => {
+    const values = {
+      ...input,
+      shortName: input.shortName || null,
+      parentId: input.parentId || null,
+      meetingFrequency: input.meetingFrequency || null,
+      purposeHtml: renderMarkdown(input.purposeMarkdown),
+    };
+    const created = tx.insert(bodies).values(values).returning().get();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "body.create",
+      entityType: "body",
+      entityId: created.id,
+      summary: `Gremium ${created.name} aangemaakt`,
+      after: auditView(created),
+    });
+    return created;
+  });
+}
+
+/** The editable fields of a body with its version, for the beheer form. */
+export function getBodyForEdit({ viewer, id }: { viewer: Viewer; id: number }) {
+  requireCapability(viewer, "manage-bodies");
+  const body = getDb().select().from(bodies).where(eq(bodies.id, id)).get();
+  return body ? { ...body, retired: isRetired(body) } : null;
+}
+
+export function updateBody({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: BodyInput;
+}) {
+  requireCapability(viewer, "manage-bodies");
+  checkBodyRules(input, id);
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(bodies).where(eq(bodies.id, id)).get();
+    if (!before) throw new RuleError({ name: ["Dit gremium bestaat niet meer."] });
+    if (before.version !== expectedVersion) throw new ConflictError();
+    const after = tx
+      .update(bodies)
+      .set({
+        ...input,
+        shortName: input.shortName || null,
+        parentId: input.parentId || null,
+        meetingFrequency: input.meetingFrequency || null,
+        purposeHtml: renderMarkdown(input.purposeMarkdown),
+        version: before.version + 1,
+        updatedAt: Date.now(),
+      })
+      .where(and(eq(bodies.id, id), eq(bodies.version, expectedVersion)))
+      .returning()
+      .get();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "body.update",
+      entityType: "body",
+      entityId: id,
+      summary: `Gremium ${after.name} gewijzigd`,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+/** Retires a body: `activeUntil` is its last active day. It stays readable in the archive. */
+export function retireBody({
+  viewer,
+  id,
+  expectedVersion,
+  activeUntil,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  activeUntil: string;
+}) {
+  requireCapability(viewer, "manage-bodies");
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(bodies).where(eq(bodies.id, id)).get();
+    if (!before) throw new RuleError({ activeUntil: ["Dit gremium bestaat niet meer."] });
+    if (before.version !== expectedVersion) throw new ConflictError();
+    if (before.activeUntil !== null) {
+      throw new RuleError({ activeUntil: ["Dit gremium is al opgeheven."] });
+    }
+    if (activeUntil < before.activeFrom) {
+      throw new RuleError({ activeUntil: ["De einddatum ligt vóór de startdatum van het gremium."] });
+    }
+    const activeChildren = tx
+      .select({ name: bodies.name })
+      .from(bodies)
+      .where(and(eq(bodies.parentId, id), activeCondition(activeUntil)))
+      .all();
+    if (activeChildren.length > 0) {
+      throw new RuleError({
+        activeUntil: [
+          `Hef eerst de onderliggende gremia op of verplaats ze: ${activeChildren.map((c) => c.name).join(", ")}.`,
+        ],
+      });
+    }
+    tx.update(bodies)
+      .set({ activeUntil, version: before.version + 1, updatedAt: Date.now() })
+      .where(and(eq(bodies.id, id), eq(bodies.version, expectedVersion)))
+      .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "body.retire",
+      entityType: "body",
+      entityId: id,
+      summary: `Gremium ${before.name} opgeheven`,
+      before: { activeUntil: null },
+      after: { activeUntil },
+    });
+  });
+}
+
+export function hasRetiredBodies() {
+  return Boolean(getDb().select({ id: bodies.id }).from(bodies).where(isNotNull(bodies.activeUntil)).get());
+}

@@ -1,0 +1,20 @@
+/** Someone else saved the record since the form was opened: the edit must not overwrite it. */
+export class ConflictError extends Error {
+  constructor(
+    message = "Iemand anders heeft dit intussen gewijzigd. Uw invoer staat hieronder nog; bekijk de nieuwe versie en sla opnieuw op.",
+  ) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+/** A business rule refused the input; the messages are Dutch and belong next to the fields. */
+export class RuleError extends Error {
+  constructor(
+    public readonly fieldErrors: Record<string, string[]>,
+    message = "Controleer de gemarkeerde velden.",
+  ) {
+    super(message);
+    this.name = "RuleError";
+  }
+}

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import { signInThrottles, users } from "../../db/schema";
+import { lockedUntil, recordFailure } from "~/auth/throttle";
+import { getDb } from "~/lib/db.server";
+import { verifyAgainstNothing, verifyPassword } from "~/lib/password.server";
+import { createSession } from "./sessions.server";
+
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: number; userId: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; until: number };
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Checks an e-mail address and password and opens a session. Unknown addresses, deactivated
+ * users and wrong passwords give the same answer; 5 failures in 15 minutes lock the address.
+ */
+export async function signIn({
+  email,
+  password,
+  now = Date.now(),
+}: {
+  email: string;
+  password: string;
+  now?: number;
+}): Promise<SignInResult> {
+  const db = getDb();
+  const address = normaliseEmail(email);
+  const throttle = db.select().from(signInThrottles).where(eq(signInThrottles.email, address)).get();
+  const until = lockedUntil(throttle, now);
+  if (until) return { ok: false, reason: "locked", until };
+
+  const user = db
+    .select({ id: users.id, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.email, address))
+    .get();
+  let valid = false;
+  if (user) valid = await verifyPassword(user.passwordHash, password);
+  else await verifyAgainstNothing(password);
+
+  if (!valid || !user || user.deactivatedAt !== null) {
+    const next = recordFailure(throttle, now);
+    db.insert(signInThrottles)
+      .values({ email: address, ...next })
+      .onConflictDoUpdate({ target: signInThrottles.email, set: next })
+      .run();
+    return { ok: false, reason: "invalid" };
+  }
+
+  db.delete(signInThrottles).where(eq(signInThrottles.email, address)).run();
+  const { token, session } = createSession({ userId: user.id, now });
+  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id };
+}

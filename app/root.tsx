@@ -1,0 +1,190 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "~/styles/index.css?url";
+import { can } from "~/auth/permissions";
+import { getSession } from "~/auth/session.server";
+import { useErrorReference, useNonce } from "~/lib/nonce";
+import { userRoleLabels } from "~/lib/vocabulary";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [
+  { title: "Gremium · Zorg, Veiligheid en Straf Twente" },
+  { name: "description", content: "Agenda's, besluiten, acties en nieuws van het netwerk Zorg, Veiligheid en Straf in Twente." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { viewer, setCookie } = getSession(request);
+  const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
+  return data(
+    {
+      viewer: viewer && {
+        name: viewer.name,
+        roleLabel: userRoleLabels[viewer.role],
+        canAdminister: can(viewer, "manage-users"),
+      },
+    },
+    { headers },
+  );
+}
+
+function SiteHeader() {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const viewer = rootData?.viewer ?? null;
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="gremium-header">
+      <div className="gremium-container gremium-header__bar">
+        <Link to="/" className="gremium-logo">
+          Gremium
+          <small>Zorg, Veiligheid en Straf Twente</small>
+        </Link>
+        <nav aria-label="Hoofdmenu" className="gremium-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                Home
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/gremia">Gremia</NavLink>
+            </li>
+            {viewer?.canAdminister ? (
+              <li>
+                <NavLink to="/beheer">Beheer</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="gremium-account">
+          {viewer ? (
+            <>
+              <span>
+                <Link to="/account" className="gremium-linkbutton">
+                  {viewer.name}
+                </Link>{" "}
+                ({viewer.roleLabel})
+              </span>
+              <Form method="post" action="/uitloggen">
+                <button type="submit" className="gremium-linkbutton">
+                  Uitloggen
+                </button>
+              </Form>
+            </>
+          ) : location.pathname === "/inloggen" ? null : (
+            <Link
+              className="gremium-linkbutton"
+              to={location.pathname === "/" ? "/inloggen" : `/inloggen?redirectTo=${encodeURIComponent(here)}`}
+            >
+              Inloggen
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="nl-skip-link gremium-skip-link" href="#inhoud">
+          Ga direct naar de inhoud
+        </a>
+        <SiteHeader />
+        <main id="inhoud" className="gremium-main" tabIndex={-1}>
+          <div className="gremium-container">{children}</div>
+        </main>
+        <footer className="gremium-footer">
+          <div className="gremium-container">
+            <p>
+              Gremium is het portaal van het samenwerkingsverband Zorg, Veiligheid en Straf Twente: veertien gemeenten en
+              hun partners in zorg, veiligheid en justitie.
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const statusPages: Record<number, { title: string; text: string }> = {
+  400: { title: "Verzoek niet begrepen", text: "Het verzoek kon niet worden verwerkt. Controleer de invoer en probeer het opnieuw." },
+  403: { title: "Geen toegang", text: "U hebt geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met de beheerder." },
+  404: { title: "Pagina niet gevonden", text: "Deze pagina bestaat niet (meer). Misschien is het adres veranderd of verkeerd overgenomen." },
+  405: { title: "Niet toegestaan", text: "Deze handeling kan op deze pagina niet worden uitgevoerd." },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const reference = useErrorReference();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const page = statusPages[status];
+  const title = page?.title ?? "Er ging iets mis";
+  return (
+    <>
+      <title>{`${title} · Gremium`}</title>
+      <h1 className="nl-heading nl-heading--level-1">{title}</h1>
+      {page ? (
+        <p className="nl-paragraph">
+          {isRouteErrorResponse(error) && typeof error.data === "string" && error.data && status !== 404
+            ? error.data
+            : page.text}
+        </p>
+      ) : (
+        <>
+          <p className="nl-paragraph">
+            Er is een onverwachte fout opgetreden. Uw gegevens zijn niet verloren gegaan; probeer het over een paar
+            minuten opnieuw.
+          </p>
+          {reference ? (
+            <p className="nl-paragraph">
+              Neemt u contact op met de beheerder? Noem dan deze referentie: <strong>{reference}</strong>
+            </p>
+          ) : (
+            <p className="nl-paragraph">
+              <a className="nl-link" href="">
+                Laad de pagina opnieuw
+              </a>{" "}
+              om een referentie voor de beheerder te krijgen.
+            </p>
+          )}
+        </>
+      )}
+      <p className="nl-paragraph">
+        <Link className="nl-link" to="/">
+          Naar de homepagina
+        </Link>
+      </p>
+    </>
+  );
+}

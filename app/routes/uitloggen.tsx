@@ -1,0 +1,30 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { Button } from "~/components/form";
+import { assertSameOrigin } from "~/auth/csrf.server";
+import { getViewer, signOut } from "~/auth/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Uitloggen · Gremium" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!getViewer(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  return signOut(request, getViewer(request), "/");
+}
+
+// Signing out changes state, so it is a POST; this page serves whoever follows a plain link.
+export default function SignOutPage() {
+  return (
+    <>
+      <h1 className="nl-heading nl-heading--level-1">Uitloggen</h1>
+      <p className="nl-paragraph">Wilt u uitloggen bij Gremium?</p>
+      <Form method="post">
+        <Button variant="primary">Uitloggen</Button>
+      </Form>
+    </>
+  );
+}

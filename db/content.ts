@@ -1,0 +1,191 @@
+// Reads the demo corpus in content/ and checks every file with zod. A bad file stops the import
+// with its name, line and what is wrong, so whoever edits the corpus can fix it at once.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { z } from "zod";
+import { isIsoDate } from "../app/lib/format";
+import { bodyKinds, membershipRoles, organisationKinds, userRoles } from "../app/lib/vocabulary";
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "moet een slug zijn: kleine letters, cijfers en streepjes");
+const isoDate = z.string().refine(isIsoDate, "moet een datum zijn als JJJJ-MM-DD");
+// Demo content may only use the reserved .example domain, so no demo mail reaches a real person.
+const exampleEmail = z
+  .email("moet een e-mailadres zijn")
+  .refine((v) => v.endsWith(".example"), "moet eindigen op .example (fictieve adressen)");
+
+export const organisationSchema = z.strictObject({
+  slug,
+  name: z.string().min(1),
+  kind: z.enum(organisationKinds),
+});
+
+export const personSchema = z.strictObject({
+  slug,
+  name: z.string().min(1),
+  email: exampleEmail.optional(),
+  jobTitle: z.string().min(1).optional(),
+  organisation: slug,
+});
+
+export const userSchema = z.strictObject({
+  email: exampleEmail,
+  person: slug,
+  role: z.enum(userRoles),
+});
+
+export const bodyFrontmatterSchema = z.strictObject({
+  name: z.string().min(1),
+  shortName: z.string().min(1).optional(),
+  kind: z.enum(bodyKinds),
+  parent: slug.optional(),
+  activeFrom: isoDate,
+  activeUntil: isoDate.optional(),
+  meetingFrequency: z.string().min(1).optional(),
+  sortOrder: z.number().int().default(0),
+  members: z
+    .array(
+      z.strictObject({
+        person: slug,
+        role: z.enum(membershipRoles),
+        from: isoDate,
+        until: isoDate.optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type ContentOrganisation = z.infer<typeof organisationSchema>;
+export type ContentPerson = z.infer<typeof personSchema>;
+export type ContentUser = z.infer<typeof userSchema>;
+export type ContentBody = z.infer<typeof bodyFrontmatterSchema> & {
+  slug: string;
+  purposeMarkdown: string;
+};
+
+export class ContentError extends Error {
+  constructor(
+    public readonly file: string,
+    public readonly line: number,
+    public readonly problem: string,
+  ) {
+    super(`${file}:${line}: ${problem}`);
+    this.name = "ContentError";
+  }
+}
+
+type Located = { file: string; lineOffset: number; doc: Document; lines: LineCounter };
+
+function parseYaml(file: string, text: string, lineOffset = 0): Located & { value: unknown } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const line = lines.linePos(first.pos[0]).line + lineOffset;
+    throw new ContentError(file, line, `ongeldige YAML: ${first.message.split("\n")[0]}`);
+  }
+  return { file, lineOffset, doc, lines, value: doc.toJS() };
+}
+
+/** The line of the deepest YAML node that the zod path still reaches. */
+function lineOf(located: Located, path: PropertyKey[]): number {
+  let node: unknown = located.doc.contents;
+  let offset = (node as { range?: [number] } | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node) || isSeq(node)) {
+      const pair = isMap(node)
+        ? node.items.find((item) => (item.key as { value?: unknown })?.value === key)
+        : undefined;
+      const next: unknown = isMap(node) ? pair?.value ?? null : node.items[key as number];
+      const keyRange = (pair?.key as { range?: [number] } | undefined)?.range;
+      const range = (next as { range?: [number] } | null)?.range ?? keyRange;
+      if (!range) break;
+      offset = range[0];
+      node = next;
+    } else break;
+  }
+  return located.lines.linePos(offset).line + located.lineOffset;
+}
+
+function check<T>(located: Located & { value: unknown }, schema: z.ZodType<T>, value = located.value, basePath: PropertyKey[] = []): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = [...basePath, ...issue.path];
+  const where = path.length ? `${path.join(".")}: ` : "";
+  throw new ContentError(located.file, lineOf(located, path), `${where}${issue.message}`);
+}
+
+function readList<T>(dir: string, name: string, schema: z.ZodType<T>): T[] {
+  const path = join(dir, name);
+  const located = parseYaml(relative(process.cwd(), path) || path, readFileSync(path, "utf8"));
+  return check(located, z.array(schema));
+}
+
+function readBody(dir: string, fileName: string): ContentBody {
+  const path = join(dir, fileName);
+  const file = relative(process.cwd(), path) || path;
+  const text = readFileSync(path, "utf8");
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new ContentError(file, 1, "frontmatter ontbreekt: begin het bestand met een regel ---");
+  // The frontmatter starts on line 2 of the file.
+  const located = parseYaml(file, match[1], 1);
+  const frontmatter = check(located, bodyFrontmatterSchema);
+  const slugFromName = fileName.replace(/\.md$/, "");
+  check(located, slug, slugFromName);
+  return { ...frontmatter, slug: slugFromName, purposeMarkdown: match[2].trim() };
+}
+
+export type Corpus = {
+  organisations: ContentOrganisation[];
+  people: ContentPerson[];
+  users: ContentUser[];
+  bodies: ContentBody[];
+};
+
+/** Loads and checks the whole corpus, including references between files. */
+export function loadCorpus(dir: string): Corpus {
+  const organisations = readList(dir, "organisations.yaml", organisationSchema);
+  const people = readList(dir, "people.yaml", personSchema);
+  const users = readList(dir, "users.yaml", userSchema);
+  const bodyFiles = readdirSync(join(dir, "bodies")).filter((f) => f.endsWith(".md")).sort();
+  const bodies = bodyFiles.map((f) => readBody(join(dir, "bodies"), f));
+
+  const orgSlugs = new Set(organisations.map((o) => o.slug));
+  const personSlugs = new Set(people.map((p) => p.slug));
+  const bodySlugs = new Set(bodies.map((b) => b.slug));
+  const refError = (file: string, text: string, needle: string, problem: string) => {
+    const index = text.indexOf(needle);
+    const line = index < 0 ? 1 : text.slice(0, index).split("\n").length;
+    return new ContentError(file, line, problem);
+  };
+  const peopleFile = join(dir, "people.yaml");
+  const peopleText = readFileSync(peopleFile, "utf8");
+  for (const person of people) {
+    if (!orgSlugs.has(person.organisation)) {
+      throw refError(relative(process.cwd(), peopleFile), peopleText, `organisation: ${person.organisation}`, `onbekende organisatie "${person.organisation}"`);
+    }
+  }
+  const usersFile = join(dir, "users.yaml");
+  const usersText = readFileSync(usersFile, "utf8");
+  for (const user of users) {
+    if (!personSlugs.has(user.person)) {
+      throw refError(relative(process.cwd(), usersFile), usersText, `person: ${user.person}`, `onbekende persoon "${user.person}"`);
+    }
+  }
+  for (const body of bodies) {
+    const file = join(dir, "bodies", `${body.slug}.md`);
+    const text = readFileSync(file, "utf8");
+    if (body.parent && !bodySlugs.has(body.parent)) {
+      throw refError(relative(process.cwd(), file), text, `parent: ${body.parent}`, `onbekend bovenliggend gremium "${body.parent}"`);
+    }
+    for (const member of body.members) {
+      if (!personSlugs.has(member.person)) {
+        throw refError(relative(process.cwd(), file), text, `person: ${member.person}`, `onbekende persoon "${member.person}"`);
+      }
+    }
+  }
+  return { organisations, people, users, bodies };
+}
