@@ -1,5 +1,6 @@
-import { and, asc, eq, isNotNull, isNull, ne, or, gt } from "drizzle-orm";
-import { bodies } from "../../db/schema";
+import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { bodies, memberships } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
@@ -8,7 +9,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import type { BodyKind } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
 import { ConflictError, RuleError } from "./errors";
-import { listCurrentMembers } from "./memberships.server";
+import { listCurrentMembers, membershipCurrentOn } from "./memberships.server";
 
 const summaryColumns = {
   id: bodies.id,
@@ -282,6 +283,21 @@ export function retireBody({
   });
 }
 
-export function hasRetiredBodies() {
-  return Boolean(getDb().select({ id: bodies.id }).from(bodies).where(isNotNull(bodies.activeUntil)).get());
+/** Every body with its parent's name and number of current members, for the beheer list. */
+export function listBodiesForAdmin({ viewer }: { viewer: Viewer }) {
+  requireCapability(viewer, "manage-bodies");
+  const db = getDb();
+  const today = todayIso();
+  const parent = alias(bodies, "parent");
+  const rows = db
+    .select({
+      ...summaryColumns,
+      parentName: parent.name,
+      currentMembers: sql<number>`(select count(*) from ${memberships} where ${memberships.bodyId} = ${bodies.id} and ${membershipCurrentOn(today)})`,
+    })
+    .from(bodies)
+    .leftJoin(parent, eq(parent.id, bodies.parentId))
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all();
+  return rows.map((row) => ({ ...row, retired: isRetired(row, today) }));
 }

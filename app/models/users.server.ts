@@ -171,12 +171,12 @@ export function deactivateUser({
 }) {
   requireCapability(viewer, "manage-users");
   if (viewer.userId === id) {
-    throw new RuleError({ deactivate: ["U kunt uw eigen account niet deactiveren."] });
+    throw new RuleError({ "": ["U kunt uw eigen account niet deactiveren."] });
   }
   return getDb().transaction((tx) => {
     const current = loadForChange(tx, id, expectedVersion);
     if (current.deactivatedAt !== null) {
-      throw new RuleError({ deactivate: ["Deze gebruiker is al gedeactiveerd."] });
+      throw new RuleError({ "": ["Deze gebruiker is al gedeactiveerd."] });
     }
     const deactivatedAt = Date.now();
     tx.update(users)

@@ -1,0 +1,47 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { bodyKindLabels, bodyKinds } from "~/lib/vocabulary";
+import { SelectField, TextAreaField, TextField } from "./form";
+
+type Fields = Record<string, FieldMetadata<any, any, any>>;
+
+/** The fields of a body, shared by the create and edit forms. */
+export function BodyFields({
+  fields,
+  parents,
+}: {
+  fields: Fields;
+  parents: { id: number; name: string }[];
+}) {
+  return (
+    <>
+      <TextField field={fields.name} label="Naam" />
+      <TextField field={fields.shortName} label="Korte naam" optional description="Bijvoorbeeld Stuurgroep ZVS." />
+      <TextField
+        field={fields.slug}
+        label="Webadres"
+        description="Het laatste deel van het adres: /gremia/… Kleine letters, cijfers en streepjes."
+      />
+      <SelectField
+        field={fields.kind}
+        label="Soort"
+        placeholder="Kies de soort"
+        options={bodyKinds.map((kind) => ({ value: kind, label: bodyKindLabels[kind] }))}
+      />
+      <SelectField
+        field={fields.parentId}
+        label="Valt onder"
+        optional
+        placeholder="Geen bovenliggend gremium"
+        options={parents.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <TextField field={fields.meetingFrequency} label="Vergaderfrequentie" optional description="Bijvoorbeeld: eens per kwartaal." />
+      <TextField field={fields.activeFrom} label="Actief sinds" type="date" />
+      <TextAreaField
+        field={fields.purposeMarkdown}
+        label="Doel"
+        optional
+        description="Wat dit gremium doet en voor wie. U kunt Markdown gebruiken: een lege regel begint een nieuwe alinea, een regel die begint met - wordt een opsomming."
+      />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Submission } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import { ConflictError, RuleError } from "~/models/errors";
+
+/**
+ * Turns a refused model call into a form reply: the typed values stay, the Dutch message sits
+ * next to its field (or above the form for a conflict). Anything else is a real failure.
+ */
+export function replyToModelError<T>(
+  submission: Submission<T>,
+  error: unknown,
+  options: { hideFields?: string[] } = {},
+) {
+  if (error instanceof ConflictError) {
+    return data(submission.reply({ formErrors: [error.message], hideFields: options.hideFields }), { status: 409 });
+  }
+  if (error instanceof RuleError) {
+    return data(submission.reply({ fieldErrors: error.fieldErrors, hideFields: options.hideFields }), { status: 400 });
+  }
+  throw error;
+}

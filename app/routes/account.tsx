@@ -1,0 +1,85 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert } from "~/components/alert";
+import { Button, FormErrors, TextField } from "~/components/form";
+import { requireUser } from "~/auth/permissions.server";
+import { rotateViewerSession } from "~/auth/session.server";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { userRoleLabels } from "~/lib/vocabulary";
+import { changeOwnPassword } from "~/models/users.server";
+import { changePasswordSchema } from "~/schemas/admin";
+
+export const meta: MetaFunction = () => [{ title: "Mijn account · Gremium" }];
+
+const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = requireUser(request);
+  return { name: viewer.name, email: viewer.email, roleLabel: userRoleLabels[viewer.role] };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: passwordFields }), changed: false }, { status: 400 });
+  }
+  try {
+    await changeOwnPassword({ viewer, ...submission.value });
+  } catch (error) {
+    const reply = replyToModelError(submission, error, { hideFields: passwordFields });
+    return data({ result: reply.data, changed: false }, { status: reply.init?.status ?? 400 });
+  }
+  // Every session of this user has ended; this browser continues on a fresh one.
+  return data(
+    { result: submission.reply({ resetForm: true }), changed: true },
+    { headers: { "Set-Cookie": rotateViewerSession(request, viewer) } },
+  );
+}
+
+export default function Account() {
+  const { name, email, roleLabel } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="gremium-form">
+      <h1 className="nl-heading nl-heading--level-1">Mijn account</h1>
+      <dl className="gremium-meta">
+        <dt>Naam</dt>
+        <dd>{name}</dd>
+        <dt>E-mailadres</dt>
+        <dd>{email}</dd>
+        <dt>Rol</dt>
+        <dd>{roleLabel}</dd>
+      </dl>
+      <h2 className="nl-heading nl-heading--level-2">Wachtwoord wijzigen</h2>
+      {actionData?.changed ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.</p>
+        </Alert>
+      ) : null}
+      <FormErrors form={form} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField field={fields.currentPassword} label="Huidig wachtwoord" type="password" autoComplete="current-password" />
+        <TextField
+          field={fields.newPassword}
+          label="Nieuw wachtwoord"
+          type="password"
+          autoComplete="new-password"
+          description="Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
+        />
+        <TextField field={fields.confirmPassword} label="Herhaal het nieuwe wachtwoord" type="password" autoComplete="new-password" />
+        <div className="gremium-form-actions">
+          <Button variant="primary">Wachtwoord wijzigen</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Alert } from "~/components/alert";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, FormErrors, SelectField } from "~/components/form";
+import { StatusBadge } from "~/components/status-badge";
+import { notFound } from "~/auth/guards";
+import { requireRole } from "~/auth/permissions.server";
+import { formatDateTime } from "~/lib/format";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { userRoleLabels, userRoles } from "~/lib/vocabulary";
+import { deactivateUser, getUserForEdit, reactivateUser, setUserRole } from "~/models/users.server";
+import { deactivateSchema, reactivateSchema, setRoleSchema } from "~/schemas/admin";
+
+const schema = z.discriminatedUnion("intent", [setRoleSchema, deactivateSchema, reactivateSchema]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? "Gebruiker"} · Beheer · Gremium` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireRole(request, ["beheerder"]);
+  const user = getUserForEdit({ viewer, id: Number(params.id) });
+  if (!user) notFound("Deze gebruiker bestaat niet.");
+  return { user, isSelf: user.id === viewer.userId };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireRole(request, ["beheerder"]);
+  const id = Number(params.id);
+  const submission = parseWithZod(await request.formData(), { schema });
+  const intent = submission.payload.intent as string;
+  if (submission.status !== "success") {
+    return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+  }
+  const input = submission.value;
+  try {
+    if (input.intent === "set-role") {
+      setUserRole({ viewer, id, expectedVersion: input.version, role: input.role });
+      return { intent, result: submission.reply({ resetForm: true }), done: "De rol is gewijzigd." };
+    }
+    if (input.intent === "deactivate") {
+      deactivateUser({ viewer, id, expectedVersion: input.version });
+      return { intent, result: submission.reply(), done: "De gebruiker is gedeactiveerd; open sessies zijn beëindigd." };
+    }
+    reactivateUser({ viewer, id, expectedVersion: input.version });
+    return { intent, result: submission.reply(), done: "De gebruiker kan weer inloggen." };
+  } catch (error) {
+    const reply = replyToModelError(submission, error);
+    return data({ intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
+  }
+}
+
+function useIntentForm(
+  intent: string,
+  lastAction: { intent: string; result: SubmissionResult<string[]> } | undefined,
+  defaultValue?: Record<string, string>,
+) {
+  return useForm({
+    id: intent,
+    defaultValue,
+    lastResult: lastAction?.intent === intent ? lastAction.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+  });
+}
+
+export default function UserPage() {
+  const { user, isSelf } = useLoaderData<typeof loader>();
+  const lastAction = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [roleForm, roleFields] = useIntentForm("set-role", lastAction, { role: user.role });
+  const [statusForm] = useIntentForm(user.deactivatedAt ? "reactivate" : "deactivate", lastAction);
+  return (
+    <>
+      <Breadcrumb items={[{ to: "/beheer", label: "Beheer" }, { to: "/beheer/gebruikers", label: "Gebruikers" }]} />
+      <h1 className="nl-heading nl-heading--level-1">{user.name}</h1>
+      {searchParams.get("aangemaakt") ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">De gebruiker is aangemaakt en kan inloggen met het startwachtwoord.</p>
+        </Alert>
+      ) : null}
+      {lastAction?.done ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">{lastAction.done}</p>
+        </Alert>
+      ) : null}
+      <dl className="gremium-meta">
+        <dt>E-mailadres</dt>
+        <dd>{user.email}</dd>
+        <dt>Organisatie</dt>
+        <dd>{user.organisationName ?? "—"}</dd>
+        {user.jobTitle ? (
+          <>
+            <dt>Functie</dt>
+            <dd>{user.jobTitle}</dd>
+          </>
+        ) : null}
+        <dt>Status</dt>
+        <dd>
+          {user.deactivatedAt ? (
+            <StatusBadge tone="neutral">gedeactiveerd sinds {formatDateTime(user.deactivatedAt)}</StatusBadge>
+          ) : (
+            <StatusBadge tone="safe">actief</StatusBadge>
+          )}
+        </dd>
+      </dl>
+
+      <h2 className="nl-heading nl-heading--level-2">Rol</h2>
+      <FormErrors form={roleForm} />
+      <Form method="post" {...getFormProps(roleForm)} className="gremium-inline-form">
+        <input type="hidden" name="intent" value="set-role" />
+        <input type="hidden" name="version" value={user.version} />
+        <SelectField
+          field={roleFields.role}
+          label="Rol"
+          options={userRoles.map((role) => ({ value: role, label: userRoleLabels[role] }))}
+        />
+        <Button>Rol opslaan</Button>
+      </Form>
+
+      <h2 className="nl-heading nl-heading--level-2">Toegang</h2>
+      <FormErrors form={statusForm} />
+      {user.deactivatedAt ? (
+        <Form method="post" {...getFormProps(statusForm)}>
+          <input type="hidden" name="intent" value="reactivate" />
+          <input type="hidden" name="version" value={user.version} />
+          <p className="nl-paragraph">Deze gebruiker kan niet inloggen.</p>
+          <Button>Weer activeren</Button>
+        </Form>
+      ) : isSelf ? (
+        <p className="nl-paragraph">U kunt uw eigen account niet deactiveren.</p>
+      ) : (
+        <Form method="post" {...getFormProps(statusForm)}>
+          <input type="hidden" name="intent" value="deactivate" />
+          <input type="hidden" name="version" value={user.version} />
+          <p className="nl-paragraph">
+            Na deactiveren kan {user.name} niet meer inloggen en worden alle open sessies direct beëindigd.
+          </p>
+          <Button variant="danger">Gebruiker deactiveren</Button>
+        </Form>
+      )}
+    </>
+  );
+}

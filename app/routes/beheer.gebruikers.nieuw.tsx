@@ -1,0 +1,84 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, FormErrors, SelectField, TextField } from "~/components/form";
+import { requireRole } from "~/auth/permissions.server";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { userRoleLabels, userRoles } from "~/lib/vocabulary";
+import { listOrganisations } from "~/models/people.server";
+import { createUser } from "~/models/users.server";
+import { newUserSchema } from "~/schemas/admin";
+
+export const meta: MetaFunction = () => [{ title: "Nieuwe gebruiker · Beheer · Gremium" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = requireRole(request, ["beheerder"]);
+  return { organisations: listOrganisations({ viewer }) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = requireRole(request, ["beheerder"]);
+  const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  try {
+    const user = await createUser({ viewer, input: submission.value });
+    return redirect(`/beheer/gebruikers/${user.id}?aangemaakt=1`);
+  } catch (error) {
+    return replyToModelError(submission, error, { hideFields: ["password"] });
+  }
+}
+
+export default function NewUser() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newUserSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { role: "lid" },
+  });
+  return (
+    <div className="gremium-form">
+      <Breadcrumb items={[{ to: "/beheer", label: "Beheer" }, { to: "/beheer/gebruikers", label: "Gebruikers" }]} />
+      <h1 className="nl-heading nl-heading--level-1">Nieuwe gebruiker</h1>
+      <p className="nl-paragraph">
+        De gebruiker logt in met dit e-mailadres en het startwachtwoord dat u hier kiest. Geef het wachtwoord
+        persoonlijk of telefonisch door; de gebruiker kan het daarna zelf wijzigen.
+      </p>
+      <FormErrors form={form} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField field={fields.name} label="Naam" autoComplete="off" />
+        <TextField field={fields.email} label="E-mailadres" type="email" autoComplete="off" />
+        <SelectField
+          field={fields.organisationId}
+          label="Organisatie"
+          optional
+          placeholder="Kies een organisatie"
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <TextField field={fields.jobTitle} label="Functie" optional />
+        <SelectField
+          field={fields.role}
+          label="Rol"
+          description="Beheerders beheren gebruikers en gremia; het secretariaat bereidt vergaderingen voor; de kwartiermaker beheert de versterkingsagenda en de nieuwsbrief. Wat iemand van een gremium ziet, hangt af van het lidmaatschap."
+          options={userRoles.map((role) => ({ value: role, label: userRoleLabels[role] }))}
+        />
+        <TextField
+          field={fields.password}
+          label="Startwachtwoord"
+          type="password"
+          autoComplete="new-password"
+          description="Minstens 12 tekens."
+        />
+        <div className="gremium-form-actions">
+          <Button variant="primary">Gebruiker aanmaken</Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

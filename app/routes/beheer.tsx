@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { requireRole } from "~/auth/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, ["beheerder"]);
+  return null;
+}
+
+export default function AdminLayout() {
+  return (
+    <>
+      <nav aria-label="Beheer" className="gremium-breadcrumb">
+        <ul className="gremium-pager">
+          <li>
+            <NavLink className="nl-link" to="/beheer" end>
+              Overzicht
+            </NavLink>
+          </li>
+          <li>
+            <NavLink className="nl-link" to="/beheer/gebruikers">
+              Gebruikers
+            </NavLink>
+          </li>
+          <li>
+            <NavLink className="nl-link" to="/beheer/gremia">
+              Gremia en leden
+            </NavLink>
+          </li>
+          <li>
+            <NavLink className="nl-link" to="/beheer/logboek">
+              Logboek
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

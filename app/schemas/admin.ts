@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { bodyKinds, membershipRoles, userRoles } from "~/lib/vocabulary";
+import { email, id, isoDate, newPassword, optionalId, optionalText, requiredText, version } from "./fields";
+
+export const newUserSchema = z.object({
+  name: requiredText("de naam"),
+  email,
+  organisationId: optionalId,
+  jobTitle: optionalText(),
+  role: z.enum(userRoles, { message: "Kies een rol." }),
+  password: newPassword,
+});
+
+export const setRoleSchema = z.object({
+  intent: z.literal("set-role"),
+  version,
+  role: z.enum(userRoles, { message: "Kies een rol." }),
+});
+
+export const deactivateSchema = z.object({ intent: z.literal("deactivate"), version });
+export const reactivateSchema = z.object({ intent: z.literal("reactivate"), version });
+
+export const bodySchema = z.object({
+  name: requiredText("de naam"),
+  shortName: optionalText(60),
+  slug: z
+    .string({ message: "Vul het webadres in." })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld themagroep-jeugd."),
+  kind: z.enum(bodyKinds, { message: "Kies de soort gremium." }),
+  parentId: optionalId,
+  meetingFrequency: optionalText(120),
+  activeFrom: isoDate("de startdatum"),
+  purposeMarkdown: z.string().trim().max(20_000, "Gebruik hooguit 20.000 tekens.").default(""),
+});
+
+export const updateBodySchema = bodySchema.extend({ intent: z.literal("update"), version });
+
+export const retireBodySchema = z.object({
+  intent: z.literal("retire"),
+  version,
+  activeUntil: isoDate("de laatste dag"),
+});
+
+export const addMembershipSchema = z.object({
+  intent: z.literal("add-membership"),
+  personId: id("Kies een persoon."),
+  role: z.enum(membershipRoles, { message: "Kies een rol." }),
+  startsOn: isoDate("de begindatum"),
+});
+
+export const endMembershipSchema = z.object({
+  intent: z.literal("end-membership"),
+  membershipId: id("Kies een lidmaatschap."),
+  version,
+  endsOn: isoDate("de einddatum"),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ message: "Vul uw huidige wachtwoord in." }),
+    newPassword,
+    confirmPassword: z.string({ message: "Herhaal het nieuwe wachtwoord." }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "De twee nieuwe wachtwoorden zijn niet gelijk.",
+  });
