@@ -19,5 +19,5 @@ const allowed: sanitizeHtml.IOptions = {
 
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
-  return sanitizeHtml(html, allowed);
+  return sanitizeHtml(html, allowed).trim();
 }

@@ -10,11 +10,8 @@ export class ConflictError extends Error {
 
 /** A business rule refused the input; the messages are Dutch and belong next to the fields. */
 export class RuleError extends Error {
-  constructor(
-    public readonly fieldErrors: Record<string, string[]>,
-    message = "Controleer de gemarkeerde velden.",
-  ) {
-    super(message);
+  constructor(public readonly fieldErrors: Record<string, string[]>) {
+    super(Object.values(fieldErrors).flat().join(" "));
     this.name = "RuleError";
   }
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "./markdown.server";
+
+describe("renderMarkdown", () => {
+  it("renders paragraphs, lists and links", () => {
+    const html = renderMarkdown("Eerste alinea.\n\n- een\n- twee\n\n[site](https://example.org)");
+    expect(html).toContain("<p>Eerste alinea.</p>");
+    expect(html).toContain("<li>een</li>");
+    expect(html).toContain('<a href="https://example.org">site</a>');
+  });
+
+  it("strips scripts, event handlers and javascript: links", () => {
+    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[klik](javascript:alert(3)) <a href="javascript:alert(4)">b</a>');
+    expect(html).not.toMatch(/<script|onerror|<img|href="javascript/i);
+    expect(html).toContain("klik");
+  });
+
+  it("demotes a level-1 heading: the page owns the h1", () => {
+    expect(renderMarkdown("# Titel")).toBe("<h2>Titel</h2>");
+  });
+});

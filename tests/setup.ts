@@ -1,0 +1,28 @@
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, inject, vi } from "vitest";
+import { connectDatabase, openDatabase } from "../app/lib/db.server";
+
+let dir: string | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "gremium-case-"));
+  const path = join(dir, "test.db");
+  copyFileSync(inject("baseDatabasePath"), path);
+  connectDatabase(openDatabase(path));
+});
+
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// An unexpected console.error is a failing test, not noise.
+beforeEach(() => {
+  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    throw new Error(`Onverwachte console.error: ${args.map(String).join(" ")}`);
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
