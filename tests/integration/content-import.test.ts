@@ -1,0 +1,118 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { count } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { bodies, memberships, organisations, people, users } from "../../db/schema";
+import { importDemoCorpus, isEmptyDatabase } from "../../db/import";
+import { ContentError } from "../../db/content";
+import { connectDatabase, countAppliedMigrations, migrateDatabase, openDatabase, type Db } from "../../app/lib/db.server";
+import { signIn } from "../../app/models/sign-in.server";
+
+const contentDir = resolve(__dirname, "../../content");
+let dir: string;
+let db: Db;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "gremium-import-"));
+  // A database file made from nothing, as on a fresh machine.
+  db = openDatabase(join(dir, "nieuw", "gremium.db"));
+});
+afterEach(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function counts() {
+  const n = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()!.n;
+  return {
+    organisations: n(organisations),
+    people: n(people),
+    users: n(users),
+    bodies: n(bodies),
+    memberships: n(memberships),
+  };
+}
+
+describe("migrations and the demo corpus", () => {
+  it("migrates an empty file from zero", () => {
+    migrateDatabase(db);
+    expect(countAppliedMigrations(db)).toBe(readdirSync(resolve(__dirname, "../../migrations")).filter((f) => f.endsWith(".sql")).length);
+    expect(isEmptyDatabase(db)).toBe(true);
+    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+
+  it("imports the corpus: the network, its organisations and the five demo users", async () => {
+    migrateDatabase(db);
+    const summary = await importDemoCorpus(db, { contentDir, demoPassword: "demo-wachtwoord" });
+    expect(counts()).toMatchObject({
+      organisations: summary.organisations,
+      people: summary.people,
+      users: 5,
+      bodies: summary.bodies,
+      memberships: summary.memberships,
+    });
+    const municipalities = db.select().from(organisations).all().filter((o) => o.kind === "gemeente");
+    expect(municipalities).toHaveLength(14);
+    const kinds = db.select({ kind: bodies.kind }).from(bodies).all().map((b) => b.kind);
+    expect(kinds.filter((k) => k === "themagroep").length).toBeGreaterThanOrEqual(5);
+    expect(kinds).toContain("stuurgroep");
+    expect(kinds).toContain("bestuur");
+    const addresses = db.select({ email: people.email }).from(people).all();
+    expect(addresses.every((p) => !p.email || p.email.endsWith(".example"))).toBe(true);
+
+    connectDatabase(db);
+    for (const email of ["beheerder", "secretariaat", "kwartiermaker", "lid", "partner"]) {
+      expect((await signIn({ email: `${email}@gremium.example`, password: "demo-wachtwoord" })).ok).toBe(true);
+    }
+  });
+
+  it("is idempotent: importing again adds no duplicates", async () => {
+    migrateDatabase(db);
+    await importDemoCorpus(db, { contentDir, demoPassword: "demo-wachtwoord" });
+    const first = counts();
+    await importDemoCorpus(db, { contentDir, demoPassword: "demo-wachtwoord" });
+    expect(counts()).toEqual(first);
+  });
+
+  it("stops on a malformed file and names the file, the line and what is wrong", async () => {
+    migrateDatabase(db);
+    const broken = join(dir, "content");
+    cpSync(contentDir, broken, { recursive: true });
+    const file = join(broken, "bodies", "mensenhandel.md");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const kindLine = lines.findIndex((line) => line.startsWith("kind:"));
+    lines[kindLine] = "kind: werkgroep";
+    writeFileSync(file, lines.join("\n"));
+
+    const attempt = importDemoCorpus(db, { contentDir: broken, demoPassword: "demo-wachtwoord" });
+    await expect(attempt).rejects.toBeInstanceOf(ContentError);
+    await expect(attempt).rejects.toMatchObject({ line: kindLine + 1 });
+    await expect(attempt).rejects.toThrow(new RegExp(`mensenhandel\\.md:${kindLine + 1}: kind: `));
+    expect(isEmptyDatabase(db)).toBe(true);
+  });
+
+  it("names the line of invalid YAML and of an unknown reference", async () => {
+    migrateDatabase(db);
+    const broken = join(dir, "content");
+    cpSync(contentDir, broken, { recursive: true });
+    writeFileSync(join(broken, "users.yaml"), "- email: a@b.example\n  person: niemand\n  role: lid\n");
+    await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(
+      /users\.yaml:2: onbekende persoon "niemand"/,
+    );
+    writeFileSync(join(broken, "users.yaml"), "- email: a@b.example\n  person: [\n");
+    await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(/users\.yaml:\d+: ongeldige YAML/);
+  });
+
+  it("refuses a real e-mail domain in the demo corpus", async () => {
+    const broken = join(dir, "content");
+    cpSync(contentDir, broken, { recursive: true });
+    writeFileSync(join(broken, "users.yaml"), "- email: burgemeester@gemeente.nl\n  person: bram-oosterhof\n  role: lid\n");
+    migrateDatabase(db);
+    await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(
+      /users\.yaml:1: 0\.email: moet eindigen op \.example/,
+    );
+  });
+});
