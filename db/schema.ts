@@ -91,7 +91,7 @@ export const bodies = sqliteTable(
     purposeHtml: text("purpose_html").notNull().default(""),
     meetingFrequency: text("meeting_frequency"),
     activeFrom: text("active_from").notNull(),
-    // Set when the body is retired; it stays readable in the archive.
+    // Retirement date ("opgeheven per"); from that day on the body is in the archive.
     activeUntil: text("active_until"),
     sortOrder: integer("sort_order").notNull().default(0),
     version: integer("version").notNull().default(1),

@@ -18,7 +18,7 @@ describe("bodies", () => {
     const expert = makeBody({ kind: "expertgroep", name: "Expertgroep", parentId: steering.id });
     const theme = makeBody({ kind: "themagroep", name: "Thema", parentId: expert.id });
     const board = makeBody({ kind: "bestuur", name: "AB" });
-    const old = makeBody({ kind: "themagroep", name: "Oud", parentId: expert.id, activeUntil: "2020-12-31" });
+    const old = makeBody({ kind: "themagroep", name: "Oud", parentId: expert.id, activeUntil: "2021-01-01" });
     const groups = listBodiesGrouped({ viewer: null });
     expect(groups.steering.map((b) => b.id)).toEqual([steering.id]);
     expect(groups.expert.map((b) => [b.id, b.children.map((c) => c.id)])).toEqual([[expert.id, [theme.id]]]);

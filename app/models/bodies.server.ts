@@ -33,13 +33,13 @@ export type BodySummary = {
   activeUntil: string | null;
 };
 
-/** A body is retired from the day after its last active day. */
+/** A body is retired from its retirement date (`activeUntil`, "opgeheven per") on. */
 export function isRetired(body: { activeUntil: string | null }, today = todayIso()) {
-  return body.activeUntil !== null && body.activeUntil < today;
+  return body.activeUntil !== null && body.activeUntil <= today;
 }
 
-function activeCondition(today: string) {
-  return or(isNull(bodies.activeUntil), gt(bodies.activeUntil, today), eq(bodies.activeUntil, today));
+function activeOn(day: string) {
+  return or(isNull(bodies.activeUntil), gt(bodies.activeUntil, day));
 }
 
 /**
@@ -161,8 +161,11 @@ export function createBody({ viewer, input }: { viewer: Viewer; input: BodyInput
   requireCapability(viewer, "manage-bodies");
   checkBodyRules(input);
   return getDb().transaction((tx) => {
+    // A new body comes after the existing ones in every list.
+    const last = tx.select({ max: sql<number | null>`max(${bodies.sortOrder})` }).from(bodies).get();
     const values = {
       ...input,
+      sortOrder: (last?.max ?? 0) + 1,
       shortName: input.shortName || null,
       parentId: input.parentId || null,
       meetingFrequency: input.meetingFrequency || null,
@@ -232,7 +235,7 @@ export function updateBody({
   });
 }
 
-/** Retires a body: `activeUntil` is its last active day. It stays readable in the archive. */
+/** Retires a body per a date (`activeUntil`). It stays readable in the archive. */
 export function retireBody({
   viewer,
   id,
@@ -252,13 +255,13 @@ export function retireBody({
     if (before.activeUntil !== null) {
       throw new RuleError({ activeUntil: ["Dit gremium is al opgeheven."] });
     }
-    if (activeUntil < before.activeFrom) {
-      throw new RuleError({ activeUntil: ["De einddatum ligt vóór de startdatum van het gremium."] });
+    if (activeUntil <= before.activeFrom) {
+      throw new RuleError({ activeUntil: ["De datum van opheffen moet na de startdatum van het gremium liggen."] });
     }
     const activeChildren = tx
       .select({ name: bodies.name })
       .from(bodies)
-      .where(and(eq(bodies.parentId, id), activeCondition(activeUntil)))
+      .where(and(eq(bodies.parentId, id), activeOn(activeUntil)))
       .all();
     if (activeChildren.length > 0) {
       throw new RuleError({

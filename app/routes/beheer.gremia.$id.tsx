@@ -225,7 +225,7 @@ export default function AdminBody() {
           <Form method="post" {...getFormProps(retireForm)} className="gremium-form">
             <input type="hidden" name="intent" value="retire" />
             <input type="hidden" name="version" value={version} />
-            <TextField field={retireFields.activeUntil} label="Laatste dag van het gremium" type="date" />
+            <TextField field={retireFields.activeUntil} label="Opgeheven per" type="date" />
             <Button variant="danger">Gremium opheffen</Button>
           </Form>
         </>

@@ -81,7 +81,7 @@ export default function Bodies() {
               <li key={body.id}>
                 <BodyLink body={body} />{" "}
                 <span className="gremium-muted">
-                  (tot en met {formatDate(body.activeUntil!)})
+                  (opgeheven per {formatDate(body.activeUntil!)})
                 </span>
               </li>
             ))}

@@ -40,7 +40,7 @@ export const updateBodySchema = bodySchema.extend({ intent: z.literal("update"),
 export const retireBodySchema = z.object({
   intent: z.literal("retire"),
   version,
-  activeUntil: isoDate("de laatste dag"),
+  activeUntil: isoDate("de datum van opheffen"),
 });
 
 export const addMembershipSchema = z.object({

@@ -1,0 +1,160 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
+
+let admin: BrowserContext;
+let newcomer: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  admin = await launchBrowser();
+  newcomer = await launchBrowser();
+  await signInDirectly(admin, "beheerder@gremium.example");
+  page = await admin.newPage();
+});
+afterAll(async () => {
+  await admin.close();
+  await newcomer.close();
+});
+
+describe("beheer", () => {
+  it("every beheer page passes axe", async () => {
+    for (const path of ["/beheer", "/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/gremia", "/beheer/gremia/nieuw", "/beheer/logboek", "/account"]) {
+      const response = await visit(page, path);
+      expect(response.status(), path).toBe(200);
+      await expectAccessible(page);
+    }
+    await visit(page, "/beheer/gremia");
+    await page.getByRole("link", { name: "Themagroep Mensenhandel" }).click();
+    await page.getByRole("heading", { level: 1, name: "Themagroep Mensenhandel" }).waitFor();
+    await expectAccessible(page);
+    await visit(page, "/beheer/gebruikers");
+    await page.getByRole("link", { name: "Noor Bakker" }).click();
+    await page.getByRole("heading", { level: 1, name: "Noor Bakker" }).waitFor();
+    await expectAccessible(page);
+  });
+
+  it("bad input is answered in Dutch next to the field and nothing typed is lost", async () => {
+    await visit(page, "/beheer/gebruikers/nieuw");
+    await page.getByLabel("Naam", { exact: true }).fill("Piet Pieters");
+    await page.getByLabel("E-mailadres").fill("piet@gremium.example");
+    await page.getByLabel("Startwachtwoord").fill("kort");
+    await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+    const password = page.getByLabel("Startwachtwoord");
+    await expect.poll(() => password.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByText("Een wachtwoord heeft minstens 12 tekens.").count()).toBe(1);
+    expect(await page.getByLabel("Naam", { exact: true }).inputValue()).toBe("Piet Pieters");
+    expect(await page.getByLabel("E-mailadres").inputValue()).toBe("piet@gremium.example");
+    await expectAccessible(page);
+  });
+
+  it("creates a user, gives a membership, deactivates the user, and that user's open session stops working", async () => {
+    // 1. Create the user.
+    await visit(page, "/beheer/gebruikers/nieuw");
+    await page.getByLabel("Naam", { exact: true }).fill("Eva Nieuwkomer");
+    await page.getByLabel("E-mailadres").fill("eva.nieuwkomer@gremium.example");
+    await page.getByLabel("Organisatie").selectOption({ label: "Gemeente Borne" });
+    await page.getByLabel("Rol").selectOption({ label: "Lid" });
+    await page.getByLabel("Startwachtwoord").fill("een-goed-startwachtwoord");
+    await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+    await page.getByRole("heading", { level: 1, name: "Eva Nieuwkomer" }).waitFor();
+    const userUrl = page.url();
+    expect(await page.getByText("De gebruiker is aangemaakt").count()).toBe(1);
+
+    // 2. Give a membership of the stuurgroep.
+    await visit(page, "/beheer/gremia");
+    await page.getByRole("link", { name: "Stuurgroep Zorg, Veiligheid en Straf" }).click();
+    await page.getByRole("heading", { level: 1, name: "Stuurgroep Zorg, Veiligheid en Straf" }).waitFor();
+    await page.getByLabel("Persoon").selectOption({ label: "Eva Nieuwkomer (Gemeente Borne)" });
+    await page.getByLabel("Rol in dit gremium").selectOption({ label: "Lid" });
+    await page.getByRole("button", { name: "Lid toevoegen" }).click();
+    await page.getByText("Het lidmaatschap is toegevoegd.").waitFor();
+    expect(await page.getByRole("table").textContent()).toContain("Eva Nieuwkomer");
+
+    // 3. The new user signs in elsewhere and sees the membership.
+    const theirPage = await newcomer.newPage();
+    await signInWithForm(theirPage, "eva.nieuwkomer@gremium.example", "een-goed-startwachtwoord");
+    await theirPage.waitForURL(`${baseUrl()}/`);
+    await visit(theirPage, "/gremia/stuurgroep-zvs");
+    expect(await theirPage.getByText("U bent lid van dit gremium").count()).toBe(1);
+    await visit(theirPage, "/account");
+    expect(await theirPage.getByRole("heading", { level: 1 }).textContent()).toBe("Mijn account");
+
+    // 4. Deactivate: their open session ends at once.
+    await page.goto(userUrl);
+    await page.getByRole("button", { name: "Gebruiker deactiveren" }).click();
+    await page.getByText("De gebruiker is gedeactiveerd").waitFor();
+    await visit(theirPage, "/account");
+    await theirPage.waitForURL(/\/inloggen\?redirectTo=%2Faccount/);
+    expect(await theirPage.getByRole("banner").textContent()).not.toContain("Eva Nieuwkomer");
+
+    // 5. And they cannot sign in again.
+    await signInWithForm(theirPage, "eva.nieuwkomer@gremium.example", "een-goed-startwachtwoord");
+    await theirPage.getByRole("alert").waitFor();
+    expect(await theirPage.getByRole("alert").textContent()).toContain("klopt niet");
+
+    // 6. The audit log shows who did what.
+    await visit(page, "/beheer/logboek");
+    const log = await page.getByRole("table").textContent();
+    expect(log).toContain("Gebruiker Eva Nieuwkomer gedeactiveerd");
+    expect(log).toContain("Eva Nieuwkomer toegevoegd aan Stuurgroep Zorg, Veiligheid en Straf als lid");
+    expect(log).toContain("Gebruiker Eva Nieuwkomer (eva.nieuwkomer@gremium.example) aangemaakt");
+    expect(log).toContain("Tom Lammers");
+    await expectAccessible(page);
+  });
+
+  it("edits a body, and a second, stale edit is refused with the typed text kept", async () => {
+    await visit(page, "/beheer/gremia");
+    await page.getByRole("link", { name: "Themagroep Jeugd en Veiligheid" }).click();
+    await page.getByRole("heading", { level: 1, name: "Themagroep Jeugd en Veiligheid" }).waitFor();
+    const staleTab = await admin.newPage();
+    await staleTab.goto(page.url());
+
+    await page.getByLabel("Vergaderfrequentie").fill("Elke maand");
+    await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await page.getByText("De gegevens van het gremium zijn opgeslagen.").waitFor();
+
+    await staleTab.getByLabel("Vergaderfrequentie").fill("Twee keer per jaar");
+    await staleTab.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await staleTab.getByText("Iemand anders heeft dit intussen gewijzigd").waitFor();
+    expect(await staleTab.getByLabel("Vergaderfrequentie").inputValue()).toBe("Twee keer per jaar");
+
+    await visit(page, "/gremia/jeugd-en-veiligheid");
+    expect(await page.getByText("Elke maand").count()).toBe(1);
+    await staleTab.close();
+  });
+
+  it("creates a body under the expertgroep and retires it; it moves to the archive", async () => {
+    await visit(page, "/beheer/gremia/nieuw");
+    await page.getByLabel("Naam", { exact: true }).fill("Themagroep CTER");
+    await page.getByLabel("Webadres").fill("cter");
+    await page.getByLabel("Soort").selectOption({ label: "Themagroep" });
+    await page.getByLabel("Valt onder").selectOption({ label: "Expertgroep Zorg, Veiligheid en Straf" });
+    await page.getByLabel("Actief sinds").fill("2025-01-01");
+    await page.getByLabel("Doel").fill("Samen werken tegen **terreur** en extremisme.");
+    await page.getByRole("button", { name: "Gremium aanmaken" }).click();
+    await page.getByText("Het gremium is aangemaakt").waitFor();
+
+    await visit(page, "/gremia/cter");
+    expect(await page.locator(".gremium-prose strong").textContent()).toBe("terreur");
+
+    await visit(page, "/beheer/gremia");
+    await page.getByRole("link", { name: "Themagroep CTER" }).click();
+    await page.getByRole("button", { name: "Gremium opheffen" }).waitFor();
+    const retireOn = page.getByLabel("Opgeheven per");
+    const today = await retireOn.inputValue();
+    await retireOn.fill("");
+    await page.getByRole("button", { name: "Gremium opheffen" }).click();
+    await page.getByText("Vul de datum van opheffen in.").waitFor();
+    await retireOn.fill("2020-01-01");
+    await page.getByRole("button", { name: "Gremium opheffen" }).click();
+    await page.getByText("De datum van opheffen moet na de startdatum").waitFor();
+    expect(await retireOn.inputValue()).toBe("2020-01-01");
+    await retireOn.fill(today);
+    await page.getByRole("button", { name: "Gremium opheffen" }).click();
+    await page.getByText("Het gremium is opgeheven en staat in het archief.").waitFor();
+
+    await visit(page, "/gremia");
+    expect(await page.getByRole("region", { name: "Archief: opgeheven gremia" }).textContent()).toContain("Themagroep CTER");
+  });
+});

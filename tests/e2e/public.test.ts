@@ -1,0 +1,119 @@
+import { readdirSync } from "node:fs";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  context = await launchBrowser();
+});
+afterAll(async () => {
+  await context.close();
+});
+beforeEach(async () => {
+  await context.clearCookies();
+  page = await context.newPage();
+});
+
+describe("public site", () => {
+  it("home page tells what the network is and lists its bodies", async () => {
+    const response = await visit(page, "/");
+    expect(response.status()).toBe(200);
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Zorg, Veiligheid en Straf Twente");
+    expect(await page.getByRole("link", { name: "Stuurgroep Zorg, Veiligheid en Straf" }).count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it("/gremia groups the bodies: stuurgroep, expertgroep with themagroepen, others, archive", async () => {
+    await visit(page, "/gremia");
+    const themeList = page.getByRole("list", { name: "Themagroepen onder Expertgroep Zorg, Veiligheid en Straf" });
+    // Other test files may add bodies to the shared server; the demo ones come first, in order.
+    expect((await themeList.getByRole("link").allTextContents()).slice(0, 5)).toEqual([
+      "Themagroep Onbegrepen gedrag",
+      "Themagroep Doorzorg (ex-)detentie",
+      "Themagroep Jeugd en Veiligheid",
+      "Themagroep Huiselijk geweld en kindermishandeling",
+      "Themagroep Mensenhandel",
+    ]);
+    expect(await page.getByRole("region", { name: "Overige gremia" }).getByRole("link").allTextContents()).toContain(
+      "Algemeen bestuur samenwerkingsverband Twente",
+    );
+    expect(await page.getByRole("region", { name: "Archief: opgeheven gremia" }).textContent()).toContain("Werkgroep Levensloopaanpak");
+    await expectAccessible(page);
+  });
+
+  it("a body page shows purpose, parent, children and members, without e-mail addresses for visitors", async () => {
+    await visit(page, "/gremia/expertgroep-zvs");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Expertgroep Zorg, Veiligheid en Straf");
+    expect(await page.getByRole("link", { name: "Stuurgroep Zorg, Veiligheid en Straf" }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: "Themagroep Mensenhandel" }).count()).toBe(1);
+    const table = page.getByRole("table");
+    expect(await table.textContent()).toContain("Daan Smit");
+    expect(await table.textContent()).toContain("Voorzitter");
+    expect(await page.content()).not.toContain("@zvh.example");
+    expect(await page.getByRole("columnheader", { name: "E-mail" }).count()).toBe(0);
+    await expectAccessible(page);
+  });
+
+  it("signed-in users see the members' e-mail addresses", async () => {
+    await signInDirectly(context, "partner@gremium.example");
+    await visit(page, "/gremia/expertgroep-zvs");
+    expect(await page.getByRole("link", { name: "d.smit@zvh.example" }).count()).toBe(1);
+  });
+
+  it("a retired body stays readable and says so", async () => {
+    await visit(page, "/gremia/levensloopaanpak");
+    expect(await page.getByText("Dit gremium is opgeheven per 1 januari 2024").count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it("unknown addresses get a Dutch 404 inside the site layout", async () => {
+    const response = await visit(page, "/bestaat/niet");
+    expect(response.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Pagina niet gevonden");
+    expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).count()).toBe(1);
+    await expectAccessible(page);
+    expect((await visit(page, "/gremia/bestaat-niet")).status()).toBe(404);
+  });
+
+  it("a forbidden page gets a Dutch 403 inside the site layout", async () => {
+    await signInDirectly(context, "lid@gremium.example");
+    const response = await visit(page, "/beheer");
+    expect(response.status()).toBe(403);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Geen toegang");
+    await expectAccessible(page);
+  });
+
+  it("every response carries the security headers, with a CSP that allows no inline scripts", async () => {
+    for (const path of ["/", "/gremia", "/bestaat-niet", "/healthz"]) {
+      const response = await fetch(`${baseUrl()}${path}`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain("unsafe-inline");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+    }
+  });
+
+  it("pages run with their scripts under the CSP: no violations reported", async () => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+    });
+    await visit(page, "/gremia");
+    await page.getByRole("link", { name: "Themagroep Mensenhandel" }).click();
+    await page.waitForURL("**/gremia/mensenhandel");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Themagroep Mensenhandel");
+    expect(violations).toEqual([]);
+  });
+
+  it("/healthz reports the database and the migrations", async () => {
+    const response = await fetch(`${baseUrl()}/healthz`);
+    expect(response.status).toBe(200);
+    const migrations = readdirSync("migrations").filter((file) => file.endsWith(".sql")).length;
+    expect(await response.json()).toEqual({ status: "ok", database: "ok", migrations });
+  });
+});

@@ -1,0 +1,139 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { baseUrl, DEMO_PASSWORD, expectAccessible, launchBrowser, signInWithForm, visit } from "./browser";
+
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  context = await launchBrowser();
+});
+afterAll(async () => {
+  await context.close();
+});
+beforeEach(async () => {
+  await context.clearCookies();
+  page = await context.newPage();
+});
+
+const demoUsers = [
+  ["beheerder@gremium.example", "Tom Lammers", "Beheerder"],
+  ["secretariaat@gremium.example", "Sanne Kuipers", "Secretariaat"],
+  ["kwartiermaker@gremium.example", "Fleur Hendriks", "Kwartiermaker"],
+  ["lid@gremium.example", "Bram Oosterhof", "Lid"],
+  ["partner@gremium.example", "Noor Bakker", "Lid"],
+] as const;
+
+describe("signing in and out", () => {
+  it("the sign-in page passes axe", async () => {
+    await visit(page, "/inloggen");
+    await expectAccessible(page);
+  });
+
+  for (const [email, name, role] of demoUsers) {
+    it(`${email} signs in and out`, async () => {
+      await signInWithForm(page, email);
+      await page.waitForURL(`${baseUrl()}/`);
+      const header = page.getByRole("banner");
+      await header.getByText(`(${role})`).waitFor();
+      expect(await header.textContent()).toContain(`${name} (${role})`);
+      expect(await header.getByRole("link", { name: "Beheer" }).count()).toBe(role === "Beheerder" ? 1 : 0);
+      await header.getByRole("button", { name: "Uitloggen" }).click();
+      await page.getByRole("banner").getByRole("link", { name: "Inloggen" }).waitFor();
+      expect(await page.getByRole("banner").textContent()).not.toContain(name);
+    });
+  }
+
+  it("returns to the page that asked for sign-in", async () => {
+    await visit(page, "/account");
+    await page.waitForURL(/\/inloggen\?redirectTo=%2Faccount/);
+    await page.getByLabel("E-mailadres").fill("lid@gremium.example");
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL(`${baseUrl()}/account`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Mijn account");
+    await expectAccessible(page);
+  });
+
+  it("a wrong password gets one Dutch message that does not say whether the address exists; the address stays filled in", async () => {
+    await signInWithForm(page, "lid@gremium.example", "verkeerd-wachtwoord");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const known = await alert.textContent();
+    expect(known).toBe("Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.");
+    expect(await page.getByLabel("E-mailadres").inputValue()).toBe("lid@gremium.example");
+    await expectAccessible(page);
+
+    await signInWithForm(page, "bestaat-niet@gremium.example", "verkeerd-wachtwoord");
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").textContent()).toBe(known);
+  });
+
+  it("an invalid address is answered next to the field", async () => {
+    await visit(page, "/inloggen");
+    await page.getByLabel("E-mailadres").fill("geen-adres");
+    await page.getByLabel("Wachtwoord").fill("x");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    const field = page.getByLabel("E-mailadres");
+    await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await field.getAttribute("aria-describedby"))!;
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain("Vul een geldig e-mailadres in");
+    await expectAccessible(page);
+  });
+
+  it("after 5 wrong passwords for one address further tries are refused with a clear message", async () => {
+    const email = "throttle-test@gremium.example";
+    for (let i = 0; i < 5; i++) {
+      await signInWithForm(page, email, `fout-${i}`);
+      await page.getByRole("alert").waitFor();
+      expect(await page.getByRole("alert").textContent()).toContain("klopt niet");
+    }
+    await signInWithForm(page, email, "nog-een-keer");
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Te vaak een verkeerd wachtwoord.*geblokkeerd tot \d{2}:\d{2}/);
+  });
+
+  it("a cross-site post cannot sign anyone in", async () => {
+    const response = await fetch(`${baseUrl()}/inloggen`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "https://aanvaller.example", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "lid@gremium.example", password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("without JavaScript", () => {
+  let noScript: BrowserContext;
+  beforeAll(async () => {
+    noScript = await launchBrowser({ javaScriptEnabled: false });
+  });
+  afterAll(async () => {
+    await noScript.close();
+  });
+
+  it("the sign-in form posts and redirects, and sign-out works", async () => {
+    const page = await noScript.newPage();
+    await signInWithForm(page, "secretariaat@gremium.example");
+    await page.waitForURL(`${baseUrl()}/`);
+    expect(await page.getByRole("banner").textContent()).toContain("Sanne Kuipers");
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await page.waitForURL(`${baseUrl()}/`);
+    expect(await page.getByRole("banner").getByRole("link", { name: "Inloggen" }).count()).toBe(1);
+  });
+
+  it("a wrong password is answered on the page with the address kept", async () => {
+    const page = await noScript.newPage();
+    await signInWithForm(page, "secretariaat@gremium.example", "fout");
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByLabel("E-mailadres").inputValue()).toBe("secretariaat@gremium.example");
+  });
+
+  it("public pages render whole", async () => {
+    const page = await noScript.newPage();
+    await visit(page, "/gremia/stuurgroep-zvs");
+    expect(await page.getByRole("table").textContent()).toContain("Marleen ter Horst");
+  });
+});
