@@ -24,7 +24,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 
 export const meta: MetaFunction = () => [
   { title: "Gremium · Zorg, Veiligheid en Straf Twente" },
-  { name: "description", content: "Agenda's, besluiten, acties en nieuws van het netwerk Zorg, Veiligheid en Straf in Twente." },
+  {
+    name: "description",
+    content: "Agenda's, besluiten, acties en nieuws van het netwerk Zorg, Veiligheid en Straf in Twente.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -121,8 +124,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="gremium-footer">
           <div className="gremium-container">
             <p>
-              Gremium is het portaal van het samenwerkingsverband Zorg, Veiligheid en Straf Twente: veertien gemeenten en
-              hun partners in zorg, veiligheid en justitie.
+              Gremium is het portaal van het samenwerkingsverband Zorg, Veiligheid en Straf Twente: veertien gemeenten
+              en hun partners in zorg, veiligheid en justitie.
             </p>
           </div>
         </footer>
@@ -138,9 +141,18 @@ export default function App() {
 }
 
 const statusPages: Record<number, { title: string; text: string }> = {
-  400: { title: "Verzoek niet begrepen", text: "Het verzoek kon niet worden verwerkt. Controleer de invoer en probeer het opnieuw." },
-  403: { title: "Geen toegang", text: "U hebt geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met de beheerder." },
-  404: { title: "Pagina niet gevonden", text: "Deze pagina bestaat niet (meer). Misschien is het adres veranderd of verkeerd overgenomen." },
+  400: {
+    title: "Verzoek niet begrepen",
+    text: "Het verzoek kon niet worden verwerkt. Controleer de invoer en probeer het opnieuw.",
+  },
+  403: {
+    title: "Geen toegang",
+    text: "U hebt geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met de beheerder.",
+  },
+  404: {
+    title: "Pagina niet gevonden",
+    text: "Deze pagina bestaat niet (meer). Misschien is het adres veranderd of verkeerd overgenomen.",
+  },
   405: { title: "Niet toegestaan", text: "Deze handeling kan op deze pagina niet worden uitgevoerd." },
 };
 

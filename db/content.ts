@@ -7,9 +7,7 @@ import { z } from "zod";
 import { isIsoDate } from "../app/lib/format";
 import { bodyKinds, membershipRoles, organisationKinds, userRoles } from "../app/lib/vocabulary";
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "moet een slug zijn: kleine letters, cijfers en streepjes");
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "moet een slug zijn: kleine letters, cijfers en streepjes");
 const isoDate = z.string().refine(isIsoDate, "moet een datum zijn als JJJJ-MM-DD");
 // Demo content may only use the reserved .example domain, so no demo mail reaches a real person.
 const exampleEmail = z
@@ -98,7 +96,7 @@ function lineOf(located: Located, path: PropertyKey[]): number {
       const pair = isMap(node)
         ? node.items.find((item) => (item.key as { value?: unknown })?.value === key)
         : undefined;
-      const next: unknown = isMap(node) ? pair?.value ?? null : node.items[key as number];
+      const next: unknown = isMap(node) ? (pair?.value ?? null) : node.items[key as number];
       const keyRange = (pair?.key as { range?: [number] } | undefined)?.range;
       const range = (next as { range?: [number] } | null)?.range ?? keyRange;
       if (!range) break;
@@ -109,7 +107,12 @@ function lineOf(located: Located, path: PropertyKey[]): number {
   return located.lines.linePos(offset).line + located.lineOffset;
 }
 
-function check<T>(located: Located & { value: unknown }, schema: z.ZodType<T>, value = located.value, basePath: PropertyKey[] = []): T {
+function check<T>(
+  located: Located & { value: unknown },
+  schema: z.ZodType<T>,
+  value = located.value,
+  basePath: PropertyKey[] = [],
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -150,7 +153,9 @@ export function loadCorpus(dir: string): Corpus {
   const organisations = readList(dir, "organisations.yaml", organisationSchema);
   const people = readList(dir, "people.yaml", personSchema);
   const users = readList(dir, "users.yaml", userSchema);
-  const bodyFiles = readdirSync(join(dir, "bodies")).filter((f) => f.endsWith(".md")).sort();
+  const bodyFiles = readdirSync(join(dir, "bodies"))
+    .filter((f) => f.endsWith(".md"))
+    .sort();
   const bodies = bodyFiles.map((f) => readBody(join(dir, "bodies"), f));
 
   const orgSlugs = new Set(organisations.map((o) => o.slug));
@@ -165,25 +170,45 @@ export function loadCorpus(dir: string): Corpus {
   const peopleText = readFileSync(peopleFile, "utf8");
   for (const person of people) {
     if (!orgSlugs.has(person.organisation)) {
-      throw refError(relative(process.cwd(), peopleFile), peopleText, `organisation: ${person.organisation}`, `onbekende organisatie "${person.organisation}"`);
+      throw refError(
+        relative(process.cwd(), peopleFile),
+        peopleText,
+        `organisation: ${person.organisation}`,
+        `onbekende organisatie "${person.organisation}"`,
+      );
     }
   }
   const usersFile = join(dir, "users.yaml");
   const usersText = readFileSync(usersFile, "utf8");
   for (const user of users) {
     if (!personSlugs.has(user.person)) {
-      throw refError(relative(process.cwd(), usersFile), usersText, `person: ${user.person}`, `onbekende persoon "${user.person}"`);
+      throw refError(
+        relative(process.cwd(), usersFile),
+        usersText,
+        `person: ${user.person}`,
+        `onbekende persoon "${user.person}"`,
+      );
     }
   }
   for (const body of bodies) {
     const file = join(dir, "bodies", `${body.slug}.md`);
     const text = readFileSync(file, "utf8");
     if (body.parent && !bodySlugs.has(body.parent)) {
-      throw refError(relative(process.cwd(), file), text, `parent: ${body.parent}`, `onbekend bovenliggend gremium "${body.parent}"`);
+      throw refError(
+        relative(process.cwd(), file),
+        text,
+        `parent: ${body.parent}`,
+        `onbekend bovenliggend gremium "${body.parent}"`,
+      );
     }
     for (const member of body.members) {
       if (!personSlugs.has(member.person)) {
-        throw refError(relative(process.cwd(), file), text, `person: ${member.person}`, `onbekende persoon "${member.person}"`);
+        throw refError(
+          relative(process.cwd(), file),
+          text,
+          `person: ${member.person}`,
+          `onbekende persoon "${member.person}"`,
+        );
       }
     }
   }

@@ -24,7 +24,11 @@ export async function importDemoCorpus(
   // Hash outside the transaction (it is slow and async); reuse an existing hash when it still
   // matches, so a re-import does not churn every user row.
   const existingHashes = new Map(
-    db.select({ email: users.email, hash: users.passwordHash }).from(users).all().map((u) => [u.email, u.hash]),
+    db
+      .select({ email: users.email, hash: users.passwordHash })
+      .from(users)
+      .all()
+      .map((u) => [u.email, u.hash]),
   );
   const hashes = new Map<string, string>();
   for (const user of corpus.users) {
@@ -120,7 +124,10 @@ export async function importDemoCorpus(
         );
         const existing = tx.select({ id: memberships.id }).from(memberships).where(match).get();
         if (existing) {
-          tx.update(memberships).set({ endsOn: member.until ?? null }).where(eq(memberships.id, existing.id)).run();
+          tx.update(memberships)
+            .set({ endsOn: member.until ?? null })
+            .where(eq(memberships.id, existing.id))
+            .run();
         } else {
           tx.insert(memberships)
             .values({ bodyId, personId, role: member.role, startsOn: member.from, endsOn: member.until ?? null })

@@ -1,11 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import {
-  bodyKinds,
-  membershipRoles,
-  organisationKinds,
-  userRoles,
-} from "../app/lib/vocabulary";
+import { bodyKinds, membershipRoles, organisationKinds, userRoles } from "../app/lib/vocabulary";
 
 // Instants are integer milliseconds since the epoch (UTC). Calendar dates that carry no time
 // (a membership's first and last day) are ISO text 'YYYY-MM-DD': see docs/decisions/004.
@@ -117,10 +112,7 @@ export const memberships = sqliteTable(
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (table) => [
-    index("memberships_body_idx").on(table.bodyId),
-    index("memberships_person_idx").on(table.personId),
-  ],
+  (table) => [index("memberships_body_idx").on(table.bodyId), index("memberships_person_idx").on(table.personId)],
 );
 
 export const auditLog = sqliteTable(

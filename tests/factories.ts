@@ -77,9 +77,13 @@ export function makeBody(overrides: Partial<typeof bodies.$inferInsert> & { kind
     .get();
 }
 
-export function makeMembership(
-  overrides: { bodyId: number; personId: number; role?: MembershipRole; startsOn?: string; endsOn?: string | null },
-) {
+export function makeMembership(overrides: {
+  bodyId: number;
+  personId: number;
+  role?: MembershipRole;
+  startsOn?: string;
+  endsOn?: string | null;
+}) {
   return getDb()
     .insert(memberships)
     .values({ role: "lid", startsOn: "2020-01-01", ...overrides })

@@ -32,7 +32,11 @@ describe("cross-site request forgery check", () => {
   });
 
   it("compares with the forwarded host and protocol behind a proxy", () => {
-    const request = post({ origin: "https://gremium.example", "x-forwarded-host": "gremium.example", "x-forwarded-proto": "https" });
+    const request = post({
+      origin: "https://gremium.example",
+      "x-forwarded-host": "gremium.example",
+      "x-forwarded-proto": "https",
+    });
     expect(isSameOriginRequest(request)).toBe(true);
   });
 });

@@ -10,9 +10,6 @@ export function notFound(message = "Deze pagina bestaat niet (meer)."): never {
 }
 
 /** Model-level guard: throws a 403 Response unless the viewer holds the capability. */
-export function requireCapability(
-  viewer: Viewer,
-  capability: Capability,
-): asserts viewer is SignedInViewer {
+export function requireCapability(viewer: Viewer, capability: Capability): asserts viewer is SignedInViewer {
   if (!can(viewer, capability)) forbidden();
 }

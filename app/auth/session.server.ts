@@ -1,18 +1,11 @@
 import { redirect } from "@remix-run/node";
-import {
-  invalidateSession,
-  rotateSession,
-  validateSessionToken,
-} from "~/models/sessions.server";
+import { invalidateSession, rotateSession, validateSessionToken } from "~/models/sessions.server";
 import type { Viewer } from "./viewer";
 
 export const SESSION_COOKIE = "gremium_sessie";
 
 function isHttps(request: Request) {
-  return (
-    new URL(request.url).protocol === "https:" ||
-    request.headers.get("x-forwarded-proto") === "https"
-  );
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 
 export function sessionCookie(request: Request, token: string, expiresAt: number): string {

@@ -5,13 +5,7 @@ import { SelectField, TextAreaField, TextField } from "./form";
 type Fields = Record<string, FieldMetadata<any, any, any>>;
 
 /** The fields of a body, shared by the create and edit forms. */
-export function BodyFields({
-  fields,
-  parents,
-}: {
-  fields: Fields;
-  parents: { id: number; name: string }[];
-}) {
+export function BodyFields({ fields, parents }: { fields: Fields; parents: { id: number; name: string }[] }) {
   return (
     <>
       <TextField field={fields.name} label="Naam" />
@@ -34,7 +28,12 @@ export function BodyFields({
         placeholder="Geen bovenliggend gremium"
         options={parents.map((p) => ({ value: p.id, label: p.name }))}
       />
-      <TextField field={fields.meetingFrequency} label="Vergaderfrequentie" optional description="Bijvoorbeeld: eens per kwartaal." />
+      <TextField
+        field={fields.meetingFrequency}
+        label="Vergaderfrequentie"
+        optional
+        description="Bijvoorbeeld: eens per kwartaal."
+      />
       <TextField field={fields.activeFrom} label="Actief sinds" type="date" />
       <TextAreaField
         field={fields.purposeMarkdown}

@@ -12,7 +12,9 @@ describe("configuration", () => {
   });
 
   it("names every bad variable and why", () => {
-    expect(() => parseEnv({ PORT: "veel", GREMIUM_DEMO: "ja" })).toThrow(/PORT[\s\S]*GREMIUM_DEMO: GREMIUM_DEMO moet 0 of 1 zijn/);
+    expect(() => parseEnv({ PORT: "veel", GREMIUM_DEMO: "ja" })).toThrow(
+      /PORT[\s\S]*GREMIUM_DEMO: GREMIUM_DEMO moet 0 of 1 zijn/,
+    );
   });
 
   it("refuses a short demo password", () => {

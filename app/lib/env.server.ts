@@ -14,10 +14,7 @@ const envSchema = z.object({
     .min(1, "DATABASE_URL mag niet leeg zijn: geef het pad van het SQLite-bestand")
     .default("data/gremium.db"),
   GREMIUM_DEMO: z.enum(["0", "1"], { message: "GREMIUM_DEMO moet 0 of 1 zijn" }).default("1"),
-  DEMO_PASSWORD: z
-    .string()
-    .min(8, "DEMO_PASSWORD moet minstens 8 tekens hebben")
-    .default("gremium-demo"),
+  DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD moet minstens 8 tekens hebben").default("gremium-demo"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -27,9 +24,7 @@ export const DEFAULT_DEMO_PASSWORD = "gremium-demo";
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `- ${issue.path.join(".")}: ${issue.message}`,
-  );
+  const lines = result.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`De configuratie is ongeldig; Gremium start niet.\n${lines.join("\n")}`);
 }
 

@@ -10,7 +10,9 @@ describe("renderMarkdown", () => {
   });
 
   it("strips scripts, event handlers and javascript: links", () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[klik](javascript:alert(3)) <a href="javascript:alert(4)">b</a>');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[klik](javascript:alert(3)) <a href="javascript:alert(4)">b</a>',
+    );
     expect(html).not.toMatch(/<script|onerror|<img|href="javascript/i);
     expect(html).toContain("klik");
   });

@@ -20,14 +20,7 @@ export const bodyKindLabels: Record<BodyKind, string> = {
   overleg: "Overleg",
 };
 
-export const membershipRoles = [
-  "voorzitter",
-  "secretaris",
-  "kartrekker",
-  "lid",
-  "adviseur",
-  "agendalid",
-] as const;
+export const membershipRoles = ["voorzitter", "secretaris", "kartrekker", "lid", "adviseur", "agendalid"] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
 export const membershipRoleLabels: Record<MembershipRole, string> = {
   voorzitter: "Voorzitter",

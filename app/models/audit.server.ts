@@ -64,10 +64,7 @@ export function listAuditEntries({
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(people, eq(people.id, users.personId))
     .where(
-      and(
-        before ? lt(auditLog.id, before) : undefined,
-        entityType ? eq(auditLog.entityType, entityType) : undefined,
-      ),
+      and(before ? lt(auditLog.id, before) : undefined, entityType ? eq(auditLog.entityType, entityType) : undefined),
     )
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1)
@@ -84,5 +81,10 @@ export function listAuditEntries({
 
 export function countAuditEntries({ viewer }: { viewer: Viewer }) {
   requireCapability(viewer, "read-audit-log");
-  return getDb().select({ n: sql<number>`count(*)` }).from(auditLog).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .get()?.n ?? 0
+  );
 }

@@ -35,7 +35,12 @@ describe("bodies", () => {
     makeMembership({ bodyId: body.id, personId: former.id, endsOn: "2021-01-01" });
     const anonymous = getBodyBySlug({ viewer: null, slug: "stuurgroep" });
     expect(anonymous?.members).toEqual([
-      expect.objectContaining({ personName: "Voorzitter", role: "voorzitter", organisationName: "Gemeente Hengelo", email: null }),
+      expect.objectContaining({
+        personName: "Voorzitter",
+        role: "voorzitter",
+        organisationName: "Gemeente Hengelo",
+        email: null,
+      }),
     ]);
     const signedIn = getBodyBySlug({ viewer: await makeViewer(), slug: "stuurgroep" });
     expect(signedIn?.members[0].email).toBe("v@x.example");
@@ -60,7 +65,12 @@ describe("bodies", () => {
     const top = makeBody({ kind: "expertgroep" });
     const child = makeBody({ parentId: top.id });
     expect(() =>
-      updateBody({ viewer: admin, id: top.id, expectedVersion: 1, input: { ...input, slug: top.slug, parentId: child.id } }),
+      updateBody({
+        viewer: admin,
+        id: top.id,
+        expectedVersion: 1,
+        input: { ...input, slug: top.slug, parentId: child.id },
+      }),
     ).toThrow(/valt al \(indirect\) onder/);
   });
 
@@ -68,9 +78,9 @@ describe("bodies", () => {
     const admin = await makeViewer({ role: "beheerder" });
     const body = createBody({ viewer: admin, input });
     updateBody({ viewer: admin, id: body.id, expectedVersion: 1, input: { ...input, name: "Eerste" } });
-    expect(() => updateBody({ viewer: admin, id: body.id, expectedVersion: 1, input: { ...input, name: "Tweede" } })).toThrow(
-      ConflictError,
-    );
+    expect(() =>
+      updateBody({ viewer: admin, id: body.id, expectedVersion: 1, input: { ...input, name: "Tweede" } }),
+    ).toThrow(ConflictError);
     expect(getBodyBySlug({ viewer: null, slug: input.slug })?.name).toBe("Eerste");
   });
 
@@ -79,7 +89,10 @@ describe("bodies", () => {
     const body = createBody({ viewer: admin, input });
     retireBody({ viewer: admin, id: body.id, expectedVersion: 1, activeUntil: "2026-02-01" });
     expect(listBodiesGrouped({ viewer: null }).retired.map((b) => b.id)).toEqual([body.id]);
-    expect(getBodyBySlug({ viewer: null, slug: input.slug })).toMatchObject({ retired: true, activeUntil: "2026-02-01" });
+    expect(getBodyBySlug({ viewer: null, slug: input.slug })).toMatchObject({
+      retired: true,
+      activeUntil: "2026-02-01",
+    });
     expect(listAuditEntries({ viewer: admin }).entries[0]).toMatchObject({ action: "body.retire" });
   });
 

@@ -49,11 +49,7 @@ function activeOn(day: string) {
 export function listBodiesGrouped(_: { viewer: Viewer }) {
   const db = getDb();
   const today = todayIso();
-  const all = db
-    .select(summaryColumns)
-    .from(bodies)
-    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
-    .all();
+  const all = db.select(summaryColumns).from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.name)).all();
   const active = all.filter((b) => !isRetired(b, today));
   const retired = all.filter((b) => isRetired(b, today));
   const placed = new Set<number>();
@@ -66,9 +62,7 @@ export function listBodiesGrouped(_: { viewer: Viewer }) {
     ...group,
     children: take(active.filter((b) => b.kind === "themagroep" && b.parentId === group.id)),
   }));
-  const themeWithoutExpert = take(
-    active.filter((b) => b.kind === "themagroep" && !placed.has(b.id)),
-  );
+  const themeWithoutExpert = take(active.filter((b) => b.kind === "themagroep" && !placed.has(b.id)));
   const other = active.filter((b) => !placed.has(b.id));
   return { steering, expert, themeWithoutExpert, other, retired };
 }
@@ -95,7 +89,7 @@ export function getBodyBySlug({ viewer, slug }: { viewer: Viewer; slug: string }
     .get();
   if (!body) return null;
   const parent = body.parentId
-    ? db.select(summaryColumns).from(bodies).where(eq(bodies.id, body.parentId)).get() ?? null
+    ? (db.select(summaryColumns).from(bodies).where(eq(bodies.id, body.parentId)).get() ?? null)
     : null;
   const children = db
     .select(summaryColumns)
@@ -162,7 +156,10 @@ export function createBody({ viewer, input }: { viewer: Viewer; input: BodyInput
   checkBodyRules(input);
   return getDb().transaction((tx) => {
     // A new body comes after the existing ones in every list.
-    const last = tx.select({ max: sql<number | null>`max(${bodies.sortOrder})` }).from(bodies).get();
+    const last = tx
+      .select({ max: sql<number | null>`max(${bodies.sortOrder})` })
+      .from(bodies)
+      .get();
     const values = {
       ...input,
       sortOrder: (last?.max ?? 0) + 1,

@@ -14,12 +14,21 @@ describe("memberships", () => {
     const { token } = createSession({ userId: user.id });
     expect(canSeeConfidential(validateSessionToken({ token })!.viewer, body)).toBe(false);
 
-    const { id } = addMembership({ viewer: admin, bodyId: body.id, personId: person.id, role: "lid", startsOn: "2024-01-01" });
+    const { id } = addMembership({
+      viewer: admin,
+      bodyId: body.id,
+      personId: person.id,
+      role: "lid",
+      startsOn: "2024-01-01",
+    });
     expect(canSeeConfidential(validateSessionToken({ token })!.viewer, body)).toBe(true);
 
     endMembership({ viewer: admin, id, expectedVersion: 1, endsOn: "2025-01-01" });
     expect(canSeeConfidential(validateSessionToken({ token })!.viewer, body)).toBe(false);
-    expect(listAuditEntries({ viewer: admin }).entries.map((e) => e.action)).toEqual(["membership.end", "membership.add"]);
+    expect(listAuditEntries({ viewer: admin }).entries.map((e) => e.action)).toEqual([
+      "membership.end",
+      "membership.add",
+    ]);
   });
 
   it("a membership that has not started yet grants nothing", async () => {
@@ -36,17 +45,25 @@ describe("memberships", () => {
     const body = makeBody();
     const person = makePerson({ name: "Jan" });
     addMembership({ viewer: admin, bodyId: body.id, personId: person.id, role: "lid", startsOn: "2024-01-01" });
-    expect(() => addMembership({ viewer: admin, bodyId: body.id, personId: person.id, role: "lid", startsOn: "2025-01-01" })).toThrow(
-      RuleError,
-    );
+    expect(() =>
+      addMembership({ viewer: admin, bodyId: body.id, personId: person.id, role: "lid", startsOn: "2025-01-01" }),
+    ).toThrow(RuleError);
   });
 
   it("refuses an end date before the start date", async () => {
     const admin = await makeViewer({ role: "beheerder" });
     const body = makeBody();
     const person = makePerson();
-    const { id } = addMembership({ viewer: admin, bodyId: body.id, personId: person.id, role: "lid", startsOn: "2024-01-01" });
-    expect(() => endMembership({ viewer: admin, id, expectedVersion: 1, endsOn: "2023-12-31" })).toThrow(/vóór de begindatum/);
+    const { id } = addMembership({
+      viewer: admin,
+      bodyId: body.id,
+      personId: person.id,
+      role: "lid",
+      startsOn: "2024-01-01",
+    });
+    expect(() => endMembership({ viewer: admin, id, expectedVersion: 1, endsOn: "2023-12-31" })).toThrow(
+      /vóór de begindatum/,
+    );
     expect(listMembershipsForAdmin({ viewer: admin, bodyId: body.id })[0].endsOn).toBeNull();
   });
 });

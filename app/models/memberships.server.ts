@@ -10,10 +10,7 @@ import { ConflictError, RuleError } from "./errors";
 
 /** A membership counts on `day` when it has started and has not yet ended (ends_on inclusive). */
 export function membershipCurrentOn(day: string) {
-  return and(
-    lte(memberships.startsOn, day),
-    or(isNull(memberships.endsOn), gte(memberships.endsOn, day)),
-  );
+  return and(lte(memberships.startsOn, day), or(isNull(memberships.endsOn), gte(memberships.endsOn, day)));
 }
 
 // Chair first, then secretary, kartrekkers, members, advisers.
@@ -106,7 +103,9 @@ export function addMembership({
       .get();
     if (overlapping) {
       throw new RuleError({
-        personId: [`${person.name} is al ${membershipRoleLabels[role].toLowerCase()} van ${body.name} in deze periode.`],
+        personId: [
+          `${person.name} is al ${membershipRoleLabels[role].toLowerCase()} van ${body.name} in deze periode.`,
+        ],
       });
     }
     const created = tx

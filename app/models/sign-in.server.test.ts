@@ -22,14 +22,19 @@ describe("signIn", () => {
 
   it("refuses a deactivated user like a wrong password", async () => {
     await makeUser({ email: "weg@test.example", deactivatedAt: Date.now() });
-    expect(await signIn({ email: "weg@test.example", password: FACTORY_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn({ email: "weg@test.example", password: FACTORY_PASSWORD })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("refuses even the right password after 5 failures within 15 minutes, for 15 minutes", async () => {
     await makeUser({ email: "lid@test.example" });
     const now = Date.now();
     for (let i = 0; i < 5; i++) {
-      expect(await signIn({ email: "lid@test.example", password: "fout", now: now + i })).toMatchObject({ reason: "invalid" });
+      expect(await signIn({ email: "lid@test.example", password: "fout", now: now + i })).toMatchObject({
+        reason: "invalid",
+      });
     }
     const refused = await signIn({ email: "lid@test.example", password: FACTORY_PASSWORD, now: now + 10 });
     expect(refused).toEqual({ ok: false, reason: "locked", until: now + 4 + LOCK_MS });

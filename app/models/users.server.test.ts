@@ -4,9 +4,21 @@ import { listAuditEntries } from "./audit.server";
 import { ConflictError, RuleError } from "./errors";
 import { createSession, validateSessionToken } from "./sessions.server";
 import { signIn } from "./sign-in.server";
-import { changeOwnPassword, createUser, deactivateUser, getUserForEdit, reactivateUser, setUserRole } from "./users.server";
+import {
+  changeOwnPassword,
+  createUser,
+  deactivateUser,
+  getUserForEdit,
+  reactivateUser,
+  setUserRole,
+} from "./users.server";
 
-const newUser = { name: "Nieuwe Collega", email: "Nieuw@Test.example", role: "secretariaat" as const, password: "een-lang-startwachtwoord" };
+const newUser = {
+  name: "Nieuwe Collega",
+  email: "Nieuw@Test.example",
+  role: "secretariaat" as const,
+  password: "een-lang-startwachtwoord",
+};
 
 describe("users", () => {
   it("a beheerder creates a user who can then sign in; the audit log says who did it", async () => {
@@ -14,7 +26,11 @@ describe("users", () => {
     const org = makeOrganisation({ name: "Gemeente Testdorp" });
     const { id } = await createUser({ viewer: admin, input: { ...newUser, organisationId: org.id } });
     const user = getUserForEdit({ viewer: admin, id });
-    expect(user).toMatchObject({ email: "nieuw@test.example", role: "secretariaat", organisationName: "Gemeente Testdorp" });
+    expect(user).toMatchObject({
+      email: "nieuw@test.example",
+      role: "secretariaat",
+      organisationName: "Gemeente Testdorp",
+    });
     expect((await signIn({ email: "nieuw@test.example", password: newUser.password })).ok).toBe(true);
     const [entry] = listAuditEntries({ viewer: admin }).entries;
     expect(entry).toMatchObject({ action: "user.create", actorName: admin.name, entityId: id });
@@ -32,7 +48,9 @@ describe("users", () => {
   it("lets only a beheerder manage users", async () => {
     for (const role of ["secretariaat", "kwartiermaker", "lid"] as const) {
       const viewer = await makeViewer({ role });
-      await expect(createUser({ viewer, input: { ...newUser, email: `${role}@x.example` } })).rejects.toMatchObject({ status: 403 });
+      await expect(createUser({ viewer, input: { ...newUser, email: `${role}@x.example` } })).rejects.toMatchObject({
+        status: 403,
+      });
     }
   });
 
@@ -43,7 +61,10 @@ describe("users", () => {
     deactivateUser({ viewer: admin, id: user.id, expectedVersion: user.version });
     expect(validateSessionToken({ token })).toBeNull();
     expect(countSessions(user.id)).toBe(0);
-    expect(listAuditEntries({ viewer: admin }).entries[0]).toMatchObject({ action: "user.deactivate", entityId: user.id });
+    expect(listAuditEntries({ viewer: admin }).entries[0]).toMatchObject({
+      action: "user.deactivate",
+      entityId: user.id,
+    });
     reactivateUser({ viewer: admin, id: user.id, expectedVersion: user.version + 1 });
     expect(getUserForEdit({ viewer: admin, id: user.id })?.deactivatedAt).toBeNull();
   });
@@ -57,7 +78,9 @@ describe("users", () => {
     const admin = await makeViewer({ role: "beheerder" });
     const { user } = await makeUser();
     setUserRole({ viewer: admin, id: user.id, expectedVersion: 1, role: "kwartiermaker" });
-    expect(() => setUserRole({ viewer: admin, id: user.id, expectedVersion: 1, role: "secretariaat" })).toThrow(ConflictError);
+    expect(() => setUserRole({ viewer: admin, id: user.id, expectedVersion: 1, role: "secretariaat" })).toThrow(
+      ConflictError,
+    );
     expect(getUserForEdit({ viewer: admin, id: user.id })?.role).toBe("kwartiermaker");
   });
 

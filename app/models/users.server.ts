@@ -98,7 +98,11 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
   });
 }
 
-function loadForChange(tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], id: number, expectedVersion: number) {
+function loadForChange(
+  tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0],
+  id: number,
+  expectedVersion: number,
+) {
   const current = tx
     .select({
       id: users.id,
@@ -236,7 +240,11 @@ export async function changeOwnPassword({
   newPassword: string;
 }) {
   const db = getDb();
-  const user = db.select({ passwordHash: users.passwordHash, version: users.version }).from(users).where(eq(users.id, viewer.userId)).get();
+  const user = db
+    .select({ passwordHash: users.passwordHash, version: users.version })
+    .from(users)
+    .where(eq(users.id, viewer.userId))
+    .get();
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new RuleError({ currentPassword: ["Het huidige wachtwoord klopt niet."] });
   }

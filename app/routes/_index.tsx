@@ -26,8 +26,8 @@ export default function Home() {
       <div className="gremium-hero">
         <h1 className="nl-heading nl-heading--level-1">Zorg, Veiligheid en Straf Twente</h1>
         <p className="nl-paragraph nl-paragraph--lead">
-          Veertien Twentse gemeenten werken samen met politie, Openbaar Ministerie, Veilig Thuis, reclassering, GGZ,
-          de Dienst Justitiële Inrichtingen en het Zorg- en Veiligheidshuis. Samen zorgen zij voor passende hulp en
+          Veertien Twentse gemeenten werken samen met politie, Openbaar Ministerie, Veilig Thuis, reclassering, GGZ, de
+          Dienst Justitiële Inrichtingen en het Zorg- en Veiligheidshuis. Samen zorgen zij voor passende hulp en
           veiligheid voor mensen bij wie zorg en veiligheid elkaar raken.
         </p>
         <p className="nl-paragraph">

@@ -67,7 +67,12 @@ export default function Account() {
       ) : null}
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>
-        <TextField field={fields.currentPassword} label="Huidig wachtwoord" type="password" autoComplete="current-password" />
+        <TextField
+          field={fields.currentPassword}
+          label="Huidig wachtwoord"
+          type="password"
+          autoComplete="current-password"
+        />
         <TextField
           field={fields.newPassword}
           label="Nieuw wachtwoord"
@@ -75,7 +80,12 @@ export default function Account() {
           autoComplete="new-password"
           description="Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden."
         />
-        <TextField field={fields.confirmPassword} label="Herhaal het nieuwe wachtwoord" type="password" autoComplete="new-password" />
+        <TextField
+          field={fields.confirmPassword}
+          label="Herhaal het nieuwe wachtwoord"
+          type="password"
+          autoComplete="new-password"
+        />
         <div className="gremium-form-actions">
           <Button variant="primary">Wachtwoord wijzigen</Button>
         </div>

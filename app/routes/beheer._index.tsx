@@ -26,7 +26,9 @@ export default function AdminHome() {
       <ul className="gremium-cards">
         <li className="gremium-card">
           <h2 className="nl-heading nl-heading--level-3">
-            <Link className="nl-link" to="/beheer/gebruikers">Gebruikers</Link>
+            <Link className="nl-link" to="/beheer/gebruikers">
+              Gebruikers
+            </Link>
           </h2>
           <p>
             {stats.activeUsers} actief, {stats.deactivatedUsers} gedeactiveerd
@@ -34,13 +36,17 @@ export default function AdminHome() {
         </li>
         <li className="gremium-card">
           <h2 className="nl-heading nl-heading--level-3">
-            <Link className="nl-link" to="/beheer/gremia">Gremia en leden</Link>
+            <Link className="nl-link" to="/beheer/gremia">
+              Gremia en leden
+            </Link>
           </h2>
           <p>{stats.bodies} gremia, ook opgeheven</p>
         </li>
         <li className="gremium-card">
           <h2 className="nl-heading nl-heading--level-3">
-            <Link className="nl-link" to="/beheer/logboek">Logboek</Link>
+            <Link className="nl-link" to="/beheer/logboek">
+              Logboek
+            </Link>
           </h2>
           <p>{stats.auditEntries} wijzigingen vastgelegd</p>
         </li>

@@ -44,7 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (input.intent === "deactivate") {
       deactivateUser({ viewer, id, expectedVersion: input.version });
-      return { intent, result: submission.reply(), done: "De gebruiker is gedeactiveerd; open sessies zijn beëindigd." };
+      return {
+        intent,
+        result: submission.reply(),
+        done: "De gebruiker is gedeactiveerd; open sessies zijn beëindigd.",
+      };
     }
     reactivateUser({ viewer, id, expectedVersion: input.version });
     return { intent, result: submission.reply(), done: "De gebruiker kan weer inloggen." };
@@ -76,7 +80,12 @@ export default function UserPage() {
   const [statusForm] = useIntentForm(user.deactivatedAt ? "reactivate" : "deactivate", lastAction);
   return (
     <>
-      <Breadcrumb items={[{ to: "/beheer", label: "Beheer" }, { to: "/beheer/gebruikers", label: "Gebruikers" }]} />
+      <Breadcrumb
+        items={[
+          { to: "/beheer", label: "Beheer" },
+          { to: "/beheer/gebruikers", label: "Gebruikers" },
+        ]}
+      />
       <h1 className="nl-heading nl-heading--level-1">{user.name}</h1>
       {searchParams.get("aangemaakt") ? (
         <Alert type="ok">

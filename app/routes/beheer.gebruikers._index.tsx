@@ -27,11 +27,21 @@ export default function Users() {
           <caption className="utrecht-table__caption gremium-visually-hidden">Alle gebruikers</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">Naam</th>
-              <th scope="col" className="utrecht-table__header-cell">E-mailadres</th>
-              <th scope="col" className="utrecht-table__header-cell">Organisatie</th>
-              <th scope="col" className="utrecht-table__header-cell">Rol</th>
-              <th scope="col" className="utrecht-table__header-cell">Status</th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Naam
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                E-mailadres
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Organisatie
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Rol
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">

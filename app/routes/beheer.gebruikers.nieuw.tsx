@@ -44,7 +44,12 @@ export default function NewUser() {
   });
   return (
     <div className="gremium-form">
-      <Breadcrumb items={[{ to: "/beheer", label: "Beheer" }, { to: "/beheer/gebruikers", label: "Gebruikers" }]} />
+      <Breadcrumb
+        items={[
+          { to: "/beheer", label: "Beheer" },
+          { to: "/beheer/gebruikers", label: "Gebruikers" },
+        ]}
+      />
       <h1 className="nl-heading nl-heading--level-1">Nieuwe gebruiker</h1>
       <p className="nl-paragraph">
         De gebruiker logt in met dit e-mailadres en het startwachtwoord dat u hier kiest. Geef het wachtwoord

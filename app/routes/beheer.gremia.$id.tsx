@@ -58,23 +58,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "update":
         updateBody({ viewer, id, expectedVersion: input.version, input });
-        return { formKey, result: submission.reply(), done: "De gegevens van het gremium zijn opgeslagen.", currentVersion: null };
+        return {
+          formKey,
+          result: submission.reply(),
+          done: "De gegevens van het gremium zijn opgeslagen.",
+          currentVersion: null,
+        };
       case "retire":
         retireBody({ viewer, id, expectedVersion: input.version, activeUntil: input.activeUntil });
-        return { formKey, result: submission.reply({ resetForm: true }), done: "Het gremium is opgeheven en staat in het archief.", currentVersion: null };
+        return {
+          formKey,
+          result: submission.reply({ resetForm: true }),
+          done: "Het gremium is opgeheven en staat in het archief.",
+          currentVersion: null,
+        };
       case "add-membership":
         addMembership({ viewer, bodyId: id, personId: input.personId, role: input.role, startsOn: input.startsOn });
-        return { formKey, result: submission.reply({ resetForm: true }), done: "Het lidmaatschap is toegevoegd.", currentVersion: null };
+        return {
+          formKey,
+          result: submission.reply({ resetForm: true }),
+          done: "Het lidmaatschap is toegevoegd.",
+          currentVersion: null,
+        };
       case "end-membership":
         endMembership({ viewer, id: input.membershipId, expectedVersion: input.version, endsOn: input.endsOn });
-        return { formKey, result: submission.reply({ resetForm: true }), done: "Het lidmaatschap is beëindigd.", currentVersion: null };
+        return {
+          formKey,
+          result: submission.reply({ resetForm: true }),
+          done: "Het lidmaatschap is beëindigd.",
+          currentVersion: null,
+        };
     }
   } catch (error) {
     const reply = replyToModelError(submission, error);
     // On a conflict the form keeps what was typed and takes the saved version, so a second
     // save is a deliberate overwrite after looking at the current data.
     const currentVersion =
-      reply.init?.status === 409 && input.intent === "update" ? getBodyForEdit({ viewer, id })?.version ?? null : null;
+      reply.init?.status === 409 && input.intent === "update"
+        ? (getBodyForEdit({ viewer, id })?.version ?? null)
+        : null;
     return data({ formKey, result: reply.data, done: null, currentVersion }, { status: reply.init?.status ?? 400 });
   }
 }
@@ -92,10 +114,23 @@ function useKeyedForm(formKey: string, lastAction: LastAction, defaultValue?: Re
   });
 }
 
-function EndMembershipForm({ membership, today, lastAction }: { membership: { id: number; version: number; personName: string }; today: string; lastAction: LastAction }) {
+function EndMembershipForm({
+  membership,
+  today,
+  lastAction,
+}: {
+  membership: { id: number; version: number; personName: string };
+  today: string;
+  lastAction: LastAction;
+}) {
   const [form, fields] = useKeyedForm(`end-membership-${membership.id}`, lastAction, { endsOn: today });
   return (
-    <Form method="post" {...getFormProps(form)} className="gremium-inline-form" aria-label={`Lidmaatschap van ${membership.personName} beëindigen`}>
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="gremium-inline-form"
+      aria-label={`Lidmaatschap van ${membership.personName} beëindigen`}
+    >
       <input type="hidden" name="intent" value="end-membership" />
       <input type="hidden" name="membershipId" value={membership.id} />
       <input type="hidden" name="version" value={membership.version} />
@@ -125,7 +160,12 @@ export default function AdminBody() {
 
   return (
     <>
-      <Breadcrumb items={[{ to: "/beheer", label: "Beheer" }, { to: "/beheer/gremia", label: "Gremia en leden" }]} />
+      <Breadcrumb
+        items={[
+          { to: "/beheer", label: "Beheer" },
+          { to: "/beheer/gremia", label: "Gremia en leden" },
+        ]}
+      />
       <h1 className="nl-heading nl-heading--level-1">{body.name}</h1>
       <p className="nl-paragraph">
         <Link className="nl-link" to={`/gremia/${body.slug}`}>
@@ -143,19 +183,31 @@ export default function AdminBody() {
         </Alert>
       ) : null}
 
-      <h2 className="nl-heading nl-heading--level-2" id="leden">Leden</h2>
+      <h2 className="nl-heading nl-heading--level-2" id="leden">
+        Leden
+      </h2>
       {memberships.length === 0 ? (
         <p className="nl-paragraph">Dit gremium heeft nog geen leden.</p>
       ) : (
         <div className="gremium-table-wrap">
           <table className="utrecht-table utrecht-table--html-table">
-            <caption className="utrecht-table__caption gremium-visually-hidden">Lidmaatschappen van {body.name}</caption>
+            <caption className="utrecht-table__caption gremium-visually-hidden">
+              Lidmaatschappen van {body.name}
+            </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Naam</th>
-                <th scope="col" className="utrecht-table__header-cell">Rol</th>
-                <th scope="col" className="utrecht-table__header-cell">Periode</th>
-                <th scope="col" className="utrecht-table__header-cell">Beëindigen</th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Naam
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Rol
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Periode
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Beëindigen
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -168,10 +220,16 @@ export default function AdminBody() {
                   <td className="utrecht-table__cell">{membershipRoleLabels[m.role]}</td>
                   <td className="utrecht-table__cell">
                     {formatDate(m.startsOn)} – {m.endsOn ? `t/m ${formatDate(m.endsOn)}` : "heden"}{" "}
-                    {m.isCurrent ? null : <StatusBadge tone="neutral">{m.startsOn > today ? "toekomstig" : "beëindigd"}</StatusBadge>}
+                    {m.isCurrent ? null : (
+                      <StatusBadge tone="neutral">{m.startsOn > today ? "toekomstig" : "beëindigd"}</StatusBadge>
+                    )}
                   </td>
                   <td className="utrecht-table__cell">
-                    {m.endsOn === null ? <EndMembershipForm membership={m} today={today} lastAction={lastAction} /> : "—"}
+                    {m.endsOn === null ? (
+                      <EndMembershipForm membership={m} today={today} lastAction={lastAction} />
+                    ) : (
+                      "—"
+                    )}
                   </td>
                 </tr>
               ))}
@@ -188,7 +246,10 @@ export default function AdminBody() {
           field={addFields.personId}
           label="Persoon"
           placeholder="Kies een persoon"
-          options={people.map((p) => ({ value: p.id, label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name }))}
+          options={people.map((p) => ({
+            value: p.id,
+            label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
+          }))}
         />
         <SelectField
           field={addFields.role}
@@ -218,8 +279,8 @@ export default function AdminBody() {
       ) : (
         <>
           <p className="nl-paragraph">
-            Een opgeheven gremium verdwijnt uit de actuele overzichten, maar blijft met zijn leden en stukken leesbaar in
-            het archief.
+            Een opgeheven gremium verdwijnt uit de actuele overzichten, maar blijft met zijn leden en stukken leesbaar
+            in het archief.
           </p>
           <FormErrors form={retireForm} />
           <Form method="post" {...getFormProps(retireForm)} className="gremium-form">

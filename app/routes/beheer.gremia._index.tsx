@@ -27,11 +27,21 @@ export default function AdminBodies() {
           <caption className="utrecht-table__caption gremium-visually-hidden">Alle gremia</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">Naam</th>
-              <th scope="col" className="utrecht-table__header-cell">Soort</th>
-              <th scope="col" className="utrecht-table__header-cell">Valt onder</th>
-              <th scope="col" className="utrecht-table__header-cell">Leden</th>
-              <th scope="col" className="utrecht-table__header-cell">Status</th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Naam
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Soort
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Valt onder
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Leden
+              </th>
+              <th scope="col" className="utrecht-table__header-cell">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
@@ -46,7 +56,11 @@ export default function AdminBodies() {
                 <td className="utrecht-table__cell">{body.parentName ?? "—"}</td>
                 <td className="utrecht-table__cell">{body.currentMembers}</td>
                 <td className="utrecht-table__cell">
-                  {body.retired ? <StatusBadge tone="neutral">opgeheven</StatusBadge> : <StatusBadge tone="safe">actief</StatusBadge>}
+                  {body.retired ? (
+                    <StatusBadge tone="neutral">opgeheven</StatusBadge>
+                  ) : (
+                    <StatusBadge tone="safe">actief</StatusBadge>
+                  )}
                 </td>
               </tr>
             ))}

@@ -42,7 +42,12 @@ export default function NewBody() {
   });
   return (
     <div className="gremium-form">
-      <Breadcrumb items={[{ to: "/beheer", label: "Beheer" }, { to: "/beheer/gremia", label: "Gremia en leden" }]} />
+      <Breadcrumb
+        items={[
+          { to: "/beheer", label: "Beheer" },
+          { to: "/beheer/gremia", label: "Gremia en leden" },
+        ]}
+      />
       <h1 className="nl-heading nl-heading--level-1">Nieuw gremium</h1>
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>

@@ -55,7 +55,9 @@ export default function AuditLog() {
   return (
     <>
       <h1 className="nl-heading nl-heading--level-1">Logboek</h1>
-      <p className="nl-paragraph">Elke wijziging in gebruikers, gremia en lidmaatschappen: wie, wat, wanneer, en wat ervoor en erna gold.</p>
+      <p className="nl-paragraph">
+        Elke wijziging in gebruikers, gremia en lidmaatschappen: wie, wat, wanneer, en wat ervoor en erna gold.
+      </p>
       {entries.length === 0 ? (
         <p className="nl-paragraph">Er zijn nog geen wijzigingen vastgelegd.</p>
       ) : (
@@ -64,10 +66,18 @@ export default function AuditLog() {
             <caption className="utrecht-table__caption gremium-visually-hidden">Wijzigingen, nieuwste eerst</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Wanneer</th>
-                <th scope="col" className="utrecht-table__header-cell">Wie</th>
-                <th scope="col" className="utrecht-table__header-cell">Wat</th>
-                <th scope="col" className="utrecht-table__header-cell">Voor en na</th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Wanneer
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Wie
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Wat
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Voor en na
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">

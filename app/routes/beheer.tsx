@@ -10,8 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminLayout() {
   return (
     <>
-      <nav aria-label="Beheer" className="gremium-breadcrumb">
-        <ul className="gremium-pager">
+      <nav aria-label="Beheer" className="gremium-subnav">
+        <ul>
           <li>
             <NavLink className="nl-link" to="/beheer" end>
               Overzicht

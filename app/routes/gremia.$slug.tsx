@@ -25,7 +25,12 @@ export default function BodyPage() {
   const { body, signedIn, isMember } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumb items={[{ to: "/", label: "Home" }, { to: "/gremia", label: "Gremia" }]} />
+      <Breadcrumb
+        items={[
+          { to: "/", label: "Home" },
+          { to: "/gremia", label: "Gremia" },
+        ]}
+      />
       <h1 className="nl-heading nl-heading--level-1">{body.name}</h1>
       {body.retired ? (
         <Alert type="warning">
@@ -90,10 +95,20 @@ export default function BodyPage() {
             <caption className="utrecht-table__caption gremium-visually-hidden">Huidige leden van {body.name}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Naam</th>
-                <th scope="col" className="utrecht-table__header-cell">Rol</th>
-                <th scope="col" className="utrecht-table__header-cell">Organisatie</th>
-                {signedIn ? <th scope="col" className="utrecht-table__header-cell">E-mail</th> : null}
+                <th scope="col" className="utrecht-table__header-cell">
+                  Naam
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Rol
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Organisatie
+                </th>
+                {signedIn ? (
+                  <th scope="col" className="utrecht-table__header-cell">
+                    E-mail
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="utrecht-table__body">

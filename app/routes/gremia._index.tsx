@@ -22,7 +22,9 @@ export default function Bodies() {
 
       {steering.length > 0 ? (
         <section aria-labelledby="stuurgroep">
-          <h2 id="stuurgroep" className="nl-heading nl-heading--level-2">Stuurgroep</h2>
+          <h2 id="stuurgroep" className="nl-heading nl-heading--level-2">
+            Stuurgroep
+          </h2>
           <ul className="gremium-tree">
             {steering.map((body) => (
               <li key={body.id}>
@@ -35,7 +37,9 @@ export default function Bodies() {
 
       {expert.length > 0 || themeWithoutExpert.length > 0 ? (
         <section aria-labelledby="expertgroep">
-          <h2 id="expertgroep" className="nl-heading nl-heading--level-2">Expertgroep en themagroepen</h2>
+          <h2 id="expertgroep" className="nl-heading nl-heading--level-2">
+            Expertgroep en themagroepen
+          </h2>
           <ul className="gremium-tree">
             {expert.map((body) => (
               <li key={body.id}>
@@ -62,7 +66,9 @@ export default function Bodies() {
 
       {other.length > 0 ? (
         <section aria-labelledby="overige">
-          <h2 id="overige" className="nl-heading nl-heading--level-2">Overige gremia</h2>
+          <h2 id="overige" className="nl-heading nl-heading--level-2">
+            Overige gremia
+          </h2>
           <ul className="gremium-tree">
             {other.map((body) => (
               <li key={body.id}>
@@ -75,14 +81,14 @@ export default function Bodies() {
 
       {retired.length > 0 ? (
         <section aria-labelledby="archief">
-          <h2 id="archief" className="nl-heading nl-heading--level-2">Archief: opgeheven gremia</h2>
+          <h2 id="archief" className="nl-heading nl-heading--level-2">
+            Archief: opgeheven gremia
+          </h2>
           <ul className="gremium-tree">
             {retired.map((body) => (
               <li key={body.id}>
                 <BodyLink body={body} />{" "}
-                <span className="gremium-muted">
-                  (opgeheven per {formatDate(body.activeUntil!)})
-                </span>
+                <span className="gremium-muted">(opgeheven per {formatDate(body.activeUntil!)})</span>
               </li>
             ))}
           </ul>

@@ -27,7 +27,10 @@ export const bodySchema = z.object({
     .string({ message: "Vul het webadres in." })
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld themagroep-jeugd."),
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld themagroep-jeugd.",
+    ),
   kind: z.enum(bodyKinds, { message: "Kies de soort gremium." }),
   parentId: optionalId,
   meetingFrequency: optionalText(120),

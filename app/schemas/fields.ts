@@ -10,8 +10,7 @@ export const requiredText = (label: string, max = 200) =>
     .min(1, `Vul ${label} in.`)
     .max(max, `Gebruik hooguit ${max} tekens.`);
 
-export const optionalText = (max = 200) =>
-  z.string().trim().max(max, `Gebruik hooguit ${max} tekens.`).optional();
+export const optionalText = (max = 200) => z.string().trim().max(max, `Gebruik hooguit ${max} tekens.`).optional();
 
 export const isoDate = (label: string) =>
   z

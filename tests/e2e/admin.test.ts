@@ -19,7 +19,15 @@ afterAll(async () => {
 
 describe("beheer", () => {
   it("every beheer page passes axe", async () => {
-    for (const path of ["/beheer", "/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/gremia", "/beheer/gremia/nieuw", "/beheer/logboek", "/account"]) {
+    for (const path of [
+      "/beheer",
+      "/beheer/gebruikers",
+      "/beheer/gebruikers/nieuw",
+      "/beheer/gremia",
+      "/beheer/gremia/nieuw",
+      "/beheer/logboek",
+      "/account",
+    ]) {
       const response = await visit(page, path);
       expect(response.status(), path).toBe(200);
       await expectAccessible(page);
@@ -155,6 +163,8 @@ describe("beheer", () => {
     await page.getByText("Het gremium is opgeheven en staat in het archief.").waitFor();
 
     await visit(page, "/gremia");
-    expect(await page.getByRole("region", { name: "Archief: opgeheven gremia" }).textContent()).toContain("Themagroep CTER");
+    expect(await page.getByRole("region", { name: "Archief: opgeheven gremia" }).textContent()).toContain(
+      "Themagroep CTER",
+    );
   });
 });

@@ -39,10 +39,21 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   let log = "";
-  const server = spawn(process.execPath, [resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databasePath, GREMIUM_DEMO: "1", DEMO_PASSWORD: "gremium-demo" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server = spawn(
+    process.execPath,
+    [resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATABASE_URL: databasePath,
+        GREMIUM_DEMO: "1",
+        DEMO_PASSWORD: "gremium-demo",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   server.stdout!.on("data", (chunk) => (log += chunk));
   server.stderr!.on("data", (chunk) => (log += chunk));
   await waitForHealth(baseUrl, server, () => log);

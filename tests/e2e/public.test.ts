@@ -22,7 +22,9 @@ describe("public site", () => {
     const response = await visit(page, "/");
     expect(response.status()).toBe(200);
     expect(await page.locator("html").getAttribute("lang")).toBe("nl");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Zorg, Veiligheid en Straf Twente");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Zorg, Veiligheid en Straf Twente");
     expect(await page.getByRole("link", { name: "Stuurgroep Zorg, Veiligheid en Straf" }).count()).toBe(1);
     await expectAccessible(page);
   });
@@ -41,7 +43,9 @@ describe("public site", () => {
     expect(await page.getByRole("region", { name: "Overige gremia" }).getByRole("link").allTextContents()).toContain(
       "Algemeen bestuur samenwerkingsverband Twente",
     );
-    expect(await page.getByRole("region", { name: "Archief: opgeheven gremia" }).textContent()).toContain("Werkgroep Levensloopaanpak");
+    expect(await page.getByRole("region", { name: "Archief: opgeheven gremia" }).textContent()).toContain(
+      "Werkgroep Levensloopaanpak",
+    );
     await expectAccessible(page);
   });
 

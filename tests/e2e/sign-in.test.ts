@@ -90,7 +90,9 @@ describe("signing in and out", () => {
     }
     await signInWithForm(page, email, "nog-een-keer");
     await page.getByRole("alert").waitFor();
-    expect(await page.getByRole("alert").textContent()).toMatch(/Te vaak een verkeerd wachtwoord.*geblokkeerd tot \d{2}:\d{2}/);
+    expect(await page.getByRole("alert").textContent()).toMatch(
+      /Te vaak een verkeerd wachtwoord.*geblokkeerd tot \d{2}:\d{2}/,
+    );
   });
 
   it("a cross-site post cannot sign anyone in", async () => {

@@ -7,7 +7,13 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { bodies, memberships, organisations, people, users } from "../../db/schema";
 import { importDemoCorpus, isEmptyDatabase } from "../../db/import";
 import { ContentError } from "../../db/content";
-import { connectDatabase, countAppliedMigrations, migrateDatabase, openDatabase, type Db } from "../../app/lib/db.server";
+import {
+  connectDatabase,
+  countAppliedMigrations,
+  migrateDatabase,
+  openDatabase,
+  type Db,
+} from "../../app/lib/db.server";
 import { signIn } from "../../app/models/sign-in.server";
 
 const contentDir = resolve(__dirname, "../../content");
@@ -38,7 +44,9 @@ function counts() {
 describe("migrations and the demo corpus", () => {
   it("migrates an empty file from zero", () => {
     migrateDatabase(db);
-    expect(countAppliedMigrations(db)).toBe(readdirSync(resolve(__dirname, "../../migrations")).filter((f) => f.endsWith(".sql")).length);
+    expect(countAppliedMigrations(db)).toBe(
+      readdirSync(resolve(__dirname, "../../migrations")).filter((f) => f.endsWith(".sql")).length,
+    );
     expect(isEmptyDatabase(db)).toBe(true);
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -54,9 +62,17 @@ describe("migrations and the demo corpus", () => {
       bodies: summary.bodies,
       memberships: summary.memberships,
     });
-    const municipalities = db.select().from(organisations).all().filter((o) => o.kind === "gemeente");
+    const municipalities = db
+      .select()
+      .from(organisations)
+      .all()
+      .filter((o) => o.kind === "gemeente");
     expect(municipalities).toHaveLength(14);
-    const kinds = db.select({ kind: bodies.kind }).from(bodies).all().map((b) => b.kind);
+    const kinds = db
+      .select({ kind: bodies.kind })
+      .from(bodies)
+      .all()
+      .map((b) => b.kind);
     expect(kinds.filter((k) => k === "themagroep").length).toBeGreaterThanOrEqual(5);
     expect(kinds).toContain("stuurgroep");
     expect(kinds).toContain("bestuur");
@@ -103,13 +119,18 @@ describe("migrations and the demo corpus", () => {
       /users\.yaml:2: onbekende persoon "niemand"/,
     );
     writeFileSync(join(broken, "users.yaml"), "- email: a@b.example\n  person: [\n");
-    await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(/users\.yaml:\d+: ongeldige YAML/);
+    await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(
+      /users\.yaml:\d+: ongeldige YAML/,
+    );
   });
 
   it("refuses a real e-mail domain in the demo corpus", async () => {
     const broken = join(dir, "content");
     cpSync(contentDir, broken, { recursive: true });
-    writeFileSync(join(broken, "users.yaml"), "- email: burgemeester@gemeente.nl\n  person: bram-oosterhof\n  role: lid\n");
+    writeFileSync(
+      join(broken, "users.yaml"),
+      "- email: burgemeester@gemeente.nl\n  person: bram-oosterhof\n  role: lid\n",
+    );
     migrateDatabase(db);
     await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(
       /users\.yaml:1: 0\.email: moet eindigen op \.example/,
