@@ -45,7 +45,7 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <ErrorReferenceContext.Provider value={reference}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} abortDelay={streamTimeout} />
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
         </ErrorReferenceContext.Provider>
       </NonceContext.Provider>,
       {

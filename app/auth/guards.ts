@@ -13,3 +13,10 @@ export function notFound(message = "Deze pagina bestaat niet (meer)."): never {
 export function requireCapability(viewer: Viewer, capability: Capability): asserts viewer is SignedInViewer {
   if (!can(viewer, capability)) forbidden();
 }
+
+/** A positive integer id from a URL segment, or a 404 for anything else. */
+export function requireIdParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!value || !Number.isSafeInteger(id) || id <= 0) notFound();
+  return id;
+}

@@ -7,6 +7,9 @@ import * as schema from "../../db/schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A transaction handle, or the connection itself, for helpers that run inside either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+
 export const migrationsFolder = resolve(process.cwd(), "migrations");
 
 /** Opens a SQLite file with WAL and foreign keys on, creating its folder when needed. */

@@ -2,10 +2,7 @@ import { desc, eq, and, lt, sql } from "drizzle-orm";
 import { auditLog, people, users } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
-import type { Db } from "~/lib/db.server";
-import { getDb } from "~/lib/db.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+import { getDb, type Tx } from "~/lib/db.server";
 
 export type AuditEntryInput = {
   actorUserId: number | null;

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { organisations, people, users } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
-import { getDb } from "~/lib/db.server";
+import { getDb, type Tx } from "~/lib/db.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { userRoleLabels, type UserRole } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
@@ -98,11 +98,7 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
   });
 }
 
-function loadForChange(
-  tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0],
-  id: number,
-  expectedVersion: number,
-) {
+function loadForChange(tx: Tx, id: number, expectedVersion: number) {
   const current = tx
     .select({
       id: users.id,

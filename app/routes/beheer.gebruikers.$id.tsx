@@ -7,11 +7,11 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
-import { notFound } from "~/auth/guards";
+import { notFound, requireIdParam } from "~/auth/guards";
 import { requireRole } from "~/auth/permissions.server";
 import { formatDateTime } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
-import { userRoleLabels, userRoles } from "~/lib/vocabulary";
+import { userRoleLabels, userRoles, type UserRole } from "~/lib/vocabulary";
 import { deactivateUser, getUserForEdit, reactivateUser, setUserRole } from "~/models/users.server";
 import { deactivateSchema, reactivateSchema, setRoleSchema } from "~/schemas/admin";
 
@@ -23,14 +23,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireRole(request, ["beheerder"]);
-  const user = getUserForEdit({ viewer, id: Number(params.id) });
+  const user = getUserForEdit({ viewer, id: requireIdParam(params.id) });
   if (!user) notFound("Deze gebruiker bestaat niet.");
   return { user, isSelf: user.id === viewer.userId };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireRole(request, ["beheerder"]);
-  const id = Number(params.id);
+  const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
   const intent = submission.payload.intent as string;
   if (submission.status !== "success") {
@@ -58,11 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function useIntentForm(
-  intent: string,
-  lastAction: { intent: string; result: SubmissionResult<string[]> } | undefined,
-  defaultValue?: Record<string, string>,
-) {
+type LastAction = { intent: string; result: SubmissionResult<string[]> } | undefined;
+
+function useIntentForm(intent: string, lastAction: LastAction, defaultValue?: Record<string, string>) {
   return useForm({
     id: intent,
     defaultValue,
@@ -72,12 +70,62 @@ function useIntentForm(
   });
 }
 
+type EditableUser = { id: number; name: string; role: UserRole; version: number; deactivatedAt: number | null };
+
+// Keyed by version in the page: after a change the forms start again from the saved values.
+function RoleForm({ user, lastAction }: { user: EditableUser; lastAction: LastAction }) {
+  const [form, fields] = useIntentForm("set-role", lastAction, { role: user.role });
+  return (
+    <>
+      <FormErrors form={form} />
+      <Form method="post" {...getFormProps(form)} className="gremium-inline-form">
+        <input type="hidden" name="intent" value="set-role" />
+        <input type="hidden" name="version" value={user.version} />
+        <SelectField
+          field={fields.role}
+          label="Rol"
+          options={userRoles.map((role) => ({ value: role, label: userRoleLabels[role] }))}
+        />
+        <Button>Rol opslaan</Button>
+      </Form>
+    </>
+  );
+}
+
+function AccessForm({ user, isSelf, lastAction }: { user: EditableUser; isSelf: boolean; lastAction: LastAction }) {
+  const intent = user.deactivatedAt ? "reactivate" : "deactivate";
+  const [form] = useIntentForm(intent, lastAction);
+  if (isSelf && !user.deactivatedAt) {
+    return <p className="nl-paragraph">U kunt uw eigen account niet deactiveren.</p>;
+  }
+  return (
+    <>
+      <FormErrors form={form} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="version" value={user.version} />
+        {user.deactivatedAt ? (
+          <>
+            <p className="nl-paragraph">Deze gebruiker kan niet inloggen.</p>
+            <Button>Weer activeren</Button>
+          </>
+        ) : (
+          <>
+            <p className="nl-paragraph">
+              Na deactiveren kan {user.name} niet meer inloggen en worden alle open sessies direct beëindigd.
+            </p>
+            <Button variant="danger">Gebruiker deactiveren</Button>
+          </>
+        )}
+      </Form>
+    </>
+  );
+}
+
 export default function UserPage() {
   const { user, isSelf } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [roleForm, roleFields] = useIntentForm("set-role", lastAction, { role: user.role });
-  const [statusForm] = useIntentForm(user.deactivatedAt ? "reactivate" : "deactivate", lastAction);
   return (
     <>
       <Breadcrumb
@@ -119,39 +167,10 @@ export default function UserPage() {
       </dl>
 
       <h2 className="nl-heading nl-heading--level-2">Rol</h2>
-      <FormErrors form={roleForm} />
-      <Form method="post" {...getFormProps(roleForm)} className="gremium-inline-form">
-        <input type="hidden" name="intent" value="set-role" />
-        <input type="hidden" name="version" value={user.version} />
-        <SelectField
-          field={roleFields.role}
-          label="Rol"
-          options={userRoles.map((role) => ({ value: role, label: userRoleLabels[role] }))}
-        />
-        <Button>Rol opslaan</Button>
-      </Form>
+      <RoleForm key={`role-${user.version}`} user={user} lastAction={lastAction} />
 
       <h2 className="nl-heading nl-heading--level-2">Toegang</h2>
-      <FormErrors form={statusForm} />
-      {user.deactivatedAt ? (
-        <Form method="post" {...getFormProps(statusForm)}>
-          <input type="hidden" name="intent" value="reactivate" />
-          <input type="hidden" name="version" value={user.version} />
-          <p className="nl-paragraph">Deze gebruiker kan niet inloggen.</p>
-          <Button>Weer activeren</Button>
-        </Form>
-      ) : isSelf ? (
-        <p className="nl-paragraph">U kunt uw eigen account niet deactiveren.</p>
-      ) : (
-        <Form method="post" {...getFormProps(statusForm)}>
-          <input type="hidden" name="intent" value="deactivate" />
-          <input type="hidden" name="version" value={user.version} />
-          <p className="nl-paragraph">
-            Na deactiveren kan {user.name} niet meer inloggen en worden alle open sessies direct beëindigd.
-          </p>
-          <Button variant="danger">Gebruiker deactiveren</Button>
-        </Form>
-      )}
+      <AccessForm key={`access-${user.version}`} user={user} isSelf={isSelf} lastAction={lastAction} />
     </>
   );
 }

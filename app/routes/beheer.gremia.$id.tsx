@@ -8,7 +8,7 @@ import { BodyFields } from "~/components/body-fields";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
-import { notFound } from "~/auth/guards";
+import { notFound, requireIdParam } from "~/auth/guards";
 import { requireRole } from "~/auth/permissions.server";
 import { formatDate, todayIso } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireRole(request, ["beheerder"]);
-  const body = getBodyForEdit({ viewer, id: Number(params.id) });
+  const body = getBodyForEdit({ viewer, id: requireIdParam(params.id) });
   if (!body) notFound("Dit gremium bestaat niet.");
   return {
     body,
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireRole(request, ["beheerder"]);
-  const id = Number(params.id);
+  const id = requireIdParam(params.id);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema });
   const intent = String(formData.get("intent") ?? "");

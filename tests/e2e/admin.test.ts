@@ -77,7 +77,10 @@ describe("beheer", () => {
     await page.getByLabel("Rol in dit gremium").selectOption({ label: "Lid" });
     await page.getByRole("button", { name: "Lid toevoegen" }).click();
     await page.getByText("Het lidmaatschap is toegevoegd.").waitFor();
-    expect(await page.getByRole("table").textContent()).toContain("Eva Nieuwkomer");
+    await page
+      .getByRole("table")
+      .getByRole("cell", { name: "Eva Nieuwkomer Gemeente Borne" })
+      .waitFor({ timeout: 5_000 });
 
     // 3. The new user signs in elsewhere and sees the membership.
     const theirPage = await newcomer.newPage();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -39,6 +39,11 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   let log = "";
+  const logPath = join(dir, "server.log");
+  const record = (chunk: Buffer) => {
+    log += chunk;
+    appendFileSync(logPath, chunk);
+  };
   const server = spawn(
     process.execPath,
     [resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
@@ -54,12 +59,13 @@ export default async function setup(project: TestProject) {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  server.stdout!.on("data", (chunk) => (log += chunk));
-  server.stderr!.on("data", (chunk) => (log += chunk));
+  server.stdout!.on("data", record);
+  server.stderr!.on("data", record);
   await waitForHealth(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
   project.provide("databasePath", databasePath);
   project.provide("profileRoot", dir);
+  project.provide("serverLogPath", logPath);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -73,5 +79,6 @@ declare module "vitest" {
     baseUrl: string;
     databasePath: string;
     profileRoot: string;
+    serverLogPath: string;
   }
 }

@@ -1,6 +1,7 @@
-import { readdirSync } from "node:fs";
+import Database from "better-sqlite3";
+import { readdirSync, readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
 
 let context: BrowserContext;
@@ -89,6 +90,33 @@ describe("public site", () => {
     expect(response.status()).toBe(403);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Geen toegang");
     await expectAccessible(page);
+  });
+
+  it("a failure gets a Dutch 500 page inside the layout, with a reference that is also in the server log", async () => {
+    // Break the database under the running server for a moment: the bodies table disappears.
+    const db = new Database(inject("databasePath"));
+    db.exec("alter table bodies rename to bodies_weg");
+    try {
+      const response = await visit(page, "/gremia");
+      expect(response.status()).toBe(500);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Er ging iets mis");
+      expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).count()).toBe(1);
+      const reference = (await page.getByRole("main").textContent())?.match(/GRM-[0-9A-F]{8}/)?.[0];
+      expect(reference).toBeDefined();
+      await expect.poll(() => readFileSync(inject("serverLogPath"), "utf8")).toContain(`[${reference}] GET /gremia`);
+      expect(await page.content()).not.toContain("bodies_weg");
+      await expectAccessible(page);
+    } finally {
+      db.exec("alter table bodies_weg rename to bodies");
+      db.close();
+    }
+    expect((await visit(page, "/gremia")).status()).toBe(200);
+  });
+
+  it("an id that is not a number is a 404, not a failure", async () => {
+    await signInDirectly(context, "beheerder@gremium.example");
+    expect((await visit(page, "/beheer/gebruikers/abc")).status()).toBe(404);
+    expect((await visit(page, "/beheer/gremia/999999")).status()).toBe(404);
   });
 
   it("every response carries the security headers, with a CSP that allows no inline scripts", async () => {
