@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import stylesheet from "~/styles/index.css?url";
 import { can } from "~/auth/permissions";
 import { getSession } from "~/auth/session.server";
@@ -158,7 +158,16 @@ const statusPages: Record<number, { title: string; text: string }> = {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const reference = useErrorReference();
+  // The server renders the reference; while hydrating, the browser reads it back from that HTML so
+  // the page does not change under the reader (the client has no request to look it up by).
+  const serverReference = useErrorReference();
+  const [reference] = useState(
+    () =>
+      serverReference ??
+      (typeof document === "undefined"
+        ? null
+        : (document.querySelector("[data-fout-referentie]")?.getAttribute("data-fout-referentie") ?? null)),
+  );
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const page = statusPages[status];
   const title = page?.title ?? "Er ging iets mis";
@@ -180,7 +189,7 @@ export function ErrorBoundary() {
           </p>
           {reference ? (
             <p className="nl-paragraph">
-              Neemt u contact op met de beheerder? Noem dan deze referentie: <strong>{reference}</strong>
+              Neemt u contact op met de beheerder? Noem dan deze referentie: <strong data-fout-referentie={reference}>{reference}</strong>
             </p>
           ) : (
             <p className="nl-paragraph">

@@ -1,8 +1,12 @@
-import { asc, eq } from "drizzle-orm";
-import { organisations, people } from "../../db/schema";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { memberships, organisations, people, users } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
+import { todayIso } from "~/lib/format";
+import { writeAudit } from "./audit.server";
+import { ConflictError, RuleError } from "./errors";
+import { membershipCurrentOn } from "./memberships.server";
 
 /** People to choose from when adding a membership. */
 export function listPeopleForSelect({ viewer }: { viewer: Viewer }) {
@@ -13,6 +17,142 @@ export function listPeopleForSelect({ viewer }: { viewer: Viewer }) {
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
     .orderBy(asc(people.name))
     .all();
+}
+
+/** Everyone the network knows, with account and number of current memberships, for the beheerder. */
+export function listPeople({ viewer }: { viewer: Viewer }) {
+  requireCapability(viewer, "manage-memberships");
+  const today = todayIso();
+  return getDb()
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      jobTitle: people.jobTitle,
+      organisationName: organisations.name,
+      userId: users.id,
+      currentMemberships: sql<number>`(select count(*) from ${memberships} where ${memberships.personId} = ${people.id} and ${membershipCurrentOn(today)})`,
+    })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .leftJoin(users, eq(users.personId, people.id))
+    .orderBy(asc(people.name))
+    .all();
+}
+
+export function getPersonForEdit({ viewer, id }: { viewer: Viewer; id: number }) {
+  requireCapability(viewer, "manage-memberships");
+  const db = getDb();
+  const person = db
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      jobTitle: people.jobTitle,
+      organisationId: people.organisationId,
+      version: people.version,
+      userId: users.id,
+      userEmail: users.email,
+    })
+    .from(people)
+    .leftJoin(users, eq(users.personId, people.id))
+    .where(eq(people.id, id))
+    .get();
+  return person ?? null;
+}
+
+export type PersonInput = {
+  name: string;
+  email?: string | null;
+  jobTitle?: string | null;
+  organisationId?: number | null;
+};
+
+function normalise(input: PersonInput) {
+  return {
+    name: input.name,
+    email: input.email?.trim().toLowerCase() || null,
+    jobTitle: input.jobTitle || null,
+    organisationId: input.organisationId || null,
+  };
+}
+
+function checkEmailFree(email: string | null, selfId?: number) {
+  if (!email) return;
+  const clash = getDb()
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.email, email), selfId ? ne(people.id, selfId) : undefined))
+    .get();
+  if (clash) throw new RuleError({ email: ["Er staat al een persoon met dit e-mailadres in Gremium."] });
+}
+
+/** Adds a person without an account, for example a mayor who is a member but never signs in. */
+export function createPerson({ viewer, input }: { viewer: Viewer; input: PersonInput }) {
+  requireCapability(viewer, "manage-memberships");
+  const values = normalise(input);
+  checkEmailFree(values.email);
+  return getDb().transaction((tx) => {
+    const created = tx
+      .insert(people)
+      .values({ ...values, slug: `persoon-${crypto.randomUUID()}` })
+      .returning({ id: people.id })
+      .get();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "person.create",
+      entityType: "person",
+      entityId: created.id,
+      summary: `Persoon ${values.name} toegevoegd`,
+      after: values,
+    });
+    return created;
+  });
+}
+
+export function updatePerson({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: PersonInput;
+}) {
+  requireCapability(viewer, "manage-memberships");
+  const values = normalise(input);
+  checkEmailFree(values.email, id);
+  return getDb().transaction((tx) => {
+    const before = tx
+      .select({
+        name: people.name,
+        email: people.email,
+        jobTitle: people.jobTitle,
+        organisationId: people.organisationId,
+        version: people.version,
+      })
+      .from(people)
+      .where(eq(people.id, id))
+      .get();
+    if (!before) throw new RuleError({ name: ["Deze persoon bestaat niet meer."] });
+    if (before.version !== expectedVersion) throw new ConflictError();
+    tx.update(people)
+      .set({ ...values, version: before.version + 1, updatedAt: Date.now() })
+      .where(and(eq(people.id, id), eq(people.version, expectedVersion)))
+      .run();
+    const { version: _version, ...beforeValues } = before;
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "person.update",
+      entityType: "person",
+      entityId: id,
+      summary: `Gegevens van ${values.name} gewijzigd`,
+      before: beforeValues,
+      after: values,
+    });
+  });
 }
 
 export function listOrganisations(_: { viewer: Viewer }) {

@@ -70,17 +70,26 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
-    const person = tx
-      .insert(people)
-      .values({
-        slug: `persoon-${crypto.randomUUID()}`,
-        name: input.name,
-        email,
-        jobTitle: input.jobTitle || null,
-        organisationId: input.organisationId || null,
-      })
-      .returning({ id: people.id })
+    // Someone already known as a person (a member without an account) gets the account linked.
+    const known = tx
+      .select({ id: people.id })
+      .from(people)
+      .leftJoin(users, eq(users.personId, people.id))
+      .where(and(eq(people.email, email), isNull(users.id)))
       .get();
+    const person =
+      known ??
+      tx
+        .insert(people)
+        .values({
+          slug: `persoon-${crypto.randomUUID()}`,
+          name: input.name,
+          email,
+          jobTitle: input.jobTitle || null,
+          organisationId: input.organisationId || null,
+        })
+        .returning({ id: people.id })
+        .get();
     const user = tx
       .insert(users)
       .values({ personId: person.id, email, passwordHash, role: input.role })
@@ -92,7 +101,13 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
       entityType: "user",
       entityId: user.id,
       summary: `Gebruiker ${input.name} (${email}) aangemaakt als ${userRoleLabels[input.role].toLowerCase()}`,
-      after: { name: input.name, email, role: input.role, organisationId: input.organisationId ?? null },
+      after: {
+        name: input.name,
+        email,
+        role: input.role,
+        organisationId: input.organisationId ?? null,
+        personId: person.id,
+      },
     });
     return user;
   });

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { countAuditEntries } from "~/models/audit.server";
 import { listBodiesForSelect } from "~/models/bodies.server";
+import { listPeople } from "~/models/people.server";
 import { listUsers } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Beheer · Gremium" }];
@@ -14,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     activeUsers: users.filter((u) => u.deactivatedAt === null).length,
     deactivatedUsers: users.filter((u) => u.deactivatedAt !== null).length,
     bodies: listBodiesForSelect({ viewer }).length,
+    people: listPeople({ viewer }).length,
     auditEntries: countAuditEntries({ viewer }),
   };
 }
@@ -33,6 +35,14 @@ export default function AdminHome() {
           <p>
             {stats.activeUsers} actief, {stats.deactivatedUsers} gedeactiveerd
           </p>
+        </li>
+        <li className="gremium-card">
+          <h2 className="nl-heading nl-heading--level-3">
+            <Link className="nl-link" to="/beheer/personen">
+              Personen
+            </Link>
+          </h2>
+          <p>{stats.people} personen, met en zonder account</p>
         </li>
         <li className="gremium-card">
           <h2 className="nl-heading nl-heading--level-3">

@@ -239,6 +239,13 @@ export default function AdminBody() {
       )}
 
       <h3 className="nl-heading nl-heading--level-3">Lid toevoegen</h3>
+      <p className="nl-paragraph">
+        Staat de persoon er niet bij?{" "}
+        <Link className="nl-link" to="/beheer/personen/nieuw">
+          Voeg eerst een persoon toe
+        </Link>
+        .
+      </p>
       <FormErrors form={addForm} />
       <Form method="post" {...getFormProps(addForm)} className="gremium-form">
         <input type="hidden" name="intent" value="add-membership" />

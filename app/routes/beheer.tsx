@@ -23,6 +23,11 @@ export default function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink className="nl-link" to="/beheer/personen">
+              Personen
+            </NavLink>
+          </li>
+          <li>
             <NavLink className="nl-link" to="/beheer/gremia">
               Gremia en leden
             </NavLink>

@@ -70,3 +70,12 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     message: "De twee nieuwe wachtwoorden zijn niet gelijk.",
   });
+
+export const personSchema = z.object({
+  name: requiredText("de naam"),
+  email: email.optional(),
+  organisationId: optionalId,
+  jobTitle: optionalText(),
+});
+
+export const updatePersonSchema = personSchema.extend({ version });

@@ -99,6 +99,8 @@ describe("public site", () => {
     try {
       const response = await visit(page, "/gremia");
       expect(response.status()).toBe(500);
+      // The reference must survive hydration: wait until the scripts have run.
+      await page.waitForLoadState("networkidle");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Er ging iets mis");
       expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).count()).toBe(1);
       const reference = (await page.getByRole("main").textContent())?.match(/GRM-[0-9A-F]{8}/)?.[0];

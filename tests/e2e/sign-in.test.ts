@@ -44,6 +44,15 @@ describe("signing in and out", () => {
     });
   }
 
+  it("the sign-out page, for whoever follows a plain link, passes axe and signs out", async () => {
+    await signInWithForm(page, "kwartiermaker@gremium.example");
+    await page.waitForURL(`${baseUrl()}/`);
+    await visit(page, "/uitloggen");
+    await expectAccessible(page);
+    await page.getByRole("main").getByRole("button", { name: "Uitloggen" }).click();
+    await page.getByRole("banner").getByRole("link", { name: "Inloggen" }).waitFor();
+  });
+
   it("returns to the page that asked for sign-in", async () => {
     await visit(page, "/account");
     await page.waitForURL(/\/inloggen\?redirectTo=%2Faccount/);
