@@ -189,7 +189,8 @@ export function ErrorBoundary() {
           </p>
           {reference ? (
             <p className="nl-paragraph">
-              Neemt u contact op met de beheerder? Noem dan deze referentie: <strong data-fout-referentie={reference}>{reference}</strong>
+              Neemt u contact op met de beheerder? Noem dan deze referentie:{" "}
+              <strong data-fout-referentie={reference}>{reference}</strong>
             </p>
           ) : (
             <p className="nl-paragraph">
