@@ -9,7 +9,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { ensureStarted } from "~/lib/startup.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
-import { ErrorReferenceContext, NonceContext } from "~/lib/nonce";
+import { ErrorReferenceContext, NonceContext } from "~/lib/render-context";
 
 // Migrate (and seed a new demo database) before the server answers its first request.
 await ensureStarted();

@@ -17,7 +17,7 @@ import { useState, type ReactNode } from "react";
 import stylesheet from "~/styles/index.css?url";
 import { can } from "~/auth/permissions";
 import { getSession } from "~/auth/session.server";
-import { useErrorReference, useNonce } from "~/lib/nonce";
+import { useErrorReference, useNonce } from "~/lib/render-context";
 import { userRoleLabels } from "~/lib/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];

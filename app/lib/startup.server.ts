@@ -2,6 +2,8 @@ import { resolve } from "node:path";
 import { importDemoCorpus, isEmptyDatabase } from "../../db/import";
 import { connectDatabase, countAppliedMigrations, migrateDatabase, openDatabase } from "./db.server";
 import { DEFAULT_DEMO_PASSWORD, env } from "./env.server";
+import { deleteExpiredSessions } from "~/models/sessions.server";
+import { deleteStaleSignInThrottles } from "~/models/sign-in.server";
 
 let started: Promise<void> | undefined;
 
@@ -23,6 +25,8 @@ export function ensureStarted(): Promise<void> {
     const db = connectDatabase(openDatabase(config.DATABASE_URL));
     migrateDatabase(db);
     const migrations = countAppliedMigrations(db);
+    deleteExpiredSessions();
+    deleteStaleSignInThrottles();
     let imported = false;
     if (config.GREMIUM_DEMO === "1" && isEmptyDatabase(db)) {
       await importDemoCorpus(db, {

@@ -4,6 +4,7 @@ import { getDb } from "~/lib/db.server";
 import { sessions } from "../../db/schema";
 import {
   createSession,
+  deleteExpiredSessions,
   invalidateSession,
   invalidateUserSessions,
   rotateSession,
@@ -85,5 +86,14 @@ describe("sessions", () => {
     const { user } = await makeUser({ deactivatedAt: Date.now() });
     const { token } = createSession({ userId: user.id });
     expect(validateSessionToken({ token })).toBeNull();
+  });
+
+  it("clears expired sessions in bulk", async () => {
+    const { user } = await makeUser();
+    const now = Date.now();
+    createSession({ userId: user.id, now: now - SESSION_TTL_MS - 1 });
+    createSession({ userId: user.id, now });
+    deleteExpiredSessions({ now });
+    expect(countSessions(user.id)).toBe(1);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { FACTORY_PASSWORD, makeUser } from "../../tests/factories";
 import { LOCK_MS } from "~/auth/throttle";
-import { signIn } from "./sign-in.server";
+import { getDb } from "~/lib/db.server";
+import { signInThrottles } from "../../db/schema";
+import { deleteStaleSignInThrottles, signIn } from "./sign-in.server";
 import { validateSessionToken } from "./sessions.server";
 
 describe("signIn", () => {
@@ -55,5 +57,15 @@ describe("signIn", () => {
     expect((await signIn({ email: "lid@test.example", password: FACTORY_PASSWORD })).ok).toBe(true);
     for (let i = 0; i < 4; i++) await signIn({ email: "lid@test.example", password: "fout" });
     expect((await signIn({ email: "lid@test.example", password: FACTORY_PASSWORD })).ok).toBe(true);
+  });
+
+  it("forgets throttle rows only once they no longer matter", async () => {
+    const now = Date.now();
+    await signIn({ email: "oud@test.example", password: "fout", now: now - 20 * 60_000 });
+    await signIn({ email: "recent@test.example", password: "fout", now });
+    deleteStaleSignInThrottles({ now });
+    expect(getDb().select({ email: signInThrottles.email }).from(signInThrottles).all()).toEqual([
+      { email: "recent@test.example" },
+    ]);
   });
 });

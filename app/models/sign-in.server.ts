@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { signInThrottles, users } from "../../db/schema";
-import { lockedUntil, recordFailure } from "~/auth/throttle";
+import { FAILURE_WINDOW_MS, lockedUntil, recordFailure } from "~/auth/throttle";
 import { getDb } from "~/lib/db.server";
 import { verifyAgainstNothing, verifyPassword } from "~/lib/password.server";
 import { createSession } from "./sessions.server";
@@ -54,4 +54,17 @@ export async function signIn({
   db.delete(signInThrottles).where(eq(signInThrottles.email, address)).run();
   const { token, session } = createSession({ userId: user.id, now });
   return { ok: true, token, expiresAt: session.expiresAt, userId: user.id };
+}
+
+/** Forgets throttle rows whose window and lock have both passed; they no longer change any answer. */
+export function deleteStaleSignInThrottles({ now = Date.now() }: { now?: number } = {}) {
+  getDb()
+    .delete(signInThrottles)
+    .where(
+      and(
+        lt(signInThrottles.windowStartedAt, now - FAILURE_WINDOW_MS),
+        or(isNull(signInThrottles.lockedUntil), lt(signInThrottles.lockedUntil, now)),
+      ),
+    )
+    .run();
 }
