@@ -91,7 +91,7 @@ export default function BodyPage() {
         <p className="nl-paragraph">Dit gremium heeft op dit moment geen leden.</p>
       ) : (
         <div className="gremium-table-wrap">
-          <table className="utrecht-table utrecht-table--html-table">
+          <table className="utrecht-table utrecht-table--html-table gremium-table-stack">
             <caption className="utrecht-table__caption gremium-visually-hidden">Huidige leden van {body.name}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
@@ -118,10 +118,14 @@ export default function BodyPage() {
                     {member.personName}
                     {member.jobTitle ? <div className="gremium-muted">{member.jobTitle}</div> : null}
                   </td>
-                  <td className="utrecht-table__cell">{membershipRoleLabels[member.role]}</td>
-                  <td className="utrecht-table__cell">{member.organisationName ?? "—"}</td>
+                  <td className="utrecht-table__cell" data-label="Rol">
+                    {membershipRoleLabels[member.role]}
+                  </td>
+                  <td className="utrecht-table__cell" data-label="Organisatie">
+                    {member.organisationName ?? "—"}
+                  </td>
                   {signedIn ? (
-                    <td className="utrecht-table__cell">
+                    <td className="utrecht-table__cell" data-label="E-mail">
                       {member.email ? (
                         <a className="nl-link" href={`mailto:${member.email}`}>
                           {member.email}
