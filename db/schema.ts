@@ -1,6 +1,13 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { bodyKinds, membershipRoles, organisationKinds, userRoles } from "../app/lib/vocabulary";
+import {
+  agendaSections,
+  bodyKinds,
+  meetingStatuses,
+  membershipRoles,
+  organisationKinds,
+  userRoles,
+} from "../app/lib/vocabulary";
 
 // Instants are integer milliseconds since the epoch (UTC). Calendar dates that carry no time
 // (a membership's first and last day) are ISO text 'YYYY-MM-DD': see docs/decisions/004.
@@ -134,6 +141,92 @@ export const auditLog = sqliteTable(
     index("audit_log_entity_idx").on(table.entityType, table.entityId),
     index("audit_log_at_idx").on(table.at),
   ],
+);
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    // When a meeting is moved, the date it had before, shown as "verplaatst van".
+    previousStartsAt: integer("previous_starts_at"),
+    location: text("location").notNull(),
+    chairName: text("chair_name"),
+    secretaryName: text("secretary_name"),
+    inviteesNote: text("invitees_note"),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    registrationNumber: text("registration_number"),
+    status: text("status", { enum: meetingStatuses }).notNull().default("concept"),
+    publishedAt: integer("published_at"),
+    cancelledAt: integer("cancelled_at"),
+    cancellationReason: text("cancellation_reason"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("meetings_body_idx").on(table.bodyId), index("meetings_starts_at_idx").on(table.startsAt)],
+);
+
+export const meetingInvitees = sqliteTable(
+  "meeting_invitees",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    uniqueIndex("meeting_invitees_meeting_person_idx").on(table.meetingId, table.personId),
+    index("meeting_invitees_person_idx").on(table.personId),
+  ],
+);
+
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    section: text("section", { enum: agendaSections }).notNull(),
+    // Order inside the section; numbers (1, A1, B2 …) are derived from it, never stored.
+    position: integer("position").notNull(),
+    subject: text("subject").notNull(),
+    proposalMarkdown: text("proposal_markdown").notNull().default(""),
+    proposalHtml: text("proposal_html").notNull().default(""),
+    presenter: text("presenter"),
+    plannedMinutes: integer("planned_minutes"),
+    isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
+    changedAfterPublishAt: integer("changed_after_publish_at"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("agenda_items_meeting_idx").on(table.meetingId, table.section, table.position)],
+);
+
+/** A body's standing items: every new meeting of the body starts from these. */
+export const agendaTemplateItems = sqliteTable(
+  "agenda_template_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    section: text("section", { enum: agendaSections }).notNull(),
+    position: integer("position").notNull(),
+    subject: text("subject").notNull(),
+    proposalMarkdown: text("proposal_markdown").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("agenda_template_items_body_idx").on(table.bodyId, table.section, table.position)],
 );
 
 export const organisationsRelations = relations(organisations, ({ many }) => ({

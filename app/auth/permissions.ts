@@ -21,10 +21,21 @@ export function hasRole(viewer: Viewer, roles: readonly UserRole[]): boolean {
 }
 
 /**
- * Whether the viewer may see a body's confidential (besloten) content. Only a current
- * membership of that very body grants it: not a role, not membership of a parent body
- * (docs/decisions/005-confidentiality.md).
+ * Whether the viewer may see a body's confidential (besloten) content: a current membership of that
+ * very body (the body's secretariaat is a member as secretaris), or the beheerder role. Membership of a
+ * parent or child body does not count (docs/decisions/007-confidential-content-and-meetings.md).
  */
 export function canSeeConfidential(viewer: Viewer, body: { id: number }): boolean {
-  return viewer !== null && viewer.memberBodyIds.includes(body.id);
+  if (!viewer) return false;
+  return viewer.role === "beheerder" || viewer.memberBodyIds.includes(body.id);
+}
+
+/**
+ * Whether the viewer prepares a body's meetings: the beheerder always, a secretariaat user for the
+ * bodies in which they hold a membership.
+ */
+export function canManageMeetings(viewer: Viewer, body: { id: number }): boolean {
+  if (!viewer) return false;
+  if (viewer.role === "beheerder") return true;
+  return viewer.role === "secretariaat" && viewer.memberBodyIds.includes(body.id);
 }

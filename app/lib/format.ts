@@ -34,3 +34,30 @@ export function isIsoDate(value: string): boolean {
   const parsed = parseISO(value);
   return !Number.isNaN(parsed.getTime()) && format(parsed, "yyyy-MM-dd") === value;
 }
+
+/** The instant of a calendar date and wall-clock time in Amsterdam ("2026-06-10", "10:00"). */
+export function instantFromAmsterdam(isoDate: string, time: string): number {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const [hours, minutes] = time.split(":").map(Number);
+  return new TZDate(year, month - 1, day, hours, minutes, TIME_ZONE).getTime();
+}
+
+/** Date and time in Amsterdam of an instant, as a form shows them. */
+export function amsterdamDateAndTime(instant: number): { date: string; time: string } {
+  const zoned = new TZDate(instant, TIME_ZONE);
+  return { date: format(zoned, "yyyy-MM-dd"), time: format(zoned, "HH:mm") };
+}
+
+/** "10:00" for an instant, in Amsterdam. */
+export function formatTime(instant: number): string {
+  return format(new TZDate(instant, TIME_ZONE), "HH:mm");
+}
+
+/** "woensdag 10 juni 2026" for an instant, in Amsterdam. */
+export function formatDay(instant: number): string {
+  return format(new TZDate(instant, TIME_ZONE), "EEEE d MMMM yyyy", { locale: nl });
+}
+
+export function isTime(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}

@@ -37,3 +37,23 @@ export const organisationKindLabels: Record<OrganisationKind, string> = {
   gemeente: "Gemeente",
   partner: "Partnerorganisatie",
 };
+
+export const meetingStatuses = ["concept", "gepubliceerd", "vergaderd", "geannuleerd"] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+export const meetingStatusLabels: Record<MeetingStatus, string> = {
+  concept: "Concept",
+  gepubliceerd: "Gepubliceerd",
+  vergaderd: "Vergaderd",
+  geannuleerd: "Geannuleerd",
+};
+
+/** Where an agenda item sits: the numbered opening block, or one of the lettered sections. */
+export const agendaSections = ["opening", "A", "B", "C", "D"] as const;
+export type AgendaSection = (typeof agendaSections)[number];
+export const agendaSectionLabels: Record<AgendaSection, string> = {
+  opening: "Opening",
+  A: "A Hamerstukken",
+  B: "B Bespreekstukken",
+  C: "C Stukken ter informatie en ingekomen stukken",
+  D: "D Rondvraag en sluiting",
+};

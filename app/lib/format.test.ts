@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { amsterdamDateAndTime, formatDateTime, formatMoney, instantFromAmsterdam, isIsoDate, isTime } from "./format";
+
+describe("Dutch formats in Amsterdam time", () => {
+  it("turns a date and time in Amsterdam into an instant and back, across summer time", () => {
+    const summer = instantFromAmsterdam("2026-06-10", "10:00");
+    expect(new Date(summer).toISOString()).toBe("2026-06-10T08:00:00.000Z");
+    const winter = instantFromAmsterdam("2026-11-26", "12:30");
+    expect(new Date(winter).toISOString()).toBe("2026-11-26T11:30:00.000Z");
+    expect(amsterdamDateAndTime(winter)).toEqual({ date: "2026-11-26", time: "12:30" });
+    expect(formatDateTime(winter)).toBe("donderdag 26 november 2026, 12:30");
+  });
+
+  it("formats money in whole cents the Dutch way", () => {
+    expect(formatMoney(123456)).toBe("€\u00a01.234,56");
+  });
+
+  it("accepts only real dates and times", () => {
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("2028-02-29")).toBe(true);
+    expect(isIsoDate("10-06-2026")).toBe(false);
+    expect(isTime("09:30")).toBe(true);
+    expect(isTime("24:00")).toBe(false);
+    expect(isTime("9.30")).toBe(false);
+  });
+});
