@@ -2,6 +2,8 @@
 export class ConflictError extends Error {
   constructor(
     message = "Iemand anders heeft dit intussen gewijzigd. Uw invoer staat hieronder nog; bekijk de nieuwe versie en sla opnieuw op.",
+    /** The saved values now, so the form can show what the other person changed. */
+    public readonly saved?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ConflictError";

@@ -1,0 +1,532 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import {
+  agendaItems,
+  agendaTemplateItems,
+  bodies,
+  meetingInvitees,
+  meetings,
+  memberships,
+  people,
+} from "../../db/schema";
+import { forbidden } from "~/auth/guards";
+import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { groupBySection } from "~/lib/agenda-numbering";
+import { getDb, type Tx } from "~/lib/db.server";
+import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam, todayIso } from "~/lib/format";
+import { renderMarkdown } from "~/lib/markdown.server";
+import type { AgendaSection, MeetingStatus } from "~/lib/vocabulary";
+import { writeAudit } from "./audit.server";
+import { ConflictError, RuleError } from "./errors";
+import { membershipCurrentOn } from "./memberships.server";
+
+/**
+ * Which meetings a viewer may see: the public sees published public meetings; members also the
+ * published meetings of their bodies; the secretariaat of a body also its concepts; the beheerder all.
+ */
+function visibleTo(viewer: Viewer): SQL | undefined {
+  if (viewer?.role === "beheerder") return undefined;
+  const published = isNotNull(meetings.publishedAt);
+  const conditions = [and(published, eq(meetings.isPublic, true))];
+  const memberOf = viewer?.memberBodyIds ?? [];
+  if (memberOf.length > 0) {
+    conditions.push(and(published, inArray(meetings.bodyId, memberOf)));
+    if (viewer?.role === "secretariaat") conditions.push(inArray(meetings.bodyId, memberOf));
+  }
+  return or(...conditions);
+}
+
+const listColumns = {
+  id: meetings.id,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  previousStartsAt: meetings.previousStartsAt,
+  location: meetings.location,
+  status: meetings.status,
+  isPublic: meetings.isPublic,
+  bodyId: bodies.id,
+  bodyName: bodies.name,
+  bodySlug: bodies.slug,
+};
+
+/**
+ * Meetings the viewer may see, upcoming first then past (newest first). Optional filters: a body,
+ * a calendar year.
+ */
+export function listMeetings({
+  viewer,
+  bodyId,
+  year,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  bodyId?: number;
+  year?: number;
+  now?: number;
+}) {
+  const yearRange = year
+    ? and(
+        gte(meetings.startsAt, instantFromAmsterdam(`${year}-01-01`, "00:00")),
+        lt(meetings.startsAt, instantFromAmsterdam(`${year + 1}-01-01`, "00:00")),
+      )
+    : undefined;
+  const where = and(visibleTo(viewer), bodyId ? eq(meetings.bodyId, bodyId) : undefined, yearRange);
+  const db = getDb();
+  const upcoming = db
+    .select(listColumns)
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(where, gte(meetings.endsAt, now)))
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  const past = db
+    .select(listColumns)
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(where, lt(meetings.endsAt, now)))
+    .orderBy(desc(meetings.startsAt))
+    .all();
+  return { upcoming, past };
+}
+
+/** The next few meetings the viewer may see, for the home page. */
+export function listUpcomingMeetings({
+  viewer,
+  limit = 5,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  limit?: number;
+  now?: number;
+}) {
+  return getDb()
+    .select(listColumns)
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(visibleTo(viewer), gte(meetings.endsAt, now), sql`${meetings.status} != 'geannuleerd'`))
+    .orderBy(asc(meetings.startsAt))
+    .limit(limit)
+    .all();
+}
+
+/** The years (in Amsterdam) in which the viewer can see meetings, for the year filter. */
+export function listMeetingYears({ viewer }: { viewer: Viewer }) {
+  const starts = getDb().select({ startsAt: meetings.startsAt }).from(meetings).where(visibleTo(viewer)).all();
+  const years = new Set(starts.map((m) => Number(amsterdamDateAndTime(m.startsAt).date.slice(0, 4))));
+  return [...years].sort((a, b) => b - a);
+}
+
+/**
+ * One meeting with its agenda as the viewer may see it; null when it does not exist or is hidden from
+ * them. `asPublic` shows it as an anonymous visitor would (the preview before publishing). Besloten
+ * items keep their number; their content is not even read for a viewer who may not see it.
+ */
+export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; id: number; asPublic?: boolean }) {
+  const db = getDb();
+  const meeting = db
+    .select({
+      id: meetings.id,
+      bodyId: meetings.bodyId,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      previousStartsAt: meetings.previousStartsAt,
+      location: meetings.location,
+      chairName: meetings.chairName,
+      secretaryName: meetings.secretaryName,
+      inviteesNote: meetings.inviteesNote,
+      isPublic: meetings.isPublic,
+      registrationNumber: meetings.registrationNumber,
+      status: meetings.status,
+      publishedAt: meetings.publishedAt,
+      cancelledAt: meetings.cancelledAt,
+      cancellationReason: meetings.cancellationReason,
+      version: meetings.version,
+      bodyName: bodies.name,
+      bodySlug: bodies.slug,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(meetings.id, id), visibleTo(viewer)))
+    .get();
+  if (!meeting) return null;
+  const body = { id: meeting.bodyId };
+  const effectiveViewer = asPublic ? null : viewer;
+  const seesConfidential = canSeeConfidential(effectiveViewer, body);
+  const whenVisible = <T>(
+    column: SQL<T> | typeof agendaItems.subject | typeof agendaItems.proposalHtml | typeof agendaItems.presenter,
+  ) => (seesConfidential ? column : sql`case when ${agendaItems.isConfidential} then null else ${column} end`);
+  const items = db
+    .select({
+      id: agendaItems.id,
+      section: agendaItems.section,
+      position: agendaItems.position,
+      isConfidential: agendaItems.isConfidential,
+      subject: whenVisible(agendaItems.subject) as SQL<string | null>,
+      proposalHtml: whenVisible(agendaItems.proposalHtml) as SQL<string | null>,
+      presenter: whenVisible(agendaItems.presenter) as SQL<string | null>,
+      plannedMinutes: agendaItems.plannedMinutes,
+      changedAfterPublishAt: agendaItems.changedAfterPublishAt,
+      version: agendaItems.version,
+    })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, id))
+    .all();
+  const invitees = effectiveViewer
+    ? db
+        .select({ id: people.id, name: people.name })
+        .from(meetingInvitees)
+        .innerJoin(people, eq(people.id, meetingInvitees.personId))
+        .where(eq(meetingInvitees.meetingId, id))
+        .orderBy(asc(people.name))
+        .all()
+    : [];
+  return {
+    ...meeting,
+    canManage: !asPublic && canManageMeetings(viewer, body),
+    seesConfidential,
+    sections: groupBySection(items),
+    changedItems: items.filter((item) => item.changedAfterPublishAt !== null),
+    invitees,
+  };
+}
+
+export type MeetingInput = {
+  bodyId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  location: string;
+  chairName?: string | null;
+  secretaryName?: string | null;
+  inviteesNote?: string | null;
+  isPublic: boolean;
+  registrationNumber?: string | null;
+};
+
+function toRow(input: MeetingInput) {
+  const startsAt = instantFromAmsterdam(input.date, input.startTime);
+  const endsAt = instantFromAmsterdam(input.date, input.endTime);
+  if (endsAt <= startsAt) throw new RuleError({ endTime: ["De eindtijd moet na de begintijd liggen."] });
+  return {
+    bodyId: input.bodyId,
+    startsAt,
+    endsAt,
+    location: input.location,
+    chairName: input.chairName || null,
+    secretaryName: input.secretaryName || null,
+    inviteesNote: input.inviteesNote || null,
+    isPublic: input.isPublic,
+    registrationNumber: input.registrationNumber || null,
+  };
+}
+
+/** The standing items a body's new meeting starts from when the body has no template of its own. */
+export const defaultTemplate: { section: AgendaSection; subject: string; proposalMarkdown: string }[] = [
+  { section: "opening", subject: "Opening", proposalMarkdown: "" },
+  { section: "opening", subject: "Vaststellen agenda", proposalMarkdown: "" },
+  { section: "opening", subject: "Mededelingen", proposalMarkdown: "" },
+  { section: "A", subject: "Besluitenlijst vorige vergadering", proposalMarkdown: "1. Vast te stellen." },
+  {
+    section: "A",
+    subject: "Actielijst",
+    proposalMarkdown: "1. Kennis te nemen van de voortgang en afgeronde acties af te voeren.",
+  },
+  { section: "D", subject: "Rondvraag en sluiting", proposalMarkdown: "" },
+];
+
+/** The body's template of standing items, or the default one. */
+export function templateFor(tx: Tx, bodyId: number) {
+  const own = tx
+    .select({
+      section: agendaTemplateItems.section,
+      subject: agendaTemplateItems.subject,
+      proposalMarkdown: agendaTemplateItems.proposalMarkdown,
+      position: agendaTemplateItems.position,
+    })
+    .from(agendaTemplateItems)
+    .where(eq(agendaTemplateItems.bodyId, bodyId))
+    .orderBy(asc(agendaTemplateItems.position))
+    .all();
+  return own.length > 0 ? own : defaultTemplate;
+}
+
+function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
+  if (!canManageMeetings(viewer, { id: bodyId }))
+    forbidden("Alleen het secretariaat van dit gremium kan de vergaderingen voorbereiden.");
+}
+
+/** Defaults for a new meeting of a body: its chair and secretary by name. */
+export function getMeetingDefaults({ viewer, bodyId }: { viewer: Viewer; bodyId: number }) {
+  requireManager(viewer, bodyId);
+  const officers = getDb()
+    .select({ role: memberships.role, name: people.name })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(
+      and(
+        eq(memberships.bodyId, bodyId),
+        membershipCurrentOn(todayIso()),
+        inArray(memberships.role, ["voorzitter", "secretaris"]),
+      ),
+    )
+    .all();
+  return {
+    chairName: officers.find((o) => o.role === "voorzitter")?.name ?? "",
+    secretaryName: officers.find((o) => o.role === "secretaris")?.name ?? "",
+  };
+}
+
+/**
+ * Plans a meeting: it starts as a concept with the body's current members as invitees and the
+ * body's template of standing items as its agenda.
+ */
+export function createMeeting({ viewer, input }: { viewer: Viewer; input: MeetingInput }) {
+  requireManager(viewer, input.bodyId);
+  const row = toRow(input);
+  return getDb().transaction((tx) => {
+    const body = tx
+      .select({ name: bodies.name, activeUntil: bodies.activeUntil })
+      .from(bodies)
+      .where(eq(bodies.id, input.bodyId))
+      .get();
+    if (!body) throw new RuleError({ bodyId: ["Kies een bestaand gremium."] });
+    if (body.activeUntil && body.activeUntil <= input.date) {
+      throw new RuleError({ date: ["Het gremium is dan al opgeheven."] });
+    }
+    const meeting = tx.insert(meetings).values(row).returning({ id: meetings.id }).get();
+    const members = tx
+      .selectDistinct({ personId: memberships.personId })
+      .from(memberships)
+      .where(and(eq(memberships.bodyId, input.bodyId), membershipCurrentOn(input.date)))
+      .all();
+    if (members.length > 0) {
+      tx.insert(meetingInvitees)
+        .values(members.map((m) => ({ meetingId: meeting.id, personId: m.personId })))
+        .run();
+    }
+    const positions = new Map<AgendaSection, number>();
+    for (const item of templateFor(tx, input.bodyId)) {
+      const position = (positions.get(item.section) ?? 0) + 1;
+      positions.set(item.section, position);
+      tx.insert(agendaItems)
+        .values({
+          meetingId: meeting.id,
+          section: item.section,
+          position,
+          subject: item.subject,
+          proposalMarkdown: item.proposalMarkdown,
+          proposalHtml: renderMarkdown(item.proposalMarkdown),
+        })
+        .run();
+    }
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "meeting.create",
+      entityType: "meeting",
+      entityId: meeting.id,
+      summary: `Vergadering ${body.name} van ${formatDateTime(row.startsAt)} gepland`,
+      after: { ...row, invitees: members.length },
+    });
+    return meeting;
+  });
+}
+
+function loadForChange(tx: Tx, viewer: Viewer, id: number, expectedVersion: number) {
+  const current = tx
+    .select({
+      id: meetings.id,
+      bodyId: meetings.bodyId,
+      status: meetings.status,
+      version: meetings.version,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      location: meetings.location,
+      chairName: meetings.chairName,
+      secretaryName: meetings.secretaryName,
+      inviteesNote: meetings.inviteesNote,
+      isPublic: meetings.isPublic,
+      registrationNumber: meetings.registrationNumber,
+      bodyName: bodies.name,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(meetings.id, id))
+    .get();
+  if (!current) throw new RuleError({ "": ["Deze vergadering bestaat niet meer."] });
+  requireManager(viewer, current.bodyId);
+  if (current.version !== expectedVersion) throw new ConflictError();
+  return current;
+}
+
+function transition(
+  tx: Tx,
+  viewer: SignedInViewer,
+  current: { id: number; version: number; status: MeetingStatus; bodyName: string; startsAt: number },
+  action: string,
+  summary: string,
+  set: Partial<typeof meetings.$inferInsert>,
+) {
+  tx.update(meetings)
+    .set({ ...set, version: current.version + 1, updatedAt: Date.now() })
+    .where(and(eq(meetings.id, current.id), eq(meetings.version, current.version)))
+    .run();
+  writeAudit(tx, {
+    actorUserId: viewer.userId,
+    action,
+    entityType: "meeting",
+    entityId: current.id,
+    summary: `${summary}: ${current.bodyName}, ${formatDateTime(current.startsAt)}`,
+    before: { status: current.status },
+    after: { status: set.status ?? current.status, ...set },
+  });
+}
+
+/** Edits a meeting's details. Once the agenda is published, a new date goes through moveMeeting. */
+export function updateMeeting({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: Omit<MeetingInput, "bodyId">;
+}) {
+  return getDb().transaction((tx) => {
+    const current = loadForChange(tx, viewer, id, expectedVersion);
+    const row = toRow({ ...input, bodyId: current.bodyId });
+    if (current.status !== "concept" && (row.startsAt !== current.startsAt || row.endsAt !== current.endsAt)) {
+      throw new RuleError({ date: ["De agenda is al gepubliceerd: verplaats de vergadering met ‘Verplaatsen’."] });
+    }
+    if (current.status === "geannuleerd")
+      throw new RuleError({ "": ["Een geannuleerde vergadering kan niet meer worden gewijzigd."] });
+    const { bodyId: _bodyId, ...set } = row;
+    tx.update(meetings)
+      .set({ ...set, version: current.version + 1, updatedAt: Date.now() })
+      .where(and(eq(meetings.id, id), eq(meetings.version, expectedVersion)))
+      .run();
+    const { bodyName: _n, id: _i, bodyId: _b, status: _s, version: _v, ...before } = current;
+    writeAudit(tx, {
+      actorUserId: viewer!.userId,
+      action: "meeting.update",
+      entityType: "meeting",
+      entityId: id,
+      summary: `Gegevens van vergadering ${current.bodyName} van ${formatDateTime(row.startsAt)} gewijzigd`,
+      before,
+      after: set,
+    });
+  });
+}
+
+/** Concept → gepubliceerd: the agenda becomes visible (to everyone for a public meeting). */
+export function publishAgenda({
+  viewer,
+  id,
+  expectedVersion,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const current = loadForChange(tx, viewer, id, expectedVersion);
+    if (current.status !== "concept") throw new RuleError({ "": ["Deze agenda is al gepubliceerd."] });
+    transition(tx, viewer as SignedInViewer, current, "meeting.publish", "Agenda gepubliceerd", {
+      status: "gepubliceerd",
+      publishedAt: now,
+    });
+  });
+}
+
+/** Cancels a meeting; it stays visible as "geannuleerd", with the reason. */
+export function cancelMeeting({
+  viewer,
+  id,
+  expectedVersion,
+  reason,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  reason: string;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const current = loadForChange(tx, viewer, id, expectedVersion);
+    if (current.status === "geannuleerd") throw new RuleError({ reason: ["Deze vergadering is al geannuleerd."] });
+    if (current.status === "vergaderd") throw new RuleError({ reason: ["Deze vergadering heeft al plaatsgevonden."] });
+    transition(tx, viewer as SignedInViewer, current, "meeting.cancel", "Vergadering geannuleerd", {
+      status: "geannuleerd",
+      cancelledAt: now,
+      cancellationReason: reason,
+    });
+  });
+}
+
+/** Moves a meeting to another date or time; the old date stays visible. */
+export function moveMeeting({
+  viewer,
+  id,
+  expectedVersion,
+  date,
+  startTime,
+  endTime,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+}) {
+  return getDb().transaction((tx) => {
+    const current = loadForChange(tx, viewer, id, expectedVersion);
+    if (current.status === "geannuleerd" || current.status === "vergaderd") {
+      throw new RuleError({ date: ["Alleen een geplande vergadering kan worden verplaatst."] });
+    }
+    const startsAt = instantFromAmsterdam(date, startTime);
+    const endsAt = instantFromAmsterdam(date, endTime);
+    if (endsAt <= startsAt) throw new RuleError({ endTime: ["De eindtijd moet na de begintijd liggen."] });
+    if (startsAt === current.startsAt && endsAt === current.endsAt) {
+      throw new RuleError({ date: ["Kies een andere datum of tijd dan de huidige."] });
+    }
+    transition(
+      tx,
+      viewer as SignedInViewer,
+      current,
+      "meeting.move",
+      `Vergadering verplaatst naar ${formatDateTime(startsAt)}`,
+      {
+        previousStartsAt: current.startsAt,
+        startsAt,
+        endsAt,
+      },
+    );
+  });
+}
+
+/** The meeting row for a change to its agenda: checks the manager and whether it is still open. */
+export function loadMeetingForAgendaChange(tx: Tx, viewer: Viewer, meetingId: number) {
+  const meeting = tx
+    .select({
+      id: meetings.id,
+      bodyId: meetings.bodyId,
+      status: meetings.status,
+      publishedAt: meetings.publishedAt,
+      bodyName: bodies.name,
+      startsAt: meetings.startsAt,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!meeting) throw new RuleError({ "": ["Deze vergadering bestaat niet meer."] });
+  requireManager(viewer, meeting.bodyId);
+  if (meeting.status === "geannuleerd")
+    throw new RuleError({ "": ["De vergadering is geannuleerd; de agenda kan niet meer worden gewijzigd."] });
+  return meeting;
+}
