@@ -65,6 +65,9 @@ function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/vergaderingen">Vergaderingen</NavLink>
+            </li>
+            <li>
               <NavLink to="/gremia">Gremia</NavLink>
             </li>
             {viewer?.canAdminister ? (

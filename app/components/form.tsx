@@ -140,3 +140,39 @@ export function Button({
     </button>
   );
 }
+
+/** A single checkbox with its label to the right and an optional description under it. */
+export function CheckboxField({
+  field,
+  label,
+  description,
+}: {
+  field: FieldMetadata<any, any, any>;
+  label: string;
+  description?: ReactNode;
+}) {
+  const { key, ...props } = getInputProps(field, {
+    type: "checkbox",
+    ...(description ? { ariaDescribedBy: field.descriptionId } : {}),
+  });
+  return (
+    <div className="utrecht-form-field utrecht-form-field--checkbox gremium-checkbox">
+      <input key={key} {...props} className="gremium-checkbox__input" />
+      <div>
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={field.id}>
+          {label}
+        </label>
+        {description ? (
+          <div className="utrecht-form-field-description" id={field.descriptionId}>
+            {description}
+          </div>
+        ) : null}
+        {field.errors?.length ? (
+          <div className="utrecht-form-field-error-message" id={field.errorId}>
+            {field.errors.join(" ")}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

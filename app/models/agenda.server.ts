@@ -159,7 +159,10 @@ export function updateAgendaItem({
     const before = loadItem(tx, id);
     const meeting = loadMeetingForAgendaChange(tx, viewer, before.meetingId);
     if (before.version !== expectedVersion) {
-      const saved = Object.fromEntries(editableFields.map((field) => [field, before[field]]));
+      const saved = {
+        ...Object.fromEntries(editableFields.map((field) => [field, before[field]])),
+        version: before.version,
+      };
       throw new ConflictError(undefined, saved);
     }
     const sectionChanged = before.section !== input.section;

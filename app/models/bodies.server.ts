@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { bodies, memberships } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
+import { canManageMeetings } from "~/auth/permissions";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
@@ -65,6 +66,17 @@ export function listBodiesGrouped(_: { viewer: Viewer }) {
   const themeWithoutExpert = take(active.filter((b) => b.kind === "themagroep" && !placed.has(b.id)));
   const other = active.filter((b) => !placed.has(b.id));
   return { steering, expert, themeWithoutExpert, other, retired };
+}
+
+/** Active bodies whose meetings the viewer prepares. */
+export function listManageableBodies({ viewer }: { viewer: Viewer }) {
+  const today = todayIso();
+  return getDb()
+    .select({ id: bodies.id, name: bodies.name, slug: bodies.slug, activeUntil: bodies.activeUntil })
+    .from(bodies)
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all()
+    .filter((body) => !isRetired(body, today) && canManageMeetings(viewer, body));
 }
 
 export function listBodiesForSelect(_: { viewer: Viewer }) {

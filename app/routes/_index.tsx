@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getViewer } from "~/auth/session.server";
+import { MeetingList } from "~/components/meeting-list";
 import { listBodiesGrouped } from "~/models/bodies.server";
+import { listUpcomingMeetings } from "~/models/meetings.server";
 import { bodyKindLabels } from "~/lib/vocabulary";
 
 export const meta: MetaFunction = () => [{ title: "Gremium · Zorg, Veiligheid en Straf Twente" }];
@@ -10,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
   const groups = listBodiesGrouped({ viewer });
   return {
+    meetings: listUpcomingMeetings({ viewer }),
     bodies: [
       ...groups.steering.map((b) => ({ ...b, themeGroups: 0 })),
       ...groups.expert.map((b) => ({ ...b, themeGroups: b.children.length })),
@@ -20,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { bodies } = useLoaderData<typeof loader>();
+  const { bodies, meetings } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="gremium-hero">
@@ -59,7 +62,16 @@ export default function Home() {
       </p>
 
       <h2 className="nl-heading nl-heading--level-2">Komende vergaderingen</h2>
-      <p className="nl-paragraph">Er zijn nog geen vergaderingen gepland.</p>
+      {meetings.length > 0 ? (
+        <MeetingList meetings={meetings} />
+      ) : (
+        <p className="nl-paragraph">Er zijn geen komende vergaderingen.</p>
+      )}
+      <p className="nl-paragraph">
+        <Link className="nl-link" to="/vergaderingen">
+          Alle vergaderingen
+        </Link>
+      </p>
     </>
   );
 }

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { BodyLink } from "~/components/body-link";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Alert } from "~/components/alert";
 import { notFound } from "~/auth/guards";
-import { canSeeConfidential } from "~/auth/permissions";
+import { canManageMeetings } from "~/auth/permissions";
 import { getViewer } from "~/auth/session.server";
 import { formatDate } from "~/lib/format";
 import { bodyKindLabels, membershipRoleLabels } from "~/lib/vocabulary";
+import { MeetingList } from "~/components/meeting-list";
 import { getBodyBySlug } from "~/models/bodies.server";
+import { listMeetings } from "~/models/meetings.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.body.name} · Gremium` : "Gremium niet gevonden · Gremium" },
@@ -18,11 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
   const body = getBodyBySlug({ viewer, slug: params.slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
-  return { body, signedIn: viewer !== null, isMember: canSeeConfidential(viewer, body) };
+  return {
+    body,
+    signedIn: viewer !== null,
+    isMember: viewer?.memberBodyIds.includes(body.id) ?? false,
+    canPlan: !body.retired && canManageMeetings(viewer, body),
+    meetings: listMeetings({ viewer, bodyId: body.id }),
+  };
 }
 
 export default function BodyPage() {
-  const { body, signedIn, isMember } = useLoaderData<typeof loader>();
+  const { body, signedIn, isMember, canPlan, meetings } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumb
@@ -83,6 +91,29 @@ export default function BodyPage() {
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+
+      <h2 className="nl-heading nl-heading--level-2">Vergaderingen</h2>
+      {canPlan ? (
+        <p className="nl-paragraph">
+          <Link className="nl-link" to={`/vergaderingen/nieuw?gremium=${body.id}`}>
+            Nieuwe vergadering plannen
+          </Link>
+        </p>
+      ) : null}
+      {meetings.upcoming.length > 0 ? (
+        <>
+          <h3 className="nl-heading nl-heading--level-3">Komend</h3>
+          <MeetingList meetings={meetings.upcoming} showBody={false} />
+        </>
+      ) : (
+        <p className="nl-paragraph">Er zijn geen komende vergaderingen.</p>
+      )}
+      {meetings.past.length > 0 ? (
+        <>
+          <h3 className="nl-heading nl-heading--level-3">Eerder</h3>
+          <MeetingList meetings={meetings.past} showBody={false} />
         </>
       ) : null}
 

@@ -1,0 +1,101 @@
+import { formatDateTime } from "~/lib/format";
+import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
+import { StatusBadge } from "./status-badge";
+
+export type AgendaRow = {
+  id: number;
+  number: string;
+  isConfidential: boolean;
+  subject: string | null;
+  proposalHtml: string | null;
+  presenter: string | null;
+  plannedMinutes: number | null;
+  changedAfterPublishAt: number | null;
+};
+
+/**
+ * The agenda as the seed documents lay it out: NR / ONDERWERP / VOORSTEL/ADVIES, the opening block
+ * first, then sections A to D. A besloten item the reader may not see keeps its number only.
+ */
+export function AgendaTable({
+  sections,
+  caption,
+}: {
+  sections: { section: AgendaSection; items: AgendaRow[] }[];
+  caption: string;
+}) {
+  return (
+    <div className="gremium-table-wrap">
+      <table className="utrecht-table utrecht-table--html-table gremium-agenda gremium-table-stack">
+        <caption className="utrecht-table__caption gremium-visually-hidden">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell gremium-agenda__nr">
+              Nr.
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Onderwerp
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Voorstel/advies
+            </th>
+          </tr>
+        </thead>
+        {sections.map(({ section, items }) =>
+          section === "opening" && items.length === 0 ? null : (
+            <tbody key={section} className="utrecht-table__body">
+              {section === "opening" ? null : (
+                <tr className="utrecht-table__row gremium-agenda__section">
+                  <th scope="rowgroup" colSpan={3} className="utrecht-table__header-cell">
+                    {agendaSectionLabels[section]}
+                  </th>
+                </tr>
+              )}
+              {items.map((item) => (
+                <tr key={item.id} className="utrecht-table__row" id={`punt-${item.number}`}>
+                  <td className="utrecht-table__cell gremium-agenda__nr">{item.number}</td>
+                  <td className="utrecht-table__cell">
+                    {item.subject === null ? (
+                      <em>Besloten agendapunt</em>
+                    ) : (
+                      <>
+                        <strong>{item.subject}</strong>
+                        {item.presenter ? <div className="gremium-muted">Toelichting: {item.presenter}</div> : null}
+                        {item.plannedMinutes ? (
+                          <div className="gremium-muted">{item.plannedMinutes} minuten</div>
+                        ) : null}
+                      </>
+                    )}
+                    {item.isConfidential && item.subject !== null ? (
+                      <div>
+                        <StatusBadge tone="warning">besloten</StatusBadge>
+                      </div>
+                    ) : null}
+                    {item.changedAfterPublishAt ? (
+                      <div>
+                        <StatusBadge tone="warning">gewijzigd na publicatie</StatusBadge>{" "}
+                        <span className="gremium-muted">{formatDateTime(item.changedAfterPublishAt)}</span>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="utrecht-table__cell" data-label="Voorstel/advies">
+                    {item.proposalHtml ? (
+                      <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: item.proposalHtml }} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+              {items.length === 0 ? (
+                <tr className="utrecht-table__row">
+                  <td className="utrecht-table__cell" colSpan={3}>
+                    <span className="gremium-muted">Geen punten in deze rubriek.</span>
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          ),
+        )}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,292 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { AgendaTable } from "~/components/agenda-table";
+import { Alert } from "~/components/alert";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, FormErrors, TextField } from "~/components/form";
+import { MeetingStatusBadge } from "~/components/meeting-list";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { requireUser } from "~/auth/permissions.server";
+import { getViewer } from "~/auth/session.server";
+import { amsterdamDateAndTime, formatDateTime, formatDay, formatTime } from "~/lib/format";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
+import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
+
+const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.meeting.bodyName}, ${formatDay(data.meeting.startsAt)} · Gremium` : "Vergadering · Gremium" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = getViewer(request);
+  const id = requireIdParam(params.id);
+  const preview = new URL(request.url).searchParams.get("weergave") === "publiek";
+  const meeting = getMeeting({ viewer, id, asPublic: preview });
+  if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  return { meeting, preview };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireUser(request);
+  const id = requireIdParam(params.id);
+  const submission = parseWithZod(await request.formData(), { schema });
+  const intent = String(submission.payload.intent ?? "");
+  if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+  const input = submission.value;
+  try {
+    if (input.intent === "publish") {
+      publishAgenda({ viewer, id, expectedVersion: input.version });
+      return { intent, result: submission.reply(), done: "De agenda is gepubliceerd." };
+    }
+    if (input.intent === "cancel") {
+      cancelMeeting({ viewer, id, expectedVersion: input.version, reason: input.reason });
+      return { intent, result: submission.reply(), done: "De vergadering is geannuleerd." };
+    }
+    moveMeeting({
+      viewer,
+      id,
+      expectedVersion: input.version,
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+    });
+    return { intent, result: submission.reply({ resetForm: true }), done: "De vergadering is verplaatst." };
+  } catch (error) {
+    const reply = replyToModelError(submission, error);
+    return data({ intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
+  }
+}
+
+type LastAction = { intent: string; result: SubmissionResult<string[]> } | undefined;
+
+function useIntentForm(intent: string, lastAction: LastAction, defaultValue?: Record<string, string>) {
+  return useForm({
+    id: intent,
+    defaultValue,
+    lastResult: lastAction?.intent === intent ? lastAction.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+}
+
+function ManageMeeting({
+  meeting,
+  lastAction,
+}: {
+  meeting: ReturnType<typeof useLoaderData<typeof loader>>["meeting"];
+  lastAction: LastAction;
+}) {
+  const [publishForm] = useIntentForm("publish", lastAction);
+  const current = amsterdamDateAndTime(meeting.startsAt);
+  const [moveForm, moveFields] = useIntentForm("move", lastAction, {
+    date: current.date,
+    startTime: current.time,
+    endTime: formatTime(meeting.endsAt),
+  });
+  const [cancelForm, cancelFields] = useIntentForm("cancel", lastAction);
+  const open = meeting.status === "concept" || meeting.status === "gepubliceerd";
+  return (
+    <section aria-labelledby="voorbereiden">
+      <h2 className="nl-heading nl-heading--level-2" id="voorbereiden">
+        Voorbereiden
+      </h2>
+      <ul className="gremium-pager">
+        {open ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda`}>
+              Agenda bewerken
+            </Link>
+          </li>
+        ) : null}
+        {open ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/bewerken`}>
+              Gegevens wijzigen
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link className="nl-link" to={`/vergaderingen/${meeting.id}?weergave=publiek`}>
+            Zo ziet het publiek deze agenda
+          </Link>
+        </li>
+      </ul>
+      {open ? (
+        <div className="gremium-actions">
+          {meeting.status === "concept" ? (
+            <section aria-labelledby="publiceren">
+              <h3 className="nl-heading nl-heading--level-3" id="publiceren">
+                Publiceren
+              </h3>
+              <p className="nl-paragraph">
+                {meeting.isPublic
+                  ? "Na publicatie kan iedereen de agenda lezen, behalve de besloten punten."
+                  : "Na publicatie kunnen de leden van het gremium de agenda lezen."}
+              </p>
+              <FormErrors form={publishForm} />
+              <Form method="post" {...getFormProps(publishForm)}>
+                <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="version" value={meeting.version} />
+                <Button variant="primary">Agenda publiceren</Button>
+              </Form>
+            </section>
+          ) : null}
+          <section aria-labelledby="verplaatsen">
+            <h3 className="nl-heading nl-heading--level-3" id="verplaatsen">
+              Verplaatsen
+            </h3>
+            <FormErrors form={moveForm} />
+            <Form method="post" {...getFormProps(moveForm)}>
+              <input type="hidden" name="intent" value="move" />
+              <input type="hidden" name="version" value={meeting.version} />
+              <TextField field={moveFields.date} label="Nieuwe datum" type="date" />
+              <div className="gremium-two-columns">
+                <TextField field={moveFields.startTime} label="Begintijd" />
+                <TextField field={moveFields.endTime} label="Eindtijd" />
+              </div>
+              <Button>Vergadering verplaatsen</Button>
+            </Form>
+          </section>
+          <section aria-labelledby="annuleren">
+            <h3 className="nl-heading nl-heading--level-3" id="annuleren">
+              Annuleren
+            </h3>
+            <p className="nl-paragraph">De vergadering blijft zichtbaar als geannuleerd, met de reden.</p>
+            <FormErrors form={cancelForm} />
+            <Form method="post" {...getFormProps(cancelForm)}>
+              <input type="hidden" name="intent" value="cancel" />
+              <input type="hidden" name="version" value={meeting.version} />
+              <TextField field={cancelFields.reason} label="Reden" />
+              <Button variant="danger">Vergadering annuleren</Button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export default function MeetingPage() {
+  const { meeting, preview } = useLoaderData<typeof loader>();
+  const lastAction = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { to: "/vergaderingen", label: "Vergaderingen" },
+          { to: `/gremia/${meeting.bodySlug}`, label: meeting.bodyName },
+        ]}
+      />
+      {preview ? (
+        <Alert type="info">
+          <p className="nl-paragraph">
+            Zo ziet het publiek deze agenda{meeting.status === "concept" ? " na publicatie" : ""}.{" "}
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}`}>
+              Terug naar de volledige agenda
+            </Link>
+          </p>
+        </Alert>
+      ) : null}
+      <h1 className="nl-heading nl-heading--level-1">
+        {meeting.bodyName}, {formatDay(meeting.startsAt)}
+      </h1>
+      {searchParams.get("gepland") ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">
+            De vergadering is gepland als concept. Vul de agenda aan en publiceer haar als ze klaar is.
+          </p>
+        </Alert>
+      ) : null}
+      {lastAction?.done ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">{lastAction.done}</p>
+        </Alert>
+      ) : null}
+      {meeting.status === "geannuleerd" ? (
+        <Alert type="warning">
+          <p className="nl-paragraph">
+            Deze vergadering is geannuleerd{meeting.cancellationReason ? `: ${meeting.cancellationReason}` : "."}
+          </p>
+        </Alert>
+      ) : null}
+      <dl className="gremium-meta">
+        <dt>Status</dt>
+        <dd>
+          <MeetingStatusBadge status={meeting.status} />{" "}
+          {meeting.isPublic ? "openbare vergadering" : "besloten vergadering"}
+        </dd>
+        <dt>Datum</dt>
+        <dd>
+          {formatDay(meeting.startsAt)}
+          {meeting.previousStartsAt ? (
+            <div className="gremium-muted">Verplaatst; was {formatDateTime(meeting.previousStartsAt)}</div>
+          ) : null}
+        </dd>
+        <dt>Tijd</dt>
+        <dd>
+          {formatTime(meeting.startsAt)}–{formatTime(meeting.endsAt)} uur
+        </dd>
+        <dt>Plaats</dt>
+        <dd>{meeting.location}</dd>
+        {meeting.chairName ? (
+          <>
+            <dt>Voorzitter</dt>
+            <dd>{meeting.chairName}</dd>
+          </>
+        ) : null}
+        {meeting.secretaryName ? (
+          <>
+            <dt>Secretaris</dt>
+            <dd>{meeting.secretaryName}</dd>
+          </>
+        ) : null}
+        {meeting.inviteesNote || meeting.invitees.length > 0 ? (
+          <>
+            <dt>Genodigden</dt>
+            <dd>{meeting.inviteesNote ?? meeting.invitees.map((p) => p.name).join(", ")}</dd>
+          </>
+        ) : null}
+        {meeting.registrationNumber ? (
+          <>
+            <dt>Registratienummer</dt>
+            <dd>{meeting.registrationNumber}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {meeting.changedItems.length > 0 ? (
+        <Alert type="warning">
+          <p className="nl-paragraph">Gewijzigd na publicatie:</p>
+          <ul>
+            {meeting.sections
+              .flatMap((s) => s.items)
+              .filter((item) => item.changedAfterPublishAt)
+              .map((item) => (
+                <li key={item.id}>
+                  <a className="nl-link" href={`#punt-${item.number}`}>
+                    {item.number} {item.subject ?? "Besloten agendapunt"}
+                  </a>{" "}
+                  ({formatDateTime(item.changedAfterPublishAt!)})
+                </li>
+              ))}
+          </ul>
+        </Alert>
+      ) : null}
+
+      {meeting.canManage ? <ManageMeeting key={meeting.version} meeting={meeting} lastAction={lastAction} /> : null}
+
+      <h2 className="nl-heading nl-heading--level-2">Agenda</h2>
+      <AgendaTable
+        sections={meeting.sections}
+        caption={`Agenda van ${meeting.bodyName}, ${formatDay(meeting.startsAt)}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AgendaItemFields } from "~/components/agenda-item-fields";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, FormErrors } from "~/components/form";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { requireUser } from "~/auth/permissions.server";
+import { formatDay } from "~/lib/format";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
+import { getAgendaItemForEdit, removeAgendaItem, updateAgendaItem } from "~/models/agenda.server";
+import { ConflictError } from "~/models/errors";
+import { getMeeting } from "~/models/meetings.server";
+import { editItemSchema, removeItemSchema } from "~/schemas/meetings";
+
+const schema = z.discriminatedUnion("intent", [editItemSchema.extend({ intent: z.literal("save") }), removeItemSchema]);
+
+export const meta: MetaFunction = () => [{ title: "Agendapunt bewerken · Gremium" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireUser(request);
+  const meetingId = requireIdParam(params.id);
+  const meeting = getMeeting({ viewer, id: meetingId });
+  if (!meeting) notFound("Deze vergadering bestaat niet.");
+  const item = getAgendaItemForEdit({ viewer, meetingId, id: requireIdParam(params.itemId) });
+  if (!item) notFound("Dit agendapunt bestaat niet (meer).");
+  return {
+    meeting: {
+      id: meeting.id,
+      bodyName: meeting.bodyName,
+      startsAt: meeting.startsAt,
+      publishedAt: meeting.publishedAt,
+    },
+    item,
+  };
+}
+
+type ItemValues = {
+  section: AgendaSection;
+  subject: string;
+  proposalMarkdown: string;
+  presenter: string | null;
+  plannedMinutes: number | null;
+  isConfidential: boolean;
+};
+type Conflict = { saved: ItemValues & { version: number }; mine: ItemValues };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireUser(request);
+  const meetingId = requireIdParam(params.id);
+  const itemId = requireIdParam(params.itemId);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), conflict: null as Conflict | null }, { status: 400 });
+  const input = submission.value;
+  try {
+    if (input.intent === "remove") {
+      removeAgendaItem({ viewer, id: itemId });
+      return redirect(`/vergaderingen/${meetingId}/agenda`);
+    }
+    updateAgendaItem({ viewer, id: itemId, expectedVersion: input.version, input });
+    return redirect(`/vergaderingen/${meetingId}/agenda`);
+  } catch (error) {
+    const reply = replyToModelError(submission, error);
+    const conflict =
+      error instanceof ConflictError && input.intent === "save"
+        ? {
+            saved: error.saved as Conflict["saved"],
+            mine: {
+              section: input.section,
+              subject: input.subject,
+              proposalMarkdown: input.proposalMarkdown,
+              presenter: input.presenter || null,
+              plannedMinutes: input.plannedMinutes ?? null,
+              isConfidential: input.isConfidential,
+            },
+          }
+        : null;
+    return data({ result: reply.data, conflict }, { status: reply.init?.status ?? 400 });
+  }
+}
+
+const fieldLabels: Record<keyof ItemValues, string> = {
+  section: "Rubriek",
+  subject: "Onderwerp",
+  proposalMarkdown: "Voorstel/advies",
+  presenter: "Toelichting door",
+  plannedMinutes: "Geplande minuten",
+  isConfidential: "Besloten",
+};
+
+function show(field: keyof ItemValues, value: unknown) {
+  if (field === "section") return agendaSectionLabels[value as AgendaSection];
+  if (field === "isConfidential") return value ? "ja" : "nee";
+  return value === null || value === "" ? "(leeg)" : String(value);
+}
+
+export default function EditAgendaItem() {
+  const { meeting, item } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const conflict = actionData?.conflict ?? null;
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: {
+      section: item.section,
+      subject: item.subject,
+      proposalMarkdown: item.proposalMarkdown,
+      presenter: item.presenter ?? "",
+      plannedMinutes: item.plannedMinutes ? String(item.plannedMinutes) : "",
+      isConfidential: item.isConfidential ? "on" : "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
+  // Where the saved version and this person's version differ, field by field.
+  const differences = conflict
+    ? (Object.keys(fieldLabels) as (keyof ItemValues)[]).filter(
+        (field) => JSON.stringify(conflict.saved[field] ?? null) !== JSON.stringify(conflict.mine[field] ?? null),
+      )
+    : [];
+  return (
+    <div className="gremium-form">
+      <Breadcrumb
+        items={[
+          { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
+          { to: `/vergaderingen/${meeting.id}/agenda`, label: "Agenda bewerken" },
+        ]}
+      />
+      <h1 className="nl-heading nl-heading--level-1">Agendapunt {item.number}</h1>
+      {meeting.publishedAt ? (
+        <p className="nl-paragraph">De agenda is gepubliceerd: deze wijziging wordt bij het punt gemeld.</p>
+      ) : null}
+      <FormErrors form={form} />
+      {conflict && differences.length > 0 ? (
+        <div className="utrecht-alert utrecht-alert--warning">
+          <div className="utrecht-alert__message">
+            <p className="nl-paragraph">Zo verschilt de opgeslagen versie van uw versie:</p>
+            <dl className="gremium-diff">
+              {differences.map((field) => (
+                <div key={field}>
+                  <dt>{fieldLabels[field]}</dt>
+                  <dd>
+                    opgeslagen: <del>{show(field, conflict.saved[field])}</del>
+                    <br />
+                    uw versie: <ins>{show(field, conflict.mine[field])}</ins>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <p className="nl-paragraph">Uw versie staat hieronder nog. Sla opnieuw op om haar toch te bewaren.</p>
+          </div>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="save" />
+        {/* After a conflict the form carries the saved version: saving again is a deliberate choice. */}
+        <input type="hidden" name="version" value={conflict?.saved.version ?? item.version} />
+        <AgendaItemFields fields={fields} />
+        <div className="gremium-form-actions">
+          <Button variant="primary">Agendapunt opslaan</Button>
+          <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda`}>
+            Annuleren
+          </Link>
+        </div>
+      </Form>
+      <h2 className="nl-heading nl-heading--level-2">Verwijderen</h2>
+      <Form method="post">
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <p className="nl-paragraph">Het punt verdwijnt van de agenda; de nummers van de volgende punten schuiven op.</p>
+        <Button variant="danger">Agendapunt {item.number} verwijderen</Button>
+      </Form>
+    </div>
+  );
+}

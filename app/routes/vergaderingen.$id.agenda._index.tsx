@@ -1,0 +1,208 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AgendaItemFields } from "~/components/agenda-item-fields";
+import { Alert } from "~/components/alert";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, FormErrors } from "~/components/form";
+import { StatusBadge } from "~/components/status-badge";
+import { forbidden, notFound, requireIdParam } from "~/auth/guards";
+import { requireUser } from "~/auth/permissions.server";
+import { formatDay } from "~/lib/format";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { agendaSectionLabels, agendaSections } from "~/lib/vocabulary";
+import { addAgendaItem, moveAgendaItem, moveAgendaItemToSection } from "~/models/agenda.server";
+import { getMeeting } from "~/models/meetings.server";
+import { addItemSchema, moveItemSchema, moveItemToSectionSchema } from "~/schemas/meetings";
+
+const schema = z.discriminatedUnion("intent", [addItemSchema, moveItemSchema, moveItemToSectionSchema]);
+
+export const meta: MetaFunction = () => [{ title: "Agenda bewerken · Gremium" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireUser(request);
+  const meeting = getMeeting({ viewer, id: requireIdParam(params.id) });
+  if (!meeting) notFound("Deze vergadering bestaat niet.");
+  if (!meeting.canManage) forbidden("Alleen het secretariaat van dit gremium bewerkt deze agenda.");
+  return { meeting };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireUser(request);
+  const meetingId = requireIdParam(params.id);
+  const submission = parseWithZod(await request.formData(), { schema });
+  const intent = String(submission.payload.intent ?? "");
+  if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+  const input = submission.value;
+  try {
+    if (input.intent === "add") {
+      addAgendaItem({ viewer, meetingId, input });
+      return {
+        intent,
+        result: submission.reply({ resetForm: true }),
+        done: `Agendapunt ‘${input.subject}’ is toegevoegd.`,
+      };
+    }
+    if (input.intent === "move") {
+      moveAgendaItem({ viewer, id: input.itemId, direction: input.direction });
+      return { intent, result: submission.reply(), done: null };
+    }
+    moveAgendaItemToSection({ viewer, id: input.itemId, section: input.section });
+    return {
+      intent,
+      result: submission.reply(),
+      done: `Het agendapunt staat nu in ${agendaSectionLabels[input.section]}.`,
+    };
+  } catch (error) {
+    const reply = replyToModelError(submission, error);
+    return data({ intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
+  }
+}
+
+export default function EditAgenda() {
+  const { meeting } = useLoaderData<typeof loader>();
+  const lastAction = useActionData<typeof action>();
+  const [addForm, addFields] = useForm({
+    id: "add",
+    lastResult: lastAction?.intent === "add" ? lastAction.result : undefined,
+    defaultValue: { section: "B" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { to: "/vergaderingen", label: "Vergaderingen" },
+          { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
+        ]}
+      />
+      <h1 className="nl-heading nl-heading--level-1">Agenda bewerken</h1>
+      <p className="nl-paragraph">
+        {meetingLabel}.{" "}
+        {meeting.publishedAt
+          ? "De agenda is gepubliceerd: elke wijziging wordt bij het punt gemeld."
+          : "De agenda is nog een concept."}
+      </p>
+      {lastAction?.done ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">{lastAction.done}</p>
+        </Alert>
+      ) : null}
+      {lastAction && lastAction.intent !== "add" && lastAction.result.error?.[""] ? (
+        <Alert type="error">
+          <p className="nl-paragraph">{lastAction.result.error[""]?.join(" ")}</p>
+        </Alert>
+      ) : null}
+
+      {meeting.sections.map(({ section, items }) => (
+        <section key={section} aria-labelledby={`rubriek-${section}`}>
+          <h2 className="nl-heading nl-heading--level-2" id={`rubriek-${section}`}>
+            {section === "opening" ? "Opening" : agendaSectionLabels[section]}
+          </h2>
+          {items.length === 0 ? <p className="nl-paragraph gremium-muted">Nog geen punten.</p> : null}
+          <ol className="gremium-agenda-editor">
+            {items.map((item, index) => {
+              const label = `${item.number} ${item.subject}`;
+              return (
+                <li key={item.id} className="gremium-agenda-editor__item">
+                  <div className="gremium-agenda-editor__title">
+                    <span className="gremium-agenda__nr">{item.number}</span>
+                    <span>
+                      <strong>{item.subject}</strong>{" "}
+                      {item.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+                      {item.changedAfterPublishAt ? (
+                        <StatusBadge tone="warning">gewijzigd na publicatie</StatusBadge>
+                      ) : null}
+                    </span>
+                  </div>
+                  <div className="gremium-agenda-editor__tools">
+                    <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}`}>
+                      Bewerken<span className="gremium-visually-hidden"> {label}</span>
+                    </Link>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="move" />
+                      <input type="hidden" name="itemId" value={item.id} />
+                      <input type="hidden" name="direction" value="up" />
+                      <button type="submit" className="nl-button" disabled={index === 0} aria-label={`${label} omhoog`}>
+                        <span className="nl-button__label" aria-hidden="true">
+                          ↑ Omhoog
+                        </span>
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="move" />
+                      <input type="hidden" name="itemId" value={item.id} />
+                      <input type="hidden" name="direction" value="down" />
+                      <button
+                        type="submit"
+                        className="nl-button"
+                        disabled={index === items.length - 1}
+                        aria-label={`${label} omlaag`}
+                      >
+                        <span className="nl-button__label" aria-hidden="true">
+                          ↓ Omlaag
+                        </span>
+                      </button>
+                    </Form>
+                    <Form method="post" className="gremium-inline-form">
+                      <input type="hidden" name="intent" value="move-to-section" />
+                      <input type="hidden" name="itemId" value={item.id} />
+                      <label className="gremium-visually-hidden" htmlFor={`rubriek-voor-${item.id}`}>
+                        Rubriek voor {label}
+                      </label>
+                      <select
+                        id={`rubriek-voor-${item.id}`}
+                        name="section"
+                        defaultValue={section}
+                        className="utrecht-select utrecht-select--html-select gremium-select-compact"
+                      >
+                        {agendaSections.map((s) => (
+                          <option key={s} value={s}>
+                            {s === "opening" ? "Opening" : agendaSectionLabels[s]}
+                          </option>
+                        ))}
+                      </select>
+                      <button
+                        type="submit"
+                        className="nl-button"
+                        aria-label={`${label} naar gekozen rubriek verplaatsen`}
+                      >
+                        <span className="nl-button__label" aria-hidden="true">
+                          Verplaatsen
+                        </span>
+                      </button>
+                    </Form>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+
+      <section aria-labelledby="toevoegen" className="gremium-form">
+        <h2 className="nl-heading nl-heading--level-2" id="toevoegen">
+          Agendapunt toevoegen
+        </h2>
+        <FormErrors form={addForm} />
+        <Form method="post" {...getFormProps(addForm)}>
+          <input type="hidden" name="intent" value="add" />
+          <AgendaItemFields fields={addFields} />
+          <div className="gremium-form-actions">
+            <Button variant="primary">Agendapunt toevoegen</Button>
+          </div>
+        </Form>
+      </section>
+      <p className="nl-paragraph">
+        <Link className="nl-link" to={`/vergaderingen/${meeting.id}`}>
+          Terug naar de vergadering
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { isTime } from "~/lib/format";
+import { agendaSections } from "~/lib/vocabulary";
+import { id, isoDate, optionalText, requiredText, version } from "./fields";
+
+const time = (label: string) =>
+  z
+    .string({ message: `Vul ${label} in.` })
+    .trim()
+    .refine(isTime, `Vul ${label} in als uren en minuten, bijvoorbeeld 10:00.`);
+
+const schedule = {
+  date: isoDate("de datum"),
+  startTime: time("de begintijd"),
+  endTime: time("de eindtijd"),
+};
+
+const meetingFields = {
+  ...schedule,
+  location: requiredText("de plaats"),
+  chairName: optionalText(120),
+  secretaryName: optionalText(120),
+  inviteesNote: optionalText(300),
+  isPublic: z.boolean().default(false),
+  registrationNumber: optionalText(60),
+};
+
+// End after start is checked here for the form and again in the model, which owns the rule.
+const endAfterStart = (value: { startTime: string; endTime: string }) => value.endTime > value.startTime;
+const endAfterStartIssue = { path: ["endTime"], message: "De eindtijd moet na de begintijd liggen." };
+
+export const newMeetingSchema = z
+  .object({ bodyId: id("Kies een gremium."), ...meetingFields })
+  .refine(endAfterStart, endAfterStartIssue);
+
+export const editMeetingSchema = z.object({ version, ...meetingFields }).refine(endAfterStart, endAfterStartIssue);
+
+export const publishSchema = z.object({ intent: z.literal("publish"), version });
+export const cancelSchema = z.object({
+  intent: z.literal("cancel"),
+  version,
+  reason: requiredText("de reden van annuleren", 300),
+});
+export const moveSchema = z
+  .object({ intent: z.literal("move"), version, ...schedule })
+  .refine(endAfterStart, endAfterStartIssue);
+
+export const agendaItemFields = {
+  section: z.enum(agendaSections, { message: "Kies een rubriek." }),
+  subject: requiredText("het onderwerp", 300),
+  proposalMarkdown: z.string().trim().max(20_000, "Gebruik hooguit 20.000 tekens.").default(""),
+  presenter: optionalText(120),
+  plannedMinutes: z.coerce
+    .number({ message: "Vul het aantal minuten in als getal." })
+    .int("Vul een heel aantal minuten in.")
+    .min(1, "Vul minstens 1 minuut in.")
+    .max(600, "Vul hooguit 600 minuten in.")
+    .optional(),
+  isConfidential: z.boolean().default(false),
+};
+
+export const addItemSchema = z.object({ intent: z.literal("add"), ...agendaItemFields });
+export const editItemSchema = z.object({ version, ...agendaItemFields });
+export const moveItemSchema = z.object({
+  intent: z.literal("move"),
+  itemId: id("Kies een agendapunt."),
+  direction: z.enum(["up", "down"]),
+});
+export const moveItemToSectionSchema = z.object({
+  intent: z.literal("move-to-section"),
+  itemId: id("Kies een agendapunt."),
+  section: z.enum(agendaSections, { message: "Kies een rubriek." }),
+});
+export const removeItemSchema = z.object({ intent: z.literal("remove"), itemId: id("Kies een agendapunt.") });
