@@ -1,0 +1,195 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
+
+// The secretariaat works without JavaScript here on purpose: every step must be a plain form.
+// axe needs scripts, so each page the secretariaat sees is also checked in a second, scripted
+// browser signed in as the same person.
+let secretary: BrowserContext;
+let secretaryChecker: BrowserContext;
+let member: BrowserContext;
+let visitor: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  secretary = await launchBrowser({ javaScriptEnabled: false });
+  secretaryChecker = await launchBrowser();
+  await signInDirectly(secretaryChecker, "secretariaat@gremium.example");
+  member = await launchBrowser();
+  visitor = await launchBrowser();
+  page = await secretary.newPage();
+  await signInWithForm(page, "secretariaat@gremium.example");
+  await page.waitForURL(`${baseUrl()}/`);
+});
+afterAll(async () => {
+  await Promise.all([secretary.close(), secretaryChecker.close(), member.close(), visitor.close()]);
+});
+
+/** Runs axe on the page the secretariaat is looking at, in the scripted browser. */
+async function expectSecretaryPageAccessible() {
+  const checker = await secretaryChecker.newPage();
+  await checker.goto(page.url());
+  await expectAccessible(checker);
+  await checker.close();
+}
+
+describe("agendas", () => {
+  let meetingUrl = "";
+
+  it("the secretariaat plans a stuurgroep meeting; it starts from the template", async () => {
+    await visit(page, "/gremia/stuurgroep-zvs");
+    await page.getByRole("link", { name: "Nieuwe vergadering plannen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nieuwe vergadering" }).waitFor();
+    await expectSecretaryPageAccessible();
+    await page.getByLabel("Datum").fill("2027-03-11");
+    await page.getByLabel("Begintijd").fill("14:00");
+    await page.getByLabel("Eindtijd").fill("13:00");
+    await page.getByLabel("Plaats").fill("Stadhuis Hengelo, raadzaal");
+    await page.getByLabel("Openbare vergadering").check();
+    await page.getByRole("button", { name: "Vergadering plannen" }).click();
+    // End before start: answered at the field, nothing lost.
+    expect(await page.getByText("De eindtijd moet na de begintijd liggen.").count()).toBe(1);
+    expect(await page.getByLabel("Plaats").inputValue()).toBe("Stadhuis Hengelo, raadzaal");
+    expect(await page.getByLabel("Voorzitter").inputValue()).toBe("Marleen ter Horst");
+    await expectSecretaryPageAccessible();
+    await page.getByLabel("Eindtijd").fill("16:00");
+    await page.getByRole("button", { name: "Vergadering plannen" }).click();
+    await page.getByText("De vergadering is gepland als concept").waitFor();
+    meetingUrl = page.url().replace(/\?.*$/, "");
+    const agenda = await page.getByRole("table").textContent();
+    for (const subject of [
+      "Opening",
+      "Vaststellen agenda",
+      "Mededelingen",
+      "Besluitenlijst vorige vergadering",
+      "Actielijst",
+      "Rondvraag en sluiting",
+    ]) {
+      expect(agenda).toContain(subject);
+    }
+    await expectSecretaryPageAccessible();
+  });
+
+  it("a concept is not visible to the public or to members", async () => {
+    const anonymous = await visitor.newPage();
+    expect((await visit(anonymous, new URL(meetingUrl).pathname)).status()).toBe(404);
+  });
+
+  it("the secretariaat adds items, one of them besloten, and reorders them", async () => {
+    await page.goto(`${meetingUrl}/agenda`);
+    await expectSecretaryPageAccessible();
+    const add = async (section: string, subject: string, proposal: string, confidential = false) => {
+      await page.getByLabel("Rubriek", { exact: true }).selectOption({ label: section });
+      await page.getByLabel("Onderwerp").fill(subject);
+      await page.getByLabel("Voorstel/advies").fill(proposal);
+      if (confidential) await page.getByLabel("Besloten agendapunt").check();
+      await page.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+      await page.getByText(`Agendapunt ‘${subject}’ is toegevoegd.`).waitFor();
+    };
+    await add("B Bespreekstukken", "Jaarplan themagroep Mensenhandel 2027", "1. In te stemmen met het jaarplan.");
+    await add("B Bespreekstukken", "Casusoverleg huiselijk geweld Borne", "1. Kennis te nemen van de casus.", true);
+    await add("C Stukken ter informatie en ingekomen stukken", "Nieuwsbrief ZVS maart 2027", "1. Kennis te nemen.");
+    // An empty subject is refused at the field.
+    await page.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+    expect(await page.getByText("Vul het onderwerp in.").count()).toBe(1);
+
+    await page.getByRole("button", { name: "B2 Casusoverleg huiselijk geweld Borne omhoog" }).click();
+    await page.getByRole("button", { name: "B1 Casusoverleg huiselijk geweld Borne omlaag" }).waitFor();
+    await page.getByLabel("Rubriek voor C1 Nieuwsbrief ZVS maart 2027").selectOption({ label: "B Bespreekstukken" });
+    await page.getByRole("button", { name: "C1 Nieuwsbrief ZVS maart 2027 naar gekozen rubriek verplaatsen" }).click();
+    await page.getByRole("button", { name: "B3 Nieuwsbrief ZVS maart 2027 omhoog" }).waitFor();
+    await expectSecretaryPageAccessible();
+  });
+
+  it("the preview shows the agenda as the public will see it, without the besloten item", async () => {
+    await page.goto(meetingUrl);
+    await page.getByRole("link", { name: "Zo ziet het publiek deze agenda" }).click();
+    await page.getByText("Zo ziet het publiek deze agenda na publicatie").waitFor();
+    const agenda = await page.getByRole("table").textContent();
+    expect(agenda).toContain("Besloten agendapunt");
+    expect(agenda).not.toContain("Casusoverleg");
+    await expectSecretaryPageAccessible();
+  });
+
+  it("the secretariaat publishes; a member sees the besloten item, an anonymous visitor only its number", async () => {
+    await page.goto(meetingUrl);
+    await page.getByRole("button", { name: "Agenda publiceren" }).click();
+    await page.getByText("De agenda is gepubliceerd.").waitFor();
+
+    await signInDirectly(member, "lid@gremium.example");
+    const memberPage = await member.newPage();
+    await memberPage.goto(meetingUrl);
+    const memberAgenda = await memberPage.getByRole("table").textContent();
+    expect(memberAgenda).toContain("Casusoverleg huiselijk geweld Borne");
+    expect(await memberPage.getByRole("button", { name: "Agenda publiceren" }).count()).toBe(0);
+    await expectAccessible(memberPage);
+
+    const anonymous = await visitor.newPage();
+    const response = await anonymous.goto(meetingUrl);
+    expect(response!.status()).toBe(200);
+    const html = await anonymous.content();
+    expect(html).not.toContain("Casusoverleg");
+    expect(html).not.toContain("Kennis te nemen van de casus");
+    expect(await anonymous.getByRole("row", { name: /B1 Besloten agendapunt/ }).count()).toBe(1);
+    expect(await anonymous.getByRole("table").textContent()).toContain("Jaarplan themagroep Mensenhandel 2027");
+    await expectAccessible(anonymous);
+
+    await visit(anonymous, "/vergaderingen");
+    expect(await anonymous.getByRole("link", { name: /donderdag 11 maart 2027/ }).count()).toBe(1);
+    await expectAccessible(anonymous);
+  });
+
+  it("a change after publication is marked on the item and listed on the meeting page", async () => {
+    await page.goto(`${meetingUrl}/agenda`);
+    await page.getByRole("link", { name: "Bewerken B2 Jaarplan themagroep Mensenhandel 2027" }).click();
+    await page.getByRole("heading", { level: 1, name: "Agendapunt B2" }).waitFor();
+    await expectSecretaryPageAccessible();
+    await page.getByLabel("Onderwerp").fill("Jaarplan themagroep Mensenhandel 2027 (herzien)");
+    await page.getByRole("button", { name: "Agendapunt opslaan" }).click();
+    await page.getByRole("heading", { level: 1, name: "Agenda bewerken" }).waitFor();
+    await page.goto(meetingUrl);
+    expect(await page.getByText("Gewijzigd na publicatie:").count()).toBe(1);
+    expect(await page.getByRole("link", { name: "B2 Jaarplan themagroep Mensenhandel 2027 (herzien)" }).count()).toBe(
+      1,
+    );
+  });
+
+  it("a second, stale save of the same item is refused, shows what differs and keeps the typed text", async () => {
+    await page.goto(`${meetingUrl}/agenda`);
+    await page.getByRole("link", { name: "Bewerken B3 Nieuwsbrief ZVS maart 2027" }).click();
+    const itemUrl = page.url();
+    const other = await secretary.newPage();
+    await other.goto(itemUrl);
+    await other.getByLabel("Onderwerp").fill("Nieuwsbrief ZVS maart 2027, definitief");
+    await other.getByRole("button", { name: "Agendapunt opslaan" }).click();
+    await other.getByRole("heading", { level: 1, name: "Agenda bewerken" }).waitFor();
+
+    await page.getByLabel("Onderwerp").fill("Nieuwsbrief en uitnodiging");
+    await page.getByRole("button", { name: "Agendapunt opslaan" }).click();
+    await page.getByText("Iemand anders heeft dit intussen gewijzigd").waitFor();
+    expect(await page.getByText("Zo verschilt de opgeslagen versie van uw versie:").count()).toBe(1);
+    expect(await page.getByText("Nieuwsbrief ZVS maart 2027, definitief").count()).toBe(1);
+    expect(await page.getByLabel("Onderwerp").inputValue()).toBe("Nieuwsbrief en uitnodiging");
+    await expectSecretaryPageAccessible();
+  });
+
+  it("the meeting is moved and then cancelled; it stays visible as geannuleerd", async () => {
+    await page.goto(meetingUrl);
+    await page.getByLabel("Nieuwe datum").fill("2027-03-18");
+    await page.getByRole("button", { name: "Vergadering verplaatsen" }).click();
+    await page.getByText("De vergadering is verplaatst.").waitFor();
+    expect(await page.getByText("Verplaatst; was donderdag 11 maart 2027, 14:00").count()).toBe(1);
+    await page.getByRole("button", { name: "Vergadering annuleren" }).click();
+    expect(await page.getByText("Vul de reden van annuleren in.").count()).toBe(1);
+    await page.getByLabel("Reden").fill("Samengevoegd met de vergadering van april");
+    await page.getByRole("button", { name: "Vergadering annuleren" }).click();
+    await page.getByText("Deze vergadering is geannuleerd: Samengevoegd met de vergadering van april").waitFor();
+    await expectSecretaryPageAccessible();
+  });
+
+  it("a member cannot reach the agenda editor", async () => {
+    const memberPage = await member.newPage();
+    const response = await memberPage.goto(`${meetingUrl}/agenda`);
+    expect(response!.status()).toBe(403);
+  });
+});
