@@ -1,11 +1,19 @@
 // Reads the demo corpus in content/ and checks every file with zod. A bad file stops the import
 // with its name, line and what is wrong, so whoever edits the corpus can fix it at once.
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { isIsoDate } from "../app/lib/format";
-import { bodyKinds, membershipRoles, organisationKinds, userRoles } from "../app/lib/vocabulary";
+import { isTime } from "../app/lib/format";
+import {
+  agendaSections,
+  bodyKinds,
+  meetingStatuses,
+  membershipRoles,
+  organisationKinds,
+  userRoles,
+} from "../app/lib/vocabulary";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "moet een slug zijn: kleine letters, cijfers en streepjes");
 const isoDate = z.string().refine(isIsoDate, "moet een datum zijn als JJJJ-MM-DD");
@@ -54,6 +62,34 @@ export const bodyFrontmatterSchema = z.strictObject({
     )
     .default([]),
 });
+
+const time = z.string().refine(isTime, "moet een tijd zijn als UU:MM");
+
+export const meetingSchema = z.strictObject({
+  body: slug,
+  date: isoDate,
+  start: time,
+  end: time,
+  location: z.string().min(1),
+  chair: z.string().min(1).optional(),
+  secretary: z.string().min(1).optional(),
+  invitees: z.string().min(1).optional(),
+  public: z.boolean(),
+  registrationNumber: z.string().min(1).optional(),
+  status: z.enum(meetingStatuses),
+  items: z.array(
+    z.strictObject({
+      section: z.enum(agendaSections),
+      subject: z.string().min(1),
+      proposal: z.string().optional(),
+      presenter: z.string().min(1).optional(),
+      minutes: z.number().int().positive().optional(),
+      confidential: z.boolean().optional(),
+    }),
+  ),
+});
+
+export type ContentMeeting = z.infer<typeof meetingSchema> & { file: string };
 
 export type ContentOrganisation = z.infer<typeof organisationSchema>;
 export type ContentPerson = z.infer<typeof personSchema>;
@@ -146,7 +182,17 @@ export type Corpus = {
   people: ContentPerson[];
   users: ContentUser[];
   bodies: ContentBody[];
+  meetings: ContentMeeting[];
 };
+
+function readMeeting(dir: string, fileName: string): ContentMeeting {
+  const path = join(dir, fileName);
+  const file = relative(process.cwd(), path) || path;
+  const located = parseYaml(file, readFileSync(path, "utf8"));
+  const meeting = check(located, meetingSchema);
+  if (meeting.end <= meeting.start) throw new ContentError(file, lineOf(located, ["end"]), "end: moet na start liggen");
+  return { ...meeting, file };
+}
 
 /** Loads and checks the whole corpus, including references between files. */
 export function loadCorpus(dir: string): Corpus {
@@ -157,6 +203,11 @@ export function loadCorpus(dir: string): Corpus {
     .filter((f) => f.endsWith(".md"))
     .sort();
   const bodies = bodyFiles.map((f) => readBody(join(dir, "bodies"), f));
+  const meetingDir = join(dir, "meetings");
+  const meetings = readdirSync(meetingDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => readMeeting(meetingDir, f));
 
   const orgSlugs = new Set(organisations.map((o) => o.slug));
   const personSlugs = new Set(people.map((p) => p.slug));
@@ -212,5 +263,11 @@ export function loadCorpus(dir: string): Corpus {
       }
     }
   }
-  return { organisations, people, users, bodies };
+  for (const meeting of meetings) {
+    if (!bodySlugs.has(meeting.body)) {
+      const text = readFileSync(resolve(process.cwd(), meeting.file), "utf8");
+      throw refError(meeting.file, text, `body: ${meeting.body}`, `onbekend gremium "${meeting.body}"`);
+    }
+  }
+  return { organisations, people, users, bodies, meetings };
 }

@@ -6,7 +6,9 @@ import { renderMarkdown } from "../app/lib/markdown.server";
 import type { Db } from "../app/lib/db.server";
 import { writeAudit } from "../app/models/audit.server";
 import { loadCorpus } from "./content";
-import { bodies, memberships, organisations, people, users } from "./schema";
+import { instantFromAmsterdam } from "../app/lib/format";
+import { agendaItems, bodies, meetingInvitees, meetings, memberships, organisations, people, users } from "./schema";
+import { membershipCurrentOn } from "../app/models/memberships.server";
 
 export type ImportSummary = {
   organisations: number;
@@ -14,6 +16,7 @@ export type ImportSummary = {
   users: number;
   bodies: number;
   memberships: number;
+  meetings: number;
 };
 
 export async function importDemoCorpus(
@@ -136,19 +139,79 @@ export async function importDemoCorpus(
         membershipCount++;
       }
     }
+    // Meetings are matched by body and start; a re-import replaces their agenda with the file's.
+    for (const meeting of corpus.meetings) {
+      const bodyId = bodyIds.get(meeting.body)!;
+      const startsAt = instantFromAmsterdam(meeting.date, meeting.start);
+      const published = meeting.status !== "concept";
+      const values = {
+        bodyId,
+        startsAt,
+        endsAt: instantFromAmsterdam(meeting.date, meeting.end),
+        location: meeting.location,
+        chairName: meeting.chair ?? null,
+        secretaryName: meeting.secretary ?? null,
+        inviteesNote: meeting.invitees ?? null,
+        isPublic: meeting.public,
+        registrationNumber: meeting.registrationNumber ?? null,
+        status: meeting.status,
+        // Demo agendas count as published a week before the meeting.
+        publishedAt: published ? startsAt - 7 * 24 * 60 * 60_000 : null,
+      };
+      const existing = tx
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.bodyId, bodyId), eq(meetings.startsAt, startsAt)))
+        .get();
+      const meetingId = existing
+        ? (tx.update(meetings).set(values).where(eq(meetings.id, existing.id)).run(), existing.id)
+        : tx.insert(meetings).values(values).returning({ id: meetings.id }).get().id;
+      tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
+      const positions = new Map<string, number>();
+      for (const item of meeting.items) {
+        const position = (positions.get(item.section) ?? 0) + 1;
+        positions.set(item.section, position);
+        const proposal = item.proposal?.trim() ?? "";
+        tx.insert(agendaItems)
+          .values({
+            meetingId,
+            section: item.section,
+            position,
+            subject: item.subject,
+            proposalMarkdown: proposal,
+            proposalHtml: renderMarkdown(proposal),
+            presenter: item.presenter ?? null,
+            plannedMinutes: item.minutes ?? null,
+            isConfidential: item.confidential ?? false,
+          })
+          .run();
+      }
+      tx.delete(meetingInvitees).where(eq(meetingInvitees.meetingId, meetingId)).run();
+      const invitees = tx
+        .selectDistinct({ personId: memberships.personId })
+        .from(memberships)
+        .where(and(eq(memberships.bodyId, bodyId), membershipCurrentOn(meeting.date)))
+        .all();
+      if (invitees.length > 0) {
+        tx.insert(meetingInvitees)
+          .values(invitees.map((i) => ({ meetingId, personId: i.personId })))
+          .run();
+      }
+    }
     const summary: ImportSummary = {
       organisations: corpus.organisations.length,
       people: corpus.people.length,
       users: corpus.users.length,
       bodies: corpus.bodies.length,
       memberships: membershipCount,
+      meetings: corpus.meetings.length,
     };
     writeAudit(tx, {
       actorUserId: null,
       action: "demo.import",
       entityType: "corpus",
       entityId: null,
-      summary: `Democorpus geïmporteerd: ${summary.bodies} gremia, ${summary.people} personen, ${summary.users} gebruikers`,
+      summary: `Democorpus geïmporteerd: ${summary.bodies} gremia, ${summary.people} personen, ${summary.users} gebruikers, ${summary.meetings} vergaderingen`,
       after: summary,
     });
     return summary;
