@@ -72,3 +72,15 @@ export const moveItemToSectionSchema = z.object({
   section: z.enum(agendaSections, { message: "Kies een rubriek." }),
 });
 export const removeItemSchema = z.object({ intent: z.literal("remove"), itemId: id("Kies een agendapunt.") });
+
+export const addTemplateItemSchema = z.object({
+  intent: z.literal("add"),
+  section: z.enum(agendaSections, { message: "Kies een rubriek." }),
+  subject: requiredText("het onderwerp", 300),
+  proposalMarkdown: z.string().trim().max(2_000, "Gebruik hooguit 2.000 tekens.").default(""),
+});
+
+export const changeTemplateItemSchema = z.object({
+  intent: z.enum(["up", "down", "remove"]),
+  itemId: z.coerce.number().int(),
+});

@@ -187,9 +187,27 @@ describe("agendas", () => {
     await expectSecretaryPageAccessible();
   });
 
+  it("the secretariaat edits the body's template of standing items", async () => {
+    const templatePage = await secretaryChecker.newPage();
+    await visit(templatePage, "/gremia/expertgroep-zvs");
+    await templatePage.getByRole("link", { name: "Vaste agendapunten (sjabloon)" }).click();
+    await templatePage.getByRole("heading", { level: 1, name: "Sjabloon van de agenda" }).waitFor();
+    await expectAccessible(templatePage);
+    await templatePage.getByLabel("Rubriek").selectOption({ label: "B Bespreekstukken" });
+    await templatePage.getByLabel("Onderwerp").fill("Signalen uit de themagroepen");
+    await templatePage.getByRole("button", { name: "Vast punt toevoegen" }).click();
+    await templatePage.getByText("‘Signalen uit de themagroepen’ staat nu in het sjabloon.").waitFor();
+    await templatePage.getByRole("button", { name: "3 Mededelingen verwijderen" }).click();
+    await templatePage.getByText("Het vaste punt is verwijderd.").waitFor();
+    expect(await templatePage.getByRole("button", { name: "B1 Signalen uit de themagroepen omhoog" }).count()).toBe(1);
+    expect(await templatePage.getByText("Mededelingen").count()).toBe(0);
+    await templatePage.close();
+  });
+
   it("a member cannot reach the agenda editor", async () => {
     const memberPage = await member.newPage();
     const response = await memberPage.goto(`${meetingUrl}/agenda`);
     expect(response!.status()).toBe(403);
+    expect((await memberPage.goto(`${baseUrl()}/gremia/stuurgroep-zvs/sjabloon`))!.status()).toBe(403);
   });
 });

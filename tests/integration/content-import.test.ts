@@ -4,7 +4,16 @@ import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { agendaItems, bodies, meetingInvitees, meetings, memberships, organisations, people, users } from "../../db/schema";
+import {
+  agendaItems,
+  bodies,
+  meetingInvitees,
+  meetings,
+  memberships,
+  organisations,
+  people,
+  users,
+} from "../../db/schema";
 import { importDemoCorpus, isEmptyDatabase } from "../../db/import";
 import { ContentError } from "../../db/content";
 import {
@@ -66,9 +75,19 @@ describe("migrations and the demo corpus", () => {
       memberships: summary.memberships,
       meetings: summary.meetings,
     });
-    const stuurgroep = db.select().from(meetings).all().filter((m) => m.registrationNumber?.startsWith("ZVS-2026"));
+    const stuurgroep = db
+      .select()
+      .from(meetings)
+      .all()
+      .filter((m) => m.registrationNumber?.startsWith("ZVS-2026"));
     expect(stuurgroep).toHaveLength(4);
-    expect(db.select().from(agendaItems).all().some((item) => item.isConfidential)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(agendaItems)
+        .all()
+        .some((item) => item.isConfidential),
+    ).toBe(true);
     const municipalities = db
       .select()
       .from(organisations)

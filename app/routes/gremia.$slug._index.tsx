@@ -99,6 +99,10 @@ export default function BodyPage() {
         <p className="nl-paragraph">
           <Link className="nl-link" to={`/vergaderingen/nieuw?gremium=${body.id}`}>
             Nieuwe vergadering plannen
+          </Link>{" "}
+          ·{" "}
+          <Link className="nl-link" to={`/gremia/${body.slug}/sjabloon`}>
+            Vaste agendapunten (sjabloon)
           </Link>
         </p>
       ) : null}
