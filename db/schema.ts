@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   agendaSections,
+  attendanceStatuses,
   bodyKinds,
   meetingStatuses,
   membershipRoles,
@@ -180,6 +181,10 @@ export const meetingInvitees = sqliteTable(
     personId: integer("person_id")
       .notNull()
       .references(() => people.id),
+    // Recorded at or after the meeting; null until then.
+    attendance: text("attendance", { enum: attendanceStatuses }),
+    // "10:30" for later/eerder weg; the substitute's name for vervangen.
+    attendanceNote: text("attendance_note"),
     createdAt: integer("created_at").notNull().default(now),
   },
   (table) => [
@@ -209,6 +214,21 @@ export const agendaItems = sqliteTable(
     ...timestamps,
   },
   (table) => [index("agenda_items_meeting_idx").on(table.meetingId, table.section, table.position)],
+);
+
+/** People at a meeting who were not invited as members: guests, presenters, the public gallery's speakers. */
+export const meetingGuests = sqliteTable(
+  "meeting_guests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    organisation: text("organisation"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("meeting_guests_meeting_idx").on(table.meetingId)],
 );
 
 /** A body's standing items: every new meeting of the body starts from these. */

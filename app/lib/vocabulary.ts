@@ -57,3 +57,13 @@ export const agendaSectionLabels: Record<AgendaSection, string> = {
   C: "C Stukken ter informatie en ingekomen stukken",
   D: "D Rondvraag en sluiting",
 };
+
+export const attendanceStatuses = ["aanwezig", "afwezig", "later", "eerder-weg", "vervangen"] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
+  aanwezig: "Aanwezig",
+  afwezig: "Afwezig (afgemeld)",
+  later: "Later aanwezig",
+  "eerder-weg": "Eerder weg",
+  vervangen: "Vervangen door",
+};

@@ -11,7 +11,8 @@ describe("agenda templates", () => {
     const body = makeBody();
     const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
     expect(getTemplate({ viewer: secretary, bodyId: body.id }).isDefault).toBe(true);
-    const rondvraag = getTemplate({ viewer: secretary, bodyId: body.id }).sections.find((s) => s.section === "A")!.items[1];
+    const rondvraag = getTemplate({ viewer: secretary, bodyId: body.id }).sections.find((s) => s.section === "A")!
+      .items[1];
     changeTemplateItem({ viewer: secretary, bodyId: body.id, itemId: rondvraag.id, change: "up" });
     const own = getTemplate({ viewer: secretary, bodyId: body.id });
     expect(own.isDefault).toBe(false);
@@ -28,12 +29,23 @@ describe("agenda templates", () => {
   it("a new meeting starts from the edited template", async () => {
     const body = makeBody();
     const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
-    addTemplateItem({ viewer: secretary, bodyId: body.id, input: { section: "B", subject: "Voortgang versterkingsagenda", proposalMarkdown: "" } });
+    addTemplateItem({
+      viewer: secretary,
+      bodyId: body.id,
+      input: { section: "B", subject: "Voortgang versterkingsagenda", proposalMarkdown: "" },
+    });
     const mededelingen = getTemplate({ viewer: secretary, bodyId: body.id }).sections[0].items[2];
     changeTemplateItem({ viewer: secretary, bodyId: body.id, itemId: mededelingen.id, change: "remove" });
     const { id } = createMeeting({
       viewer: secretary,
-      input: { bodyId: body.id, date: "2027-02-01", startTime: "10:00", endTime: "11:00", location: "Hengelo", isPublic: false },
+      input: {
+        bodyId: body.id,
+        date: "2027-02-01",
+        startTime: "10:00",
+        endTime: "11:00",
+        location: "Hengelo",
+        isPublic: false,
+      },
     });
     expect(subjects(getMeeting({ viewer: secretary, id })!.sections)).toEqual([
       "1 Opening",

@@ -18,15 +18,15 @@ const schema = z.union([addTemplateItemSchema, changeTemplateItemSchema]);
 
 export const meta: MetaFunction = () => [{ title: "Sjabloon van de agenda · Gremium" }];
 
-function loadBody(request: Request, slug: string | undefined) {
-  const viewer = requireUser(request);
+function loadBody(viewer: ReturnType<typeof requireUser>, slug: string | undefined) {
   const body = getBodyBySlug({ viewer, slug: slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
-  return { viewer, body };
+  return body;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, body } = loadBody(request, params.slug);
+  const viewer = requireUser(request);
+  const body = loadBody(viewer, params.slug);
   return {
     body: { id: body.id, name: body.name, slug: body.slug },
     template: getTemplate({ viewer, bodyId: body.id }),
@@ -34,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, body } = loadBody(request, params.slug);
+  const viewer = requireUser(request);
+  const body = loadBody(viewer, params.slug);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 400 });
   const input = submission.value;

@@ -13,6 +13,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { amsterdamDateAndTime, formatDateTime, formatDay, formatTime } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
+import { listAttendance } from "~/models/attendance.server";
 import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
 
@@ -28,7 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preview = new URL(request.url).searchParams.get("weergave") === "publiek";
   const meeting = getMeeting({ viewer, id, asPublic: preview });
   if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
-  return { meeting, preview };
+  return {
+    meeting,
+    preview,
+    attendance: meeting.status === "vergaderd" ? listAttendance({ meetingId: meeting.id }) : null,
+    started: Date.now() >= meeting.startsAt,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,9 +83,11 @@ function useIntentForm(intent: string, lastAction: LastAction, defaultValue?: Re
 
 function ManageMeeting({
   meeting,
+  started,
   lastAction,
 }: {
   meeting: ReturnType<typeof useLoaderData<typeof loader>>["meeting"];
+  started: boolean;
   lastAction: LastAction;
 }) {
   const [publishForm] = useIntentForm("publish", lastAction);
@@ -108,6 +116,13 @@ function ManageMeeting({
           <li>
             <Link className="nl-link" to={`/vergaderingen/${meeting.id}/bewerken`}>
               Gegevens wijzigen
+            </Link>
+          </li>
+        ) : null}
+        {started && (meeting.status === "gepubliceerd" || meeting.status === "vergaderd") ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/aanwezigheid`}>
+              Aanwezigheid vastleggen
             </Link>
           </li>
         ) : null}
@@ -173,7 +188,7 @@ function ManageMeeting({
 }
 
 export default function MeetingPage() {
-  const { meeting, preview } = useLoaderData<typeof loader>();
+  const { meeting, preview, attendance, started } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   return (
@@ -261,6 +276,13 @@ export default function MeetingPage() {
         ) : null}
       </dl>
 
+      {searchParams.get("aanwezigheid") ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">De aanwezigheid is vastgelegd; de vergadering staat op ‘vergaderd’.</p>
+        </Alert>
+      ) : null}
+      {attendance ? <AttendanceSummary attendance={attendance} /> : null}
+
       {meeting.changedItems.length > 0 ? (
         <Alert type="warning">
           <p className="nl-paragraph">Gewijzigd na publicatie:</p>
@@ -280,7 +302,9 @@ export default function MeetingPage() {
         </Alert>
       ) : null}
 
-      {meeting.canManage ? <ManageMeeting key={meeting.version} meeting={meeting} lastAction={lastAction} /> : null}
+      {meeting.canManage ? (
+        <ManageMeeting key={meeting.version} meeting={meeting} started={started} lastAction={lastAction} />
+      ) : null}
 
       <h2 className="nl-heading nl-heading--level-2">Agenda</h2>
       <AgendaTable
@@ -288,5 +312,43 @@ export default function MeetingPage() {
         caption={`Agenda van ${meeting.bodyName}, ${formatDay(meeting.startsAt)}`}
       />
     </>
+  );
+}
+
+function AttendanceSummary({
+  attendance,
+}: {
+  attendance: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["attendance"]>;
+}) {
+  const describe = (invitee: (typeof attendance.invitees)[number]) => {
+    const who = invitee.organisationName ? `${invitee.name} (${invitee.organisationName})` : invitee.name;
+    if (invitee.attendance === "later") return `${who}, vanaf ${invitee.attendanceNote}`;
+    if (invitee.attendance === "eerder-weg") return `${who}, tot ${invitee.attendanceNote}`;
+    if (invitee.attendance === "vervangen") return `${who}, vervangen door ${invitee.attendanceNote}`;
+    return who;
+  };
+  const present = attendance.invitees.filter((i) => i.attendance && i.attendance !== "afwezig");
+  const absent = attendance.invitees.filter((i) => i.attendance === "afwezig");
+  if (present.length === 0 && absent.length === 0 && attendance.guests.length === 0) return null;
+  return (
+    <section aria-labelledby="aanwezigheid">
+      <h2 className="nl-heading nl-heading--level-2" id="aanwezigheid">
+        Aanwezigheid
+      </h2>
+      <dl className="gremium-meta">
+        <dt>Aanwezig</dt>
+        <dd>{present.length > 0 ? present.map(describe).join("; ") : "—"}</dd>
+        <dt>Afwezig</dt>
+        <dd>{absent.length > 0 ? absent.map(describe).join("; ") : "—"}</dd>
+        {attendance.guests.length > 0 ? (
+          <>
+            <dt>Gasten</dt>
+            <dd>
+              {attendance.guests.map((g) => (g.organisation ? `${g.name} (${g.organisation})` : g.name)).join("; ")}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
   );
 }

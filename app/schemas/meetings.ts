@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isTime } from "~/lib/format";
-import { agendaSections } from "~/lib/vocabulary";
+import { agendaSections, attendanceStatuses } from "~/lib/vocabulary";
 import { id, isoDate, optionalText, requiredText, version } from "./fields";
 
 const time = (label: string) =>
@@ -84,3 +84,21 @@ export const changeTemplateItemSchema = z.object({
   intent: z.enum(["up", "down", "remove"]),
   itemId: z.coerce.number().int(),
 });
+
+export const recordAttendanceSchema = z.object({
+  intent: z.literal("record"),
+  version,
+  entries: z
+    .array(
+      z.object({
+        inviteeId: id("Onbekende genodigde."),
+        status: z.enum(attendanceStatuses, { message: "Kies of deze persoon er was." }),
+        note: optionalText(120),
+      }),
+    )
+    .default([]),
+  guestName: optionalText(120),
+  guestOrganisation: optionalText(120),
+});
+
+export const removeGuestSchema = z.object({ intent: z.literal("remove-guest"), guestId: id("Onbekende gast.") });

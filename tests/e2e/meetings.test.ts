@@ -187,6 +187,33 @@ describe("agendas", () => {
     await expectSecretaryPageAccessible();
   });
 
+  it("after a meeting the secretariaat records attendance, with a time where someone came later", async () => {
+    await visit(page, "/vergaderingen?gremium=&jaar=2026");
+    await page.getByRole("link", { name: /donderdag 17 september 2026/ }).click();
+    await page.getByRole("link", { name: "Aanwezigheid vastleggen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Aanwezigheid" }).waitFor();
+    await expectSecretaryPageAccessible();
+    await page.getByLabel("Aanwezigheid van Joost Wessels").selectOption({ label: "Later aanwezig" });
+    await page.getByLabel("Aanwezigheid van Ilse Mulder").selectOption({ label: "Vervangen door" });
+    await page.getByLabel("Tijd of vervanger van Ilse Mulder").fill("Eva Scholten");
+    await page.getByLabel("Aanwezigheid van Kees van Dam").selectOption({ label: "Afwezig (afgemeld)" });
+    await page.getByLabel("Naam van de gast").fill("Roos Jansen");
+    await page.getByLabel("Organisatie van de gast").fill("VNG");
+    await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
+    expect(await page.getByText("Vul de tijd in, bijvoorbeeld 10:30.").count()).toBe(1);
+    expect(await page.getByLabel("Tijd of vervanger van Ilse Mulder").inputValue()).toBe("Eva Scholten");
+    expect(await page.getByLabel("Naam van de gast").inputValue()).toBe("Roos Jansen");
+    await page.getByLabel("Tijd of vervanger van Joost Wessels").fill("14:15");
+    await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
+    await page.getByText("De aanwezigheid is vastgelegd").waitFor();
+    const summary = await page.getByRole("region", { name: "Aanwezigheid" }).textContent();
+    expect(summary).toContain("Joost Wessels (Gemeente Enschede), vanaf 14:15");
+    expect(summary).toContain("Ilse Mulder (GGZ Twente), vervangen door Eva Scholten");
+    expect(summary).toContain("Roos Jansen (VNG)");
+    expect(summary).toMatch(/Afwezig\s*Kees van Dam/);
+    await expectSecretaryPageAccessible();
+  });
+
   it("the secretariaat edits the body's template of standing items", async () => {
     const templatePage = await secretaryChecker.newPage();
     await visit(templatePage, "/gremia/expertgroep-zvs");

@@ -1,0 +1,132 @@
+import { and, asc, eq } from "drizzle-orm";
+import { meetingGuests, meetingInvitees, meetings, organisations, people } from "../../db/schema";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb } from "~/lib/db.server";
+import { formatDateTime } from "~/lib/format";
+import type { AttendanceStatus } from "~/lib/vocabulary";
+import { writeAudit } from "./audit.server";
+import { ConflictError, RuleError } from "./errors";
+import { loadMeetingForAgendaChange } from "./meetings.server";
+
+/** Who was invited and who came, for the attendance form and the meeting page. */
+export function listAttendance({ meetingId }: { meetingId: number }) {
+  const db = getDb();
+  const invitees = db
+    .select({
+      id: meetingInvitees.id,
+      name: people.name,
+      organisationName: organisations.name,
+      attendance: meetingInvitees.attendance,
+      attendanceNote: meetingInvitees.attendanceNote,
+    })
+    .from(meetingInvitees)
+    .innerJoin(people, eq(people.id, meetingInvitees.personId))
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(eq(meetingInvitees.meetingId, meetingId))
+    .orderBy(asc(people.name))
+    .all();
+  const guests = db
+    .select({ id: meetingGuests.id, name: meetingGuests.name, organisation: meetingGuests.organisation })
+    .from(meetingGuests)
+    .where(eq(meetingGuests.meetingId, meetingId))
+    .orderBy(asc(meetingGuests.id))
+    .all();
+  return { invitees, guests };
+}
+
+export type AttendanceEntry = { inviteeId: number; status: AttendanceStatus; note?: string | null };
+
+/**
+ * Records attendance at or after the meeting, adds a guest if one is given, and moves a published
+ * meeting to "vergaderd". Later/eerder weg need a time, vervangen needs the substitute's name.
+ */
+export function recordAttendance({
+  viewer,
+  meetingId,
+  expectedVersion,
+  entries,
+  guest,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  meetingId: number;
+  expectedVersion: number;
+  entries: AttendanceEntry[];
+  guest?: { name: string; organisation?: string | null } | null;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
+    const current = tx.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, meetingId)).get()!;
+    if (current.version !== expectedVersion) throw new ConflictError();
+    if (meeting.status === "concept")
+      throw new RuleError({ "": ["Publiceer eerst de agenda; daarna legt u de aanwezigheid vast."] });
+    if (now < meeting.startsAt)
+      throw new RuleError({ "": [`De vergadering begint pas ${formatDateTime(meeting.startsAt)}.`] });
+    const fieldErrors: Record<string, string[]> = {};
+    entries.forEach((entry, index) => {
+      const note = entry.note?.trim() || null;
+      if (
+        (entry.status === "later" || entry.status === "eerder-weg") &&
+        !(note && /^([01]\d|2[0-3])[:.][0-5]\d$/.test(note))
+      ) {
+        fieldErrors[`entries[${index}].note`] = ["Vul de tijd in, bijvoorbeeld 10:30."];
+      }
+      if (entry.status === "vervangen" && !note) fieldErrors[`entries[${index}].note`] = ["Vul in door wie."];
+    });
+    if (Object.keys(fieldErrors).length > 0) throw new RuleError(fieldErrors);
+    for (const entry of entries) {
+      const note = entry.note?.trim() || null;
+      // A time is stored as 10:30 whichever separator was typed; a substitute's name as typed.
+      const attendanceNote =
+        entry.status === "vervangen"
+          ? note
+          : entry.status === "later" || entry.status === "eerder-weg"
+            ? (note?.replace(".", ":") ?? null)
+            : null;
+      tx.update(meetingInvitees)
+        .set({ attendance: entry.status, attendanceNote })
+        .where(and(eq(meetingInvitees.id, entry.inviteeId), eq(meetingInvitees.meetingId, meetingId)))
+        .run();
+    }
+    if (guest?.name) {
+      tx.insert(meetingGuests)
+        .values({ meetingId, name: guest.name, organisation: guest.organisation || null })
+        .run();
+    }
+    tx.update(meetings)
+      .set({ status: "vergaderd", version: current.version + 1, updatedAt: now })
+      .where(eq(meetings.id, meetingId))
+      .run();
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: "meeting.record-attendance",
+      entityType: "meeting",
+      entityId: meetingId,
+      summary: `Aanwezigheid vastgelegd: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+      before: { status: meeting.status },
+      after: { status: "vergaderd", entries: entries.length, guest: guest?.name ?? null },
+    });
+  });
+}
+
+export function removeGuest({ viewer, meetingId, guestId }: { viewer: Viewer; meetingId: number; guestId: number }) {
+  return getDb().transaction((tx) => {
+    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
+    const guest = tx
+      .select()
+      .from(meetingGuests)
+      .where(and(eq(meetingGuests.id, guestId), eq(meetingGuests.meetingId, meetingId)))
+      .get();
+    if (!guest) return;
+    tx.delete(meetingGuests).where(eq(meetingGuests.id, guestId)).run();
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: "meeting.remove-guest",
+      entityType: "meeting",
+      entityId: meetingId,
+      summary: `Gast ${guest.name} verwijderd: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+      before: { name: guest.name, organisation: guest.organisation },
+    });
+  });
+}
