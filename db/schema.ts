@@ -249,6 +249,17 @@ export const agendaTemplateItems = sqliteTable(
   (table) => [index("agenda_template_items_body_idx").on(table.bodyId, table.section, table.position)],
 );
 
+/** A user's personal calendar feed; only the SHA-256 of the secret in its URL is stored. */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: integer("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
 export const organisationsRelations = relations(organisations, ({ many }) => ({
   people: many(people),
 }));

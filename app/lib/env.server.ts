@@ -14,6 +14,18 @@ const envSchema = z.object({
     .min(1, "DATABASE_URL mag niet leeg zijn: geef het pad van het SQLite-bestand")
     .default("data/gremium.db"),
   GREMIUM_DEMO: z.enum(["0", "1"], { message: "GREMIUM_DEMO moet 0 of 1 zijn" }).default("1"),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, "SMTP_URL moet beginnen met smtp:// of smtps://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3, "MAIL_FROM mag niet leeg zijn").default("Gremium <noreply@gremium.example>"),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .url("PUBLIC_URL moet een volledig adres zijn, bijvoorbeeld https://gremium.example")
+    .optional(),
   DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD moet minstens 8 tekens hebben").default("gremium-demo"),
 });
 

@@ -109,6 +109,46 @@ export function listUpcomingMeetings({
     .all();
 }
 
+/**
+ * Published meetings for a calendar: what the viewer may see, optionally of one body, or only of
+ * the bodies the viewer belongs to (the personal feed). Concepts never appear.
+ */
+export function listMeetingsForCalendar({
+  viewer,
+  bodyId,
+  ownBodiesOnly = false,
+}: {
+  viewer: Viewer;
+  bodyId?: number;
+  ownBodiesOnly?: boolean;
+}) {
+  const own = viewer?.memberBodyIds ?? [];
+  if (ownBodiesOnly && own.length === 0) return [];
+  return getDb()
+    .select({
+      id: meetings.id,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      location: meetings.location,
+      status: meetings.status,
+      version: meetings.version,
+      updatedAt: meetings.updatedAt,
+      bodyName: bodies.name,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        visibleTo(viewer),
+        isNotNull(meetings.publishedAt),
+        bodyId ? eq(meetings.bodyId, bodyId) : undefined,
+        ownBodiesOnly ? inArray(meetings.bodyId, own) : undefined,
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .all();
+}
+
 /** The years (in Amsterdam) in which the viewer can see meetings, for the year filter. */
 export function listMeetingYears({ viewer }: { viewer: Viewer }) {
   const starts = getDb().select({ startsAt: meetings.startsAt }).from(meetings).where(visibleTo(viewer)).all();

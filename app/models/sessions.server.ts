@@ -72,19 +72,7 @@ export function validateSessionToken({
     expiresAt = now + SESSION_TTL_MS;
     db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
   }
-  const today = todayIso(now);
-  const memberBodyIds = db
-    .selectDistinct({ bodyId: memberships.bodyId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.personId, row.personId),
-        lte(memberships.startsOn, today),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
-      ),
-    )
-    .all()
-    .map((m) => m.bodyId);
+  const memberBodyIds = listMemberBodyIds({ personId: row.personId, today: todayIso(now) });
   return {
     viewer: {
       userId: row.userId,
@@ -125,4 +113,20 @@ export function rotateSession({
 
 export function deleteExpiredSessions({ now = Date.now() }: { now?: number } = {}) {
   getDb().delete(sessions).where(lte(sessions.expiresAt, now)).run();
+}
+
+/** The bodies of which a person is a member on a day: what grants their confidential content. */
+export function listMemberBodyIds({ personId, today }: { personId: number; today: string }) {
+  return getDb()
+    .selectDistinct({ bodyId: memberships.bodyId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.personId, personId),
+        lte(memberships.startsOn, today),
+        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
+      ),
+    )
+    .all()
+    .map((m) => m.bodyId);
 }

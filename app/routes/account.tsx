@@ -8,6 +8,8 @@ import { requireUser } from "~/auth/permissions.server";
 import { rotateViewerSession } from "~/auth/session.server";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { userRoleLabels } from "~/lib/vocabulary";
+import { siteUrl } from "~/lib/site-url.server";
+import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feeds.server";
 import { changeOwnPassword } from "~/models/users.server";
 import { changePasswordSchema } from "~/schemas/admin";
 
@@ -17,30 +19,51 @@ const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireUser(request);
-  return { name: viewer.name, email: viewer.email, roleLabel: userRoleLabels[viewer.role] };
+  return {
+    name: viewer.name,
+    email: viewer.email,
+    roleLabel: userRoleLabels[viewer.role],
+    hasFeed: hasCalendarFeed({ viewer }),
+    siteUrl: siteUrl(request),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireUser(request);
+  const formData = await request.clone().formData();
+  const intent = formData.get("intent");
+  if (intent === "create-feed") {
+    return { result: undefined, changed: false, feedToken: createCalendarFeed({ viewer }), feedRevoked: false };
+  }
+  if (intent === "revoke-feed") {
+    revokeCalendarFeed({ viewer });
+    return { result: undefined, changed: false, feedToken: null, feedRevoked: true };
+  }
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: passwordFields }), changed: false }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: passwordFields }), changed: false, feedToken: null, feedRevoked: false },
+      { status: 400 },
+    );
   }
   try {
     await changeOwnPassword({ viewer, ...submission.value });
   } catch (error) {
     const reply = replyToModelError(submission, error, { hideFields: passwordFields });
-    return data({ result: reply.data, changed: false }, { status: reply.init?.status ?? 400 });
+    return data(
+      { result: reply.data, changed: false, feedToken: null, feedRevoked: false },
+      { status: reply.init?.status ?? 400 },
+    );
   }
   // Every session of this user has ended; this browser continues on a fresh one.
   return data(
-    { result: submission.reply({ resetForm: true }), changed: true },
+    { result: submission.reply({ resetForm: true }), changed: true, feedToken: null, feedRevoked: false },
     { headers: { "Set-Cookie": rotateViewerSession(request, viewer) } },
   );
 }
 
 export default function Account() {
-  const { name, email, roleLabel } = useLoaderData<typeof loader>();
+  const { name, email, roleLabel, hasFeed, siteUrl: site } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -59,6 +82,38 @@ export default function Account() {
         <dt>Rol</dt>
         <dd>{roleLabel}</dd>
       </dl>
+      <h2 className="nl-heading nl-heading--level-2">Vergaderingen in uw eigen agenda</h2>
+      <p className="nl-paragraph">
+        Met een persoonlijke agendalink ziet u de vergaderingen van uw gremia in Outlook, Google Agenda of op uw
+        telefoon. De link toont datum, tijd en plaats, nooit de stukken. Deel hem niet; maakt u een nieuwe link, dan
+        werkt de oude niet meer.
+      </p>
+      {actionData?.feedToken ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">Uw nieuwe agendalink (alleen nu zichtbaar; kopieer hem naar uw agenda):</p>
+          <p className="nl-paragraph">
+            <code className="gremium-feed-url">{`${site}/kalender/${actionData.feedToken}.ics`}</code>
+          </p>
+        </Alert>
+      ) : null}
+      {actionData?.feedRevoked ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">De agendalink is ingetrokken en werkt niet meer.</p>
+        </Alert>
+      ) : null}
+      <div className="gremium-form-actions">
+        <Form method="post">
+          <input type="hidden" name="intent" value="create-feed" />
+          <Button>{hasFeed ? "Nieuwe agendalink maken" : "Agendalink maken"}</Button>
+        </Form>
+        {hasFeed ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="revoke-feed" />
+            <Button variant="danger">Agendalink intrekken</Button>
+          </Form>
+        ) : null}
+      </div>
+
       <h2 className="nl-heading nl-heading--level-2">Wachtwoord wijzigen</h2>
       {actionData?.changed ? (
         <Alert type="ok">

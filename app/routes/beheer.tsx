@@ -33,6 +33,11 @@ export default function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink className="nl-link" to="/beheer/uitgaande-post">
+              Uitgaande post
+            </NavLink>
+          </li>
+          <li>
             <NavLink className="nl-link" to="/beheer/logboek">
               Logboek
             </NavLink>

@@ -13,11 +13,33 @@ import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { amsterdamDateAndTime, formatDateTime, formatDay, formatTime } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
+import type { SignedInViewer } from "~/auth/viewer";
+import { siteUrl } from "~/lib/site-url.server";
 import { listAttendance } from "~/models/attendance.server";
+import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
 import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
 
-const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema]);
+const mailChangesSchema = z.object({ intent: z.literal("mail-changes") });
+const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema, mailChangesSchema]);
+
+/** Mails the agenda; a failing mail server must not undo what was already saved. */
+async function mailInvitees(
+  request: Request,
+  viewer: SignedInViewer,
+  meetingId: number,
+  kind: "gepubliceerd" | "gewijzigd",
+) {
+  try {
+    const { delivered } = await mailAgendaToInvitees({ viewer, meetingId, kind, baseUrl: siteUrl(request) });
+    return delivered === 0
+      ? " Geen van de genodigden heeft een e-mailadres."
+      : ` De agenda is gemaild aan ${delivered} genodigden.`;
+  } catch (error) {
+    console.error(`Agenda van vergadering ${meetingId} niet gemaild`, error);
+    return " Let op: de mail aan de genodigden kon niet worden verstuurd; probeer het later opnieuw met ‘Gewijzigde agenda mailen’.";
+  }
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.meeting.bodyName}, ${formatDay(data.meeting.startsAt)} · Gremium` : "Vergadering · Gremium" },
@@ -47,7 +69,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (input.intent === "publish") {
       publishAgenda({ viewer, id, expectedVersion: input.version });
-      return { intent, result: submission.reply(), done: "De agenda is gepubliceerd." };
+      const mailed = await mailInvitees(request, viewer, id, "gepubliceerd");
+      return { intent, result: submission.reply(), done: `De agenda is gepubliceerd.${mailed}` };
+    }
+    if (input.intent === "mail-changes") {
+      const mailed = await mailInvitees(request, viewer, id, "gewijzigd");
+      return { intent, result: submission.reply(), done: `Gewijzigde agenda verstuurd.${mailed}` };
     }
     if (input.intent === "cancel") {
       cancelMeeting({ viewer, id, expectedVersion: input.version, reason: input.reason });
@@ -142,13 +169,28 @@ function ManageMeeting({
               <p className="nl-paragraph">
                 {meeting.isPublic
                   ? "Na publicatie kan iedereen de agenda lezen, behalve de besloten punten."
-                  : "Na publicatie kunnen de leden van het gremium de agenda lezen."}
+                  : "Na publicatie kunnen de leden van het gremium de agenda lezen."}{" "}
+                De genodigden krijgen de agenda per e-mail, met een uitnodiging voor hun agenda.
               </p>
               <FormErrors form={publishForm} />
               <Form method="post" {...getFormProps(publishForm)}>
                 <input type="hidden" name="intent" value="publish" />
                 <input type="hidden" name="version" value={meeting.version} />
                 <Button variant="primary">Agenda publiceren</Button>
+              </Form>
+            </section>
+          ) : null}
+          {meeting.status === "gepubliceerd" && meeting.changedItems.length > 0 ? (
+            <section aria-labelledby="wijzigingen-mailen">
+              <h3 className="nl-heading nl-heading--level-3" id="wijzigingen-mailen">
+                Wijzigingen melden
+              </h3>
+              <p className="nl-paragraph">
+                Stuur de genodigden de gewijzigde agenda, met de gewijzigde punten bovenaan.
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="mail-changes" />
+                <Button>Gewijzigde agenda mailen</Button>
               </Form>
             </section>
           ) : null}
