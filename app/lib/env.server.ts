@@ -45,3 +45,9 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Reads the environment again; for tests that change a variable. */
+export function reloadEnv() {
+  cached = undefined;
+  return env();
+}

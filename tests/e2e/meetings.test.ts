@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
@@ -139,6 +140,27 @@ describe("agendas", () => {
     await expectAccessible(anonymous);
   });
 
+  it("publishing mailed the agenda to the invitees; without a mail server the beheerder finds it in the outbox", async () => {
+    const adminContext = await launchBrowser();
+    await signInDirectly(adminContext, "beheerder@gremium.example");
+    const adminPage = await adminContext.newPage();
+    await visit(adminPage, "/beheer/uitgaande-post");
+    const table = await adminPage.getByRole("table").textContent();
+    expect(table).toContain("Agenda Stuurgroep Zorg, Veiligheid en Straf, donderdag 11 maart 2027");
+    expect(table).toContain("Marleen ter Horst <m.terhorst@hengelo.example>");
+    await expectAccessible(adminPage);
+    const href = await adminPage
+      .getByRole("link", { name: /donderdag 11 maart 2027/ })
+      .first()
+      .getAttribute("href");
+    const eml = await adminPage.request.get(`${baseUrl()}${href}`);
+    expect(eml.headers()["content-type"]).toBe("message/rfc822");
+    const raw = await eml.text();
+    expect(raw).toContain("uitnodiging.ics");
+    expect(raw).not.toContain("Casusoverleg");
+    await adminContext.close();
+  });
+
   it("a change after publication is marked on the item and listed on the meeting page", async () => {
     await page.goto(`${meetingUrl}/agenda`);
     await page.getByRole("link", { name: "Bewerken B2 Jaarplan themagroep Mensenhandel 2027" }).click();
@@ -229,6 +251,39 @@ describe("agendas", () => {
     expect(await templatePage.getByRole("button", { name: "B1 Signalen uit de themagroepen omhoog" }).count()).toBe(1);
     expect(await templatePage.getByText("Mededelingen").count()).toBe(0);
     await templatePage.close();
+  });
+
+  it("calendar feeds: public, per body, and a personal revocable link for a member", async () => {
+    const parseEvents = (ics: string) =>
+      new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const publicFeed = await fetch(`${baseUrl()}/vergaderingen.ics`);
+    expect(publicFeed.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const publicEvents = parseEvents(await publicFeed.text());
+    expect(publicEvents.map((e) => e.summary)).toContain("Vergadering Algemeen bestuur samenwerkingsverband Twente");
+    // The concept AB meeting of January 2027 and the closed expertgroep meetings are not in it.
+    expect(publicEvents.some((e) => e.startDate.toJSDate().toISOString().startsWith("2027-01-27"))).toBe(false);
+    expect(publicEvents.some((e) => e.summary.includes("Expertgroep"))).toBe(false);
+
+    const bodyFeed = parseEvents(await (await fetch(`${baseUrl()}/gremia/algemeen-bestuur/vergaderingen.ics`)).text());
+    expect(bodyFeed.every((e) => e.summary.includes("Algemeen bestuur"))).toBe(true);
+
+    const memberPage = await member.newPage();
+    await visit(memberPage, "/account");
+    await expectAccessible(memberPage);
+    await memberPage.getByRole("button", { name: "Agendalink maken" }).click();
+    const link = (await memberPage.locator(".gremium-feed-url").textContent())!;
+    const personal = parseEvents(await (await fetch(link)).text());
+    expect(
+      personal.some(
+        (e) =>
+          e.summary === "Vergadering Stuurgroep Zorg, Veiligheid en Straf" && e.location.startsWith("Stadhuis Almelo"),
+      ),
+    ).toBe(true);
+    expect(personal.some((e) => e.summary.includes("Algemeen bestuur"))).toBe(false);
+    await expectAccessible(memberPage);
+    await memberPage.getByRole("button", { name: "Agendalink intrekken" }).click();
+    await memberPage.getByText("De agendalink is ingetrokken").waitFor();
+    expect((await fetch(link)).status).toBe(404);
   });
 
   it("a member cannot reach the agenda editor", async () => {
