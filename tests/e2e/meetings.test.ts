@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import mammoth from "mammoth";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
@@ -137,6 +138,32 @@ describe("agendas", () => {
 
     await visit(anonymous, "/vergaderingen");
     expect(await anonymous.getByRole("link", { name: /donderdag 11 maart 2027/ }).count()).toBe(1);
+    await expectAccessible(anonymous);
+  });
+
+  it("the Word export and the print view hold only what the requester may see", async () => {
+    const docxText = async (response: Response) =>
+      (await mammoth.extractRawText({ buffer: Buffer.from(await response.arrayBuffer()) })).value;
+    const anonymousDocx = await fetch(`${meetingUrl}/agenda.docx`);
+    expect(anonymousDocx.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    const anonymousText = await docxText(anonymousDocx);
+    expect(anonymousText).toContain("Jaarplan themagroep Mensenhandel 2027");
+    expect(anonymousText).toContain("Besloten agendapunt");
+    expect(anonymousText).not.toContain("Casusoverleg");
+
+    const memberPage = await member.newPage();
+    const memberDocx = await memberPage.request.get(`${meetingUrl}/agenda.docx`);
+    const memberText = (await mammoth.extractRawText({ buffer: await memberDocx.body() })).value;
+    expect(memberText).toContain("Casusoverleg huiselijk geweld Borne");
+
+    const anonymous = await visitor.newPage();
+    await anonymous.goto(`${meetingUrl}/afdrukken`);
+    expect(await anonymous.getByRole("heading", { level: 1 }).textContent()).toContain(
+      "Agenda Stuurgroep Zorg, Veiligheid en Straf van 11 maart 2027",
+    );
+    expect(await anonymous.content()).not.toContain("Casusoverleg");
     await expectAccessible(anonymous);
   });
 

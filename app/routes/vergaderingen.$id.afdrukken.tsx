@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AgendaTable } from "~/components/agenda-table";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { getViewer } from "~/auth/session.server";
+import { formatDay, formatTime } from "~/lib/format";
+import { getMeeting } from "~/models/meetings.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Agenda ${data.meeting.bodyName}, ${formatDay(data.meeting.startsAt)} (afdrukversie)`
+      : "Afdrukversie",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = getMeeting({ viewer: getViewer(request), id: requireIdParam(params.id) });
+  if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  return { meeting };
+}
+
+/** The agenda on paper or as PDF: the browser's print dialog ("Opslaan als PDF") does the rest. */
+export default function PrintAgenda() {
+  const { meeting } = useLoaderData<typeof loader>();
+  return (
+    <article className="gremium-print">
+      <p className="nl-paragraph gremium-no-print">
+        Kies ‘Afdrukken’ in uw browser (Ctrl+P); met ‘Opslaan als PDF’ maakt u er een PDF van.{" "}
+        <Link className="nl-link" to={`/vergaderingen/${meeting.id}`}>
+          Terug naar de vergadering
+        </Link>
+      </p>
+      <dl className="gremium-meta">
+        <dt>Datum</dt>
+        <dd>{formatDay(meeting.startsAt)}</dd>
+        <dt>Plaats</dt>
+        <dd>{meeting.location}</dd>
+        <dt>Tijdstip</dt>
+        <dd>
+          {formatTime(meeting.startsAt)}–{formatTime(meeting.endsAt)} uur
+        </dd>
+        {meeting.chairName ? (
+          <>
+            <dt>Voorzitter</dt>
+            <dd>{meeting.chairName}</dd>
+          </>
+        ) : null}
+        {meeting.secretaryName ? (
+          <>
+            <dt>Secretaris</dt>
+            <dd>{meeting.secretaryName}</dd>
+          </>
+        ) : null}
+        <dt>Genodigden</dt>
+        <dd>
+          {meeting.inviteesNote ?? (meeting.invitees.map((p) => p.name).join(", ") || "De leden van het gremium")}
+        </dd>
+      </dl>
+      <p className="nl-paragraph">
+        <em>{meeting.isPublic ? "De vergadering is openbaar." : "De vergadering is besloten."}</em>
+      </p>
+      <h1 className="nl-heading nl-heading--level-1">
+        Agenda {meeting.bodyName} van {formatDay(meeting.startsAt).replace(/^\S+ /, "")}
+        {meeting.registrationNumber ? ` (reg.nr. ${meeting.registrationNumber})` : ""}
+      </h1>
+      <AgendaTable sections={meeting.sections} caption={`Agenda van ${meeting.bodyName}`} />
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { getViewer } from "~/auth/session.server";
+import { buildAgendaDocx } from "~/lib/agenda-docx.server";
+import { applySecurityHeaders } from "~/lib/security-headers.server";
+import { getMeeting } from "~/models/meetings.server";
+
+/** The agenda as a Word document, holding only what the requester may see. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = getMeeting({ viewer: getViewer(request), id: requireIdParam(params.id) });
+  if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  const file = await buildAgendaDocx(meeting);
+  const date = new Date(meeting.startsAt).toISOString().slice(0, 10);
+  const headers = applySecurityHeaders(
+    new Headers({
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="agenda-${meeting.bodySlug}-${date}.docx"`,
+      "Cache-Control": "private, no-store",
+    }),
+  );
+  return new Response(new Uint8Array(file), { headers });
+}
