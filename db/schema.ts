@@ -231,6 +231,48 @@ export const meetingGuests = sqliteTable(
   (table) => [index("meeting_guests_meeting_idx").on(table.meetingId)],
 );
 
+/** A document attached to an agenda item: an uploaded file or a note written in Markdown. */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agendaItemId: integer("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: ["file", "note"] }).notNull(),
+    isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("documents_item_idx").on(table.agendaItemId)],
+);
+
+/** Every version of a document stays; the newest is the current one. */
+export const documentVersions = sqliteTable(
+  "document_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    fileName: text("file_name"),
+    contentType: text("content_type"),
+    sizeBytes: integer("size_bytes"),
+    // SHA-256 of the content, hex; files are stored under data/documents/ by this checksum.
+    sha256: text("sha256"),
+    noteMarkdown: text("note_markdown"),
+    noteHtml: text("note_html"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    uniqueIndex("document_versions_document_number_idx").on(table.documentId, table.number),
+    index("document_versions_creator_idx").on(table.createdByUserId),
+  ],
+);
+
 /** A body's standing items: every new meeting of the body starts from these. */
 export const agendaTemplateItems = sqliteTable(
   "agenda_template_items",

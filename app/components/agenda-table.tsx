@@ -17,12 +17,22 @@ export type AgendaRow = {
  * The agenda as the seed documents lay it out: NR / ONDERWERP / VOORSTEL/ADVIES, the opening block
  * first, then sections A to D. A besloten item the reader may not see keeps its number only.
  */
+export type AgendaDocument = {
+  agendaItemId: number;
+  title: string;
+  versionId: number;
+  number: number;
+  isConfidential: boolean;
+};
+
 export function AgendaTable({
   sections,
   caption,
+  documents = [],
 }: {
   sections: { section: AgendaSection; items: AgendaRow[] }[];
   caption: string;
+  documents?: AgendaDocument[];
 }) {
   return (
     <div className="gremium-table-wrap">
@@ -66,6 +76,21 @@ export function AgendaTable({
                         ) : null}
                       </>
                     )}
+                    {documents.some((d) => d.agendaItemId === item.id) ? (
+                      <ul className="gremium-item-documents" aria-label={`Stukken bij ${item.number}`}>
+                        {documents
+                          .filter((d) => d.agendaItemId === item.id)
+                          .map((d) => (
+                            <li key={d.versionId}>
+                              <a className="nl-link" href={`/stukken/${d.versionId}`}>
+                                {d.title}
+                              </a>
+                              {d.number > 1 ? <span className="gremium-muted"> (versie {d.number})</span> : null}
+                              {d.isConfidential ? <span className="gremium-muted"> (besloten)</span> : null}
+                            </li>
+                          ))}
+                      </ul>
+                    ) : null}
                     {item.isConfidential && item.subject !== null ? (
                       <div>
                         <StatusBadge tone="warning">besloten</StatusBadge>

@@ -16,6 +16,7 @@ import { replyToModelError } from "~/lib/form-reply.server";
 import type { SignedInViewer } from "~/auth/viewer";
 import { siteUrl } from "~/lib/site-url.server";
 import { listAttendance } from "~/models/attendance.server";
+import { listDocumentsForMeeting } from "~/models/documents.server";
 import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
 import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
@@ -55,6 +56,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting,
     preview,
     attendance: meeting.status === "vergaderd" ? listAttendance({ meetingId: meeting.id }) : null,
+    documents: listDocumentsForMeeting({ viewer: preview ? null : viewer, meeting }).map(({ current }) => ({
+      agendaItemId: current.agendaItemId,
+      title: current.title,
+      versionId: current.versionId,
+      number: current.number,
+      isConfidential: current.isConfidential,
+    })),
     started: Date.now() >= meeting.startsAt,
   };
 }
@@ -230,7 +238,7 @@ function ManageMeeting({
 }
 
 export default function MeetingPage() {
-  const { meeting, preview, attendance, started } = useLoaderData<typeof loader>();
+  const { meeting, preview, attendance, started, documents } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   return (

@@ -124,6 +124,9 @@ export default function EditAgenda() {
                     <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}`}>
                       Bewerken<span className="gremium-visually-hidden"> {label}</span>
                     </Link>
+                    <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}/stukken`}>
+                      Stukken<span className="gremium-visually-hidden"> bij {label}</span>
+                    </Link>
                     <Form method="post">
                       <input type="hidden" name="intent" value="move" />
                       <input type="hidden" name="itemId" value={item.id} />

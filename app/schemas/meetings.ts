@@ -102,3 +102,36 @@ export const recordAttendanceSchema = z.object({
 });
 
 export const removeGuestSchema = z.object({ intent: z.literal("remove-guest"), guestId: id("Onbekende gast.") });
+
+export const uploadDocumentSchema = z.object({
+  intent: z.literal("upload"),
+  title: requiredText("de titel van het stuk", 200),
+  file: z.instanceof(File, { message: "Kies een bestand." }).refine((file) => file.size > 0, "Kies een bestand."),
+  isConfidential: z.boolean().default(false),
+});
+
+export const writeNoteSchema = z.object({
+  intent: z.literal("note"),
+  title: requiredText("de titel van het stuk", 200),
+  noteMarkdown: requiredText("de tekst", 100_000),
+  isConfidential: z.boolean().default(false),
+});
+
+export const replaceFileSchema = z.object({
+  intent: z.literal("replace-file"),
+  documentId: id("Onbekend stuk."),
+  version,
+  file: z.instanceof(File, { message: "Kies een bestand." }).refine((file) => file.size > 0, "Kies een bestand."),
+});
+
+export const replaceNoteSchema = z.object({
+  intent: z.literal("replace-note"),
+  documentId: id("Onbekend stuk."),
+  version,
+  noteMarkdown: requiredText("de tekst", 100_000),
+});
+
+export const removeDocumentSchema = z.object({
+  intent: z.literal("remove-document"),
+  documentId: id("Onbekend stuk."),
+});

@@ -168,6 +168,12 @@ export default function EditAgendaItem() {
           </Link>
         </div>
       </Form>
+      <h2 className="nl-heading nl-heading--level-2">Stukken</h2>
+      <p className="nl-paragraph">
+        <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}/stukken`}>
+          Stukken bij agendapunt {item.number} toevoegen of vervangen
+        </Link>
+      </p>
       <h2 className="nl-heading nl-heading--level-2">Verwijderen</h2>
       <Form method="post">
         <input type="hidden" name="intent" value="remove" />

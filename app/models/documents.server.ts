@@ -1,0 +1,328 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
+import { agendaItems, documentVersions, documents } from "../../db/schema";
+import { canSeeConfidential } from "~/auth/permissions";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb, type Tx } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { checkUpload } from "~/lib/file-types";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { writeAudit } from "./audit.server";
+import { ConflictError, RuleError } from "./errors";
+import { getMeeting, loadMeetingForAgendaChange } from "./meetings.server";
+
+/** Files live under data/documents/, named by their SHA-256, so the same file is stored once. */
+export function documentsDir() {
+  return resolve(dirname(resolve(env().DATABASE_URL)), "documents");
+}
+
+function storagePath(sha256: string) {
+  return join(documentsDir(), sha256.slice(0, 2), sha256);
+}
+
+function store(bytes: Uint8Array) {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const path = storagePath(sha256);
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+  }
+  return sha256;
+}
+
+/** The adviesnota headings a new note starts with (as in the network's own adviesnota's). */
+export const adviesnotaTemplate = [
+  "## Voorstel",
+  "",
+  "## Inleiding",
+  "",
+  "## Beoogd effect",
+  "",
+  "## Argumenten",
+  "",
+  "## Kanttekeningen",
+  "",
+  "## Kosten, baten, dekking",
+  "",
+  "## Communicatie",
+  "",
+  "## Vervolg",
+  "",
+].join("\n");
+
+export type NewVersion = { fileName: string; bytes: Uint8Array } | { markdown: string };
+
+function versionValues(input: NewVersion, field: string) {
+  if ("bytes" in input) {
+    const check = checkUpload(input.fileName, input.bytes);
+    if (!check.ok) throw new RuleError({ [field]: [check.message] });
+    return {
+      fileName: input.fileName.replace(/[\\/]/g, "_").slice(-200),
+      contentType: check.contentType,
+      sizeBytes: input.bytes.byteLength,
+      sha256: store(input.bytes),
+    };
+  }
+  return { noteMarkdown: input.markdown, noteHtml: renderMarkdown(input.markdown) };
+}
+
+function loadItem(tx: Tx, viewer: Viewer, agendaItemId: number) {
+  const item = tx
+    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, subject: agendaItems.subject })
+    .from(agendaItems)
+    .where(eq(agendaItems.id, agendaItemId))
+    .get();
+  if (!item) throw new RuleError({ "": ["Dit agendapunt bestaat niet meer."] });
+  const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
+  return { item, meeting };
+}
+
+/** Marks the item as changed when its meeting's agenda was already published. */
+function markChanged(tx: Tx, itemId: number, publishedAt: number | null, now: number) {
+  if (publishedAt !== null)
+    tx.update(agendaItems).set({ changedAfterPublishAt: now }).where(eq(agendaItems.id, itemId)).run();
+}
+
+/** Attaches a file or a note to an agenda item. The file's content is checked before anything is stored. */
+export function addDocument({
+  viewer,
+  agendaItemId,
+  title,
+  isConfidential,
+  content,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  agendaItemId: number;
+  title: string;
+  isConfidential: boolean;
+  content: NewVersion;
+  now?: number;
+}) {
+  const values = versionValues(content, "bytes" in content ? "file" : "noteMarkdown");
+  return getDb().transaction((tx) => {
+    const { item, meeting } = loadItem(tx, viewer, agendaItemId);
+    const document = tx
+      .insert(documents)
+      .values({ agendaItemId, title, kind: "bytes" in content ? "file" : "note", isConfidential })
+      .returning({ id: documents.id })
+      .get();
+    tx.insert(documentVersions)
+      .values({ documentId: document.id, number: 1, ...values, createdByUserId: (viewer as SignedInViewer).userId })
+      .run();
+    markChanged(tx, item.id, meeting.publishedAt, now);
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: meeting.publishedAt ? "document.add-after-publish" : "document.add",
+      entityType: "document",
+      entityId: document.id,
+      summary: `Stuk ‘${title}’ toegevoegd aan agendapunt ‘${item.subject}’ — ${meeting.bodyName}`,
+      after: {
+        title,
+        isConfidential,
+        ...("sha256" in values ? { fileName: values.fileName, sha256: values.sha256 } : {}),
+      },
+    });
+    return document;
+  });
+}
+
+/** Replaces a document with a new version; earlier versions stay downloadable for those allowed. */
+export function replaceDocument({
+  viewer,
+  documentId,
+  expectedVersion,
+  content,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  documentId: number;
+  expectedVersion: number;
+  content: NewVersion;
+  now?: number;
+}) {
+  const db = getDb();
+  const existing = db.select().from(documents).where(eq(documents.id, documentId)).get();
+  if (!existing) throw new RuleError({ "": ["Dit stuk bestaat niet meer."] });
+  const field = existing.kind === "file" ? "file" : "noteMarkdown";
+  if ((existing.kind === "file") !== "bytes" in content) {
+    throw new RuleError({ [field]: [existing.kind === "file" ? "Kies een bestand." : "Schrijf de notitie."] });
+  }
+  const values = versionValues(content, field);
+  return db.transaction((tx) => {
+    const { item, meeting } = loadItem(tx, viewer, existing.agendaItemId);
+    const current = tx
+      .select({ version: documents.version })
+      .from(documents)
+      .where(eq(documents.id, documentId))
+      .get()!;
+    if (current.version !== expectedVersion) throw new ConflictError();
+    const last = tx
+      .select({ number: max(documentVersions.number) })
+      .from(documentVersions)
+      .where(eq(documentVersions.documentId, documentId))
+      .get();
+    const number = (last?.number ?? 0) + 1;
+    tx.insert(documentVersions)
+      .values({ documentId, number, ...values, createdByUserId: (viewer as SignedInViewer).userId })
+      .run();
+    tx.update(documents)
+      .set({ version: current.version + 1, updatedAt: now })
+      .where(eq(documents.id, documentId))
+      .run();
+    markChanged(tx, item.id, meeting.publishedAt, now);
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: meeting.publishedAt ? "document.replace-after-publish" : "document.replace",
+      entityType: "document",
+      entityId: documentId,
+      summary: `Nieuwe versie ${number} van ‘${existing.title}’ — ${meeting.bodyName}`,
+      after: { number, ...("sha256" in values ? { fileName: values.fileName, sha256: values.sha256 } : {}) },
+    });
+    return { number };
+  });
+}
+
+export function removeDocument({ viewer, documentId }: { viewer: Viewer; documentId: number }) {
+  return getDb().transaction((tx) => {
+    const existing = tx.select().from(documents).where(eq(documents.id, documentId)).get();
+    if (!existing) return;
+    const { item, meeting } = loadItem(tx, viewer, existing.agendaItemId);
+    tx.delete(documents).where(eq(documents.id, documentId)).run();
+    markChanged(tx, item.id, meeting.publishedAt, Date.now());
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: "document.remove",
+      entityType: "document",
+      entityId: documentId,
+      summary: `Stuk ‘${existing.title}’ verwijderd van agendapunt ‘${item.subject}’ — ${meeting.bodyName}`,
+    });
+  });
+}
+
+/**
+ * The documents the viewer may see on a meeting's items, newest version first per document.
+ * Besloten documents, and all documents of a besloten item, are left out by the query itself for
+ * a viewer who may not see them.
+ */
+export function listDocumentsForMeeting({
+  viewer,
+  meeting,
+}: {
+  viewer: Viewer;
+  meeting: { id: number; bodyId: number };
+}) {
+  const seesConfidential = canSeeConfidential(viewer, { id: meeting.bodyId });
+  const rows = getDb()
+    .select({
+      id: documents.id,
+      agendaItemId: documents.agendaItemId,
+      title: documents.title,
+      kind: documents.kind,
+      isConfidential: documents.isConfidential,
+      version: documents.version,
+      versionId: documentVersions.id,
+      number: documentVersions.number,
+      fileName: documentVersions.fileName,
+      sizeBytes: documentVersions.sizeBytes,
+      createdAt: documentVersions.createdAt,
+    })
+    .from(documents)
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+    .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
+    .where(
+      and(
+        eq(agendaItems.meetingId, meeting.id),
+        seesConfidential ? undefined : and(eq(documents.isConfidential, false), eq(agendaItems.isConfidential, false)),
+      ),
+    )
+    .orderBy(asc(documents.id), desc(documentVersions.number))
+    .all();
+  const byDocument = new Map<number, { current: (typeof rows)[number]; earlier: (typeof rows)[number][] }>();
+  for (const row of rows) {
+    const entry = byDocument.get(row.id);
+    if (entry) entry.earlier.push(row);
+    else byDocument.set(row.id, { current: row, earlier: [] });
+  }
+  return [...byDocument.values()];
+}
+
+/**
+ * One version for download or reading, if the viewer may see it: the meeting must be visible to
+ * them and, for besloten content, they must be allowed to see it.
+ */
+export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; versionId: number }) {
+  const row = getDb()
+    .select({
+      versionId: documentVersions.id,
+      number: documentVersions.number,
+      fileName: documentVersions.fileName,
+      contentType: documentVersions.contentType,
+      sha256: documentVersions.sha256,
+      noteHtml: documentVersions.noteHtml,
+      createdAt: documentVersions.createdAt,
+      documentId: documents.id,
+      title: documents.title,
+      kind: documents.kind,
+      documentConfidential: documents.isConfidential,
+      itemConfidential: agendaItems.isConfidential,
+      meetingId: agendaItems.meetingId,
+    })
+    .from(documentVersions)
+    .innerJoin(documents, eq(documents.id, documentVersions.documentId))
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+    .where(eq(documentVersions.id, versionId))
+    .get();
+  if (!row) return null;
+  const meeting = getMeeting({ viewer, id: row.meetingId });
+  if (!meeting) return null;
+  if ((row.documentConfidential || row.itemConfidential) && !meeting.seesConfidential) return null;
+  const versions = getDb()
+    .select({
+      id: documentVersions.id,
+      number: documentVersions.number,
+      fileName: documentVersions.fileName,
+      createdAt: documentVersions.createdAt,
+    })
+    .from(documentVersions)
+    .where(eq(documentVersions.documentId, row.documentId))
+    .orderBy(desc(documentVersions.number))
+    .all();
+  return {
+    ...row,
+    path: row.sha256 ? storagePath(row.sha256) : null,
+    meeting: { id: meeting.id, bodyName: meeting.bodyName, startsAt: meeting.startsAt, canManage: meeting.canManage },
+    versions,
+  };
+}
+
+/** The documents of one item for its manager, with every version. */
+export function listDocumentsForItem({ viewer, agendaItemId }: { viewer: Viewer; agendaItemId: number }) {
+  const db = getDb();
+  const { meeting } = loadItem(db, viewer, agendaItemId);
+  const docs = db
+    .select()
+    .from(documents)
+    .where(eq(documents.agendaItemId, agendaItemId))
+    .orderBy(asc(documents.id))
+    .all();
+  const versions = docs.length
+    ? db
+        .select()
+        .from(documentVersions)
+        .where(
+          inArray(
+            documentVersions.documentId,
+            docs.map((d) => d.id),
+          ),
+        )
+        .orderBy(desc(documentVersions.number))
+        .all()
+    : [];
+  return {
+    meeting,
+    documents: docs.map((doc) => ({ ...doc, versions: versions.filter((v) => v.documentId === doc.id) })),
+  };
+}

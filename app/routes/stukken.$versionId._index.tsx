@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { getViewer } from "~/auth/session.server";
+import { formatDateTime, formatDay } from "~/lib/format";
+import { getDocumentVersion } from "~/models/documents.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.document.title} · Gremium` : "Stuk · Gremium" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const document = getDocumentVersion({ viewer: getViewer(request), versionId: requireIdParam(params.versionId) });
+  if (!document) notFound("Dit stuk bestaat niet of is niet voor u zichtbaar.");
+  const { path: _path, sha256: _sha, ...visible } = document;
+  return { document: visible };
+}
+
+export default function DocumentPage() {
+  const { document } = useLoaderData<typeof loader>();
+  const latest = document.versions[0];
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { to: "/vergaderingen", label: "Vergaderingen" },
+          {
+            to: `/vergaderingen/${document.meeting.id}`,
+            label: `${document.meeting.bodyName}, ${formatDay(document.meeting.startsAt)}`,
+          },
+        ]}
+      />
+      <h1 className="nl-heading nl-heading--level-1">{document.title}</h1>
+      <p className="nl-paragraph">
+        Versie {document.number} van {formatDateTime(document.createdAt)}
+        {latest && latest.number !== document.number ? (
+          <>
+            {" "}
+            — er is een nieuwere versie:{" "}
+            <Link className="nl-link" to={`/stukken/${latest.id}`}>
+              versie {latest.number}
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {document.kind === "file" ? (
+        <p className="nl-paragraph">
+          <a className="nl-link" href={`/stukken/${document.versionId}/bestand`}>
+            {document.fileName} downloaden
+          </a>
+        </p>
+      ) : (
+        <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: document.noteHtml ?? "" }} />
+      )}
+      {document.versions.length > 1 ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Alle versies</h2>
+          <ul className="gremium-versions">
+            {document.versions.map((version) => (
+              <li key={version.id}>
+                <Link
+                  className="nl-link"
+                  to={`/stukken/${version.id}`}
+                  aria-current={version.id === document.versionId ? "page" : undefined}
+                >
+                  Versie {version.number}
+                  {version.fileName ? `: ${version.fileName}` : ""}
+                </Link>{" "}
+                <span className="gremium-muted">{formatDateTime(version.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

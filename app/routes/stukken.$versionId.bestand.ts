@@ -1,0 +1,21 @@
+import { readFileSync } from "node:fs";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { getViewer } from "~/auth/session.server";
+import { applySecurityHeaders } from "~/lib/security-headers.server";
+import { getDocumentVersion } from "~/models/documents.server";
+
+/** Downloads one version of a file, for those who may see it. Always as an attachment. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const document = getDocumentVersion({ viewer: getViewer(request), versionId: requireIdParam(params.versionId) });
+  if (!document?.path || !document.fileName) notFound("Dit bestand bestaat niet of is niet voor u zichtbaar.");
+  const name = document.fileName.replace(/["\r\n]/g, "_");
+  const headers = applySecurityHeaders(
+    new Headers({
+      "Content-Type": document.contentType ?? "application/octet-stream",
+      "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+    }),
+  );
+  return new Response(new Uint8Array(readFileSync(document.path)), { headers });
+}

@@ -1,0 +1,356 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Alert } from "~/components/alert";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, CheckboxField, FormErrors, TextAreaField, TextField } from "~/components/form";
+import { StatusBadge } from "~/components/status-badge";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { requireUser } from "~/auth/permissions.server";
+import { MAX_UPLOAD_BYTES } from "~/lib/file-types";
+import { formatDateTime, formatDay } from "~/lib/format";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { getAgendaItemForEdit } from "~/models/agenda.server";
+import {
+  adviesnotaTemplate,
+  addDocument,
+  listDocumentsForItem,
+  removeDocument,
+  replaceDocument,
+} from "~/models/documents.server";
+import { getMeeting } from "~/models/meetings.server";
+import {
+  removeDocumentSchema,
+  replaceFileSchema,
+  replaceNoteSchema,
+  uploadDocumentSchema,
+  writeNoteSchema,
+} from "~/schemas/meetings";
+
+const schema = z.discriminatedUnion("intent", [
+  uploadDocumentSchema,
+  writeNoteSchema,
+  replaceFileSchema,
+  replaceNoteSchema,
+  removeDocumentSchema,
+]);
+
+export const meta: MetaFunction = () => [{ title: "Stukken bij een agendapunt · Gremium" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireUser(request);
+  const meetingId = requireIdParam(params.id);
+  const meeting = getMeeting({ viewer, id: meetingId });
+  if (!meeting) notFound("Deze vergadering bestaat niet.");
+  const item = getAgendaItemForEdit({ viewer, meetingId, id: requireIdParam(params.itemId) });
+  if (!item) notFound("Dit agendapunt bestaat niet (meer).");
+  const { documents } = listDocumentsForItem({ viewer, agendaItemId: item.id });
+  return {
+    meeting: { id: meeting.id, bodyName: meeting.bodyName, startsAt: meeting.startsAt },
+    item: { id: item.id, number: item.number, subject: item.subject, isConfidential: item.isConfidential },
+    documents,
+  };
+}
+
+/** Reads the form; a file larger than 25 MB is stopped while it streams in. */
+async function readForm(request: Request) {
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data"))
+    return { formData: await request.formData(), tooLarge: false };
+  try {
+    const formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+    );
+    return { formData, tooLarge: false };
+  } catch (error) {
+    if (error instanceof Error && error.name === "MaxPartSizeExceededError")
+      return { formData: new FormData(), tooLarge: true };
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireUser(request);
+  const agendaItemId = requireIdParam(params.itemId);
+  const { formData, tooLarge } = await readForm(request);
+  if (tooLarge) {
+    return data(
+      {
+        formKey: "upload",
+        result: {
+          status: "error",
+          error: { file: ["Het bestand is groter dan 25 MB; het maximum is 25 MB."] },
+        } as SubmissionResult<string[]>,
+        done: null,
+      },
+      { status: 400 },
+    );
+  }
+  const submission = parseWithZod(formData, { schema });
+  const intent = String(formData.get("intent") ?? "");
+  const formKey = intent.startsWith("replace") ? `${intent}-${formData.get("documentId")}` : intent;
+  const hideFields = ["file"];
+  if (submission.status !== "success")
+    return data({ formKey, result: submission.reply({ hideFields }), done: null }, { status: 400 });
+  const input = submission.value;
+  const bytes = async (file: File) => new Uint8Array(await file.arrayBuffer());
+  try {
+    switch (input.intent) {
+      case "upload":
+        addDocument({
+          viewer,
+          agendaItemId,
+          title: input.title,
+          isConfidential: input.isConfidential,
+          content: { fileName: input.file.name, bytes: await bytes(input.file) },
+        });
+        return { formKey, result: submission.reply({ resetForm: true }), done: `‘${input.title}’ is toegevoegd.` };
+      case "note":
+        addDocument({
+          viewer,
+          agendaItemId,
+          title: input.title,
+          isConfidential: input.isConfidential,
+          content: { markdown: input.noteMarkdown },
+        });
+        return { formKey, result: submission.reply({ resetForm: true }), done: `‘${input.title}’ is toegevoegd.` };
+      case "replace-file": {
+        const { number } = replaceDocument({
+          viewer,
+          documentId: input.documentId,
+          expectedVersion: input.version,
+          content: { fileName: input.file.name, bytes: await bytes(input.file) },
+        });
+        return {
+          formKey,
+          result: submission.reply({ resetForm: true }),
+          done: `Versie ${number} is opgeslagen; de eerdere versies blijven beschikbaar.`,
+        };
+      }
+      case "replace-note": {
+        const { number } = replaceDocument({
+          viewer,
+          documentId: input.documentId,
+          expectedVersion: input.version,
+          content: { markdown: input.noteMarkdown },
+        });
+        return {
+          formKey,
+          result: submission.reply(),
+          done: `Versie ${number} is opgeslagen; de eerdere versies blijven beschikbaar.`,
+        };
+      }
+      case "remove-document":
+        removeDocument({ viewer, documentId: input.documentId });
+        return { formKey, result: submission.reply(), done: "Het stuk is verwijderd." };
+    }
+  } catch (error) {
+    const reply = replyToModelError(submission, error, { hideFields });
+    return data({ formKey, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
+  }
+}
+
+type LastAction = { formKey: string; result: SubmissionResult<string[]> } | undefined;
+
+function useKeyedForm(formKey: string, lastAction: LastAction, defaultValue?: Record<string, string>) {
+  return useForm({
+    id: formKey,
+    defaultValue,
+    lastResult: lastAction?.formKey === formKey ? lastAction.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+}
+
+function FileField({
+  field,
+  label,
+}: {
+  field: { id: string; name: string; errors?: string[]; errorId: string; descriptionId: string };
+  label: string;
+}) {
+  return (
+    <div className={`utrecht-form-field${field.errors ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={field.id}>
+          {label}
+        </label>
+      </div>
+      <div className="utrecht-form-field__description utrecht-form-field-description" id={field.descriptionId}>
+        PDF, Word, Excel, PowerPoint of een afbeelding, tot 25 MB.
+      </div>
+      {field.errors ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={field.errorId}>
+          {field.errors.join(" ")}
+        </div>
+      ) : null}
+      <input
+        type="file"
+        id={field.id}
+        name={field.name}
+        accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp"
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={field.errors ? `${field.descriptionId} ${field.errorId}` : field.descriptionId}
+        className="gremium-file-input"
+      />
+    </div>
+  );
+}
+
+type Doc = ReturnType<typeof useLoaderData<typeof loader>>["documents"][number];
+
+function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: LastAction }) {
+  const current = doc.versions[0];
+  const [replaceForm, replaceFields] = useKeyedForm(
+    `replace-${doc.kind === "file" ? "file" : "note"}-${doc.id}`,
+    lastAction,
+    {
+      noteMarkdown: current?.noteMarkdown ?? "",
+    },
+  );
+  return (
+    <li className="gremium-document">
+      <h3 className="nl-heading nl-heading--level-3">
+        {doc.title} {doc.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+      </h3>
+      <ul className="gremium-versions">
+        {doc.versions.map((version) => (
+          <li key={version.id}>
+            <Link className="nl-link" to={`/stukken/${version.id}`}>
+              Versie {version.number}
+              {version.fileName ? `: ${version.fileName}` : ""}
+            </Link>{" "}
+            <span className="gremium-muted">{formatDateTime(version.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>Nieuwe versie van ‘{doc.title}’</summary>
+        <FormErrors form={replaceForm} />
+        <Form
+          method="post"
+          encType={doc.kind === "file" ? "multipart/form-data" : undefined}
+          {...getFormProps(replaceForm)}
+        >
+          <input type="hidden" name="intent" value={doc.kind === "file" ? "replace-file" : "replace-note"} />
+          <input type="hidden" name="documentId" value={doc.id} />
+          <input type="hidden" name="version" value={doc.version} />
+          {doc.kind === "file" ? (
+            <FileField field={replaceFields.file} label="Nieuw bestand" />
+          ) : (
+            <TextAreaField field={replaceFields.noteMarkdown} label="Tekst" rows={14} />
+          )}
+          <Button>Nieuwe versie opslaan</Button>
+        </Form>
+      </details>
+      <Form method="post">
+        <input type="hidden" name="intent" value="remove-document" />
+        <input type="hidden" name="documentId" value={doc.id} />
+        <button type="submit" className="nl-button nl-button--danger" aria-label={`Stuk ${doc.title} verwijderen`}>
+          <span className="nl-button__label" aria-hidden="true">
+            Verwijderen
+          </span>
+        </button>
+      </Form>
+    </li>
+  );
+}
+
+export default function ItemDocuments() {
+  const { meeting, item, documents } = useLoaderData<typeof loader>();
+  const lastAction = useActionData<typeof action>();
+  const [uploadForm, uploadFields] = useKeyedForm("upload", lastAction);
+  const [noteForm, noteFields] = useKeyedForm("note", lastAction, { noteMarkdown: adviesnotaTemplate });
+  const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
+          { to: `/vergaderingen/${meeting.id}/agenda`, label: "Agenda bewerken" },
+          { to: `/vergaderingen/${meeting.id}/agenda/${item.id}`, label: `Agendapunt ${item.number}` },
+        ]}
+      />
+      <h1 className="nl-heading nl-heading--level-1">
+        Stukken bij {item.number} {item.subject}
+      </h1>
+      {item.isConfidential ? (
+        <p className="nl-paragraph">Dit agendapunt is besloten: alle stukken erbij zijn alleen voor de leden.</p>
+      ) : null}
+      {lastAction?.done ? (
+        <Alert type="ok">
+          <p className="nl-paragraph">{lastAction.done}</p>
+        </Alert>
+      ) : null}
+      {documents.length === 0 ? (
+        <p className="nl-paragraph">Er zijn nog geen stukken bij dit agendapunt.</p>
+      ) : (
+        <ul className="gremium-documents">
+          {documents.map((doc) => (
+            <DocumentEntry key={`${doc.id}-${doc.version}`} doc={doc} lastAction={lastAction} />
+          ))}
+        </ul>
+      )}
+
+      <div className="gremium-actions">
+        <section aria-labelledby="bestand-toevoegen">
+          <h2 className="nl-heading nl-heading--level-2" id="bestand-toevoegen">
+            Bestand toevoegen
+          </h2>
+          <FormErrors form={uploadForm} />
+          <Form method="post" encType="multipart/form-data" {...getFormProps(uploadForm)}>
+            <input type="hidden" name="intent" value="upload" />
+            <TextField
+              field={uploadFields.title}
+              label="Titel van het stuk"
+              description="Bijvoorbeeld: Adviesnota jaarplan 2027"
+            />
+            <FileField field={uploadFields.file} label="Bestand" />
+            <CheckboxField
+              field={uploadFields.isConfidential}
+              label="Besloten stuk"
+              description="Alleen voor de leden van het gremium."
+            />
+            <Button variant="primary">Bestand toevoegen</Button>
+          </Form>
+        </section>
+        <section aria-labelledby="notitie-schrijven">
+          <h2 className="nl-heading nl-heading--level-2" id="notitie-schrijven">
+            Notitie schrijven
+          </h2>
+          <FormErrors form={noteForm} />
+          <Form method="post" {...getFormProps(noteForm)}>
+            <input type="hidden" name="intent" value="note" />
+            <TextField
+              field={noteFields.title}
+              label="Titel van de notitie"
+              description="Bijvoorbeeld: Adviesnota organisatieontwikkeling"
+            />
+            <TextAreaField
+              field={noteFields.noteMarkdown}
+              label="Tekst"
+              rows={16}
+              description="De vaste kopjes van een adviesnota staan er al; een regel die begint met ## wordt een kopje."
+            />
+            <CheckboxField
+              field={noteFields.isConfidential}
+              label="Besloten stuk"
+              description="Alleen voor de leden van het gremium."
+            />
+            <Button variant="primary">Notitie toevoegen</Button>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}
