@@ -32,26 +32,6 @@ function store(bytes: Uint8Array) {
   return sha256;
 }
 
-/** The adviesnota headings a new note starts with (as in the network's own adviesnota's). */
-export const adviesnotaTemplate = [
-  "## Voorstel",
-  "",
-  "## Inleiding",
-  "",
-  "## Beoogd effect",
-  "",
-  "## Argumenten",
-  "",
-  "## Kanttekeningen",
-  "",
-  "## Kosten, baten, dekking",
-  "",
-  "## Communicatie",
-  "",
-  "## Vervolg",
-  "",
-].join("\n");
-
 export type NewVersion = { fileName: string; bytes: Uint8Array } | { markdown: string };
 
 function versionValues(input: NewVersion, field: string) {

@@ -371,6 +371,7 @@ export default function MeetingPage() {
       </ul>
       <AgendaTable
         sections={meeting.sections}
+        documents={documents}
         caption={`Agenda van ${meeting.bodyName}, ${formatDay(meeting.startsAt)}`}
       />
     </>

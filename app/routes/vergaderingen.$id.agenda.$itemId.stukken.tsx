@@ -16,17 +16,12 @@ import { Button, CheckboxField, FormErrors, TextAreaField, TextField } from "~/c
 import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
+import { adviesnotaTemplate } from "~/lib/adviesnota";
 import { MAX_UPLOAD_BYTES } from "~/lib/file-types";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { getAgendaItemForEdit } from "~/models/agenda.server";
-import {
-  adviesnotaTemplate,
-  addDocument,
-  listDocumentsForItem,
-  removeDocument,
-  replaceDocument,
-} from "~/models/documents.server";
+import { addDocument, listDocumentsForItem, removeDocument, replaceDocument } from "~/models/documents.server";
 import { getMeeting } from "~/models/meetings.server";
 import {
   removeDocumentSchema,

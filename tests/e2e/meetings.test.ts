@@ -103,6 +103,42 @@ describe("agendas", () => {
     await expectSecretaryPageAccessible();
   });
 
+  it("the secretariaat attaches documents: a PDF, a note, a new version; a renamed program is refused", async () => {
+    await page.goto(`${meetingUrl}/agenda`);
+    await page.getByRole("link", { name: "Stukken bij B3 Nieuwsbrief ZVS maart 2027" }).waitFor();
+    await page.getByRole("link", { name: "Stukken bij B2 Jaarplan themagroep Mensenhandel 2027" }).click();
+    await page.getByRole("heading", { level: 1, name: /Stukken bij B2/ }).waitFor();
+    await expectSecretaryPageAccessible();
+    const upload = async (title: string, name: string, content: string) => {
+      await page.getByLabel("Titel van het stuk").fill(title);
+      await page
+        .getByLabel("Bestand", { exact: true })
+        .setInputFiles({ name, mimeType: "application/pdf", buffer: Buffer.from(content, "latin1") });
+      await page.getByRole("button", { name: "Bestand toevoegen" }).click();
+    };
+    await upload("Jaarplan als programma", "jaarplan.pdf", "MZ\x90\x00This program cannot be run in DOS mode");
+    expect(await page.getByText("Dit bestand is een programma en wordt niet aangenomen").count()).toBe(1);
+    expect(await page.getByLabel("Titel van het stuk").inputValue()).toBe("Jaarplan als programma");
+    await upload("Jaarplan Mensenhandel 2027", "jaarplan-2027.pdf", "%PDF-1.7\nJaarplan versie 1\n%%EOF");
+    await page.getByText("‘Jaarplan Mensenhandel 2027’ is toegevoegd.").waitFor();
+
+    await page.getByLabel("Titel van de notitie").fill("Adviesnota jaarplan");
+    expect(await page.getByLabel("Tekst").inputValue()).toContain("## Beoogd effect");
+    await page.getByRole("button", { name: "Notitie toevoegen" }).click();
+    await page.getByText("‘Adviesnota jaarplan’ is toegevoegd.").waitFor();
+
+    await page.getByText("Nieuwe versie van ‘Jaarplan Mensenhandel 2027’").click();
+    await page.getByLabel("Nieuw bestand").setInputFiles({
+      name: "jaarplan-2027-v2.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.7\nJaarplan versie 2\n%%EOF"),
+    });
+    await page.getByRole("button", { name: "Nieuwe versie opslaan" }).first().click();
+    await page.getByText("Versie 2 is opgeslagen").waitFor();
+    expect(await page.getByRole("link", { name: "Versie 1: jaarplan-2027.pdf" }).count()).toBe(1);
+    await expectSecretaryPageAccessible();
+  });
+
   it("the preview shows the agenda as the public will see it, without the besloten item", async () => {
     await page.goto(meetingUrl);
     await page.getByRole("link", { name: "Zo ziet het publiek deze agenda" }).click();
@@ -135,6 +171,17 @@ describe("agendas", () => {
     expect(await anonymous.getByRole("row", { name: /B1 Besloten agendapunt/ }).count()).toBe(1);
     expect(await anonymous.getByRole("table").textContent()).toContain("Jaarplan themagroep Mensenhandel 2027");
     await expectAccessible(anonymous);
+    // The public downloads the current version of the plan, and the earlier one too.
+    await anonymous.getByRole("link", { name: "Jaarplan Mensenhandel 2027" }).click();
+    await anonymous.getByRole("heading", { level: 1, name: "Jaarplan Mensenhandel 2027" }).waitFor();
+    await expectAccessible(anonymous);
+    const download = await anonymous.request.get(
+      `${baseUrl()}${await anonymous.getByRole("link", { name: /downloaden/ }).getAttribute("href")}`,
+    );
+    expect(download.headers()["content-type"]).toBe("application/pdf");
+    expect(download.headers()["content-disposition"]).toContain("attachment");
+    expect((await download.body()).toString()).toContain("Jaarplan versie 2");
+    await anonymous.getByRole("link", { name: "Adviesnota jaarplan" }).count();
 
     await visit(anonymous, "/vergaderingen");
     expect(await anonymous.getByRole("link", { name: /donderdag 11 maart 2027/ }).count()).toBe(1);
