@@ -12,11 +12,18 @@ export const requiredText = (label: string, max = 200) =>
 
 export const optionalText = (max = 200) => z.string().trim().max(max, `Gebruik hooguit ${max} tekens.`).optional();
 
+/** "26-11-2026" (as a Dutch user types it where no date picker is shown) becomes 2026-11-26. */
+function fromDutchDate(value: string) {
+  const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  return match ? `${match[3]}-${match[2].padStart(2, "0")}-${match[1].padStart(2, "0")}` : value;
+}
+
 export const isoDate = (label: string) =>
   z
     .string({ message: `Vul ${label} in.` })
     .trim()
-    .refine(isIsoDate, `Vul ${label} in als datum, bijvoorbeeld 2026-11-26.`);
+    .transform(fromDutchDate)
+    .refine(isIsoDate, `Vul ${label} in als een bestaande datum, bijvoorbeeld 26-11-2026.`);
 
 export const email = z
   .string({ message: "Vul een e-mailadres in." })
