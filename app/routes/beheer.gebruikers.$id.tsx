@@ -1,9 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/alert";
+import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
@@ -34,47 +35,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   const intent = submission.payload.intent as string;
   if (submission.status !== "success") {
-    return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+    return data({ formKey: intent, result: submission.reply(), done: null }, { status: 400 });
   }
   const input = submission.value;
   try {
     if (input.intent === "set-role") {
       setUserRole({ viewer, id, expectedVersion: input.version, role: input.role });
-      return { intent, result: submission.reply({ resetForm: true }), done: "De rol is gewijzigd." };
+      return { formKey: intent, result: submission.reply({ resetForm: true }), done: "De rol is gewijzigd." };
     }
     if (input.intent === "deactivate") {
       deactivateUser({ viewer, id, expectedVersion: input.version });
       return {
-        intent,
+        formKey: intent,
         result: submission.reply(),
         done: "De gebruiker is gedeactiveerd; open sessies zijn beëindigd.",
       };
     }
     reactivateUser({ viewer, id, expectedVersion: input.version });
-    return { intent, result: submission.reply(), done: "De gebruiker kan weer inloggen." };
+    return { formKey: intent, result: submission.reply(), done: "De gebruiker kan weer inloggen." };
   } catch (error) {
     const reply = replyToModelError(submission, error);
-    return data({ intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
+    return data({ formKey: intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
-
-type LastAction = { intent: string; result: SubmissionResult<string[]> } | undefined;
-
-function useIntentForm(intent: string, lastAction: LastAction, defaultValue?: Record<string, string>) {
-  return useForm({
-    id: intent,
-    defaultValue,
-    lastResult: lastAction?.intent === intent ? lastAction.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-  });
 }
 
 type EditableUser = { id: number; name: string; role: UserRole; version: number; deactivatedAt: number | null };
 
 // Keyed by version in the page: after a change the forms start again from the saved values.
-function RoleForm({ user, lastAction }: { user: EditableUser; lastAction: LastAction }) {
-  const [form, fields] = useIntentForm("set-role", lastAction, { role: user.role });
+function RoleForm({ user, lastAction }: { user: EditableUser; lastAction: KeyedReply }) {
+  const [form, fields] = useKeyedForm(schema, "set-role", lastAction, {
+    defaultValue: { role: user.role },
+    shouldValidate: "onSubmit",
+  });
   return (
     <>
       <FormErrors form={form} />
@@ -92,9 +84,9 @@ function RoleForm({ user, lastAction }: { user: EditableUser; lastAction: LastAc
   );
 }
 
-function AccessForm({ user, isSelf, lastAction }: { user: EditableUser; isSelf: boolean; lastAction: LastAction }) {
+function AccessForm({ user, isSelf, lastAction }: { user: EditableUser; isSelf: boolean; lastAction: KeyedReply }) {
   const intent = user.deactivatedAt ? "reactivate" : "deactivate";
-  const [form] = useIntentForm(intent, lastAction);
+  const [form] = useKeyedForm(schema, intent, lastAction, { shouldValidate: "onSubmit" });
   if (isSelf && !user.deactivatedAt) {
     return <p className="nl-paragraph">U kunt uw eigen account niet deactiveren.</p>;
   }

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/alert";
+import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { BodyFields } from "~/components/body-fields";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
@@ -101,19 +102,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type LastAction = { formKey: string; result: SubmissionResult<string[]> } | undefined;
-
-function useKeyedForm(formKey: string, lastAction: LastAction, defaultValue?: Record<string, string>) {
-  return useForm({
-    id: formKey,
-    lastResult: lastAction?.formKey === formKey ? lastAction.result : undefined,
-    defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-}
-
 function EndMembershipForm({
   membership,
   today,
@@ -121,9 +109,11 @@ function EndMembershipForm({
 }: {
   membership: { id: number; version: number; personName: string };
   today: string;
-  lastAction: LastAction;
+  lastAction: KeyedReply;
 }) {
-  const [form, fields] = useKeyedForm(`end-membership-${membership.id}`, lastAction, { endsOn: today });
+  const [form, fields] = useKeyedForm(schema, `end-membership-${membership.id}`, lastAction, {
+    defaultValue: { endsOn: today },
+  });
   return (
     <Form
       method="post"
@@ -145,18 +135,24 @@ export default function AdminBody() {
   const lastAction = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const version = lastAction?.currentVersion ?? body.version;
-  const [editForm, editFields] = useKeyedForm("update", lastAction, {
-    name: body.name,
-    shortName: body.shortName ?? "",
-    slug: body.slug,
-    kind: body.kind,
-    parentId: body.parentId ? String(body.parentId) : "",
-    meetingFrequency: body.meetingFrequency ?? "",
-    activeFrom: body.activeFrom,
-    purposeMarkdown: body.purposeMarkdown,
+  const [editForm, editFields] = useKeyedForm(schema, "update", lastAction, {
+    defaultValue: {
+      name: body.name,
+      shortName: body.shortName ?? "",
+      slug: body.slug,
+      kind: body.kind,
+      parentId: body.parentId ? String(body.parentId) : "",
+      meetingFrequency: body.meetingFrequency ?? "",
+      activeFrom: body.activeFrom,
+      purposeMarkdown: body.purposeMarkdown,
+    },
   });
-  const [retireForm, retireFields] = useKeyedForm("retire", lastAction, { activeUntil: today });
-  const [addForm, addFields] = useKeyedForm("add-membership", lastAction, { role: "lid", startsOn: today });
+  const [retireForm, retireFields] = useKeyedForm(schema, "retire", lastAction, {
+    defaultValue: { activeUntil: today },
+  });
+  const [addForm, addFields] = useKeyedForm(schema, "add-membership", lastAction, {
+    defaultValue: { role: "lid", startsOn: today },
+  });
 
   return (
     <>

@@ -61,7 +61,8 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p className="nl-paragraph">Er zijn nog geen wijzigingen vastgelegd.</p>
       ) : (
-        <div className="gremium-table-wrap">
+        // Focusable, so keyboard users can scroll it if a value is still too wide.
+        <div className="gremium-table-wrap" tabIndex={0} role="region" aria-label="Logboek, nieuwste wijzigingen eerst">
           <table className="utrecht-table utrecht-table--html-table">
             <caption className="utrecht-table__caption gremium-visually-hidden">Wijzigingen, nieuwste eerst</caption>
             <thead className="utrecht-table__header">

@@ -1,10 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AgendaTable } from "~/components/agenda-table";
 import { Alert } from "~/components/alert";
+import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { MeetingStatusBadge } from "~/components/meeting-list";
@@ -72,21 +73,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
   const intent = String(submission.payload.intent ?? "");
-  if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ formKey: intent, result: submission.reply(), done: null }, { status: 400 });
   const input = submission.value;
   try {
     if (input.intent === "publish") {
       publishAgenda({ viewer, id, expectedVersion: input.version });
       const mailed = await mailInvitees(request, viewer, id, "gepubliceerd");
-      return { intent, result: submission.reply(), done: `De agenda is gepubliceerd.${mailed}` };
+      return { formKey: intent, result: submission.reply(), done: `De agenda is gepubliceerd.${mailed}` };
     }
     if (input.intent === "mail-changes") {
       const mailed = await mailInvitees(request, viewer, id, "gewijzigd");
-      return { intent, result: submission.reply(), done: `Gewijzigde agenda verstuurd.${mailed}` };
+      return { formKey: intent, result: submission.reply(), done: `Gewijzigde agenda verstuurd.${mailed}` };
     }
     if (input.intent === "cancel") {
       cancelMeeting({ viewer, id, expectedVersion: input.version, reason: input.reason });
-      return { intent, result: submission.reply(), done: "De vergadering is geannuleerd." };
+      return { formKey: intent, result: submission.reply(), done: "De vergadering is geannuleerd." };
     }
     moveMeeting({
       viewer,
@@ -96,24 +98,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       startTime: input.startTime,
       endTime: input.endTime,
     });
-    return { intent, result: submission.reply({ resetForm: true }), done: "De vergadering is verplaatst." };
+    return { formKey: intent, result: submission.reply({ resetForm: true }), done: "De vergadering is verplaatst." };
   } catch (error) {
     const reply = replyToModelError(submission, error);
-    return data({ intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
+    return data({ formKey: intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
-
-type LastAction = { intent: string; result: SubmissionResult<string[]> } | undefined;
-
-function useIntentForm(intent: string, lastAction: LastAction, defaultValue?: Record<string, string>) {
-  return useForm({
-    id: intent,
-    defaultValue,
-    lastResult: lastAction?.intent === intent ? lastAction.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
 }
 
 function ManageMeeting({
@@ -123,16 +112,18 @@ function ManageMeeting({
 }: {
   meeting: ReturnType<typeof useLoaderData<typeof loader>>["meeting"];
   started: boolean;
-  lastAction: LastAction;
+  lastAction: KeyedReply;
 }) {
-  const [publishForm] = useIntentForm("publish", lastAction);
+  const [publishForm] = useKeyedForm(schema, "publish", lastAction);
   const current = amsterdamDateAndTime(meeting.startsAt);
-  const [moveForm, moveFields] = useIntentForm("move", lastAction, {
-    date: current.date,
-    startTime: current.time,
-    endTime: formatTime(meeting.endsAt),
+  const [moveForm, moveFields] = useKeyedForm(schema, "move", lastAction, {
+    defaultValue: {
+      date: current.date,
+      startTime: current.time,
+      endTime: formatTime(meeting.endsAt),
+    },
   });
-  const [cancelForm, cancelFields] = useIntentForm("cancel", lastAction);
+  const [cancelForm, cancelFields] = useKeyedForm(schema, "cancel", lastAction);
   const open = meeting.status === "concept" || meeting.status === "gepubliceerd";
   return (
     <section aria-labelledby="voorbereiden">

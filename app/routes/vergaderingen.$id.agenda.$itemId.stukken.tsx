@@ -11,6 +11,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/alert";
+import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, CheckboxField, FormErrors, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
@@ -154,19 +155,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type LastAction = { formKey: string; result: SubmissionResult<string[]> } | undefined;
-
-function useKeyedForm(formKey: string, lastAction: LastAction, defaultValue?: Record<string, string>) {
-  return useForm({
-    id: formKey,
-    defaultValue,
-    lastResult: lastAction?.formKey === formKey ? lastAction.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-}
-
 function FileField({
   field,
   label,
@@ -204,13 +192,15 @@ function FileField({
 
 type Doc = ReturnType<typeof useLoaderData<typeof loader>>["documents"][number];
 
-function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: LastAction }) {
+function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: KeyedReply }) {
   const current = doc.versions[0];
   const [replaceForm, replaceFields] = useKeyedForm(
+    schema,
     `replace-${doc.kind === "file" ? "file" : "note"}-${doc.id}`,
     lastAction,
     {
-      noteMarkdown: current?.noteMarkdown ?? "",
+      defaultValue: { noteMarkdown: current?.noteMarkdown ?? "" },
+      shouldValidate: "onSubmit",
     },
   );
   return (
@@ -264,8 +254,11 @@ function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: LastAction }
 export default function ItemDocuments() {
   const { meeting, item, documents } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
-  const [uploadForm, uploadFields] = useKeyedForm("upload", lastAction);
-  const [noteForm, noteFields] = useKeyedForm("note", lastAction, { noteMarkdown: adviesnotaTemplate });
+  const [uploadForm, uploadFields] = useKeyedForm(schema, "upload", lastAction, { shouldValidate: "onSubmit" });
+  const [noteForm, noteFields] = useKeyedForm(schema, "note", lastAction, {
+    defaultValue: { noteMarkdown: adviesnotaTemplate },
+    shouldValidate: "onSubmit",
+  });
   const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
   return (
     <>
