@@ -42,6 +42,11 @@ describe("agendas", () => {
     await visit(page, "/gremia/stuurgroep-zvs");
     await page.getByRole("link", { name: "Nieuwe vergadering plannen" }).click();
     await page.getByRole("heading", { level: 1, name: "Nieuwe vergadering" }).waitFor();
+    const chooser = await secretaryChecker.newPage();
+    await visit(chooser, "/vergaderingen/nieuw");
+    expect(await chooser.getByLabel("Voor welk gremium?").count()).toBe(1);
+    await expectAccessible(chooser);
+    await chooser.close();
     await expectSecretaryPageAccessible();
     await page.getByLabel("Datum").fill("2027-03-11");
     await page.getByLabel("Begintijd").fill("14:00");
