@@ -3,6 +3,8 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import {
   agendaSections,
   attendanceStatuses,
+  decisionListStatuses,
+  decisionOutcomes,
   bodyKinds,
   meetingStatuses,
   membershipRoles,
@@ -88,6 +90,8 @@ export const bodies = sqliteTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     shortName: text("short_name"),
+    // Short code in decision references, e.g. SG in SG-2026-02-B1.
+    code: text("code"),
     kind: text("kind", { enum: bodyKinds }).notNull(),
     parentId: integer("parent_id").references((): any => bodies.id),
     purposeMarkdown: text("purpose_markdown").notNull().default(""),
@@ -210,10 +214,15 @@ export const agendaItems = sqliteTable(
     plannedMinutes: integer("planned_minutes"),
     isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
     changedAfterPublishAt: integer("changed_after_publish_at"),
+    // Set on the hamerstuk that adopts the besluitenlijst of an earlier meeting of the same body.
+    adoptsMeetingId: integer("adopts_meeting_id").references((): any => meetings.id),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (table) => [index("agenda_items_meeting_idx").on(table.meetingId, table.section, table.position)],
+  (table) => [
+    index("agenda_items_meeting_idx").on(table.meetingId, table.section, table.position),
+    index("agenda_items_adopts_idx").on(table.adoptsMeetingId),
+  ],
 );
 
 /** People at a meeting who were not invited as members: guests, presenters, the public gallery's speakers. */
@@ -270,6 +279,86 @@ export const documentVersions = sqliteTable(
   (table) => [
     uniqueIndex("document_versions_document_number_idx").on(table.documentId, table.number),
     index("document_versions_creator_idx").on(table.createdByUserId),
+  ],
+);
+
+/** A meeting's besluitenlijst: concept until a later meeting of the body adopts it. */
+export const decisionLists = sqliteTable(
+  "decision_lists",
+  {
+    meetingId: integer("meeting_id")
+      .primaryKey()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    status: text("status", { enum: decisionListStatuses }).notNull().default("concept"),
+    adoptedAt: integer("adopted_at"),
+    adoptedByMeetingId: integer("adopted_by_meeting_id").references(() => meetings.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("decision_lists_adopted_by_idx").on(table.adoptedByMeetingId)],
+);
+
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agendaItemId: integer("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    // Stable and readable: body code, year, meeting number in that year, item number (SG-2026-02-B1).
+    reference: text("reference").notNull().unique(),
+    outcome: text("outcome", { enum: decisionOutcomes }).notNull(),
+    textMarkdown: text("text_markdown").notNull().default(""),
+    textHtml: text("text_html").notNull().default(""),
+    discussionMarkdown: text("discussion_markdown").notNull().default(""),
+    discussionHtml: text("discussion_html").notNull().default(""),
+    // Besloten by itself; a decision on a besloten item is besloten anyway.
+    isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("decisions_item_idx").on(table.agendaItemId)],
+);
+
+/** A changed decision text, decided by a later meeting when it adopted the list. */
+export const decisionAmendments = sqliteTable(
+  "decision_amendments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    previousTextMarkdown: text("previous_text_markdown").notNull(),
+    newTextMarkdown: text("new_text_markdown").notNull(),
+    amendedByMeetingId: integer("amended_by_meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    index("decision_amendments_decision_idx").on(table.decisionId),
+    index("decision_amendments_meeting_idx").on(table.amendedByMeetingId),
+  ],
+);
+
+/** A toezegging: who promised what. The actions issue turns each into an action to track. */
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    description: text("description").notNull(),
+    personId: integer("person_id").references(() => people.id),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    dueOn: text("due_on"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    index("commitments_decision_idx").on(table.decisionId),
+    index("commitments_person_idx").on(table.personId),
+    index("commitments_organisation_idx").on(table.organisationId),
   ],
 );
 

@@ -67,3 +67,26 @@ export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
   "eerder-weg": "Eerder weg",
   vervangen: "Vervangen door",
 };
+
+export const decisionOutcomes = [
+  "conform",
+  "gewijzigd",
+  "aangehouden",
+  "verworpen",
+  "kennisgenomen",
+  "ingestemd",
+  "anders",
+] as const;
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
+export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
+  conform: "Conform voorstel",
+  gewijzigd: "Gewijzigd vastgesteld",
+  aangehouden: "Aangehouden",
+  verworpen: "Verworpen",
+  kennisgenomen: "Kennisgenomen",
+  ingestemd: "Ingestemd",
+  anders: "Anders",
+};
+
+export const decisionListStatuses = ["concept", "vastgesteld"] as const;
+export type DecisionListStatus = (typeof decisionListStatuses)[number];

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   agendaItems,
   agendaTemplateItems,
   bodies,
+  decisionLists,
   meetingInvitees,
   meetings,
   memberships,
@@ -13,7 +14,7 @@ import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { groupBySection } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
-import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam, todayIso } from "~/lib/format";
+import { amsterdamDateAndTime, formatDate, formatDateTime, instantFromAmsterdam, todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { AgendaSection, MeetingStatus } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
@@ -260,6 +261,35 @@ function toRow(input: MeetingInput) {
   };
 }
 
+/**
+ * The earlier meeting whose besluitenlijst a new meeting of the body should adopt: the latest
+ * earlier meeting that was not cancelled and whose list is not yet vastgesteld, unless another
+ * meeting's agenda already carries it.
+ */
+export function findListToAdopt(tx: Tx, { bodyId, startsAt }: { bodyId: number; startsAt: number }) {
+  const previous = tx
+    .select({ id: meetings.id, startsAt: meetings.startsAt, status: decisionLists.status })
+    .from(meetings)
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(and(eq(meetings.bodyId, bodyId), lt(meetings.startsAt, startsAt), ne(meetings.status, "geannuleerd")))
+    .orderBy(desc(meetings.startsAt))
+    .limit(1)
+    .get();
+  if (!previous || previous.status === "vastgesteld") return null;
+  const carried = tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(and(eq(agendaItems.adoptsMeetingId, previous.id), ne(meetings.status, "geannuleerd")))
+    .get();
+  return carried ? null : previous;
+}
+
+/** The subject of the hamerstuk that adopts a list, e.g. "Besluitenlijst Stuurgroep ZVS 17 september 2026". */
+export function adoptionSubject(body: { name: string; shortName: string | null }, startsAt: number) {
+  return `Besluitenlijst ${body.shortName ?? body.name} ${formatDate(amsterdamDateAndTime(startsAt).date)}`;
+}
+
 /** The standing items a body's new meeting starts from when the body has no template of its own. */
 export const defaultTemplate: { section: AgendaSection; subject: string; proposalMarkdown: string }[] = [
   { section: "opening", subject: "Opening", proposalMarkdown: "" },
@@ -345,7 +375,23 @@ export function createMeeting({ viewer, input }: { viewer: Viewer; input: Meetin
         .run();
     }
     const positions = new Map<AgendaSection, number>();
-    for (const item of templateFor(tx, input.bodyId)) {
+    const toAdopt = findListToAdopt(tx, { bodyId: input.bodyId, startsAt: row.startsAt });
+    const bodyNames = tx
+      .select({ name: bodies.name, shortName: bodies.shortName })
+      .from(bodies)
+      .where(eq(bodies.id, input.bodyId))
+      .get()!;
+    for (const template of templateFor(tx, input.bodyId)) {
+      // The standing "besluitenlijst" item becomes the hamerstuk that adopts the earlier meeting's list.
+      const adopts =
+        toAdopt && template.section === "A" && /^besluitenlijst/i.test(template.subject) && !positions.has("A");
+      const item = adopts
+        ? {
+            ...template,
+            subject: adoptionSubject(bodyNames, toAdopt.startsAt),
+            proposalMarkdown: "1. Vast te stellen.",
+          }
+        : template;
       const position = (positions.get(item.section) ?? 0) + 1;
       positions.set(item.section, position);
       tx.insert(agendaItems)
@@ -356,6 +402,7 @@ export function createMeeting({ viewer, input }: { viewer: Viewer; input: Meetin
           subject: item.subject,
           proposalMarkdown: item.proposalMarkdown,
           proposalHtml: renderMarkdown(item.proposalMarkdown),
+          adoptsMeetingId: adopts ? toAdopt.id : null,
         })
         .run();
     }

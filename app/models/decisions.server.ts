@@ -1,0 +1,458 @@
+import { and, asc, eq, gte, inArray, like, lte, ne, or, sql } from "drizzle-orm";
+import {
+  agendaItems,
+  bodies,
+  commitments,
+  decisionAmendments,
+  decisionLists,
+  decisions,
+  meetings,
+  organisations,
+  people,
+} from "../../db/schema";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { numberAgenda } from "~/lib/agenda-numbering";
+import { getDb, type Tx } from "~/lib/db.server";
+import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam } from "~/lib/format";
+import { renderMarkdown } from "~/lib/markdown.server";
+import type { BodyKind, DecisionOutcome } from "~/lib/vocabulary";
+import { writeAudit } from "./audit.server";
+import { ConflictError, RuleError } from "./errors";
+import { getMeeting, loadMeetingForAgendaChange } from "./meetings.server";
+
+/** The body's code in references: its own code, or one made from its kind or name. */
+export function bodyCode(body: { code: string | null; kind: BodyKind; name: string }) {
+  if (body.code) return body.code;
+  if (body.kind === "stuurgroep") return "SG";
+  if (body.kind === "expertgroep") return "EG";
+  const words = body.name
+    .replace(/^(Themagroep|Werkgroep)\s+/i, "")
+    .split(/\s+/)
+    .filter((w) => !/^(en|van|de|het|der)$/i.test(w));
+  return (
+    words
+      .map((w) => w[0]!.toUpperCase())
+      .join("")
+      .slice(0, 4) || "G"
+  );
+}
+
+/** Which meeting of its body in that calendar year this is (1, 2 …), cancelled ones not counted. */
+function meetingNumberInYear(tx: Tx, meeting: { id: number; bodyId: number; startsAt: number }) {
+  const year = amsterdamDateAndTime(meeting.startsAt).date.slice(0, 4);
+  const from = instantFromAmsterdam(`${year}-01-01`, "00:00");
+  const row = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.bodyId, meeting.bodyId),
+        gte(meetings.startsAt, from),
+        lte(meetings.startsAt, meeting.startsAt),
+        ne(meetings.status, "geannuleerd"),
+      ),
+    )
+    .get();
+  return { year, number: row?.n ?? 1 };
+}
+
+function newReference(tx: Tx, meeting: { id: number; bodyId: number; startsAt: number }, itemNumber: string) {
+  const body = tx
+    .select({ code: bodies.code, kind: bodies.kind, name: bodies.name })
+    .from(bodies)
+    .where(eq(bodies.id, meeting.bodyId))
+    .get()!;
+  const { year, number } = meetingNumberInYear(tx, meeting);
+  const base = `${bodyCode(body)}-${year}-${String(number).padStart(2, "0")}-${itemNumber}`;
+  const taken = tx
+    .select({ reference: decisions.reference })
+    .from(decisions)
+    .where(like(decisions.reference, `${base}%`))
+    .all()
+    .map((d) => d.reference);
+  if (!taken.includes(base)) return base;
+  let n = 2;
+  while (taken.includes(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+function listStatus(tx: Tx, meetingId: number) {
+  return tx.select().from(decisionLists).where(eq(decisionLists.meetingId, meetingId)).get() ?? null;
+}
+
+function requireOpenList(tx: Tx, meetingId: number) {
+  const list = listStatus(tx, meetingId);
+  if (list?.status === "vastgesteld") {
+    throw new RuleError({
+      "": [
+        "De besluitenlijst is vastgesteld en kan niet meer worden gewijzigd; een wijziging loopt via een latere vergadering.",
+      ],
+    });
+  }
+  if (!list) tx.insert(decisionLists).values({ meetingId }).run();
+}
+
+export type CommitmentInput = {
+  description: string;
+  personId?: number | null;
+  organisationId?: number | null;
+  dueOn?: string | null;
+};
+export type DecisionInput = {
+  outcome: DecisionOutcome;
+  textMarkdown: string;
+  discussionMarkdown: string;
+  isConfidential: boolean;
+  commitments: CommitmentInput[];
+  /** Only on the item that adopts an earlier list: new texts for decisions of that list. */
+  amendments?: { decisionId: number; textMarkdown: string }[];
+};
+
+function itemWithNumber(tx: Tx, agendaItemId: number) {
+  const item = tx.select().from(agendaItems).where(eq(agendaItems.id, agendaItemId)).get();
+  if (!item) throw new RuleError({ "": ["Dit agendapunt bestaat niet meer."] });
+  const all = tx
+    .select({ id: agendaItems.id, section: agendaItems.section, position: agendaItems.position })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, item.meetingId))
+    .all();
+  return { ...item, number: numberAgenda(all).find((i) => i.id === item.id)!.number };
+}
+
+/**
+ * Adopts an earlier meeting's list: concept → vastgesteld, with the adopting meeting and date.
+ * Amendments replace the texts they name; the earlier wording is kept as history.
+ */
+function adoptList(
+  tx: Tx,
+  viewer: SignedInViewer,
+  {
+    listMeetingId,
+    adoptingMeetingId,
+    amendments,
+    now,
+  }: {
+    listMeetingId: number;
+    adoptingMeetingId: number;
+    amendments: { decisionId: number; textMarkdown: string }[];
+    now: number;
+  },
+) {
+  const list = listStatus(tx, listMeetingId);
+  if (list?.status === "vastgesteld") throw new RuleError({ outcome: ["Deze besluitenlijst is al vastgesteld."] });
+  if (!list) tx.insert(decisionLists).values({ meetingId: listMeetingId }).run();
+  for (const amendment of amendments) {
+    const decision = tx
+      .select({
+        id: decisions.id,
+        textMarkdown: decisions.textMarkdown,
+        reference: decisions.reference,
+        meetingId: agendaItems.meetingId,
+      })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .where(eq(decisions.id, amendment.decisionId))
+      .get();
+    if (!decision || decision.meetingId !== listMeetingId)
+      throw new RuleError({ amendments: ["Een wijziging hoort niet bij deze besluitenlijst."] });
+    if (decision.textMarkdown.trim() === amendment.textMarkdown.trim()) continue;
+    tx.insert(decisionAmendments)
+      .values({
+        decisionId: decision.id,
+        previousTextMarkdown: decision.textMarkdown,
+        newTextMarkdown: amendment.textMarkdown,
+        amendedByMeetingId: adoptingMeetingId,
+      })
+      .run();
+    tx.update(decisions)
+      .set({
+        textMarkdown: amendment.textMarkdown,
+        textHtml: renderMarkdown(amendment.textMarkdown),
+        updatedAt: now,
+        version: sql`${decisions.version} + 1`,
+      })
+      .where(eq(decisions.id, decision.id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "decision.amend",
+      entityType: "decision",
+      entityId: decision.id,
+      summary: `Besluit ${decision.reference} gewijzigd bij het vaststellen van de besluitenlijst`,
+      before: { text: decision.textMarkdown },
+      after: { text: amendment.textMarkdown },
+    });
+  }
+  tx.update(decisionLists)
+    .set({
+      status: "vastgesteld",
+      adoptedAt: now,
+      adoptedByMeetingId: adoptingMeetingId,
+      updatedAt: now,
+      version: sql`${decisionLists.version} + 1`,
+    })
+    .where(eq(decisionLists.meetingId, listMeetingId))
+    .run();
+  writeAudit(tx, {
+    actorUserId: viewer.userId,
+    action: "decision-list.adopt",
+    entityType: "meeting",
+    entityId: listMeetingId,
+    summary: `Besluitenlijst vastgesteld${amendments.length ? " met wijzigingen" : ""}`,
+    before: { status: "concept" },
+    after: { status: "vastgesteld", adoptedByMeetingId: adoptingMeetingId },
+  });
+}
+
+/**
+ * Records a decision on an agenda item, with its toezeggingen. On the hamerstuk that adopts an
+ * earlier besluitenlijst, a conform or gewijzigd decision adopts that list.
+ */
+export function recordDecision({
+  viewer,
+  agendaItemId,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  agendaItemId: number;
+  input: DecisionInput;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const item = itemWithNumber(tx, agendaItemId);
+    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
+    const signedIn = viewer as SignedInViewer;
+    if (meeting.status === "concept")
+      throw new RuleError({ "": ["Publiceer eerst de agenda; besluiten legt u vast tijdens of na de vergadering."] });
+    requireOpenList(tx, meeting.id);
+    if (item.adoptsMeetingId && !["conform", "gewijzigd", "aangehouden"].includes(input.outcome)) {
+      throw new RuleError({
+        outcome: ["Kies bij het vaststellen van een besluitenlijst: conform, gewijzigd vastgesteld of aangehouden."],
+      });
+    }
+    if (input.outcome === "gewijzigd" && item.adoptsMeetingId && !(input.amendments ?? []).length) {
+      throw new RuleError({ outcome: ["Geef aan welke besluiten gewijzigd zijn, of kies ‘conform’."] });
+    }
+    const reference = newReference(
+      tx,
+      { id: meeting.id, bodyId: meeting.bodyId, startsAt: meeting.startsAt },
+      item.number,
+    );
+    const decision = tx
+      .insert(decisions)
+      .values({
+        agendaItemId,
+        reference,
+        outcome: input.outcome,
+        textMarkdown: input.textMarkdown,
+        textHtml: renderMarkdown(input.textMarkdown),
+        discussionMarkdown: input.discussionMarkdown,
+        discussionHtml: renderMarkdown(input.discussionMarkdown),
+        isConfidential: input.isConfidential,
+      })
+      .returning({ id: decisions.id })
+      .get();
+    for (const commitment of input.commitments) {
+      tx.insert(commitments)
+        .values({
+          decisionId: decision.id,
+          description: commitment.description,
+          personId: commitment.personId ?? null,
+          organisationId: commitment.organisationId ?? null,
+          dueOn: commitment.dueOn ?? null,
+        })
+        .run();
+    }
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "decision.record",
+      entityType: "decision",
+      entityId: decision.id,
+      summary: `Besluit ${reference} vastgelegd bij ‘${item.subject}’ — ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+      after: { outcome: input.outcome, commitments: input.commitments.length, isConfidential: input.isConfidential },
+    });
+    if (item.adoptsMeetingId && input.outcome !== "aangehouden") {
+      adoptList(tx, signedIn, {
+        listMeetingId: item.adoptsMeetingId,
+        adoptingMeetingId: meeting.id,
+        amendments: input.amendments ?? [],
+        now,
+      });
+    }
+    return { id: decision.id, reference };
+  });
+}
+
+/** Changes a decision while its list is a concept; a vastgesteld list refuses every direct edit. */
+export function updateDecision({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: Omit<DecisionInput, "amendments" | "commitments">;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
+    if (!before) throw new RuleError({ "": ["Dit besluit bestaat niet meer."] });
+    const item = itemWithNumber(tx, before.agendaItemId);
+    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
+    requireOpenList(tx, meeting.id);
+    if (before.version !== expectedVersion) {
+      throw new ConflictError(undefined, {
+        outcome: before.outcome,
+        textMarkdown: before.textMarkdown,
+        discussionMarkdown: before.discussionMarkdown,
+        isConfidential: before.isConfidential,
+        version: before.version,
+      });
+    }
+    tx.update(decisions)
+      .set({
+        outcome: input.outcome,
+        textMarkdown: input.textMarkdown,
+        textHtml: renderMarkdown(input.textMarkdown),
+        discussionMarkdown: input.discussionMarkdown,
+        discussionHtml: renderMarkdown(input.discussionMarkdown),
+        isConfidential: input.isConfidential,
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(decisions.id, id), eq(decisions.version, expectedVersion)))
+      .run();
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: "decision.update",
+      entityType: "decision",
+      entityId: id,
+      summary: `Besluit ${before.reference} gewijzigd (concept)`,
+      before: { outcome: before.outcome, text: before.textMarkdown },
+      after: { outcome: input.outcome, text: input.textMarkdown },
+    });
+  });
+}
+
+export function removeDecision({ viewer, id }: { viewer: Viewer; id: number }) {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
+    if (!before) return;
+    const item = itemWithNumber(tx, before.agendaItemId);
+    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
+    requireOpenList(tx, meeting.id);
+    tx.delete(decisions).where(eq(decisions.id, id)).run();
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: "decision.remove",
+      entityType: "decision",
+      entityId: id,
+      summary: `Besluit ${before.reference} verwijderd (concept)`,
+      before: { outcome: before.outcome, text: before.textMarkdown },
+    });
+  });
+}
+
+/**
+ * A meeting's besluitenlijst as the viewer may see it. The public sees a public meeting's list only
+ * once it is vastgesteld, and never a besloten decision (of a besloten item, or besloten itself).
+ */
+export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meetingId: number }) {
+  const meeting = getMeeting({ viewer, id: meetingId });
+  if (!meeting) return null;
+  const db = getDb();
+  const list = listStatus(db, meetingId);
+  const seesConfidential = meeting.seesConfidential;
+  const status = list?.status ?? "concept";
+  const isMemberView = seesConfidential || meeting.canManage;
+  if (status === "concept" && !isMemberView) return { meeting, status, visible: false as const };
+  const rows = db
+    .select({
+      id: decisions.id,
+      agendaItemId: decisions.agendaItemId,
+      reference: decisions.reference,
+      outcome: decisions.outcome,
+      textHtml: decisions.textHtml,
+      textMarkdown: decisions.textMarkdown,
+      discussionHtml: decisions.discussionHtml,
+      isConfidential: decisions.isConfidential,
+      version: decisions.version,
+      itemConfidential: agendaItems.isConfidential,
+    })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .where(
+      and(
+        eq(agendaItems.meetingId, meetingId),
+        seesConfidential ? undefined : and(eq(decisions.isConfidential, false), eq(agendaItems.isConfidential, false)),
+      ),
+    )
+    .orderBy(asc(decisions.id))
+    .all();
+  const ids = rows.map((r) => r.id);
+  const promised = ids.length
+    ? db
+        .select({
+          decisionId: commitments.decisionId,
+          description: commitments.description,
+          dueOn: commitments.dueOn,
+          personName: people.name,
+          organisationName: organisations.name,
+        })
+        .from(commitments)
+        .leftJoin(people, eq(people.id, commitments.personId))
+        .leftJoin(organisations, eq(organisations.id, commitments.organisationId))
+        .where(inArray(commitments.decisionId, ids))
+        .all()
+    : [];
+  const history = ids.length
+    ? db
+        .select({
+          decisionId: decisionAmendments.decisionId,
+          previousTextMarkdown: decisionAmendments.previousTextMarkdown,
+          createdAt: decisionAmendments.createdAt,
+        })
+        .from(decisionAmendments)
+        .where(inArray(decisionAmendments.decisionId, ids))
+        .all()
+    : [];
+  const adoptedBy = list?.adoptedByMeetingId
+    ? (db
+        .select({ id: meetings.id, startsAt: meetings.startsAt })
+        .from(meetings)
+        .where(eq(meetings.id, list.adoptedByMeetingId))
+        .get() ?? null)
+    : null;
+  const hiddenCount = seesConfidential
+    ? 0
+    : (db
+        .select({ n: sql<number>`count(*)` })
+        .from(decisions)
+        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+        .where(
+          and(
+            eq(agendaItems.meetingId, meetingId),
+            or(eq(decisions.isConfidential, true), eq(agendaItems.isConfidential, true)),
+          ),
+        )
+        .get()?.n ?? 0);
+  return {
+    meeting,
+    status,
+    visible: true as const,
+    version: list?.version ?? 1,
+    adoptedAt: list?.adoptedAt ?? null,
+    adoptedBy,
+    hiddenCount,
+    decisions: rows.map((row) => ({
+      ...row,
+      isConfidential: row.isConfidential || row.itemConfidential,
+      commitments: promised.filter((c) => c.decisionId === row.id),
+      history: history.filter((h) => h.decisionId === row.id),
+    })),
+  };
+}
