@@ -68,6 +68,9 @@ function SiteHeader() {
               <NavLink to="/vergaderingen">Vergaderingen</NavLink>
             </li>
             <li>
+              <NavLink to="/besluiten">Besluiten</NavLink>
+            </li>
+            <li>
               <NavLink to="/gremia">Gremia</NavLink>
             </li>
             {viewer?.canAdminister ? (

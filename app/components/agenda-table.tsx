@@ -11,6 +11,7 @@ export type AgendaRow = {
   presenter: string | null;
   plannedMinutes: number | null;
   changedAfterPublishAt: number | null;
+  adoptsMeetingId?: number | null;
 };
 
 /**
@@ -90,6 +91,13 @@ export function AgendaTable({
                             </li>
                           ))}
                       </ul>
+                    ) : null}
+                    {item.adoptsMeetingId ? (
+                      <div>
+                        <a className="nl-link" href={`/vergaderingen/${item.adoptsMeetingId}/besluitenlijst`}>
+                          Bekijk de besluitenlijst die wordt vastgesteld
+                        </a>
+                      </div>
                     ) : null}
                     {item.isConfidential && item.subject !== null ? (
                       <div>

@@ -4,7 +4,9 @@ import { listAuditEntries } from "./audit.server";
 import { addAgendaItem } from "./agenda.server";
 import {
   bodyCode,
+  getDecisionByReference,
   getDecisionList,
+  listDecisions,
   recordDecision,
   removeDecision,
   updateDecision,
@@ -236,5 +238,52 @@ describe("who sees which decisions", () => {
     expect(publicView.decisions.map((d) => d.textMarkdown)).toEqual(["Openbaar besluit"]);
     expect(publicView.hiddenCount).toBe(2);
     expect(JSON.stringify(publicView)).not.toMatch(/besloten besluit|casus/i);
+  });
+});
+
+describe("the decision register", () => {
+  it("lists what each viewer may see, newest first, with filters", async () => {
+    const { body, secretary, meetingId } = await heldMeeting("2026-09-17");
+    const member = await makeViewer({ role: "lid", memberBodyIds: [body.id] });
+    const open = addAgendaItem({
+      viewer: secretary,
+      meetingId,
+      input: { section: "B", subject: "Meerjarenkoers", proposalMarkdown: "", isConfidential: false },
+    });
+    const closed = addAgendaItem({
+      viewer: secretary,
+      meetingId,
+      input: { section: "B", subject: "Casus Twenterand", proposalMarkdown: "", isConfidential: true },
+    });
+    const a = recordDecision({
+      viewer: secretary,
+      agendaItemId: open.id,
+      input: decided({ textMarkdown: "Koers vastgesteld" }),
+    });
+    const b = recordDecision({
+      viewer: secretary,
+      agendaItemId: closed.id,
+      input: decided({ outcome: "kennisgenomen", textMarkdown: "Afspraken bekrachtigd" }),
+    });
+    const refs = (viewer: Parameters<typeof listDecisions>[0]["viewer"], filters = {}) =>
+      listDecisions({ viewer, ...filters }).decisions.map((d) => d.reference);
+
+    expect(refs(null)).toEqual([]);
+    expect(refs(member)).toEqual([a.reference, b.reference]);
+
+    const next = plan(secretary, body.id, "2026-12-10");
+    const adoption = recordDecision({ viewer: secretary, agendaItemId: item(next, "A1").id, input: decided() });
+    expect(refs(null)).toEqual([a.reference]);
+    expect(refs(member)).toEqual([adoption.reference, a.reference, b.reference]);
+    expect(refs(member, { outcome: "kennisgenomen" })).toEqual([b.reference]);
+    expect(refs(member, { text: "koers" })).toEqual([a.reference]);
+    expect(refs(member, { year: 2025 })).toEqual([]);
+
+    expect(getDecisionByReference({ viewer: null, reference: b.reference })).toBeNull();
+    expect(getDecisionByReference({ viewer: member, reference: b.reference })?.subject).toBe("Casus Twenterand");
+    expect(getDecisionByReference({ viewer: null, reference: a.reference })).toMatchObject({
+      subject: "Meerjarenkoers",
+      listStatus: "vastgesteld",
+    });
   });
 });

@@ -18,7 +18,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import type { BodyKind, DecisionOutcome } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
 import { ConflictError, RuleError } from "./errors";
-import { getMeeting, loadMeetingForAgendaChange } from "./meetings.server";
+import { getMeeting, loadMeetingForAgendaChange, visibleTo } from "./meetings.server";
 
 /** The body's code in references: its own code, or one made from its kind or name. */
 export function bodyCode(body: { code: string | null; kind: BodyKind; name: string }) {
@@ -454,5 +454,136 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
       commitments: promised.filter((c) => c.decisionId === row.id),
       history: history.filter((h) => h.decisionId === row.id),
     })),
+  };
+}
+
+/**
+ * What of the decisions a viewer may see, as one condition: the meeting must be visible to them,
+ * its list vastgesteld unless they belong to the body, and besloten decisions only for members
+ * (and the beheerder).
+ */
+function decisionVisibleTo(viewer: Viewer) {
+  if (viewer?.role === "beheerder") return undefined;
+  const memberOf = viewer?.memberBodyIds ?? [];
+  const member = memberOf.length > 0 ? inArray(meetings.bodyId, memberOf) : sql`0`;
+  return and(
+    visibleTo(viewer),
+    or(eq(decisionLists.status, "vastgesteld"), member),
+    or(and(eq(decisions.isConfidential, false), eq(agendaItems.isConfidential, false)), member),
+  );
+}
+
+const registerColumns = {
+  id: decisions.id,
+  reference: decisions.reference,
+  outcome: decisions.outcome,
+  textHtml: decisions.textHtml,
+  isConfidential: sql<boolean>`(${decisions.isConfidential} or ${agendaItems.isConfidential})`.mapWith(Boolean),
+  subject: agendaItems.subject,
+  meetingId: meetings.id,
+  startsAt: meetings.startsAt,
+  bodyName: bodies.name,
+  bodySlug: bodies.slug,
+  listStatus: sql<string>`coalesce(${decisionLists.status}, 'concept')`,
+};
+
+export const REGISTER_PAGE_SIZE = 50;
+
+/** The decision register: every decision the viewer may see, newest first, with filters. */
+export function listDecisions({
+  viewer,
+  bodyId,
+  year,
+  outcome,
+  text,
+  page = 1,
+}: {
+  viewer: Viewer;
+  bodyId?: number;
+  year?: number;
+  outcome?: DecisionOutcome;
+  text?: string;
+  page?: number;
+}) {
+  const words = (text ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const rows = getDb()
+    .select(registerColumns)
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(
+      and(
+        decisionVisibleTo(viewer),
+        bodyId ? eq(meetings.bodyId, bodyId) : undefined,
+        year
+          ? and(
+              gte(meetings.startsAt, instantFromAmsterdam(`${year}-01-01`, "00:00")),
+              lte(meetings.startsAt, instantFromAmsterdam(`${year}-12-31`, "23:59")),
+            )
+          : undefined,
+        outcome ? eq(decisions.outcome, outcome) : undefined,
+        ...words.map((word) =>
+          or(
+            like(agendaItems.subject, `%${word}%`),
+            like(decisions.textMarkdown, `%${word}%`),
+            like(decisions.reference, `%${word}%`),
+          ),
+        ),
+      ),
+    )
+    .orderBy(sql`${meetings.startsAt} desc`, asc(decisions.reference))
+    .limit(REGISTER_PAGE_SIZE + 1)
+    .offset((page - 1) * REGISTER_PAGE_SIZE)
+    .all();
+  return { decisions: rows.slice(0, REGISTER_PAGE_SIZE), hasMore: rows.length > REGISTER_PAGE_SIZE };
+}
+
+/** One decision by its reference, with its item and meeting; null when unknown or hidden from the viewer. */
+export function getDecisionByReference({ viewer, reference }: { viewer: Viewer; reference: string }) {
+  const row = getDb()
+    .select({
+      ...registerColumns,
+      textMarkdown: decisions.textMarkdown,
+      discussionHtml: decisions.discussionHtml,
+      agendaItemId: agendaItems.id,
+      proposalHtml: agendaItems.proposalHtml,
+      bodyId: meetings.bodyId,
+      adoptedAt: decisionLists.adoptedAt,
+      adoptedByMeetingId: decisionLists.adoptedByMeetingId,
+    })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(and(eq(decisions.reference, reference), decisionVisibleTo(viewer)))
+    .get();
+  if (!row) return null;
+  const db = getDb();
+  return {
+    ...row,
+    commitments: db
+      .select({
+        description: commitments.description,
+        dueOn: commitments.dueOn,
+        personName: people.name,
+        organisationName: organisations.name,
+      })
+      .from(commitments)
+      .leftJoin(people, eq(people.id, commitments.personId))
+      .leftJoin(organisations, eq(organisations.id, commitments.organisationId))
+      .where(eq(commitments.decisionId, row.id))
+      .all(),
+    history: db
+      .select({
+        previousTextMarkdown: decisionAmendments.previousTextMarkdown,
+        amendedByMeetingId: decisionAmendments.amendedByMeetingId,
+        createdAt: decisionAmendments.createdAt,
+      })
+      .from(decisionAmendments)
+      .where(eq(decisionAmendments.decisionId, row.id))
+      .all(),
   };
 }

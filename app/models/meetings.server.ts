@@ -25,7 +25,7 @@ import { membershipCurrentOn } from "./memberships.server";
  * Which meetings a viewer may see: the public sees published public meetings; members also the
  * published meetings of their bodies; the secretariaat of a body also its concepts; the beheerder all.
  */
-function visibleTo(viewer: Viewer): SQL | undefined {
+export function visibleTo(viewer: Viewer): SQL | undefined {
   if (viewer?.role === "beheerder") return undefined;
   const published = isNotNull(meetings.publishedAt);
   const conditions = [and(published, eq(meetings.isPublic, true))];
@@ -207,6 +207,7 @@ export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; i
       presenter: whenVisible(agendaItems.presenter) as SQL<string | null>,
       plannedMinutes: agendaItems.plannedMinutes,
       changedAfterPublishAt: agendaItems.changedAfterPublishAt,
+      adoptsMeetingId: agendaItems.adoptsMeetingId,
       version: agendaItems.version,
     })
     .from(agendaItems)

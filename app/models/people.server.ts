@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { memberships, organisations, people, users } from "../../db/schema";
-import { requireCapability } from "~/auth/guards";
+import { forbidden, requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
@@ -153,6 +153,17 @@ export function updatePerson({
       after: values,
     });
   });
+}
+
+/** Names to choose from when recording who made a toezegging; for the secretariaat of any body. */
+export function listPeopleForCommitments({ viewer }: { viewer: Viewer }) {
+  if (!viewer || (viewer.role !== "secretariaat" && viewer.role !== "beheerder")) forbidden();
+  return getDb()
+    .select({ id: people.id, name: people.name, organisationName: organisations.name })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .orderBy(asc(people.name))
+    .all();
 }
 
 export function listOrganisations(_: { viewer: Viewer }) {

@@ -146,11 +146,18 @@ function ManageMeeting({
           </li>
         ) : null}
         {started && (meeting.status === "gepubliceerd" || meeting.status === "vergaderd") ? (
-          <li>
-            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/aanwezigheid`}>
-              Aanwezigheid vastleggen
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link className="nl-link" to={`/vergaderingen/${meeting.id}/aanwezigheid`}>
+                Aanwezigheid vastleggen
+              </Link>
+            </li>
+            <li>
+              <Link className="nl-link" to={`/vergaderingen/${meeting.id}/besluiten`}>
+                Besluiten vastleggen
+              </Link>
+            </li>
+          </>
         ) : null}
         <li>
           <Link className="nl-link" to={`/vergaderingen/${meeting.id}?weergave=publiek`}>
@@ -359,6 +366,13 @@ export default function MeetingPage() {
             Afdrukversie (ook voor PDF)
           </Link>
         </li>
+        {meeting.status === "vergaderd" || (meeting.status === "gepubliceerd" && started) ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/besluitenlijst`}>
+              Besluitenlijst
+            </Link>
+          </li>
+        ) : null}
       </ul>
       <AgendaTable
         sections={meeting.sections}

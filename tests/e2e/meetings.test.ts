@@ -68,7 +68,7 @@ describe("agendas", () => {
       "Opening",
       "Vaststellen agenda",
       "Mededelingen",
-      "Besluitenlijst vorige vergadering",
+      "Besluitenlijst Stuurgroep ZVS 10 december 2026",
       "Actielijst",
       "Rondvraag en sluiting",
     ]) {

@@ -1,0 +1,114 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { StatusBadge } from "~/components/status-badge";
+import { notFound } from "~/auth/guards";
+import { getViewer } from "~/auth/session.server";
+import { formatDate, formatDateTime, formatDay } from "~/lib/format";
+import { decisionOutcomeLabels } from "~/lib/vocabulary";
+import { getDecisionByReference } from "~/models/decisions.server";
+import { listDocumentsForMeeting } from "~/models/documents.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Besluit ${data.decision.reference} · Gremium` : "Besluit · Gremium" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = getViewer(request);
+  const decision = getDecisionByReference({ viewer, reference: params.reference ?? "" });
+  if (!decision) notFound("Dit besluit bestaat niet of is niet voor u zichtbaar.");
+  const documents = listDocumentsForMeeting({ viewer, meeting: { id: decision.meetingId, bodyId: decision.bodyId } })
+    .filter((d) => d.current.agendaItemId === decision.agendaItemId)
+    .map((d) => ({ title: d.current.title, versionId: d.current.versionId }));
+  return { decision, documents };
+}
+
+export default function DecisionPage() {
+  const { decision, documents } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Breadcrumb items={[{ to: "/besluiten", label: "Besluiten" }]} />
+      <h1 className="nl-heading nl-heading--level-1">
+        Besluit {decision.reference}: {decision.subject}
+      </h1>
+      <dl className="gremium-meta">
+        <dt>Uitkomst</dt>
+        <dd>
+          {decisionOutcomeLabels[decision.outcome]}{" "}
+          {decision.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+        </dd>
+        <dt>Vergadering</dt>
+        <dd>
+          <Link className="nl-link" to={`/vergaderingen/${decision.meetingId}`}>
+            {decision.bodyName}, {formatDay(decision.startsAt)}
+          </Link>
+        </dd>
+        <dt>Besluitenlijst</dt>
+        <dd>
+          <Link className="nl-link" to={`/vergaderingen/${decision.meetingId}/besluitenlijst`}>
+            {decision.listStatus === "vastgesteld" ? "vastgesteld" : "concept"}
+          </Link>
+          {decision.adoptedAt ? ` op ${formatDateTime(decision.adoptedAt)}` : ""}
+        </dd>
+      </dl>
+      {decision.proposalHtml ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Voorstel</h2>
+          <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: decision.proposalHtml }} />
+        </>
+      ) : null}
+      <h2 className="nl-heading nl-heading--level-2">Besluit</h2>
+      {decision.textHtml ? (
+        <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: decision.textHtml }} />
+      ) : (
+        <p className="nl-paragraph">{decisionOutcomeLabels[decision.outcome]}.</p>
+      )}
+      {decision.discussionHtml ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Bespreking</h2>
+          <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: decision.discussionHtml }} />
+        </>
+      ) : null}
+      {decision.commitments.length > 0 ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Toezeggingen</h2>
+          <ul>
+            {decision.commitments.map((c, i) => (
+              <li key={i}>
+                {[c.personName, c.organisationName].filter(Boolean).join(", ")}: {c.description}
+                {c.dueOn ? ` (uiterlijk ${formatDate(c.dueOn)})` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {documents.length > 0 ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Stukken</h2>
+          <ul>
+            {documents.map((d) => (
+              <li key={d.versionId}>
+                <Link className="nl-link" to={`/stukken/${d.versionId}`}>
+                  {d.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {decision.history.length > 0 ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Geschiedenis</h2>
+          <ul>
+            {decision.history.map((h, i) => (
+              <li key={i}>
+                Gewijzigd bij vaststelling op {formatDateTime(h.createdAt)}; eerdere tekst:{" "}
+                <del>{h.previousTextMarkdown}</del>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/status-badge";
+import { getViewer } from "~/auth/session.server";
+import { formatDay } from "~/lib/format";
+import { decisionOutcomeLabels, decisionOutcomes, type DecisionOutcome } from "~/lib/vocabulary";
+import { listBodiesForSelect } from "~/models/bodies.server";
+import { listDecisions } from "~/models/decisions.server";
+import { listMeetingYears } from "~/models/meetings.server";
+
+export const meta: MetaFunction = () => [{ title: "Besluiten · Gremium" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = getViewer(request);
+  const url = new URL(request.url);
+  const bodies = listBodiesForSelect({ viewer });
+  const body = bodies.find((b) => String(b.id) === url.searchParams.get("gremium"));
+  const yearParam = Number(url.searchParams.get("jaar"));
+  const year = Number.isInteger(yearParam) && yearParam > 1900 ? yearParam : undefined;
+  const outcomeParam = url.searchParams.get("uitkomst");
+  const outcome = decisionOutcomes.includes(outcomeParam as DecisionOutcome)
+    ? (outcomeParam as DecisionOutcome)
+    : undefined;
+  const text = (url.searchParams.get("tekst") ?? "").slice(0, 200);
+  const page = Math.max(1, Number(url.searchParams.get("pagina")) || 1);
+  return {
+    ...listDecisions({ viewer, bodyId: body?.id, year, outcome, text, page }),
+    filters: { gremium: body?.id ?? "", jaar: year ?? "", uitkomst: outcome ?? "", tekst: text },
+    page,
+    bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
+    years: listMeetingYears({ viewer }),
+  };
+}
+
+export default function DecisionRegister() {
+  const { decisions, hasMore, filters, page, bodies, years } = useLoaderData<typeof loader>();
+  const query = (p: number) =>
+    `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])), pagina: String(p) })}`;
+  return (
+    <>
+      <h1 className="nl-heading nl-heading--level-1">Besluiten</h1>
+      <p className="nl-paragraph">
+        Elk besluit van de gremia, nieuwste eerst. Elk besluit heeft een vaste verwijzing, zoals SG-2026-02-B1.
+      </p>
+      <Form method="get" className="gremium-filters" aria-label="Besluiten filteren">
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="tekst">
+            Zoek in onderwerp en besluit
+          </label>
+          <input
+            id="tekst"
+            name="tekst"
+            type="search"
+            defaultValue={filters.tekst}
+            className="utrecht-textbox utrecht-textbox--html-input"
+          />
+        </div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="gremium">
+            Gremium
+          </label>
+          <select
+            id="gremium"
+            name="gremium"
+            defaultValue={filters.gremium}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">Alle gremia</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="jaar">
+            Jaar
+          </label>
+          <select
+            id="jaar"
+            name="jaar"
+            defaultValue={filters.jaar}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">Alle jaren</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="uitkomst">
+            Uitkomst
+          </label>
+          <select
+            id="uitkomst"
+            name="uitkomst"
+            defaultValue={filters.uitkomst}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">Alle uitkomsten</option>
+            {decisionOutcomes.map((o) => (
+              <option key={o} value={o}>
+                {decisionOutcomeLabels[o]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="nl-button">
+          <span className="nl-button__label">Filteren</span>
+        </button>
+      </Form>
+      {decisions.length === 0 ? (
+        <p className="nl-paragraph">Er zijn geen besluiten die aan het filter voldoen.</p>
+      ) : (
+        <ul className="gremium-meetings">
+          {decisions.map((d) => (
+            <li key={d.id}>
+              <Link className="nl-link gremium-meetings__date" to={`/besluiten/${d.reference}`}>
+                {d.reference}: {d.subject}
+              </Link>
+              <span>
+                {decisionOutcomeLabels[d.outcome]} · {d.bodyName}, {formatDay(d.startsAt)}
+              </span>
+              <span>
+                {d.listStatus === "concept" ? <StatusBadge tone="warning">concept</StatusBadge> : null}
+                {d.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav aria-label="Bladeren door de besluiten">
+        <ul className="gremium-pager">
+          {page > 1 ? (
+            <li>
+              <Link className="nl-link" to={query(page - 1)}>
+                Nieuwere besluiten
+              </Link>
+            </li>
+          ) : null}
+          {hasMore ? (
+            <li>
+              <Link className="nl-link" to={query(page + 1)}>
+                Oudere besluiten
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </>
+  );
+}
