@@ -45,6 +45,10 @@ export const userSchema = z.strictObject({
 export const bodyFrontmatterSchema = z.strictObject({
   name: z.string().min(1),
   shortName: z.string().min(1).optional(),
+  code: z
+    .string()
+    .regex(/^[A-Z]{1,6}$/, "moet 1 tot 6 hoofdletters zijn")
+    .optional(),
   kind: z.enum(bodyKinds),
   parent: slug.optional(),
   activeFrom: isoDate,

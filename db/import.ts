@@ -1,6 +1,6 @@
 // Imports the demo corpus into a database. Idempotent: records are matched by slug (or e-mail,
 // or body+person+role+start), so a second import updates in place and adds no duplicates.
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, lt, ne } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../app/lib/password.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
 import type { Db } from "../app/lib/db.server";
@@ -93,6 +93,7 @@ export async function importDemoCorpus(
         slug: body.slug,
         name: body.name,
         shortName: body.shortName ?? null,
+        code: body.code ?? null,
         kind: body.kind,
         purposeMarkdown: body.purposeMarkdown,
         purposeHtml: renderMarkdown(body.purposeMarkdown),
@@ -167,6 +168,14 @@ export async function importDemoCorpus(
         ? (tx.update(meetings).set(values).where(eq(meetings.id, existing.id)).run(), existing.id)
         : tx.insert(meetings).values(values).returning({ id: meetings.id }).get().id;
       tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
+      // The standing "Besluitenlijst …" hamerstuk adopts the list of the body's previous meeting.
+      const previous = tx
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.bodyId, bodyId), lt(meetings.startsAt, startsAt), ne(meetings.status, "geannuleerd")))
+        .orderBy(desc(meetings.startsAt))
+        .limit(1)
+        .get();
       const positions = new Map<string, number>();
       for (const item of meeting.items) {
         const position = (positions.get(item.section) ?? 0) + 1;
@@ -183,6 +192,8 @@ export async function importDemoCorpus(
             presenter: item.presenter ?? null,
             plannedMinutes: item.minutes ?? null,
             isConfidential: item.confidential ?? false,
+            adoptsMeetingId:
+              previous && item.section === "A" && /^besluitenlijst/i.test(item.subject) ? previous.id : null,
           })
           .run();
       }

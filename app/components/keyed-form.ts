@@ -16,11 +16,12 @@ export function useKeyedForm(
   {
     defaultValue,
     shouldValidate = "onBlur",
-  }: { defaultValue?: Record<string, string>; shouldValidate?: "onBlur" | "onSubmit" } = {},
+  }: { defaultValue?: Record<string, unknown>; shouldValidate?: "onBlur" | "onSubmit" } = {},
 ) {
   return useForm({
     id: formKey,
-    defaultValue,
+    // Nested values (lists of rows) are fine for conform; its type here only knows flat strings.
+    defaultValue: defaultValue as Record<string, string> | undefined,
     lastResult: lastReply?.formKey === formKey ? lastReply.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate,

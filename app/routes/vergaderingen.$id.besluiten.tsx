@@ -108,12 +108,11 @@ function RecordForm({
   const [form, fields] = useKeyedForm(schema, `record-${item.id}`, lastAction, {
     defaultValue: {
       outcome: adopting ? "conform" : "",
-      ...Object.fromEntries(
-        (adopting ? toAdopt!.decisions : []).flatMap((d, i) => [
-          [`amendments[${i}].decisionId`, String(d.id)],
-          [`amendments[${i}].textMarkdown`, d.textMarkdown],
-        ]),
-      ),
+      commitments: Array.from({ length: COMMITMENT_ROWS }, () => ({ description: "" })),
+      amendments: (adopting ? toAdopt!.decisions : []).map((d) => ({
+        decisionId: String(d.id),
+        textMarkdown: d.textMarkdown,
+      })),
     },
   });
   // Array fields of a union schema are not typed by conform; these two are arrays by the schema.

@@ -1,0 +1,192 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
+
+// The secretariaat records decisions without JavaScript; axe runs in a scripted browser signed in
+// as the same person.
+let secretary: BrowserContext;
+let checker: BrowserContext;
+let member: BrowserContext;
+let visitor: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  secretary = await launchBrowser({ javaScriptEnabled: false });
+  checker = await launchBrowser();
+  member = await launchBrowser();
+  visitor = await launchBrowser();
+  await signInDirectly(checker, "secretariaat@gremium.example");
+  await signInDirectly(member, "lid@gremium.example");
+  page = await secretary.newPage();
+  await signInWithForm(page, "secretariaat@gremium.example");
+  await page.waitForURL(`${baseUrl()}/`);
+});
+afterAll(async () => {
+  await Promise.all([secretary.close(), checker.close(), member.close(), visitor.close()]);
+});
+
+async function expectSecretaryPageAccessible() {
+  const other = await checker.newPage();
+  await other.goto(page.url());
+  await expectAccessible(other);
+  await other.close();
+}
+
+async function meetingUrl(context: BrowserContext, dateText: RegExp) {
+  const p = await context.newPage();
+  await visit(p, "/vergaderingen?gremium=&jaar=2026");
+  const href = await p.getByRole("link", { name: dateText }).first().getAttribute("href");
+  await p.close();
+  return `${baseUrl()}${href}`;
+}
+
+describe("decisions and besluitenlijsten", () => {
+  let september = "";
+  let december = "";
+
+  it("the secretariaat records decisions with a toezegging, and a besloten one", async () => {
+    september = await meetingUrl(checker, /donderdag 17 september 2026/);
+    december = await meetingUrl(checker, /donderdag 10 december 2026/);
+    await page.goto(september);
+    await page.getByRole("link", { name: "Besluiten vastleggen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Besluiten vastleggen" }).waitFor();
+    await expectSecretaryPageAccessible();
+
+    const b1 = page.getByRole("region", { name: /^B1 Vervolg na de versterkingsagenda/ });
+    await b1.getByText("Besluit vastleggen bij B1").click();
+    await b1.getByRole("button", { name: "Besluit vastleggen" }).click();
+    expect(await b1.getByText("Kies de uitkomst.").count()).toBe(1);
+    await b1.getByLabel("Uitkomst").selectOption({ label: "Conform voorstel" });
+    await b1
+      .getByLabel("Besluit (niet verplicht)", { exact: true })
+      .fill("1. Opdracht voor een meerjarenkoers 2027-2030.\n2. Kwartiermaker verlengd tot 1 juli 2027.");
+    await b1
+      .getByLabel("Toezegging 1: wat is er toegezegd")
+      .fill("Concept meerjarenkoers voorleggen aan de expertgroep");
+    await b1.getByRole("button", { name: "Besluit vastleggen" }).click();
+    expect(await page.getByText("Kies wie de toezegging deed").count()).toBe(1);
+    expect(await b1.getByLabel("Toezegging 1: wat is er toegezegd").inputValue()).toBe(
+      "Concept meerjarenkoers voorleggen aan de expertgroep",
+    );
+    await b1.getByLabel("Toezegging 1: door wie").selectOption({ label: "Fleur Hendriks (Veiligheidsregio Twente)" });
+    await b1.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await page.getByText("Besluit SG-2026-03-B1 is vastgelegd.").waitFor();
+
+    const b2 = page.getByRole("region", { name: /^B2 Casus met hoog risico in Twenterand/ });
+    await b2.getByText("Besluit vastleggen bij B2").click();
+    await b2.getByLabel("Uitkomst").selectOption({ label: "Kennisgenomen" });
+    await b2.getByLabel("Besluit (niet verplicht)", { exact: true }).fill("Afspraken tussen de partners bekrachtigd.");
+    await b2.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await page.getByText("Besluit SG-2026-03-B2 is vastgelegd.").waitFor();
+  });
+
+  it("the concept list of a closed meeting: members see it whole, others not at all", async () => {
+    const memberPage = await member.newPage();
+    await memberPage.goto(`${september}/besluitenlijst`);
+    const text = await memberPage.getByRole("main").textContent();
+    expect(text).toContain("Concept besluitenlijst");
+    expect(text).toContain("Opdracht voor een meerjarenkoers 2027-2030");
+    expect(text).toContain("Afspraken tussen de partners bekrachtigd");
+    expect(text).toContain("Toezegging Fleur Hendriks: Concept meerjarenkoers voorleggen aan de expertgroep");
+    await expectAccessible(memberPage);
+    const anonymous = await visitor.newPage();
+    expect((await anonymous.goto(`${september}/besluitenlijst`))!.status()).toBe(404);
+  });
+
+  it("a public meeting: the next meeting adopts its list with one amendment; the public then sees it without the besloten part", async () => {
+    const june = await meetingUrl(checker, /woensdag 10 juni 2026/);
+    const nextAbPage = await checker.newPage();
+    await visit(nextAbPage, "/vergaderingen?gremium=&jaar=2027");
+    const january = `${baseUrl()}${await nextAbPage.getByRole("link", { name: /woensdag 27 januari 2027/ }).getAttribute("href")}`;
+    await nextAbPage.close();
+
+    await page.goto(`${june}/besluiten`);
+    const b1 = page.getByRole("region", { name: /^B1 Kader voor de ontwikkeling van de organisatie/ });
+    await b1.getByText("Besluit vastleggen bij B1").click();
+    await b1.getByLabel("Uitkomst").selectOption({ label: "Conform voorstel" });
+    await b1
+      .getByLabel("Besluit (niet verplicht)", { exact: true })
+      .fill("1. Traject gestart. 2. Toetsingskader vastgesteld.");
+    await b1.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await page.getByText("Besluit AB-2026-01-B1 is vastgelegd.").waitFor();
+    const b2 = page.getByRole("region", { name: /^B2 Ontwikkelingen bij Veilig Thuis/ });
+    await b2.getByText("Besluit vastleggen bij B2").click();
+    await b2.getByLabel("Uitkomst").selectOption({ label: "Kennisgenomen" });
+    await b2.getByLabel("Besluit (niet verplicht)", { exact: true }).fill("Personele gevolgen besproken.");
+    await b2.getByLabel("Besloten besluit").check();
+    await b2.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await page.getByText("Besluit AB-2026-01-B2 is vastgelegd.").waitFor();
+
+    const anonymous = await visitor.newPage();
+    await anonymous.goto(`${june}/besluitenlijst`);
+    expect(await anonymous.getByText("De besluitenlijst van deze vergadering is nog niet vastgesteld.").count()).toBe(
+      1,
+    );
+    expect(await anonymous.content()).not.toContain("Toetsingskader vastgesteld");
+    await expectAccessible(anonymous);
+
+    // The January meeting carries the hamerstuk; publish it, then adopt with one amendment.
+    await page.goto(january);
+    await page.getByRole("button", { name: "Agenda publiceren" }).click();
+    await page.getByText("De agenda is gepubliceerd.", { exact: false }).waitFor();
+    await page.goto(`${january}/besluiten`);
+    const a1 = page.getByRole("region", { name: /^A1 Besluitenlijst algemeen bestuur 10 juni 2026/ });
+    await a1.getByText("Besluit vastleggen bij A1").click();
+    await a1.getByLabel("Uitkomst").selectOption({ label: "Gewijzigd vastgesteld" });
+    await a1
+      .getByLabel("Besluit AB-2026-01-B1")
+      .fill("1. Traject gestart. 2. Toetsingskader vastgesteld, met een evaluatie na één jaar.");
+    await a1.getByRole("button", { name: "Besluit vastleggen" }).click();
+    await page.getByText(/Besluit AB-2027-01-A1 is vastgelegd\./).waitFor();
+
+    await page.goto(`${june}/besluiten`);
+    expect(await page.getByText("Deze besluitenlijst is vastgesteld.").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Besluit vastleggen" }).count()).toBe(0);
+
+    await anonymous.goto(`${june}/besluitenlijst`);
+    const text = (await anonymous.getByRole("main").textContent())!;
+    expect(text).toContain("vastgesteld");
+    expect(text).toContain("met een evaluatie na één jaar");
+    expect(text).toContain("oorspronkelijke tekst");
+    expect(text).toContain("Het besloten deel is alleen voor leden beschikbaar.");
+    expect(text).not.toContain("Personele gevolgen");
+    await expectAccessible(anonymous);
+  });
+
+  it("the register and decision pages show each viewer exactly what they may see", async () => {
+    const anonymous = await visitor.newPage();
+    await visit(anonymous, "/besluiten");
+    const list = (await anonymous.getByRole("main").textContent())!;
+    expect(list).toContain("AB-2026-01-B1");
+    expect(list).not.toContain("AB-2026-01-B2");
+    expect(list).not.toContain("SG-2026-03");
+    await expectAccessible(anonymous);
+    expect((await visit(anonymous, "/besluiten/AB-2026-01-B2")).status()).toBe(404);
+    await visit(anonymous, "/besluiten/AB-2026-01-B1");
+    expect(await anonymous.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Besluit AB-2026-01-B1: Kader voor de ontwikkeling van de organisatie",
+    );
+    await expectAccessible(anonymous);
+
+    const memberPage = await member.newPage();
+    await visit(memberPage, "/besluiten?tekst=bekrachtigd");
+    expect(await memberPage.getByRole("link", { name: /SG-2026-03-B2/ }).count()).toBe(1);
+    await expectAccessible(memberPage);
+  });
+
+  it("a member and an anonymous visitor cannot record decisions", async () => {
+    const memberPage = await member.newPage();
+    expect((await memberPage.goto(`${september}/besluiten`))!.status()).toBe(403);
+    const anonymous = await visitor.newPage();
+    await anonymous.goto(`${september}/besluiten`);
+    expect(anonymous.url()).toContain("/inloggen");
+  });
+
+  it("the meeting page links the hamerstuk to the list it adopts", async () => {
+    const anonymous = await visitor.newPage();
+    await anonymous.goto(december);
+    expect(await anonymous.getByRole("link", { name: "Bekijk de besluitenlijst die wordt vastgesteld" }).count()).toBe(
+      1,
+    );
+  });
+});
