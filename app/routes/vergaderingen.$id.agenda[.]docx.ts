@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
-import { buildAgendaDocx } from "~/lib/agenda-docx.server";
+import { buildAgendaDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { getMeeting } from "~/models/meetings.server";
 

@@ -76,6 +76,14 @@ export default function DecisionList() {
               </>
             )}
           </p>
+          <ul className="gremium-pager gremium-no-print">
+            <li>
+              <a className="nl-link" href={`/vergaderingen/${meeting.id}/besluitenlijst.docx`} download>
+                Besluitenlijst als Word-bestand
+              </a>
+            </li>
+            <li>Afdrukken of PDF: kies ‘Afdrukken’ in uw browser; de pagina is daarop ingericht.</li>
+          </ul>
           <dl className="gremium-meta">
             <dt>Datum</dt>
             <dd>{formatDay(meeting.startsAt)}</dd>

@@ -1,7 +1,7 @@
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { makeBody, makeViewer } from "../factories";
-import { buildAgendaDocx, proposalLines } from "../../app/lib/agenda-docx.server";
+import { buildAgendaDocx, proposalLines } from "../../app/lib/docx.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
 

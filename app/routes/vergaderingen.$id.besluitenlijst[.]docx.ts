@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { getViewer } from "~/auth/session.server";
+import { buildDecisionListDocx } from "~/lib/docx.server";
+import { applySecurityHeaders } from "~/lib/security-headers.server";
+import { decisionOutcomeLabels } from "~/lib/vocabulary";
+import { listAttendance } from "~/models/attendance.server";
+import { getDecisionList } from "~/models/decisions.server";
+
+/** The besluitenlijst as a Word document, holding only what the requester may see. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const list = getDecisionList({ viewer: getViewer(request), meetingId: requireIdParam(params.id) });
+  if (!list || !list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
+  const { invitees } = listAttendance({ meetingId: list.meeting.id });
+  const file = await buildDecisionListDocx(list.meeting, {
+    status: list.status,
+    adoptedAt: list.adoptedAt,
+    hiddenCount: list.hiddenCount,
+    present: invitees.filter((i) => i.attendance && i.attendance !== "afwezig").map((i) => i.name),
+    absent: invitees.filter((i) => i.attendance === "afwezig").map((i) => i.name),
+    decisions: list.decisions.map((d) => ({ ...d, outcomeLabel: decisionOutcomeLabels[d.outcome] })),
+  });
+  const date = new Date(list.meeting.startsAt).toISOString().slice(0, 10);
+  const headers = applySecurityHeaders(
+    new Headers({
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="besluitenlijst-${list.meeting.bodySlug}-${date}.docx"`,
+      "Cache-Control": "private, no-store",
+    }),
+  );
+  return new Response(new Uint8Array(file), { headers });
+}
