@@ -9,6 +9,7 @@ import { isTime } from "../app/lib/format";
 import {
   agendaSections,
   bodyKinds,
+  decisionOutcomes,
   meetingStatuses,
   membershipRoles,
   organisationKinds,
@@ -89,6 +90,28 @@ export const meetingSchema = z.strictObject({
       presenter: z.string().min(1).optional(),
       minutes: z.number().int().positive().optional(),
       confidential: z.boolean().optional(),
+      decisions: z
+        .array(
+          z.strictObject({
+            outcome: z.enum(decisionOutcomes),
+            text: z.string().optional(),
+            discussion: z.string().optional(),
+            confidential: z.boolean().optional(),
+            commitments: z
+              .array(
+                z.strictObject({
+                  description: z.string().min(1),
+                  person: slug.optional(),
+                  organisation: slug.optional(),
+                  due: isoDate.optional(),
+                }),
+              )
+              .optional(),
+            // On the hamerstuk that adopts the previous list: new texts, by the subject of the item decided on.
+            amendments: z.array(z.strictObject({ item: z.string().min(1), text: z.string().min(1) })).optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
 });

@@ -3,11 +3,26 @@
 import { and, desc, eq, lt, ne } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../app/lib/password.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
-import type { Db } from "../app/lib/db.server";
+import type { Db, Tx } from "../app/lib/db.server";
+import { numberAgenda } from "../app/lib/agenda-numbering";
+import { newReference } from "../app/models/decisions.server";
 import { writeAudit } from "../app/models/audit.server";
-import { loadCorpus } from "./content";
+import { loadCorpus, type ContentMeeting } from "./content";
 import { instantFromAmsterdam } from "../app/lib/format";
-import { agendaItems, bodies, meetingInvitees, meetings, memberships, organisations, people, users } from "./schema";
+import {
+  agendaItems,
+  bodies,
+  commitments,
+  decisionAmendments,
+  decisionLists,
+  decisions,
+  meetingInvitees,
+  meetings,
+  memberships,
+  organisations,
+  people,
+  users,
+} from "./schema";
 import { membershipCurrentOn } from "../app/models/memberships.server";
 
 export type ImportSummary = {
@@ -197,6 +212,15 @@ export async function importDemoCorpus(
           })
           .run();
       }
+      importDecisions(tx, {
+        meeting,
+        meetingId,
+        bodyId,
+        startsAt,
+        previousId: previous?.id ?? null,
+        personIds,
+        orgIds,
+      });
       tx.delete(meetingInvitees).where(eq(meetingInvitees.meetingId, meetingId)).run();
       const invitees = tx
         .selectDistinct({ personId: memberships.personId })
@@ -232,4 +256,109 @@ export async function importDemoCorpus(
 /** True when the database holds no users yet: the only state in which start-up imports demo data. */
 export function isEmptyDatabase(db: Db) {
   return !db.select({ id: users.id }).from(users).limit(1).get();
+}
+
+/**
+ * Decisions of a demo meeting, with toezeggingen. A decision on the hamerstuk that adopts the
+ * previous meeting's list (conform or gewijzigd) makes that list vastgesteld, with its amendments.
+ */
+function importDecisions(
+  tx: Tx,
+  {
+    meeting,
+    meetingId,
+    bodyId,
+    startsAt,
+    previousId,
+    personIds,
+    orgIds,
+  }: {
+    meeting: ContentMeeting;
+    meetingId: number;
+    bodyId: number;
+    startsAt: number;
+    previousId: number | null;
+    personIds: Map<string, number>;
+    orgIds: Map<string, number>;
+  },
+) {
+  const items = tx
+    .select({
+      id: agendaItems.id,
+      section: agendaItems.section,
+      position: agendaItems.position,
+      subject: agendaItems.subject,
+      adoptsMeetingId: agendaItems.adoptsMeetingId,
+    })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .all();
+  const numbered = numberAgenda(items);
+  const withDecisions = meeting.items.filter((item) => item.decisions?.length);
+  if (withDecisions.length === 0) return;
+  tx.insert(decisionLists).values({ meetingId }).onConflictDoNothing().run();
+  for (const source of withDecisions) {
+    const item = numbered.find((i) => i.subject === source.subject && i.section === source.section)!;
+    for (const decision of source.decisions!) {
+      const reference = newReference(tx, { id: meetingId, bodyId, startsAt }, item.number);
+      const text = decision.text?.trim() ?? "";
+      const discussion = decision.discussion?.trim() ?? "";
+      const created = tx
+        .insert(decisions)
+        .values({
+          agendaItemId: item.id,
+          reference,
+          outcome: decision.outcome,
+          textMarkdown: text,
+          textHtml: renderMarkdown(text),
+          discussionMarkdown: discussion,
+          discussionHtml: renderMarkdown(discussion),
+          isConfidential: decision.confidential ?? false,
+        })
+        .returning({ id: decisions.id })
+        .get();
+      for (const commitment of decision.commitments ?? []) {
+        tx.insert(commitments)
+          .values({
+            decisionId: created.id,
+            description: commitment.description,
+            personId: commitment.person ? (personIds.get(commitment.person) ?? null) : null,
+            organisationId: commitment.organisation ? (orgIds.get(commitment.organisation) ?? null) : null,
+            dueOn: commitment.due ?? null,
+          })
+          .run();
+      }
+      if (item.adoptsMeetingId && previousId && (decision.outcome === "conform" || decision.outcome === "gewijzigd")) {
+        for (const amendment of decision.amendments ?? []) {
+          const target = tx
+            .select({ id: decisions.id, textMarkdown: decisions.textMarkdown })
+            .from(decisions)
+            .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+            .where(and(eq(agendaItems.meetingId, previousId), eq(agendaItems.subject, amendment.item)))
+            .get();
+          if (!target) continue;
+          tx.insert(decisionAmendments)
+            .values({
+              decisionId: target.id,
+              previousTextMarkdown: target.textMarkdown,
+              newTextMarkdown: amendment.text.trim(),
+              amendedByMeetingId: meetingId,
+              createdAt: startsAt,
+            })
+            .run();
+          tx.update(decisions)
+            .set({ textMarkdown: amendment.text.trim(), textHtml: renderMarkdown(amendment.text.trim()) })
+            .where(eq(decisions.id, target.id))
+            .run();
+        }
+        tx.insert(decisionLists)
+          .values({ meetingId: previousId, status: "vastgesteld", adoptedAt: startsAt, adoptedByMeetingId: meetingId })
+          .onConflictDoUpdate({
+            target: decisionLists.meetingId,
+            set: { status: "vastgesteld", adoptedAt: startsAt, adoptedByMeetingId: meetingId },
+          })
+          .run();
+      }
+    }
+  }
 }

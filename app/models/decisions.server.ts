@@ -56,7 +56,7 @@ function meetingNumberInYear(tx: Tx, meeting: { id: number; bodyId: number; star
   return { year, number: row?.n ?? 1 };
 }
 
-function newReference(tx: Tx, meeting: { id: number; bodyId: number; startsAt: number }, itemNumber: string) {
+export function newReference(tx: Tx, meeting: { id: number; bodyId: number; startsAt: number }, itemNumber: string) {
   const body = tx
     .select({ code: bodies.code, kind: bodies.kind, name: bodies.name })
     .from(bodies)

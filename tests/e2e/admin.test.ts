@@ -50,7 +50,7 @@ describe("beheer", () => {
     await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
     const password = page.getByLabel("Startwachtwoord");
     await expect.poll(() => password.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.getByText("Een wachtwoord heeft minstens 12 tekens.").count()).toBe(1);
+    await page.getByText("Een wachtwoord heeft minstens 12 tekens.").waitFor();
     expect(await page.getByLabel("Naam", { exact: true }).inputValue()).toBe("Piet Pieters");
     expect(await page.getByLabel("E-mailadres").inputValue()).toBe("piet@gremium.example");
     await expectAccessible(page);
@@ -67,7 +67,7 @@ describe("beheer", () => {
     await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
     await page.getByRole("heading", { level: 1, name: "Eva Nieuwkomer" }).waitFor();
     const userUrl = page.url();
-    expect(await page.getByText("De gebruiker is aangemaakt").count()).toBe(1);
+    await page.getByText("De gebruiker is aangemaakt").waitFor();
 
     // 2. Give a membership of the stuurgroep.
     await visit(page, "/beheer/gremia");
@@ -87,7 +87,7 @@ describe("beheer", () => {
     await signInWithForm(theirPage, "eva.nieuwkomer@gremium.example", "een-goed-startwachtwoord");
     await theirPage.waitForURL(`${baseUrl()}/`);
     await visit(theirPage, "/gremia/stuurgroep-zvs");
-    expect(await theirPage.getByText("U bent lid van dit gremium").count()).toBe(1);
+    await theirPage.getByText("U bent lid van dit gremium").waitFor();
     await visit(theirPage, "/account");
     expect(await theirPage.getByRole("heading", { level: 1 }).textContent()).toBe("Mijn account");
 
@@ -131,7 +131,7 @@ describe("beheer", () => {
     expect(await staleTab.getByLabel("Vergaderfrequentie").inputValue()).toBe("Twee keer per jaar");
 
     await visit(page, "/gremia/jeugd-en-veiligheid");
-    expect(await page.getByText("Elke maand").count()).toBe(1);
+    await page.getByText("Elke maand").waitFor();
     await staleTab.close();
   });
 

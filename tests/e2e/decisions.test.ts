@@ -119,9 +119,7 @@ describe("decisions and besluitenlijsten", () => {
 
     const anonymous = await visitor.newPage();
     await anonymous.goto(`${june}/besluitenlijst`);
-    expect(await anonymous.getByText("De besluitenlijst van deze vergadering is nog niet vastgesteld.").count()).toBe(
-      1,
-    );
+    await anonymous.getByText("De besluitenlijst van deze vergadering is nog niet vastgesteld.").waitFor();
     expect(await anonymous.content()).not.toContain("Toetsingskader vastgesteld");
     await expectAccessible(anonymous);
 
@@ -140,7 +138,7 @@ describe("decisions and besluitenlijsten", () => {
     await page.getByText(/Besluit AB-2027-01-A1 is vastgelegd\./).waitFor();
 
     await page.goto(`${june}/besluiten`);
-    expect(await page.getByText("Deze besluitenlijst is vastgesteld.").count()).toBe(1);
+    await page.getByText("Deze besluitenlijst is vastgesteld.").waitFor();
     expect(await page.getByRole("button", { name: "Besluit vastleggen" }).count()).toBe(0);
 
     await anonymous.goto(`${june}/besluitenlijst`);
@@ -170,7 +168,7 @@ describe("decisions and besluitenlijsten", () => {
 
     const memberPage = await member.newPage();
     await visit(memberPage, "/besluiten?tekst=bekrachtigd");
-    expect(await memberPage.getByRole("link", { name: /SG-2026-03-B2/ }).count()).toBe(1);
+    await memberPage.getByRole("link", { name: /SG-2026-03-B2/ }).waitFor();
     await expectAccessible(memberPage);
   });
 
@@ -185,8 +183,6 @@ describe("decisions and besluitenlijsten", () => {
   it("the meeting page links the hamerstuk to the list it adopts", async () => {
     const anonymous = await visitor.newPage();
     await anonymous.goto(december);
-    expect(await anonymous.getByRole("link", { name: "Bekijk de besluitenlijst die wordt vastgesteld" }).count()).toBe(
-      1,
-    );
+    await anonymous.getByRole("link", { name: "Bekijk de besluitenlijst die wordt vastgesteld" }).waitFor();
   });
 });

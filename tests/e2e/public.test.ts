@@ -26,7 +26,7 @@ describe("public site", () => {
     await expect
       .poll(() => page.getByRole("heading", { level: 1 }).textContent())
       .toBe("Zorg, Veiligheid en Straf Twente");
-    expect(await page.getByRole("link", { name: "Stuurgroep Zorg, Veiligheid en Straf" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Stuurgroep Zorg, Veiligheid en Straf" }).waitFor();
     await expectAccessible(page);
   });
 
@@ -54,7 +54,7 @@ describe("public site", () => {
     await visit(page, "/gremia/expertgroep-zvs");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Expertgroep Zorg, Veiligheid en Straf");
     expect(await page.getByRole("link", { name: "Stuurgroep Zorg, Veiligheid en Straf" }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole("link", { name: "Themagroep Mensenhandel" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Themagroep Mensenhandel" }).waitFor();
     const table = page.getByRole("table");
     expect(await table.textContent()).toContain("Daan Smit");
     expect(await table.textContent()).toContain("Voorzitter");
@@ -66,12 +66,12 @@ describe("public site", () => {
   it("signed-in users see the members' e-mail addresses", async () => {
     await signInDirectly(context, "partner@gremium.example");
     await visit(page, "/gremia/expertgroep-zvs");
-    expect(await page.getByRole("link", { name: "d.smit@zvh.example" }).count()).toBe(1);
+    await page.getByRole("link", { name: "d.smit@zvh.example" }).waitFor();
   });
 
   it("a retired body stays readable and says so", async () => {
     await visit(page, "/gremia/levensloopaanpak");
-    expect(await page.getByText("Dit gremium is opgeheven per 1 januari 2024").count()).toBe(1);
+    await page.getByText("Dit gremium is opgeheven per 1 januari 2024").waitFor();
     await expectAccessible(page);
   });
 
@@ -79,7 +79,7 @@ describe("public site", () => {
     const response = await visit(page, "/bestaat/niet");
     expect(response.status()).toBe(404);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Pagina niet gevonden");
-    expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).count()).toBe(1);
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).waitFor();
     await expectAccessible(page);
     expect((await visit(page, "/gremia/bestaat-niet")).status()).toBe(404);
   });
@@ -102,7 +102,7 @@ describe("public site", () => {
       // The reference must survive hydration: wait until the scripts have run.
       await page.waitForLoadState("networkidle");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Er ging iets mis");
-      expect(await page.getByRole("navigation", { name: "Hoofdmenu" }).count()).toBe(1);
+      await page.getByRole("navigation", { name: "Hoofdmenu" }).waitFor();
       const reference = (await page.getByRole("main").textContent())?.match(/GRM-[0-9A-F]{8}/)?.[0];
       expect(reference).toBeDefined();
       await expect.poll(() => readFileSync(inject("serverLogPath"), "utf8")).toContain(`[${reference}] GET /gremia`);
@@ -140,7 +140,7 @@ describe("public site", () => {
     await visit(page, "/gremia");
     await page.getByRole("link", { name: "Themagroep Mensenhandel" }).click();
     await page.waitForURL("**/gremia/mensenhandel");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Themagroep Mensenhandel");
+    await page.getByRole("heading", { level: 1, name: "Themagroep Mensenhandel" }).waitFor();
     expect(violations).toEqual([]);
   });
 

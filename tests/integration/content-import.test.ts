@@ -7,6 +7,10 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   agendaItems,
   bodies,
+  commitments,
+  decisionAmendments,
+  decisionLists,
+  decisions,
   meetingInvitees,
   meetings,
   memberships,
@@ -50,6 +54,9 @@ function counts() {
     meetings: n(meetings),
     agendaItems: n(agendaItems),
     invitees: n(meetingInvitees),
+    decisions: n(decisions),
+    amendments: n(decisionAmendments),
+    commitments: n(commitments),
   };
 }
 
@@ -88,6 +95,15 @@ describe("migrations and the demo corpus", () => {
         .all()
         .some((item) => item.isConfidential),
     ).toBe(true);
+    // Decisions: two adopted lists (one with an amendment), one concept list, a besloten decision.
+    const lists = db.select().from(decisionLists).all();
+    expect(lists.filter((l) => l.status === "vastgesteld")).toHaveLength(2);
+    expect(lists.filter((l) => l.status === "concept")).toHaveLength(1);
+    expect(db.select().from(decisionAmendments).all()).toHaveLength(1);
+    const all = db.select().from(decisions).all();
+    expect(all.some((d) => d.isConfidential)).toBe(true);
+    expect(all.map((d) => d.reference)).toContain("SG-2026-01-B1");
+    expect(db.select().from(commitments).all().length).toBeGreaterThanOrEqual(3);
     const municipalities = db
       .select()
       .from(organisations)
