@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { StatusBadge } from "~/components/status-badge";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
@@ -55,60 +56,27 @@ export default function DecisionRegister() {
             className="utrecht-textbox utrecht-textbox--html-input"
           />
         </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="gremium">
-            Gremium
-          </label>
-          <select
-            id="gremium"
-            name="gremium"
-            defaultValue={filters.gremium}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">Alle gremia</option>
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="jaar">
-            Jaar
-          </label>
-          <select
-            id="jaar"
-            name="jaar"
-            defaultValue={filters.jaar}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">Alle jaren</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="uitkomst">
-            Uitkomst
-          </label>
-          <select
-            id="uitkomst"
-            name="uitkomst"
-            defaultValue={filters.uitkomst}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">Alle uitkomsten</option>
-            {decisionOutcomes.map((o) => (
-              <option key={o} value={o}>
-                {decisionOutcomeLabels[o]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="gremium"
+          label="Gremium"
+          allLabel="Alle gremia"
+          options={bodies.map((b) => ({ value: b.id, label: b.name }))}
+          value={filters.gremium}
+        />
+        <FilterSelect
+          name="jaar"
+          label="Jaar"
+          allLabel="Alle jaren"
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+          value={filters.jaar}
+        />
+        <FilterSelect
+          name="uitkomst"
+          label="Uitkomst"
+          allLabel="Alle uitkomsten"
+          options={decisionOutcomes.map((o) => ({ value: o, label: decisionOutcomeLabels[o] }))}
+          value={filters.uitkomst}
+        />
         <button type="submit" className="nl-button">
           <span className="nl-button__label">Filteren</span>
         </button>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { MeetingList } from "~/components/meeting-list";
 import { getViewer } from "~/auth/session.server";
 import { listBodiesForSelect, listManageableBodies } from "~/models/bodies.server";
@@ -37,42 +38,20 @@ export default function Meetings() {
         </p>
       ) : null}
       <Form method="get" className="gremium-filters" aria-label="Vergaderingen filteren">
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="gremium">
-            Gremium
-          </label>
-          <select
-            id="gremium"
-            name="gremium"
-            className="utrecht-select utrecht-select--html-select"
-            defaultValue={selectedBody ?? ""}
-          >
-            <option value="">Alle gremia</option>
-            {bodies.map((body) => (
-              <option key={body.id} value={body.id}>
-                {body.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="jaar">
-            Jaar
-          </label>
-          <select
-            id="jaar"
-            name="jaar"
-            className="utrecht-select utrecht-select--html-select"
-            defaultValue={selectedYear ?? ""}
-          >
-            <option value="">Alle jaren</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="gremium"
+          label="Gremium"
+          allLabel="Alle gremia"
+          options={bodies.map((b) => ({ value: b.id, label: b.name }))}
+          value={selectedBody}
+        />
+        <FilterSelect
+          name="jaar"
+          label="Jaar"
+          allLabel="Alle jaren"
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+          value={selectedYear}
+        />
         <button type="submit" className="nl-button">
           <span className="nl-button__label">Filteren</span>
         </button>
