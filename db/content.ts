@@ -112,6 +112,8 @@ export const meetingSchema = z.strictObject({
           }),
         )
         .optional(),
+      // This item was sent up from another body's meeting (by file name and subject there).
+      handedFrom: z.strictObject({ meeting: z.string().min(1), item: z.string().min(1) }).optional(),
     }),
   ),
 });

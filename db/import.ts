@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 // Imports the demo corpus into a database. Idempotent: records are matched by slug (or e-mail,
 // or body+person+role+start), so a second import updates in place and adds no duplicates.
 import { and, desc, eq, lt, ne } from "drizzle-orm";
@@ -16,6 +17,7 @@ import {
   decisionAmendments,
   decisionLists,
   decisions,
+  handoffs,
   meetingInvitees,
   meetings,
   memberships,
@@ -156,6 +158,7 @@ export async function importDemoCorpus(
       }
     }
     // Meetings are matched by body and start; a re-import replaces their agenda with the file's.
+    const meetingIdsByFile = new Map<string, number>();
     for (const meeting of corpus.meetings) {
       const bodyId = bodyIds.get(meeting.body)!;
       const startsAt = instantFromAmsterdam(meeting.date, meeting.start);
@@ -212,6 +215,8 @@ export async function importDemoCorpus(
           })
           .run();
       }
+      meetingIdsByFile.set(basename(meeting.file, ".yaml"), meetingId);
+      importHandoffs(tx, meeting, meetingId, bodyId, meetingIdsByFile);
       importDecisions(tx, {
         meeting,
         meetingId,
@@ -360,5 +365,38 @@ function importDecisions(
           .run();
       }
     }
+  }
+}
+
+/** Items that were sent up from another body's meeting: the hand-off is recorded as accepted. */
+function importHandoffs(
+  tx: Tx,
+  meeting: ContentMeeting,
+  meetingId: number,
+  bodyId: number,
+  meetingIdsByFile: Map<string, number>,
+) {
+  for (const item of meeting.items.filter((i) => i.handedFrom)) {
+    const fromMeetingId = meetingIdsByFile.get(item.handedFrom!.meeting);
+    if (!fromMeetingId)
+      throw new Error(`${meeting.file}: handedFrom noemt een onbekende vergadering "${item.handedFrom!.meeting}"`);
+    const from = tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, fromMeetingId), eq(agendaItems.subject, item.handedFrom!.item)))
+      .get();
+    const to = tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.subject, item.subject)))
+      .get();
+    if (!from || !to)
+      throw new Error(`${meeting.file}: handedFrom noemt een onbekend agendapunt "${item.handedFrom!.item}"`);
+    tx.delete(handoffs)
+      .where(and(eq(handoffs.fromAgendaItemId, from.id), eq(handoffs.toBodyId, bodyId)))
+      .run();
+    tx.insert(handoffs)
+      .values({ fromAgendaItemId: from.id, toBodyId: bodyId, status: "geaccepteerd", toAgendaItemId: to.id })
+      .run();
   }
 }

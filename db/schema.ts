@@ -362,6 +362,33 @@ export const commitments = sqliteTable(
   ],
 );
 
+/** An agenda item sent up to another body ("doorzetten"): proposed, then accepted onto its agenda. */
+export const handoffs = sqliteTable(
+  "handoffs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fromAgendaItemId: integer("from_agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    toBodyId: integer("to_body_id")
+      .notNull()
+      .references(() => bodies.id),
+    status: text("status", { enum: ["voorgesteld", "geaccepteerd"] })
+      .notNull()
+      .default("voorgesteld"),
+    toAgendaItemId: integer("to_agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    acceptedAt: integer("accepted_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    index("handoffs_from_item_idx").on(table.fromAgendaItemId),
+    index("handoffs_to_body_idx").on(table.toBodyId),
+    index("handoffs_to_item_idx").on(table.toAgendaItemId),
+    index("handoffs_creator_idx").on(table.createdByUserId),
+  ],
+);
+
 /** A body's standing items: every new meeting of the body starts from these. */
 export const agendaTemplateItems = sqliteTable(
   "agenda_template_items",

@@ -26,14 +26,23 @@ export type AgendaDocument = {
   isConfidential: boolean;
 };
 
+export type AgendaHandoff = {
+  fromAgendaItemId: number;
+  toBodyName: string;
+  status: string;
+  decisions: { reference: string }[];
+};
+
 export function AgendaTable({
   sections,
   caption,
   documents = [],
+  handoffs = [],
 }: {
   sections: { section: AgendaSection; items: AgendaRow[] }[];
   caption: string;
   documents?: AgendaDocument[];
+  handoffs?: AgendaHandoff[];
 }) {
   return (
     <div className="gremium-table-wrap">
@@ -92,6 +101,22 @@ export function AgendaTable({
                           ))}
                       </ul>
                     ) : null}
+                    {handoffs
+                      .filter((h) => h.fromAgendaItemId === item.id)
+                      .map((h) => (
+                        <div key={h.toBodyName} className="gremium-muted">
+                          Doorgezet naar {h.toBodyName}
+                          {h.decisions.map((d) => (
+                            <span key={d.reference}>
+                              {" "}
+                              — besluit{" "}
+                              <a className="nl-link" href={`/besluiten/${d.reference}`}>
+                                {d.reference}
+                              </a>
+                            </span>
+                          ))}
+                        </div>
+                      ))}
                     {item.adoptsMeetingId ? (
                       <div>
                         <a className="nl-link" href={`/vergaderingen/${item.adoptsMeetingId}/besluitenlijst`}>

@@ -587,3 +587,17 @@ export function getDecisionByReference({ viewer, reference }: { viewer: Viewer; 
       .all(),
   };
 }
+
+/** The decisions on some agenda items that the viewer may see (for hand-offs shown back upstream). */
+export function listDecisionsForItems({ viewer, agendaItemIds }: { viewer: Viewer; agendaItemIds: number[] }) {
+  if (agendaItemIds.length === 0) return [];
+  return getDb()
+    .select({ agendaItemId: decisions.agendaItemId, reference: decisions.reference, outcome: decisions.outcome })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(and(inArray(decisions.agendaItemId, agendaItemIds), decisionVisibleTo(viewer)))
+    .orderBy(asc(decisions.reference))
+    .all();
+}

@@ -18,6 +18,7 @@ import type { SignedInViewer } from "~/auth/viewer";
 import { siteUrl } from "~/lib/site-url.server";
 import { listAttendance } from "~/models/attendance.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
+import { listHandoffsForItems } from "~/models/handoffs.server";
 import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
 import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
@@ -57,6 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting,
     preview,
     attendance: meeting.status === "vergaderd" ? listAttendance({ meetingId: meeting.id }) : null,
+    // Where items were sent upward, and what was decided there; not for items the reader may not see.
+    handoffs: listHandoffsForItems({
+      viewer: preview ? null : viewer,
+      agendaItemIds: meeting.sections.flatMap((s) => s.items.filter((i) => i.subject !== null).map((i) => i.id)),
+    }),
     documents: listDocumentsForMeeting({ viewer: preview ? null : viewer, meeting }).map(({ current }) => ({
       agendaItemId: current.agendaItemId,
       title: current.title,
@@ -236,7 +242,7 @@ function ManageMeeting({
 }
 
 export default function MeetingPage() {
-  const { meeting, preview, attendance, started, documents } = useLoaderData<typeof loader>();
+  const { meeting, preview, attendance, started, documents, handoffs } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   return (
@@ -377,6 +383,7 @@ export default function MeetingPage() {
       <AgendaTable
         sections={meeting.sections}
         documents={documents}
+        handoffs={handoffs}
         caption={`Agenda van ${meeting.bodyName}, ${formatDay(meeting.startsAt)}`}
       />
     </>

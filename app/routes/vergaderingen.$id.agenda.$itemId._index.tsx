@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AgendaItemFields } from "~/components/agenda-item-fields";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -12,11 +12,20 @@ import { formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
 import { getAgendaItemForEdit, removeAgendaItem, updateAgendaItem } from "~/models/agenda.server";
+import { getHandoffOptions, proposeHandoff } from "~/models/handoffs.server";
 import { ConflictError } from "~/models/errors";
 import { getMeeting } from "~/models/meetings.server";
 import { editItemSchema, removeItemSchema } from "~/schemas/meetings";
 
-const schema = z.discriminatedUnion("intent", [editItemSchema.extend({ intent: z.literal("save") }), removeItemSchema]);
+const handoffSchema = z.object({
+  intent: z.literal("handoff"),
+  toBodyId: z.coerce.number({ message: "Kies een gremium." }).int().positive("Kies een gremium."),
+});
+const schema = z.discriminatedUnion("intent", [
+  editItemSchema.extend({ intent: z.literal("save") }),
+  removeItemSchema,
+  handoffSchema,
+]);
 
 export const meta: MetaFunction = () => [{ title: "Agendapunt bewerken · Gremium" }];
 
@@ -35,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishedAt: meeting.publishedAt,
     },
     item,
+    handoff: getHandoffOptions({ viewer, agendaItemId: item.id }),
   };
 }
 
@@ -60,6 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (input.intent === "remove") {
       removeAgendaItem({ viewer, id: itemId });
       return redirect(`/vergaderingen/${meetingId}/agenda`);
+    }
+    if (input.intent === "handoff") {
+      proposeHandoff({ viewer, agendaItemId: itemId, toBodyId: input.toBodyId });
+      return redirect(`/vergaderingen/${meetingId}/agenda/${itemId}?doorgezet=1`);
     }
     updateAgendaItem({ viewer, id: itemId, expectedVersion: input.version, input });
     return redirect(`/vergaderingen/${meetingId}/agenda`);
@@ -99,7 +113,8 @@ function show(field: keyof ItemValues, value: unknown) {
 }
 
 export default function EditAgendaItem() {
-  const { meeting, item } = useLoaderData<typeof loader>();
+  const { meeting, item, handoff } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const conflict = actionData?.conflict ?? null;
   const [form, fields] = useForm({
@@ -174,6 +189,52 @@ export default function EditAgendaItem() {
           Stukken bij agendapunt {item.number} toevoegen of vervangen
         </Link>
       </p>
+      {handoff.targets.length > 0 || handoff.sent.length > 0 ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Doorzetten</h2>
+          {searchParams.get("doorgezet") ? (
+            <p className="nl-paragraph" role="status">
+              Het punt is doorgezet; het secretariaat van dat gremium zet het op een agenda.
+            </p>
+          ) : null}
+          {handoff.sent.length > 0 ? (
+            <ul>
+              {handoff.sent.map((h) => (
+                <li key={h.toBodyName}>
+                  Doorgezet naar {h.toBodyName}: {h.status === "voorgesteld" ? "nog niet geagendeerd" : "geagendeerd"}
+                  {h.decisions.map((d) => (
+                    <span key={d.reference}>
+                      {" "}
+                      — besluit{" "}
+                      <Link className="nl-link" to={`/besluiten/${d.reference}`}>
+                        {d.reference}
+                      </Link>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {handoff.targets.length > 0 ? (
+            <Form method="post" className="gremium-inline-form">
+              <input type="hidden" name="intent" value="handoff" />
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="toBodyId">
+                  Doorzetten naar
+                </label>
+                <select id="toBodyId" name="toBodyId" className="utrecht-select utrecht-select--html-select">
+                  {handoff.targets.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Button>Doorzetten</Button>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
       <h2 className="nl-heading nl-heading--level-2">Verwijderen</h2>
       <Form method="post">
         <input type="hidden" name="intent" value="remove" />

@@ -14,10 +14,20 @@ import { formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { agendaSectionLabels, agendaSections } from "~/lib/vocabulary";
 import { addAgendaItem, moveAgendaItem, moveAgendaItemToSection } from "~/models/agenda.server";
+import { acceptHandoff, listProposedHandoffs } from "~/models/handoffs.server";
 import { getMeeting } from "~/models/meetings.server";
 import { addItemSchema, moveItemSchema, moveItemToSectionSchema } from "~/schemas/meetings";
 
-const schema = z.discriminatedUnion("intent", [addItemSchema, moveItemSchema, moveItemToSectionSchema]);
+const acceptHandoffSchema = z.object({
+  intent: z.literal("accept-handoff"),
+  handoffId: z.coerce.number().int().positive(),
+});
+const schema = z.discriminatedUnion("intent", [
+  addItemSchema,
+  moveItemSchema,
+  moveItemToSectionSchema,
+  acceptHandoffSchema,
+]);
 
 export const meta: MetaFunction = () => [{ title: "Agenda bewerken · Gremium" }];
 
@@ -26,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = getMeeting({ viewer, id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet.");
   if (!meeting.canManage) forbidden("Alleen het secretariaat van dit gremium bewerkt deze agenda.");
-  return { meeting };
+  return { meeting, proposed: listProposedHandoffs({ viewer, bodyId: meeting.bodyId }) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,6 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         done: `Agendapunt ‘${input.subject}’ is toegevoegd.`,
       };
     }
+    if (input.intent === "accept-handoff") {
+      acceptHandoff({ viewer, handoffId: input.handoffId, meetingId });
+      return { intent, result: submission.reply(), done: "Het doorgezette punt staat nu onder B Bespreekstukken." };
+    }
     if (input.intent === "move") {
       moveAgendaItem({ viewer, id: input.itemId, direction: input.direction });
       return { intent, result: submission.reply(), done: null };
@@ -62,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAgenda() {
-  const { meeting } = useLoaderData<typeof loader>();
+  const { meeting, proposed } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [addForm, addFields] = useForm({
     id: "add",
@@ -187,6 +201,36 @@ export default function EditAgenda() {
           </ol>
         </section>
       ))}
+
+      {proposed.length > 0 ? (
+        <section aria-labelledby="voorgesteld">
+          <h2 className="nl-heading nl-heading--level-2" id="voorgesteld">
+            Doorgezet door andere gremia
+          </h2>
+          <ul className="gremium-agenda-editor">
+            {proposed.map((handoff) => (
+              <li key={handoff.id} className="gremium-agenda-editor__item">
+                <span>
+                  <strong>{handoff.subject}</strong>
+                  <span className="gremium-muted">
+                    {" "}
+                    — van {handoff.fromBodyName}, {formatDay(handoff.fromStartsAt)}
+                  </span>
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="accept-handoff" />
+                  <input type="hidden" name="handoffId" value={handoff.id} />
+                  <button type="submit" className="nl-button" aria-label={`${handoff.subject} op deze agenda zetten`}>
+                    <span className="nl-button__label" aria-hidden="true">
+                      Op deze agenda zetten
+                    </span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="toevoegen" className="gremium-form">
         <h2 className="nl-heading nl-heading--level-2" id="toevoegen">

@@ -185,4 +185,38 @@ describe("decisions and besluitenlijsten", () => {
     await anonymous.goto(december);
     await anonymous.getByRole("link", { name: "Bekijk de besluitenlijst die wordt vastgesteld" }).waitFor();
   });
+
+  it("hand-off: a themagroep item is sent to the expertgroep, which puts it on its next agenda", async () => {
+    const admin = await launchBrowser();
+    await signInDirectly(admin, "beheerder@gremium.example");
+    const adminPage = await admin.newPage();
+    await visit(adminPage, "/vergaderingen?gremium=&jaar=2026");
+    await adminPage.getByRole("link", { name: /donderdag 3 december 2026/ }).click();
+    await adminPage.getByRole("heading", { level: 1, name: /Themagroep Mensenhandel/ }).waitFor();
+    await adminPage.getByRole("link", { name: "Agenda bewerken" }).click();
+    await adminPage.getByRole("link", { name: "Bewerken B1 Voorbereiding controledag arbeidsmigratie" }).click();
+    await adminPage.getByRole("heading", { level: 1, name: "Agendapunt B1" }).waitFor();
+    await adminPage.getByLabel("Doorzetten naar").selectOption({ label: "Expertgroep Zorg, Veiligheid en Straf" });
+    await adminPage.getByRole("button", { name: "Doorzetten" }).click();
+    await adminPage.getByText("Het punt is doorgezet").waitFor();
+    await adminPage.getByText("Doorgezet naar Expertgroep Zorg, Veiligheid en Straf: nog niet geagendeerd").waitFor();
+    await expectAccessible(adminPage);
+    const itemUrl = adminPage.url();
+
+    const expertAgenda = await checker.newPage();
+    await visit(expertAgenda, "/vergaderingen?gremium=&jaar=2027");
+    await expertAgenda.getByRole("link", { name: /donderdag 21 januari 2027/ }).click();
+    await expertAgenda.getByRole("link", { name: "Agenda bewerken" }).click();
+    await expertAgenda.getByRole("heading", { level: 2, name: "Doorgezet door andere gremia" }).waitFor();
+    await expectAccessible(expertAgenda);
+    await expertAgenda
+      .getByRole("button", { name: "Voorbereiding controledag arbeidsmigratie op deze agenda zetten" })
+      .click();
+    await expertAgenda.getByText("Het doorgezette punt staat nu onder B Bespreekstukken.").waitFor();
+    await expertAgenda.getByRole("button", { name: "B2 Voorbereiding controledag arbeidsmigratie omhoog" }).waitFor();
+
+    await adminPage.goto(itemUrl);
+    await adminPage.getByText("Doorgezet naar Expertgroep Zorg, Veiligheid en Straf: geagendeerd").waitFor();
+    await admin.close();
+  });
 });

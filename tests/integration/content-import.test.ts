@@ -11,6 +11,7 @@ import {
   decisionAmendments,
   decisionLists,
   decisions,
+  handoffs,
   meetingInvitees,
   meetings,
   memberships,
@@ -57,6 +58,7 @@ function counts() {
     decisions: n(decisions),
     amendments: n(decisionAmendments),
     commitments: n(commitments),
+    handoffs: n(handoffs),
   };
 }
 
@@ -104,6 +106,14 @@ describe("migrations and the demo corpus", () => {
     expect(all.some((d) => d.isConfidential)).toBe(true);
     expect(all.map((d) => d.reference)).toContain("SG-2026-01-B1");
     expect(db.select().from(commitments).all().length).toBeGreaterThanOrEqual(3);
+    // One item travels from a themagroep via the expertgroep to the stuurgroep.
+    expect(
+      db
+        .select()
+        .from(handoffs)
+        .all()
+        .filter((h) => h.status === "geaccepteerd"),
+    ).toHaveLength(2);
     const municipalities = db
       .select()
       .from(organisations)

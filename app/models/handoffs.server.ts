@@ -1,0 +1,212 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { agendaItems, bodies, documentVersions, documents, handoffs, meetings } from "../../db/schema";
+import { forbidden } from "~/auth/guards";
+import { canManageMeetings } from "~/auth/permissions";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb, type Tx } from "~/lib/db.server";
+import { formatDateTime } from "~/lib/format";
+import { writeAudit } from "./audit.server";
+import { listDecisionsForItems } from "./decisions.server";
+import { RuleError } from "./errors";
+import { loadMeetingForAgendaChange } from "./meetings.server";
+
+// The network works upwards every quarter: a themagroep sends an item to the expertgroep, the
+// expertgroep to the stuurgroep. A hand-off carries subject, proposal and documents; the receiving
+// secretariaat puts it on an agenda, and the decision there shows on the originating item.
+
+/** The bodies above a body (its parent, the parent's parent …): where its items can be sent. */
+export function listHandoffTargets(tx: Tx, bodyId: number) {
+  const targets: { id: number; name: string }[] = [];
+  let cursor =
+    tx.select({ parentId: bodies.parentId }).from(bodies).where(eq(bodies.id, bodyId)).get()?.parentId ?? null;
+  while (cursor && !targets.some((t) => t.id === cursor)) {
+    const body = tx
+      .select({ id: bodies.id, name: bodies.name, parentId: bodies.parentId, activeUntil: bodies.activeUntil })
+      .from(bodies)
+      .where(eq(bodies.id, cursor))
+      .get();
+    if (!body) break;
+    if (!body.activeUntil) targets.push({ id: body.id, name: body.name });
+    cursor = body.parentId;
+  }
+  return targets;
+}
+
+export function proposeHandoff({
+  viewer,
+  agendaItemId,
+  toBodyId,
+}: {
+  viewer: Viewer;
+  agendaItemId: number;
+  toBodyId: number;
+}) {
+  return getDb().transaction((tx) => {
+    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, agendaItemId)).get();
+    if (!item) throw new RuleError({ "": ["Dit agendapunt bestaat niet meer."] });
+    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
+    const target = listHandoffTargets(tx, meeting.bodyId).find((t) => t.id === toBodyId);
+    if (!target) throw new RuleError({ "": ["Kies een gremium boven dit gremium."] });
+    const existing = tx
+      .select({ id: handoffs.id })
+      .from(handoffs)
+      .where(and(eq(handoffs.fromAgendaItemId, agendaItemId), eq(handoffs.toBodyId, toBodyId)))
+      .get();
+    if (existing) throw new RuleError({ "": [`Dit punt is al doorgezet naar ${target.name}.`] });
+    const created = tx
+      .insert(handoffs)
+      .values({ fromAgendaItemId: agendaItemId, toBodyId, createdByUserId: (viewer as SignedInViewer).userId })
+      .returning({ id: handoffs.id })
+      .get();
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: "handoff.propose",
+      entityType: "agenda-item",
+      entityId: agendaItemId,
+      summary: `‘${item.subject}’ (${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}) doorgezet naar ${target.name}`,
+      after: { toBodyId },
+    });
+    return created;
+  });
+}
+
+/** Items other bodies sent to this body and that are not on an agenda yet. */
+export function listProposedHandoffs({ viewer, bodyId }: { viewer: Viewer; bodyId: number }) {
+  if (!canManageMeetings(viewer, { id: bodyId })) return [];
+  return getDb()
+    .select({
+      id: handoffs.id,
+      subject: agendaItems.subject,
+      proposalHtml: agendaItems.proposalHtml,
+      fromBodyName: bodies.name,
+      fromStartsAt: meetings.startsAt,
+    })
+    .from(handoffs)
+    .innerJoin(agendaItems, eq(agendaItems.id, handoffs.fromAgendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(handoffs.toBodyId, bodyId), eq(handoffs.status, "voorgesteld")))
+    .orderBy(asc(handoffs.createdAt))
+    .all();
+}
+
+/** Puts a proposed item on a meeting of the receiving body, with its subject, proposal and documents. */
+export function acceptHandoff({
+  viewer,
+  handoffId,
+  meetingId,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  handoffId: number;
+  meetingId: number;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const handoff = tx.select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
+    if (!handoff || handoff.status !== "voorgesteld")
+      throw new RuleError({ "": ["Dit voorgestelde punt is al verwerkt."] });
+    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
+    if (meeting.bodyId !== handoff.toBodyId) forbidden("Dit punt is voor een ander gremium voorgesteld.");
+    const source = tx.select().from(agendaItems).where(eq(agendaItems.id, handoff.fromAgendaItemId)).get()!;
+    const last = tx
+      .select({ position: agendaItems.position })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.section, "B")))
+      .orderBy(desc(agendaItems.position))
+      .limit(1)
+      .get();
+    const created = tx
+      .insert(agendaItems)
+      .values({
+        meetingId,
+        section: "B",
+        position: (last?.position ?? 0) + 1,
+        subject: source.subject,
+        proposalMarkdown: source.proposalMarkdown,
+        proposalHtml: source.proposalHtml,
+        presenter: source.presenter,
+        isConfidential: source.isConfidential,
+        changedAfterPublishAt: meeting.publishedAt !== null ? now : null,
+      })
+      .returning({ id: agendaItems.id })
+      .get();
+    // The documents travel along: each as a new document with its current version (same stored file).
+    for (const document of tx.select().from(documents).where(eq(documents.agendaItemId, source.id)).all()) {
+      const current = tx
+        .select()
+        .from(documentVersions)
+        .where(eq(documentVersions.documentId, document.id))
+        .orderBy(desc(documentVersions.number))
+        .limit(1)
+        .get();
+      if (!current) continue;
+      const copy = tx
+        .insert(documents)
+        .values({
+          agendaItemId: created.id,
+          title: document.title,
+          kind: document.kind,
+          isConfidential: document.isConfidential,
+        })
+        .returning({ id: documents.id })
+        .get();
+      const { id: _id, documentId: _d, number: _n, createdAt: _c, ...version } = current;
+      tx.insert(documentVersions)
+        .values({ ...version, documentId: copy.id, number: 1, createdByUserId: (viewer as SignedInViewer).userId })
+        .run();
+    }
+    tx.update(handoffs)
+      .set({ status: "geaccepteerd", toAgendaItemId: created.id, acceptedAt: now })
+      .where(eq(handoffs.id, handoffId))
+      .run();
+    writeAudit(tx, {
+      actorUserId: (viewer as SignedInViewer).userId,
+      action: "handoff.accept",
+      entityType: "agenda-item",
+      entityId: created.id,
+      summary: `Doorgezet punt ‘${source.subject}’ op de agenda gezet: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+    });
+    return created;
+  });
+}
+
+/**
+ * Where the given items were sent and, once decided there, the decisions the viewer may see:
+ * shown on the originating item.
+ */
+export function listHandoffsForItems({ viewer, agendaItemIds }: { viewer: Viewer; agendaItemIds: number[] }) {
+  if (agendaItemIds.length === 0) return [];
+  const rows = getDb()
+    .select({
+      fromAgendaItemId: handoffs.fromAgendaItemId,
+      status: handoffs.status,
+      toAgendaItemId: handoffs.toAgendaItemId,
+      toBodyName: bodies.name,
+    })
+    .from(handoffs)
+    .innerJoin(bodies, eq(bodies.id, handoffs.toBodyId))
+    .where(inArray(handoffs.fromAgendaItemId, agendaItemIds))
+    .all();
+  const decided = listDecisionsForItems({
+    viewer,
+    agendaItemIds: rows.flatMap((r) => (r.toAgendaItemId ? [r.toAgendaItemId] : [])),
+  });
+  return rows.map((row) => ({ ...row, decisions: decided.filter((d) => d.agendaItemId === row.toAgendaItemId) }));
+}
+
+/** For the item's edit page: the bodies it can be sent to, and where it was sent already. */
+export function getHandoffOptions({ viewer, agendaItemId }: { viewer: Viewer; agendaItemId: number }) {
+  const db = getDb();
+  const item = db
+    .select({ meetingId: agendaItems.meetingId })
+    .from(agendaItems)
+    .where(eq(agendaItems.id, agendaItemId))
+    .get();
+  if (!item) return { targets: [], sent: [] };
+  const meeting = loadMeetingForAgendaChange(db, viewer, item.meetingId);
+  return {
+    targets: listHandoffTargets(db, meeting.bodyId),
+    sent: listHandoffsForItems({ viewer, agendaItemIds: [agendaItemId] }),
+  };
+}
