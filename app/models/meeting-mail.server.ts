@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { meetingInvitees, people } from "../../db/schema";
 import { forbidden, notFound } from "~/auth/guards";
+import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { formatDateTime, formatDay, formatTime } from "~/lib/format";
@@ -31,7 +32,7 @@ export async function mailAgendaToInvitees({
 }) {
   const meeting = getMeeting({ viewer, id: meetingId, asPublic: true });
   if (!meeting) notFound("Deze vergadering bestaat niet.");
-  if (!getMeeting({ viewer, id: meetingId })?.canManage)
+  if (!canManageMeetings(viewer, { id: meeting.bodyId }))
     forbidden("Alleen het secretariaat van dit gremium verstuurt de agenda.");
   const recipients = getDb()
     .select({ name: people.name, address: people.email })

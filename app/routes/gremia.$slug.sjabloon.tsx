@@ -86,7 +86,7 @@ export default function AgendaTemplate() {
       {template.sections.map(({ section, items }) => (
         <section key={section} aria-labelledby={`sjabloon-${section}`}>
           <h2 className="nl-heading nl-heading--level-2" id={`sjabloon-${section}`}>
-            {section === "opening" ? "Opening" : agendaSectionLabels[section]}
+            {agendaSectionLabels[section]}
           </h2>
           {items.length === 0 ? <p className="nl-paragraph gremium-muted">Geen vaste punten.</p> : null}
           <ol className="gremium-agenda-editor">

@@ -116,7 +116,7 @@ export default function EditAgenda() {
       {meeting.sections.map(({ section, items }) => (
         <section key={section} aria-labelledby={`rubriek-${section}`}>
           <h2 className="nl-heading nl-heading--level-2" id={`rubriek-${section}`}>
-            {section === "opening" ? "Opening" : agendaSectionLabels[section]}
+            {agendaSectionLabels[section]}
           </h2>
           {items.length === 0 ? <p className="nl-paragraph gremium-muted">Nog geen punten.</p> : null}
           <ol className="gremium-agenda-editor">
@@ -180,7 +180,7 @@ export default function EditAgenda() {
                       >
                         {agendaSections.map((s) => (
                           <option key={s} value={s}>
-                            {s === "opening" ? "Opening" : agendaSectionLabels[s]}
+                            {agendaSectionLabels[s]}
                           </option>
                         ))}
                       </select>
