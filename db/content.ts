@@ -7,6 +7,7 @@ import { z } from "zod";
 import { isIsoDate } from "../app/lib/format";
 import { isTime } from "../app/lib/format";
 import {
+  actionStatuses,
   agendaSections,
   bodyKinds,
   decisionOutcomes,
@@ -35,6 +36,8 @@ export const personSchema = z.strictObject({
   email: exampleEmail.optional(),
   jobTitle: z.string().min(1).optional(),
   organisation: slug,
+  // Receives the weekly digest of the organisation's open actions.
+  contact: z.boolean().optional(),
 });
 
 export const userSchema = z.strictObject({
@@ -99,12 +102,22 @@ export const meetingSchema = z.strictObject({
             confidential: z.boolean().optional(),
             commitments: z
               .array(
-                z.strictObject({
-                  description: z.string().min(1),
-                  person: slug.optional(),
-                  organisation: slug.optional(),
-                  due: isoDate.optional(),
-                }),
+                z
+                  .strictObject({
+                    description: z.string().min(1),
+                    person: slug.optional(),
+                    organisation: slug.optional(),
+                    due: isoDate.optional(),
+                    // The action's history so far: its status, when and why it was closed, progress notes.
+                    status: z.enum(actionStatuses).optional(),
+                    closed: isoDate.optional(),
+                    note: z.string().min(1).optional(),
+                    updates: z.array(z.strictObject({ on: isoDate, by: slug, note: z.string().min(1) })).optional(),
+                  })
+                  .refine(
+                    (c) => !(c.status === "afgerond" || c.status === "vervallen") || (c.closed && c.note),
+                    "een afgeronde of vervallen actie heeft een datum (closed) en een toelichting (note)",
+                  ),
               )
               .optional(),
             // On the hamerstuk that adopts the previous list: new texts, by the subject of the item decided on.

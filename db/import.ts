@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 // Imports the demo corpus into a database. Idempotent: records are matched by slug (or e-mail,
 // or body+person+role+start), so a second import updates in place and adds no duplicates.
-import { and, desc, eq, lt, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, ne, or } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../app/lib/password.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
 import type { Db, Tx } from "../app/lib/db.server";
@@ -9,11 +9,13 @@ import { numberAgenda } from "../app/lib/agenda-numbering";
 import { newReference } from "../app/models/decisions.server";
 import { writeAudit } from "../app/models/audit.server";
 import { loadCorpus, type ContentMeeting } from "./content";
-import { instantFromAmsterdam } from "../app/lib/format";
+import { amsterdamDateAndTime, formatDate, instantFromAmsterdam } from "../app/lib/format";
 import {
+  actionReviews,
+  actionUpdates,
+  actions,
   agendaItems,
   bodies,
-  commitments,
   decisionAmendments,
   decisionLists,
   decisions,
@@ -78,6 +80,7 @@ export async function importDemoCorpus(
         email: person.email ?? null,
         jobTitle: person.jobTitle ?? null,
         organisationId: orgIds.get(person.organisation)!,
+        isOrganisationContact: person.contact ?? false,
       };
       const { slug: _slug, ...update } = values;
       const row = tx
@@ -238,6 +241,7 @@ export async function importDemoCorpus(
           .run();
       }
     }
+    importActionReviews(tx);
     const summary: ImportSummary = {
       organisations: corpus.organisations.length,
       people: corpus.people.length,
@@ -323,15 +327,15 @@ function importDecisions(
         .returning({ id: decisions.id })
         .get();
       for (const commitment of decision.commitments ?? []) {
-        tx.insert(commitments)
-          .values({
-            decisionId: created.id,
-            description: commitment.description,
-            personId: commitment.person ? (personIds.get(commitment.person) ?? null) : null,
-            organisationId: commitment.organisation ? (orgIds.get(commitment.organisation) ?? null) : null,
-            dueOn: commitment.due ?? null,
-          })
-          .run();
+        importAction(tx, commitment, {
+          decisionId: created.id,
+          agendaItemId: item.id,
+          meetingId,
+          bodyId,
+          startsAt,
+          personIds,
+          orgIds,
+        });
       }
       if (item.adoptsMeetingId && previousId && (decision.outcome === "conform" || decision.outcome === "gewijzigd")) {
         for (const amendment of decision.amendments ?? []) {
@@ -398,5 +402,150 @@ function importHandoffs(
     tx.insert(handoffs)
       .values({ fromAgendaItemId: from.id, toBodyId: bodyId, status: "geaccepteerd", toAgendaItemId: to.id })
       .run();
+  }
+}
+
+type ContentCommitment = NonNullable<
+  NonNullable<ContentMeeting["items"][number]["decisions"]>[number]["commitments"]
+>[number];
+
+/** A toezegging with its history. Imported history may have due dates in the past. */
+function importAction(
+  tx: Tx,
+  commitment: ContentCommitment,
+  origin: {
+    decisionId: number;
+    agendaItemId: number;
+    meetingId: number;
+    bodyId: number;
+    startsAt: number;
+    personIds: Map<string, number>;
+    orgIds: Map<string, number>;
+  },
+) {
+  const ownerPersonId = commitment.person ? (origin.personIds.get(commitment.person) ?? null) : null;
+  const organisationId = commitment.organisation
+    ? (origin.orgIds.get(commitment.organisation) ?? null)
+    : ownerPersonId
+      ? (tx.select({ id: people.organisationId }).from(people).where(eq(people.id, ownerPersonId)).get()?.id ?? null)
+      : null;
+  const closedAt = commitment.closed ? instantFromAmsterdam(commitment.closed, "17:00") : null;
+  const status = commitment.status ?? "open";
+  const action = tx
+    .insert(actions)
+    .values({
+      bodyId: origin.bodyId,
+      description: commitment.description,
+      ownerPersonId,
+      organisationId,
+      decisionId: origin.decisionId,
+      agendaItemId: origin.agendaItemId,
+      meetingId: origin.meetingId,
+      dueOn: commitment.due ?? null,
+      status,
+      closedAt: status === "afgerond" || status === "vervallen" ? closedAt : null,
+      closingNote: status === "afgerond" || status === "vervallen" ? commitment.note! : null,
+      createdAt: origin.startsAt,
+      updatedAt: closedAt ?? origin.startsAt,
+    })
+    .returning({ id: actions.id })
+    .get();
+  const authorName = (slug: string) =>
+    tx
+      .select({ name: people.name })
+      .from(people)
+      .where(eq(people.id, origin.personIds.get(slug)!))
+      .get()?.name ?? slug;
+  for (const update of commitment.updates ?? []) {
+    tx.insert(actionUpdates)
+      .values({
+        actionId: action.id,
+        authorName: authorName(update.by),
+        note: update.note,
+        createdAt: instantFromAmsterdam(update.on, "09:00"),
+      })
+      .run();
+  }
+  if (closedAt && (status === "afgerond" || status === "vervallen")) {
+    tx.insert(actionUpdates)
+      .values({
+        actionId: action.id,
+        authorName: commitment.person ? authorName(commitment.person) : "Secretariaat",
+        note: commitment.note!,
+        statusFrom: "open",
+        statusTo: status,
+        createdAt: closedAt,
+      })
+      .run();
+  }
+}
+
+/**
+ * Each held meeting with an "Actielijst" item discussed the body's actions that were running then:
+ * the demo snapshots follow from the actions' dates. An action closed on a meeting's date was
+ * closed by that meeting; every other running action carried over.
+ */
+function importActionReviews(tx: Tx) {
+  const held = tx
+    .select({ id: meetings.id, bodyId: meetings.bodyId, startsAt: meetings.startsAt })
+    .from(meetings)
+    .innerJoin(agendaItems, eq(agendaItems.meetingId, meetings.id))
+    .where(and(eq(meetings.status, "vergaderd"), eq(agendaItems.subject, "Actielijst")))
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  for (const meeting of held) {
+    const date = amsterdamDateAndTime(meeting.startsAt).date;
+    const discussed = tx
+      .select({
+        id: actions.id,
+        description: actions.description,
+        status: actions.status,
+        dueOn: actions.dueOn,
+        closedAt: actions.closedAt,
+        closingNote: actions.closingNote,
+        ownerName: people.name,
+        organisationName: organisations.name,
+      })
+      .from(actions)
+      .leftJoin(people, eq(people.id, actions.ownerPersonId))
+      .leftJoin(organisations, eq(organisations.id, actions.organisationId))
+      .where(
+        and(
+          eq(actions.bodyId, meeting.bodyId),
+          lt(actions.createdAt, meeting.startsAt),
+          or(isNull(actions.closedAt), gte(actions.closedAt, meeting.startsAt)),
+        ),
+      )
+      .all();
+    for (const action of discussed) {
+      const closedHere = action.closedAt !== null && amsterdamDateAndTime(action.closedAt).date === date;
+      const result = closedHere ? (action.status === "vervallen" ? "vervallen" : "afgedaan") : "loopt_door";
+      tx.insert(actionReviews)
+        .values({
+          meetingId: meeting.id,
+          actionId: action.id,
+          description: action.description,
+          ownerName: action.ownerName,
+          organisationName: action.organisationName,
+          statusBefore: "open",
+          dueOnBefore: action.dueOn,
+          result,
+          note: closedHere ? action.closingNote! : "",
+          createdAt: meeting.startsAt,
+        })
+        .onConflictDoNothing()
+        .run();
+      if (!closedHere) {
+        tx.insert(actionUpdates)
+          .values({
+            actionId: action.id,
+            authorName: "Secretariaat",
+            note: `Besproken in de vergadering van ${formatDate(date)}; loopt door.`,
+            meetingId: meeting.id,
+            createdAt: meeting.startsAt + 60 * 60_000,
+          })
+          .run();
+      }
+    }
   }
 }

@@ -1,6 +1,8 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  actionReviewResults,
+  actionStatuses,
   agendaSections,
   attendanceStatuses,
   decisionListStatuses,
@@ -38,6 +40,8 @@ export const people = sqliteTable(
     email: text("email"),
     jobTitle: text("job_title"),
     organisationId: integer("organisation_id").references(() => organisations.id),
+    // Receives the weekly digest of the organisation's open actions.
+    isOrganisationContact: integer("is_organisation_contact", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -341,25 +345,108 @@ export const decisionAmendments = sqliteTable(
   ],
 );
 
-/** A toezegging: who promised what. The actions issue turns each into an action to track. */
-export const commitments = sqliteTable(
-  "commitments",
+/**
+ * A promise to be followed until done: a toezegging with a decision, or an action the secretariaat
+ * set on an agenda item or for a body. Owner is a person; the organisation is who they act for.
+ */
+export const actions = sqliteTable(
+  "actions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    decisionId: integer("decision_id")
+    bodyId: integer("body_id")
       .notNull()
-      .references(() => decisions.id, { onDelete: "cascade" }),
+      .references(() => bodies.id),
     description: text("description").notNull(),
-    personId: integer("person_id").references(() => people.id),
+    ownerPersonId: integer("owner_person_id").references(() => people.id),
     organisationId: integer("organisation_id").references(() => organisations.id),
+    decisionId: integer("decision_id").references(() => decisions.id, { onDelete: "cascade" }),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
     dueOn: text("due_on"),
+    status: text("status", { enum: actionStatuses }).notNull().default("open"),
+    closedAt: integer("closed_at"),
+    // The result when afgerond, the reason when vervallen.
+    closingNote: text("closing_note"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("actions_body_status_idx").on(table.bodyId, table.status, table.dueOn),
+    index("actions_owner_idx").on(table.ownerPersonId, table.status),
+    index("actions_organisation_idx").on(table.organisationId, table.status),
+    index("actions_decision_idx").on(table.decisionId),
+    index("actions_item_idx").on(table.agendaItemId),
+    index("actions_meeting_idx").on(table.meetingId),
+    index("actions_creator_idx").on(table.createdByUserId),
+  ],
+);
+
+/** The log of an action: notes, status changes and new due dates, with who and when. */
+export const actionUpdates = sqliteTable(
+  "action_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    authorUserId: integer("author_user_id").references(() => users.id),
+    // Kept as written, so the log still reads right after a person is renamed or the update was imported.
+    authorName: text("author_name").notNull(),
+    note: text("note").notNull().default(""),
+    statusFrom: text("status_from", { enum: actionStatuses }),
+    statusTo: text("status_to", { enum: actionStatuses }),
+    dueOnFrom: text("due_on_from"),
+    dueOnTo: text("due_on_to"),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull().default(now),
   },
   (table) => [
-    index("commitments_decision_idx").on(table.decisionId),
-    index("commitments_person_idx").on(table.personId),
-    index("commitments_organisation_idx").on(table.organisationId),
+    index("action_updates_action_idx").on(table.actionId, table.createdAt),
+    index("action_updates_author_idx").on(table.authorUserId),
+    index("action_updates_meeting_idx").on(table.meetingId),
   ],
+);
+
+/** The actielijst as a meeting discussed it: one row per action, frozen when the list was processed. */
+export const actionReviews = sqliteTable(
+  "action_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    description: text("description").notNull(),
+    ownerName: text("owner_name"),
+    organisationName: text("organisation_name"),
+    statusBefore: text("status_before", { enum: actionStatuses }).notNull(),
+    dueOnBefore: text("due_on_before"),
+    lastUpdateNote: text("last_update_note"),
+    result: text("result", { enum: actionReviewResults }).notNull(),
+    newDueOn: text("new_due_on"),
+    note: text("note").notNull().default(""),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    uniqueIndex("action_reviews_meeting_action_idx").on(table.meetingId, table.actionId),
+    index("action_reviews_action_idx").on(table.actionId),
+  ],
+);
+
+/** One digest mail sent to one address on one day; the weekly limit and reruns read this. */
+export const reminderDeliveries = sqliteTable(
+  "reminder_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    sentOn: text("sent_on").notNull(),
+    actionIds: text("action_ids", { mode: "json" }).$type<number[]>().notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("reminder_deliveries_email_idx").on(table.email, table.sentOn)],
 );
 
 /** An agenda item sent up to another body ("doorzetten"): proposed, then accepted onto its agenda. */

@@ -61,3 +61,21 @@ export function formatDay(instant: number): string {
 export function isTime(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }
+
+/** The calendar date n days after (or before, for negative n) an ISO date. */
+export function addDaysIso(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The first day of the quarter an ISO date falls in. */
+export function quarterStartIso(isoDate: string): string {
+  const month = Number(isoDate.slice(5, 7));
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  return `${isoDate.slice(0, 4)}-${String(first).padStart(2, "0")}-01`;
+}
+
+/** "nov 2026" for a month written YYYY-MM. */
+export function formatMonth(month: string): string {
+  return format(parseISO(`${month}-01`), "MMM yyyy", { locale: nl });
+}

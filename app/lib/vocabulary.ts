@@ -90,3 +90,26 @@ export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
 
 export const decisionListStatuses = ["concept", "vastgesteld"] as const;
 export type DecisionListStatus = (typeof decisionListStatuses)[number];
+
+/** An action runs open → in uitvoering → afgerond, or is dropped (vervallen); both ends can be reopened. */
+export const actionStatuses = ["open", "in_uitvoering", "afgerond", "vervallen"] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+export const actionStatusLabels: Record<ActionStatus, string> = {
+  open: "Open",
+  in_uitvoering: "In uitvoering",
+  afgerond: "Afgerond",
+  vervallen: "Vervallen",
+};
+export const runningActionStatuses = ["open", "in_uitvoering"] as const satisfies readonly ActionStatus[];
+export function isRunning(status: ActionStatus) {
+  return status === "open" || status === "in_uitvoering";
+}
+
+/** What a meeting did with an action on its actielijst. */
+export const actionReviewResults = ["loopt_door", "afgedaan", "vervallen"] as const;
+export type ActionReviewResult = (typeof actionReviewResults)[number];
+export const actionReviewResultLabels: Record<ActionReviewResult, string> = {
+  loopt_door: "Loopt door",
+  afgedaan: "Afgedaan",
+  vervallen: "Vervallen",
+};

@@ -80,6 +80,7 @@ describe("recording decisions", () => {
         outcome: "kennisgenomen",
         commitments: [{ description: "Signaal landelijk afgeven", personId: person.id, dueOn: "2026-12-01" }],
       }),
+      now: Date.parse("2026-09-17T15:00:00Z"),
     });
     const list = getDecisionList({ viewer: secretary, meetingId })!;
     expect(list.visible && list.decisions[0].commitments).toEqual([

@@ -1,21 +1,12 @@
 import { and, asc, eq, gte, inArray, like, lte, ne, or, sql } from "drizzle-orm";
-import {
-  agendaItems,
-  bodies,
-  commitments,
-  decisionAmendments,
-  decisionLists,
-  decisions,
-  meetings,
-  organisations,
-  people,
-} from "../../db/schema";
+import { agendaItems, bodies, decisionAmendments, decisionLists, decisions, meetings } from "../../db/schema";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { numberAgenda } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
-import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam } from "~/lib/format";
+import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam, todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { BodyKind, DecisionOutcome } from "~/lib/vocabulary";
+import { insertAction, listActionsForDecisions } from "./actions.server";
 import { writeAudit } from "./audit.server";
 import { ConflictError, RuleError } from "./errors";
 import { getMeeting, loadMeetingForAgendaChange, visibleTo } from "./meetings.server";
@@ -253,17 +244,24 @@ export function recordDecision({
       })
       .returning({ id: decisions.id })
       .get();
-    for (const commitment of input.commitments) {
-      tx.insert(commitments)
-        .values({
-          decisionId: decision.id,
+    // Every toezegging is an action the body follows until it is done.
+    input.commitments.forEach((commitment, index) => {
+      insertAction(
+        tx,
+        signedIn,
+        {
+          bodyId: meeting.bodyId,
           description: commitment.description,
-          personId: commitment.personId ?? null,
+          ownerPersonId: commitment.personId ?? null,
           organisationId: commitment.organisationId ?? null,
           dueOn: commitment.dueOn ?? null,
-        })
-        .run();
-    }
+          decisionId: decision.id,
+          agendaItemId,
+          meetingId: meeting.id,
+        },
+        { today: todayIso(now), field: `commitments[${index}].dueOn` },
+      );
+    });
     writeAudit(tx, {
       actorUserId: signedIn.userId,
       action: "decision.record",
@@ -394,21 +392,7 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
     .orderBy(asc(decisions.id))
     .all();
   const ids = rows.map((r) => r.id);
-  const promised = ids.length
-    ? db
-        .select({
-          decisionId: commitments.decisionId,
-          description: commitments.description,
-          dueOn: commitments.dueOn,
-          personName: people.name,
-          organisationName: organisations.name,
-        })
-        .from(commitments)
-        .leftJoin(people, eq(people.id, commitments.personId))
-        .leftJoin(organisations, eq(organisations.id, commitments.organisationId))
-        .where(inArray(commitments.decisionId, ids))
-        .all()
-    : [];
+  const promised = commitmentsOf(viewer, ids);
   const history = ids.length
     ? db
         .select({
@@ -455,6 +439,20 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
       history: history.filter((h) => h.decisionId === row.id),
     })),
   };
+}
+
+/** The toezeggingen of decisions: the actions they became, as far as the viewer may see them. */
+function commitmentsOf(viewer: Viewer, decisionIds: number[]) {
+  return listActionsForDecisions({ viewer, decisionIds }).map((action) => ({
+    actionId: action.id,
+    decisionId: action.decisionId,
+    description: action.description,
+    dueOn: action.dueOn,
+    status: action.status,
+    overdue: action.overdue,
+    personName: action.ownerName,
+    organisationName: action.organisationName,
+  }));
 }
 
 /**
@@ -564,18 +562,7 @@ export function getDecisionByReference({ viewer, reference }: { viewer: Viewer; 
   const db = getDb();
   return {
     ...row,
-    commitments: db
-      .select({
-        description: commitments.description,
-        dueOn: commitments.dueOn,
-        personName: people.name,
-        organisationName: organisations.name,
-      })
-      .from(commitments)
-      .leftJoin(people, eq(people.id, commitments.personId))
-      .leftJoin(organisations, eq(organisations.id, commitments.organisationId))
-      .where(eq(commitments.decisionId, row.id))
-      .all(),
+    commitments: commitmentsOf(viewer, [row.id]),
     history: db
       .select({
         previousTextMarkdown: decisionAmendments.previousTextMarkdown,

@@ -108,14 +108,14 @@ describe("decisions and besluitenlijsten", () => {
       .getByLabel("Besluit (niet verplicht)", { exact: true })
       .fill("1. Traject gestart. 2. Toetsingskader vastgesteld.");
     await b1.getByRole("button", { name: "Besluit vastleggen" }).click();
-    await page.getByText("Besluit AB-2026-01-B1 is vastgelegd.").waitFor();
+    await page.getByText("Besluit AB-2026-02-B1 is vastgelegd.").waitFor();
     const b2 = page.getByRole("region", { name: /^B2 Ontwikkelingen bij Veilig Thuis/ });
     await b2.getByText("Besluit vastleggen bij B2").click();
     await b2.getByLabel("Uitkomst").selectOption({ label: "Kennisgenomen" });
     await b2.getByLabel("Besluit (niet verplicht)", { exact: true }).fill("Personele gevolgen besproken.");
     await b2.getByLabel("Besloten besluit").check();
     await b2.getByRole("button", { name: "Besluit vastleggen" }).click();
-    await page.getByText("Besluit AB-2026-01-B2 is vastgelegd.").waitFor();
+    await page.getByText("Besluit AB-2026-02-B2 is vastgelegd.").waitFor();
 
     const anonymous = await visitor.newPage();
     await anonymous.goto(`${june}/besluitenlijst`);
@@ -132,7 +132,7 @@ describe("decisions and besluitenlijsten", () => {
     await a1.getByText("Besluit vastleggen bij A1").click();
     await a1.getByLabel("Uitkomst").selectOption({ label: "Gewijzigd vastgesteld" });
     await a1
-      .getByLabel("Besluit AB-2026-01-B1")
+      .getByLabel("Besluit AB-2026-02-B1")
       .fill("1. Traject gestart. 2. Toetsingskader vastgesteld, met een evaluatie na één jaar.");
     await a1.getByRole("button", { name: "Besluit vastleggen" }).click();
     await page.getByText(/Besluit AB-2027-01-A1 is vastgelegd\./).waitFor();
@@ -155,14 +155,14 @@ describe("decisions and besluitenlijsten", () => {
     const anonymous = await visitor.newPage();
     await visit(anonymous, "/besluiten");
     const list = (await anonymous.getByRole("main").textContent())!;
-    expect(list).toContain("AB-2026-01-B1");
-    expect(list).not.toContain("AB-2026-01-B2");
+    expect(list).toContain("AB-2026-02-B1");
+    expect(list).not.toContain("AB-2026-02-B2");
     expect(list).not.toContain("SG-2026-03");
     await expectAccessible(anonymous);
-    expect((await visit(anonymous, "/besluiten/AB-2026-01-B2")).status()).toBe(404);
-    await visit(anonymous, "/besluiten/AB-2026-01-B1");
+    expect((await visit(anonymous, "/besluiten/AB-2026-02-B2")).status()).toBe(404);
+    await visit(anonymous, "/besluiten/AB-2026-02-B1");
     expect(await anonymous.getByRole("heading", { level: 1 }).textContent()).toBe(
-      "Besluit AB-2026-01-B1: Kader voor de ontwikkeling van de organisatie",
+      "Besluit AB-2026-02-B1: Kader voor de ontwikkeling van de organisatie",
     );
     await expectAccessible(anonymous);
 

@@ -7,7 +7,8 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   agendaItems,
   bodies,
-  commitments,
+  actionReviews,
+  actions,
   decisionAmendments,
   decisionLists,
   decisions,
@@ -57,7 +58,8 @@ function counts() {
     invitees: n(meetingInvitees),
     decisions: n(decisions),
     amendments: n(decisionAmendments),
-    commitments: n(commitments),
+    actions: n(actions),
+    actionReviews: n(actionReviews),
     handoffs: n(handoffs),
   };
 }
@@ -97,15 +99,25 @@ describe("migrations and the demo corpus", () => {
         .all()
         .some((item) => item.isConfidential),
     ).toBe(true);
-    // Decisions: two adopted lists (one with an amendment), one concept list, a besloten decision.
+    // Decisions: three adopted lists (one with an amendment), concept lists, a besloten decision.
     const lists = db.select().from(decisionLists).all();
-    expect(lists.filter((l) => l.status === "vastgesteld")).toHaveLength(2);
-    expect(lists.filter((l) => l.status === "concept")).toHaveLength(1);
+    expect(lists.filter((l) => l.status === "vastgesteld")).toHaveLength(3);
+    expect(lists.filter((l) => l.status === "concept").length).toBeGreaterThanOrEqual(2);
     expect(db.select().from(decisionAmendments).all()).toHaveLength(1);
     const all = db.select().from(decisions).all();
     expect(all.some((d) => d.isConfidential)).toBe(true);
     expect(all.map((d) => d.reference)).toContain("SG-2026-01-B1");
-    expect(db.select().from(commitments).all().length).toBeGreaterThanOrEqual(3);
+    // Actions: owners across at least six organisations, some overdue, some closed, some carried over.
+    const allActions = db.select().from(actions).all();
+    expect(new Set(allActions.map((a) => a.organisationId)).size).toBeGreaterThanOrEqual(6);
+    const running = allActions.filter((a) => a.status === "open" || a.status === "in_uitvoering");
+    expect(running.filter((a) => a.dueOn! < "2026-11-25").length).toBeGreaterThanOrEqual(2);
+    expect(allActions.filter((a) => a.status === "afgerond").length).toBeGreaterThanOrEqual(4);
+    expect(allActions.filter((a) => a.status === "vervallen")).toHaveLength(1);
+    const reviews = db.select().from(actionReviews).all();
+    const timesDiscussed = new Map<number, number>();
+    for (const r of reviews) timesDiscussed.set(r.actionId, (timesDiscussed.get(r.actionId) ?? 0) + 1);
+    expect(Math.max(...timesDiscussed.values())).toBeGreaterThanOrEqual(2);
     // One item travels from a themagroep via the expertgroep to the stuurgroep.
     expect(
       db
