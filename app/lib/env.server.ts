@@ -14,6 +14,7 @@ const envSchema = z.object({
     .min(1, "DATABASE_URL mag niet leeg zijn: geef het pad van het SQLite-bestand")
     .default("data/gremium.db"),
   GREMIUM_DEMO: z.enum(["0", "1"], { message: "GREMIUM_DEMO moet 0 of 1 zijn" }).default("1"),
+  GREMIUM_SCHEDULER: z.enum(["0", "1"], { message: "GREMIUM_SCHEDULER moet 0 of 1 zijn" }).default("1"),
   SMTP_URL: z
     .string()
     .trim()

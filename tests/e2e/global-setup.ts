@@ -54,6 +54,8 @@ export default async function setup(project: TestProject) {
         PORT: String(port),
         DATABASE_URL: databasePath,
         GREMIUM_DEMO: "1",
+        // Reminders are tested on their own; a digest mailed at start-up would race the browser tests.
+        GREMIUM_SCHEDULER: "0",
         DEMO_PASSWORD: "gremium-demo",
       },
       stdio: ["ignore", "pipe", "pipe"],

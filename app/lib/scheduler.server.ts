@@ -1,0 +1,49 @@
+import { sendReminders } from "~/models/reminders.server";
+import { amsterdamDateAndTime, todayIso } from "./format";
+
+/** Reminders go out in the morning, Amsterdam time, once the working day has started. */
+export const REMINDER_TIME = "07:00";
+const CHECK_EVERY_MS = 15 * 60_000;
+
+/**
+ * One check of the daily schedule: sends the digests if it is past 07.00 and this process has not
+ * sent them today. The weekly limit per recipient lives in the database, so a restart or a manual
+ * `npm run reminders` on the same day sends nothing twice.
+ */
+export async function runScheduledReminders({
+  now,
+  lastRunDay,
+  baseUrl,
+}: {
+  now: number;
+  lastRunDay: string | null;
+  baseUrl: string;
+}): Promise<string | null> {
+  const today = todayIso(now);
+  if (lastRunDay === today || amsterdamDateAndTime(now).time < REMINDER_TIME) return lastRunDay;
+  const { sent } = await sendReminders({ now, baseUrl });
+  if (sent.length > 0) console.log(`Gremium: ${sent.length} actieoverzicht(en) gemaild.`);
+  return today;
+}
+
+/** Starts the in-process daily schedule; the timer does not keep the process alive. */
+export function startReminderSchedule({ baseUrl }: { baseUrl: string }) {
+  let lastRunDay: string | null = null;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      lastRunDay = await runScheduledReminders({ now: Date.now(), lastRunDay, baseUrl });
+    } catch (error) {
+      // A mail server that is down must not take the site with it; the next check tries again.
+      console.warn("Gremium: actieherinneringen konden niet worden verstuurd:", error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, CHECK_EVERY_MS);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

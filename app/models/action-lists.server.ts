@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, ne, or, isNull } from "drizzle-orm";
+import { actionReviews, actionUpdates, actions, decisionLists, organisations, people } from "../../db/schema";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb } from "~/lib/db.server";
+import { amsterdamDateAndTime, formatDate, todayIso } from "~/lib/format";
+import type { ActionReviewResult } from "~/lib/vocabulary";
+import {
+  actionRowsQuery,
+  actionSteps,
+  actionVisibleTo,
+  loadActionForChange,
+  presentAction,
+  requireFutureDue,
+  runningAction,
+} from "./actions.server";
+import { writeAudit } from "./audit.server";
+import { RuleError } from "./errors";
+import { getMeeting, loadMeetingForAgendaChange } from "./meetings.server";
+
+/** Whether an agenda item is the standing "Actielijst" item, which shows and processes the body's actions. */
+export function isActionListItem(subject: string | null) {
+  return subject !== null && /^actielijst\b/i.test(subject.trim());
+}
+
+/**
+ * A meeting's actielijst, for members of the body: the snapshot of what the meeting decided about
+ * each action (once processed), and the body's running actions that carried over to it.
+ */
+export function getMeetingActionList({
+  viewer,
+  meetingId,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  meetingId: number;
+  now?: number;
+}) {
+  const meeting = getMeeting({ viewer, id: meetingId });
+  if (!meeting || !(meeting.seesConfidential || meeting.canManage)) return null;
+  const db = getDb();
+  const reviews = db
+    .select({
+      actionId: actionReviews.actionId,
+      description: actionReviews.description,
+      ownerName: actionReviews.ownerName,
+      organisationName: actionReviews.organisationName,
+      statusBefore: actionReviews.statusBefore,
+      dueOnBefore: actionReviews.dueOnBefore,
+      lastUpdateNote: actionReviews.lastUpdateNote,
+      result: actionReviews.result,
+      newDueOn: actionReviews.newDueOn,
+      note: actionReviews.note,
+    })
+    .from(actionReviews)
+    .where(eq(actionReviews.meetingId, meetingId))
+    .orderBy(asc(actionReviews.id))
+    .all();
+  const today = todayIso(now);
+  // New toezeggingen of this very meeting are on its besluitenlijst; the actielijst carries the earlier ones.
+  const running = actionRowsQuery(viewer)
+    .where(
+      and(
+        actionVisibleTo(viewer),
+        eq(actions.bodyId, meeting.bodyId),
+        runningAction,
+        or(isNull(actions.meetingId), ne(actions.meetingId, meetingId)),
+      ),
+    )
+    .orderBy(asc(actions.dueOn), asc(actions.id))
+    .all()
+    .map((row) => presentAction(row, today));
+  const list = db.select().from(decisionLists).where(eq(decisionLists.meetingId, meetingId)).get();
+  const canProcess =
+    meeting.canManage &&
+    (meeting.status === "gepubliceerd" || meeting.status === "vergaderd") &&
+    list?.status !== "vastgesteld";
+  return { meeting, reviews, running, canProcess };
+}
+
+export type ActionListEntry = {
+  actionId: number;
+  expectedVersion: number;
+  result: ActionReviewResult;
+  dueOn: string | null;
+  note: string;
+};
+
+/**
+ * The secretariaat processes the actielijst in one pass: each action is afgedaan, vervallen or
+ * loopt door (perhaps to a new date). The meeting keeps a snapshot of the list as discussed;
+ * processing again updates that snapshot for the actions that still run.
+ */
+export function processActionList({
+  viewer,
+  meetingId,
+  entries,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  meetingId: number;
+  entries: ActionListEntry[];
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
+    const signedIn = viewer as SignedInViewer;
+    if (meeting.status === "concept")
+      throw new RuleError({
+        "": ["Publiceer eerst de agenda; de actielijst verwerkt u tijdens of na de vergadering."],
+      });
+    const list = tx.select().from(decisionLists).where(eq(decisionLists.meetingId, meetingId)).get();
+    if (list?.status === "vastgesteld")
+      throw new RuleError({ "": ["De besluitenlijst is vastgesteld; de actielijst van deze vergadering ligt vast."] });
+    const today = todayIso(now);
+    const date = formatDate(amsterdamDateAndTime(meeting.startsAt).date);
+
+    const errors: Record<string, string[]> = {};
+    for (const entry of entries) {
+      if (entry.result === "vervallen" && !entry.note.trim())
+        errors[`note-${entry.actionId}`] = ["Schrijf waarom de actie vervalt."];
+      if (entry.result === "loopt_door" && entry.dueOn) {
+        try {
+          requireFutureDue(entry.dueOn, today, `dueOn-${entry.actionId}`);
+        } catch (error) {
+          Object.assign(errors, (error as RuleError).fieldErrors);
+        }
+      }
+    }
+    if (Object.keys(errors).length > 0)
+      throw new RuleError({
+        "": ["Niet alle acties konden worden verwerkt; zie de meldingen bij de acties."],
+        ...errors,
+      });
+
+    const counts = { afgedaan: 0, vervallen: 0, loopt_door: 0 };
+    for (const entry of entries) {
+      const loaded = loadActionForChange(tx, viewer, entry.actionId, entry.expectedVersion, "manager");
+      const { action } = loaded;
+      if (action.bodyId !== meeting.bodyId)
+        throw new RuleError({ "": ["Een van de acties hoort niet bij dit gremium."] });
+      const owner = action.ownerPersonId
+        ? tx.select({ name: people.name }).from(people).where(eq(people.id, action.ownerPersonId)).get()
+        : undefined;
+      const organisation = action.organisationId
+        ? tx
+            .select({ name: organisations.name })
+            .from(organisations)
+            .where(eq(organisations.id, action.organisationId))
+            .get()
+        : undefined;
+      const lastNote = tx
+        .select({ note: actionUpdates.note })
+        .from(actionUpdates)
+        .where(and(eq(actionUpdates.actionId, action.id), ne(actionUpdates.note, "")))
+        .orderBy(desc(actionUpdates.createdAt), desc(actionUpdates.id))
+        .limit(1)
+        .get();
+      const extends_ = entry.result === "loopt_door" && entry.dueOn !== null && entry.dueOn !== action.dueOn;
+      const snapshot = {
+        description: action.description,
+        ownerName: owner?.name ?? null,
+        organisationName: organisation?.name ?? null,
+        statusBefore: action.status,
+        dueOnBefore: action.dueOn,
+        lastUpdateNote: lastNote?.note ?? null,
+        result: entry.result,
+        newDueOn: extends_ ? entry.dueOn : null,
+        note: entry.note.trim(),
+      };
+      tx.insert(actionReviews)
+        .values({ meetingId, actionId: action.id, ...snapshot, createdAt: now })
+        .onConflictDoUpdate({ target: [actionReviews.meetingId, actionReviews.actionId], set: snapshot })
+        .run();
+      const options = { now, meetingId };
+      if (entry.result === "afgedaan") {
+        actionSteps.complete(tx, loaded, {
+          ...options,
+          note: entry.note.trim() || `Afgedaan in de vergadering van ${date}.`,
+        });
+      } else if (entry.result === "vervallen") {
+        actionSteps.drop(tx, loaded, { ...options, note: entry.note });
+      } else if (extends_) {
+        actionSteps.extend(tx, loaded, {
+          ...options,
+          note: entry.note.trim() || `Besproken in de vergadering van ${date}; loopt door.`,
+          dueOn: entry.dueOn!,
+          field: `dueOn-${action.id}`,
+        });
+      } else {
+        actionSteps.update(tx, loaded, {
+          ...options,
+          note: entry.note.trim() || `Besproken in de vergadering van ${date}; loopt door.`,
+        });
+      }
+      counts[entry.result] += 1;
+    }
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "action-list.process",
+      entityType: "meeting",
+      entityId: meetingId,
+      summary: `Actielijst verwerkt — ${meeting.bodyName}, ${date}: ${counts.afgedaan} afgedaan, ${counts.vervallen} vervallen, ${counts.loopt_door} loopt door`,
+      after: counts,
+    });
+    return counts;
+  });
+}
