@@ -71,6 +71,9 @@ function SiteHeader() {
               <NavLink to="/besluiten">Besluiten</NavLink>
             </li>
             <li>
+              <NavLink to="/acties">Acties</NavLink>
+            </li>
+            <li>
               <NavLink to="/gremia">Gremia</NavLink>
             </li>
             {viewer?.canAdminister ? (

@@ -1,4 +1,5 @@
 import { formatDateTime } from "~/lib/format";
+import { isActionListItem } from "~/lib/standing-items";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
 import { StatusBadge } from "./status-badge";
 
@@ -38,11 +39,14 @@ export function AgendaTable({
   caption,
   documents = [],
   handoffs = [],
+  actionList = null,
 }: {
   sections: { section: AgendaSection; items: AgendaRow[] }[];
   caption: string;
   documents?: AgendaDocument[];
   handoffs?: AgendaHandoff[];
+  /** For members: the body's running actions, shown at the standing "Actielijst" item. */
+  actionList?: { href: string; running: number; overdue: number } | null;
 }) {
   return (
     <div className="gremium-table-wrap">
@@ -117,6 +121,17 @@ export function AgendaTable({
                           ))}
                         </div>
                       ))}
+                    {actionList && isActionListItem(item.subject) ? (
+                      <div>
+                        <a className="nl-link" href={actionList.href}>
+                          Bekijk de actielijst
+                        </a>{" "}
+                        <span className="gremium-muted">
+                          ({actionList.running} lopend
+                          {actionList.overdue ? `, ${actionList.overdue} over de termijn` : ""})
+                        </span>
+                      </div>
+                    ) : null}
                     {item.adoptsMeetingId ? (
                       <div>
                         <a className="nl-link" href={`/vergaderingen/${item.adoptsMeetingId}/besluitenlijst`}>

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, ne, or, isNull } from "drizzle-orm";
-import { actionReviews, actionUpdates, actions, decisionLists, organisations, people } from "../../db/schema";
+import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { actionReviews, actionUpdates, actions, decisionLists, meetings, organisations, people } from "../../db/schema";
+import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDate, todayIso } from "~/lib/format";
@@ -16,11 +17,6 @@ import {
 import { writeAudit } from "./audit.server";
 import { RuleError } from "./errors";
 import { getMeeting, loadMeetingForAgendaChange } from "./meetings.server";
-
-/** Whether an agenda item is the standing "Actielijst" item, which shows and processes the body's actions. */
-export function isActionListItem(subject: string | null) {
-  return subject !== null && /^actielijst\b/i.test(subject.trim());
-}
 
 /**
  * A meeting's actielijst, for members of the body: the snapshot of what the meeting decided about
@@ -204,4 +200,22 @@ export function processActionList({
     });
     return counts;
   });
+}
+
+/** The body's meetings whose actielijst was processed, newest first; for members of the body. */
+export function listProcessedActionLists({ viewer, bodyId }: { viewer: Viewer; bodyId: number }) {
+  if (!canSeeConfidential(viewer, { id: bodyId }) && !canManageMeetings(viewer, { id: bodyId })) return [];
+  return getDb()
+    .select({
+      meetingId: meetings.id,
+      startsAt: meetings.startsAt,
+      discussed: sql<number>`count(*)`.mapWith(Number),
+      closed: sql<number>`sum(case when ${actionReviews.result} <> 'loopt_door' then 1 else 0 end)`.mapWith(Number),
+    })
+    .from(actionReviews)
+    .innerJoin(meetings, eq(meetings.id, actionReviews.meetingId))
+    .where(eq(meetings.bodyId, bodyId))
+    .groupBy(meetings.id)
+    .orderBy(desc(meetings.startsAt))
+    .all();
 }

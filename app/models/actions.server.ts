@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import {
   actionReviews,
   actionUpdates,
@@ -15,6 +15,7 @@ import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { formatDate, instantFromAmsterdam, todayIso } from "~/lib/format";
+import type { ActionStatusFilter } from "~/lib/action-filters";
 import { actionStatusLabels, isRunning, type ActionStatus } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
 import { ConflictError, RuleError } from "./errors";
@@ -131,7 +132,6 @@ function baseQuery(viewer: Viewer) {
     .leftJoin(decisions, eq(decisions.id, actions.decisionId));
 }
 
-export type ActionStatusFilter = ActionStatus | "lopend" | "alle";
 export type ActionFilters = {
   bodyId?: number;
   ownerPersonId?: number;
@@ -838,3 +838,56 @@ export {
   present as presentAction,
   running as runningAction,
 };
+
+/**
+ * What the form for a new action offers the secretariaat: the bodies it manages, their meetings
+ * of the last two years and coming year, and the agenda item it came from (if any).
+ */
+export function getNewActionOptions({
+  viewer,
+  agendaItemId,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  agendaItemId?: number;
+  now?: number;
+}) {
+  const db = getDb();
+  const managed = db
+    .select({ id: bodies.id, name: bodies.name, slug: bodies.slug })
+    .from(bodies)
+    .where(or(isNull(bodies.activeUntil), gte(bodies.activeUntil, todayIso(now))))
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all()
+    .filter((body) => canManageMeetings(viewer, body));
+  if (managed.length === 0) forbidden("Alleen het secretariaat maakt acties aan.");
+  const ids = managed.map((b) => b.id);
+  const recentMeetings = db
+    .select({ id: meetings.id, startsAt: meetings.startsAt, bodyId: meetings.bodyId, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        inArray(meetings.bodyId, ids),
+        gte(meetings.startsAt, now - 2 * 365 * 24 * 60 * 60_000),
+        lte(meetings.startsAt, now + 365 * 24 * 60 * 60_000),
+      ),
+    )
+    .orderBy(desc(meetings.startsAt))
+    .all();
+  const item = agendaItemId
+    ? (db
+        .select({
+          id: agendaItems.id,
+          subject: agendaItems.subject,
+          meetingId: agendaItems.meetingId,
+          bodyId: meetings.bodyId,
+          startsAt: meetings.startsAt,
+        })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(and(eq(agendaItems.id, agendaItemId), inArray(meetings.bodyId, ids)))
+        .get() ?? null)
+    : null;
+  return { bodies: managed, meetings: recentMeetings, agendaItem: item };
+}

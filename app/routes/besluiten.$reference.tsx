@@ -5,7 +5,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { notFound } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { formatDate, formatDateTime, formatDay } from "~/lib/format";
-import { decisionOutcomeLabels } from "~/lib/vocabulary";
+import { actionStatusLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
 import { getDecisionByReference } from "~/models/decisions.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
 
@@ -75,8 +75,11 @@ export default function DecisionPage() {
           <ul>
             {decision.commitments.map((c, i) => (
               <li key={i}>
-                {[c.personName, c.organisationName].filter(Boolean).join(", ")}: {c.description}
-                {c.dueOn ? ` (uiterlijk ${formatDate(c.dueOn)})` : ""}
+                {[c.personName, c.organisationName].filter(Boolean).join(", ")}:{" "}
+                <Link className="nl-link" to={`/acties/${c.actionId}`}>
+                  {c.description}
+                </Link>
+                {c.dueOn ? ` (uiterlijk ${formatDate(c.dueOn)})` : ""} — {actionStatusLabels[c.status].toLowerCase()}
               </li>
             ))}
           </ul>

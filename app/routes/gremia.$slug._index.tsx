@@ -94,6 +94,12 @@ export default function BodyPage() {
         </>
       ) : null}
 
+      <p className="nl-paragraph">
+        <Link className="nl-link" to={`/gremia/${body.slug}/acties`}>
+          Actielijst van {body.name}
+        </Link>
+      </p>
+
       <h2 className="nl-heading nl-heading--level-2">Vergaderingen</h2>
       {canPlan ? (
         <p className="nl-paragraph">

@@ -19,6 +19,7 @@ import { siteUrl } from "~/lib/site-url.server";
 import { listAttendance } from "~/models/attendance.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
 import { listHandoffsForItems } from "~/models/handoffs.server";
+import { listBodyActions } from "~/models/actions.server";
 import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
 import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
@@ -71,6 +72,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isConfidential: current.isConfidential,
     })),
     started: Date.now() >= meeting.startsAt,
+    actionList: !preview && meeting.seesConfidential ? summariseActions(viewer, meeting.bodyId, meeting.id) : null,
+  };
+}
+
+function summariseActions(viewer: ReturnType<typeof getViewer>, bodyId: number, meetingId: number) {
+  const { running } = listBodyActions({ viewer, bodyId });
+  return {
+    href: `/vergaderingen/${meetingId}/actielijst`,
+    running: running.length,
+    overdue: running.filter((a) => a.overdue).length,
   };
 }
 
@@ -163,6 +174,11 @@ function ManageMeeting({
                 Besluiten vastleggen
               </Link>
             </li>
+            <li>
+              <Link className="nl-link" to={`/vergaderingen/${meeting.id}/actielijst`}>
+                Actielijst verwerken
+              </Link>
+            </li>
           </>
         ) : null}
         <li>
@@ -242,7 +258,7 @@ function ManageMeeting({
 }
 
 export default function MeetingPage() {
-  const { meeting, preview, attendance, started, documents, handoffs } = useLoaderData<typeof loader>();
+  const { meeting, preview, attendance, started, documents, handoffs, actionList } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   return (
@@ -379,11 +395,19 @@ export default function MeetingPage() {
             </Link>
           </li>
         ) : null}
+        {meeting.seesConfidential ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/actielijst`}>
+              Actielijst
+            </Link>
+          </li>
+        ) : null}
       </ul>
       <AgendaTable
         sections={meeting.sections}
         documents={documents}
         handoffs={handoffs}
+        actionList={actionList}
         caption={`Agenda van ${meeting.bodyName}, ${formatDay(meeting.startsAt)}`}
       />
     </>

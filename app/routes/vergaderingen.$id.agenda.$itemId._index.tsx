@@ -189,6 +189,13 @@ export default function EditAgendaItem() {
           Stukken bij agendapunt {item.number} toevoegen of vervangen
         </Link>
       </p>
+      <h2 className="nl-heading nl-heading--level-2">Acties</h2>
+      <p className="nl-paragraph">
+        <Link className="nl-link" to={`/acties/nieuw?agendapunt=${item.id}`}>
+          Actie toevoegen bij agendapunt {item.number}
+        </Link>
+        <span className="gremium-muted"> (een toezegging bij een besluit legt u vast bij het besluit)</span>
+      </p>
       {handoff.targets.length > 0 || handoff.sent.length > 0 ? (
         <>
           <h2 className="nl-heading nl-heading--level-2">Doorzetten</h2>

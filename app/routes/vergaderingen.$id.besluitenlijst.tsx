@@ -6,8 +6,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { amsterdamDateAndTime, formatDate, formatDateTime, formatDay, formatTime } from "~/lib/format";
-import { agendaSectionLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
+import { actionReviewResultLabels, agendaSectionLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
 import { listAttendance } from "~/models/attendance.server";
+import { getMeetingActionList } from "~/models/action-lists.server";
 import { getDecisionList } from "~/models/decisions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,13 +20,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const list = getDecisionList({ viewer: getViewer(request), meetingId: requireIdParam(params.id) });
+  const viewer = getViewer(request);
+  const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
   if (!list) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
-  return { list, attendance: list.visible ? listAttendance({ meetingId: list.meeting.id }) : null };
+  // The actielijst as discussed is for the members of the body only.
+  const actionList = list.visible ? getMeetingActionList({ viewer, meetingId: list.meeting.id }) : null;
+  return {
+    list,
+    attendance: list.visible ? listAttendance({ meetingId: list.meeting.id }) : null,
+    actionList: actionList ? { reviews: actionList.reviews, canProcess: actionList.canProcess } : null,
+  };
 }
 
 export default function DecisionList() {
-  const { list, attendance } = useLoaderData<typeof loader>();
+  const { list, attendance, actionList } = useLoaderData<typeof loader>();
   const meeting = list.meeting;
   const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
   const present = attendance?.invitees.filter((i) => i.attendance && i.attendance !== "afwezig") ?? [];
@@ -185,7 +193,9 @@ export default function DecisionList() {
                                     {d.commitments.map((c, i) => (
                                       <li key={i}>
                                         Toezegging {[c.personName, c.organisationName].filter(Boolean).join(", ")}:{" "}
-                                        {c.description}
+                                        <Link className="nl-link" to={`/acties/${c.actionId}`}>
+                                          {c.description}
+                                        </Link>
                                         {c.dueOn ? ` (uiterlijk ${formatDate(c.dueOn)})` : ""}
                                       </li>
                                     ))}
@@ -208,6 +218,37 @@ export default function DecisionList() {
               )}
             </table>
           </div>
+          {actionList && (actionList.reviews.length > 0 || actionList.canProcess) ? (
+            <section aria-labelledby="actielijst">
+              <h2 id="actielijst" className="nl-heading nl-heading--level-2">
+                Actielijst
+              </h2>
+              {actionList.reviews.length === 0 ? (
+                <p className="nl-paragraph">De actielijst is in deze vergadering nog niet verwerkt.</p>
+              ) : (
+                <ul>
+                  {actionList.reviews.map((r) => (
+                    <li key={r.actionId}>
+                      <Link className="nl-link" to={`/acties/${r.actionId}`}>
+                        {r.description}
+                      </Link>{" "}
+                      ({[r.ownerName, r.organisationName].filter(Boolean).join(", ") || "geen eigenaar"}):{" "}
+                      {actionReviewResultLabels[r.result].toLowerCase()}
+                      {r.newDueOn ? ` tot ${formatDate(r.newDueOn)}` : ""}
+                      {r.note ? ` — ${r.note}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {actionList.canProcess ? (
+                <p className="nl-paragraph">
+                  <Link className="nl-link" to={`/vergaderingen/${meeting.id}/actielijst`}>
+                    Actielijst verwerken
+                  </Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
         </>
       )}
     </>

@@ -1,0 +1,73 @@
+import { Link } from "@remix-run/react";
+import { formatDate, formatDay } from "~/lib/format";
+import { actionStatusLabels, type ActionStatus } from "~/lib/vocabulary";
+import { StatusBadge } from "./status-badge";
+
+export type ActionListItem = {
+  id: number;
+  description: string;
+  status: ActionStatus;
+  overdue: boolean;
+  dueOn: string | null;
+  ownerName: string | null;
+  organisationName: string | null;
+  bodyName: string;
+  meetingStartsAt: number | null;
+  decisionReference: string | null;
+  lastUpdate: string | null;
+  lastUpdateAt: number | null;
+  closingNote?: string | null;
+  isConfidential: boolean;
+};
+
+export function ActionStatusBadge({ status, overdue }: { status: ActionStatus; overdue: boolean }) {
+  if (overdue) return <StatusBadge tone="danger">over de termijn</StatusBadge>;
+  const tone = status === "afgerond" ? "safe" : status === "vervallen" ? "neutral" : "warning";
+  return <StatusBadge tone={tone}>{actionStatusLabels[status].toLowerCase()}</StatusBadge>;
+}
+
+/** Actions as a list that reads well on a phone: what, who, when, where it stands. */
+export function ActionList({
+  actions,
+  showBody = true,
+  emptyText,
+}: {
+  actions: readonly ActionListItem[];
+  showBody?: boolean;
+  emptyText: string;
+}) {
+  if (actions.length === 0) return <p className="nl-paragraph">{emptyText}</p>;
+  return (
+    <ul className="gremium-meetings">
+      {actions.map((action) => {
+        const who = [action.ownerName, action.organisationName].filter(Boolean).join(", ");
+        return (
+          <li key={action.id}>
+            <Link className="nl-link gremium-meetings__date" to={`/acties/${action.id}`}>
+              {action.description}
+            </Link>
+            <span>
+              <ActionStatusBadge status={action.status} overdue={action.overdue} />
+              {action.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+              {action.dueOn ? `termijn ${formatDate(action.dueOn)}` : "geen termijn"}
+            </span>
+            <span className="gremium-muted">
+              {[who || null, showBody ? action.bodyName : null, action.decisionReference ?? null]
+                .filter(Boolean)
+                .join(" · ")}
+            </span>
+            {action.closingNote && (action.status === "afgerond" || action.status === "vervallen") ? (
+              <span>
+                {action.status === "afgerond" ? "Resultaat" : "Reden"}: {action.closingNote}
+              </span>
+            ) : action.lastUpdate ? (
+              <span>
+                Laatste stand{action.lastUpdateAt ? ` (${formatDay(action.lastUpdateAt)})` : ""}: {action.lastUpdate}
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

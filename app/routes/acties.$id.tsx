@@ -1,0 +1,385 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ActionStatusBadge } from "~/components/action-list";
+import { Alert } from "~/components/alert";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
+import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { StatusBadge } from "~/components/status-badge";
+import { notFound, requireIdParam } from "~/auth/guards";
+import { requireUser } from "~/auth/permissions.server";
+import { getViewer } from "~/auth/session.server";
+import { formatDate, formatDay, formatTimestamp } from "~/lib/format";
+import { replyToModelError } from "~/lib/form-reply.server";
+import { actionReviewResultLabels, actionStatusLabels } from "~/lib/vocabulary";
+import {
+  completeAction,
+  dropAction,
+  extendAction,
+  getAction,
+  postActionUpdate,
+  reopenAction,
+  startAction,
+  updateActionDetails,
+} from "~/models/actions.server";
+import { listOrganisations, listPeopleForCommitments } from "~/models/people.server";
+import { actionProgressSchema, editActionSchema, reopenActionSchema } from "~/schemas/actions";
+
+const schema = z.discriminatedUnion("intent", [actionProgressSchema, reopenActionSchema, editActionSchema]);
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Actie: ${data.action.description} · Gremium` : "Actie niet gevonden · Gremium" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = getViewer(request);
+  const action = getAction({ viewer, id: requireIdParam(params.id) });
+  if (!action) notFound("Deze actie bestaat niet, of u mag haar niet zien.");
+  return {
+    action,
+    people: action.canManage
+      ? listPeopleForCommitments({ viewer }).map((p) => ({
+          value: p.id,
+          label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
+        }))
+      : [],
+    organisations: action.canManage ? listOrganisations({ viewer }).map((o) => ({ value: o.id, label: o.name })) : [],
+  };
+}
+
+const doneMessages = {
+  update: "De stand is bijgewerkt.",
+  start: "De actie staat nu in uitvoering.",
+  complete: "De actie is afgerond.",
+  drop: "De actie is vervallen.",
+  extend: "De termijn is verlengd.",
+  reopen: "De actie staat weer open.",
+  edit: "De actie is gewijzigd.",
+  aangemaakt: "De actie is aangemaakt.",
+} as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireUser(request);
+  const id = requireIdParam(params.id);
+  const submission = parseWithZod(await request.formData(), { schema });
+  const formKey = submission.payload.intent === "edit" ? "edit" : String(submission.payload.intent ?? "progress");
+  if (submission.status !== "success")
+    return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
+  const input = submission.value;
+  try {
+    const base = { viewer, id, expectedVersion: input.version };
+    let done: keyof typeof doneMessages;
+    if (input.intent === "reopen") {
+      reopenAction({ ...base, note: input.note });
+      done = "reopen";
+    } else if (input.intent === "edit") {
+      updateActionDetails({
+        ...base,
+        input: {
+          description: input.description,
+          ownerPersonId: input.ownerPersonId ?? null,
+          organisationId: input.organisationId ?? null,
+          dueOn: input.dueOn ?? null,
+        },
+      });
+      done = "edit";
+    } else {
+      const args = { ...base, note: input.note };
+      if (input.change === "update") postActionUpdate(args);
+      else if (input.change === "start") startAction(args);
+      else if (input.change === "complete") completeAction(args);
+      else if (input.change === "drop") dropAction(args);
+      else extendAction({ ...args, dueOn: input.dueOn! });
+      done = input.change;
+    }
+    return redirect(`/acties/${id}?gedaan=${done}`);
+  } catch (error) {
+    const reply = replyToModelError(submission, error);
+    return data({ formKey, result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ProgressForm({ action, lastReply }: { action: LoaderData["action"]; lastReply: KeyedReply }) {
+  const [form, fields] = useKeyedForm(actionProgressSchema, "progress", lastReply, {
+    defaultValue: { intent: "progress", change: "update" },
+    shouldValidate: "onSubmit",
+  });
+  const choices = [
+    ["update", "Alleen de stand bijwerken"],
+    ...(action.status === "open" ? [["start", "In uitvoering nemen"]] : []),
+    ["complete", "Afronden"],
+    ["extend", "Termijn verlengen"],
+    ["drop", "Laten vervallen"],
+  ] as const;
+  return (
+    <Form method="post" {...getFormProps(form)} aria-labelledby="stand-bijwerken">
+      <h2 id="stand-bijwerken" className="nl-heading nl-heading--level-2">
+        Stand bijwerken
+      </h2>
+      <FormErrors form={form} />
+      <input type="hidden" name="intent" value="progress" />
+      <input type="hidden" name="version" value={action.version} />
+      <fieldset className="utrecht-form-fieldset gremium-fieldset" aria-describedby={fields.change.errorId}>
+        <legend className="utrecht-form-label">Wat verandert er?</legend>
+        {fields.change.errors ? (
+          <div className="utrecht-form-field-error-message" id={fields.change.errorId}>
+            {fields.change.errors.join(" ")}
+          </div>
+        ) : null}
+        <div className="gremium-radios">
+          {choices.map(([value, label]) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={fields.change.name}
+                value={value}
+                defaultChecked={(fields.change.initialValue ?? "update") === value}
+                key={`${fields.change.key}-${value}`}
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <TextAreaField
+        field={fields.note}
+        label="Toelichting"
+        rows={3}
+        description="Wat is er gebeurd? Verplicht bij bijwerken, afronden (het resultaat) en laten vervallen (de reden)."
+      />
+      <TextField
+        field={fields.dueOn}
+        type="date"
+        label="Nieuwe termijn"
+        optional
+        description="Alleen bij ‘Termijn verlengen’."
+      />
+      <Button variant="primary">Opslaan</Button>
+    </Form>
+  );
+}
+
+function ReopenForm({ action, lastReply }: { action: LoaderData["action"]; lastReply: KeyedReply }) {
+  const [form, fields] = useKeyedForm(reopenActionSchema, "reopen", lastReply, { shouldValidate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} aria-labelledby="heropenen">
+      <h2 id="heropenen" className="nl-heading nl-heading--level-2">
+        Actie heropenen
+      </h2>
+      <FormErrors form={form} />
+      <input type="hidden" name="intent" value="reopen" />
+      <input type="hidden" name="version" value={action.version} />
+      <TextAreaField field={fields.note} label="Waarom staat de actie weer open?" rows={3} />
+      <Button>Heropenen</Button>
+    </Form>
+  );
+}
+
+function EditForm({
+  action,
+  lastReply,
+  people,
+  organisations,
+}: {
+  action: LoaderData["action"];
+  lastReply: KeyedReply;
+  people: LoaderData["people"];
+  organisations: LoaderData["organisations"];
+}) {
+  const [form, fields] = useKeyedForm(editActionSchema, "edit", lastReply, {
+    defaultValue: {
+      intent: "edit",
+      description: action.description,
+      ownerPersonId: action.ownerPersonId ? String(action.ownerPersonId) : "",
+      organisationId: action.organisationId ? String(action.organisationId) : "",
+      dueOn: action.dueOn ?? "",
+    },
+  });
+  const open = lastReply?.formKey === "edit";
+  return (
+    <details className="gremium-record" open={open}>
+      <summary>Actie wijzigen (secretariaat)</summary>
+      <Form method="post" {...getFormProps(form)} aria-label="Actie wijzigen">
+        <FormErrors form={form} />
+        <input {...getInputProps(fields.intent, { type: "hidden" })} key={fields.intent.key} value="edit" />
+        <input type="hidden" name="version" value={action.version} />
+        <TextAreaField field={fields.description} label="Wat moet er gebeuren" rows={2} />
+        <SelectField
+          field={fields.ownerPersonId}
+          label="Eigenaar"
+          optional
+          placeholder="Geen persoon"
+          options={people}
+        />
+        <SelectField
+          field={fields.organisationId}
+          label="Namens organisatie"
+          optional
+          placeholder="De organisatie van de eigenaar"
+          options={organisations}
+        />
+        <TextField field={fields.dueOn} type="date" label="Termijn" optional />
+        <Button>Wijzigingen opslaan</Button>
+      </Form>
+    </details>
+  );
+}
+
+export default function ActionPage() {
+  const { action, people, organisations } = useLoaderData<typeof loader>();
+  const lastReply = useActionData<typeof action>() as KeyedReply;
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("gedaan") as keyof typeof doneMessages | null;
+  const running = action.status === "open" || action.status === "in_uitvoering";
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { to: "/acties", label: "Acties" },
+          { to: `/gremia/${action.bodySlug}/acties`, label: `Actielijst ${action.bodyName}` },
+        ]}
+      />
+      <h1 className="nl-heading nl-heading--level-1">{action.description}</h1>
+      {done && doneMessages[done] ? <Alert type="ok">{doneMessages[done]}</Alert> : null}
+      <p className="nl-paragraph">
+        <ActionStatusBadge status={action.status} overdue={action.overdue} />
+        {action.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+      </p>
+      <dl className="gremium-meta">
+        {action.detailed ? (
+          <>
+            <dt>Eigenaar</dt>
+            <dd>{action.ownerName ?? "Geen persoon aangewezen"}</dd>
+          </>
+        ) : null}
+        <>
+          <dt>Organisatie</dt>
+          <dd>{action.organisationName ?? "Geen organisatie"}</dd>
+        </>
+        <>
+          <dt>Gevolgd door</dt>
+          <dd>
+            <Link className="nl-link" to={`/gremia/${action.bodySlug}/acties`}>
+              {action.bodyName}
+            </Link>
+          </dd>
+        </>
+        <>
+          <dt>Herkomst</dt>
+          <dd>
+            {action.decisionReference ? (
+              <>
+                Besluit{" "}
+                <Link className="nl-link" to={`/besluiten/${action.decisionReference}`}>
+                  {action.decisionReference}
+                </Link>
+                {action.agendaItem ? ` bij ‘${action.agendaItem.subject}’` : null}
+              </>
+            ) : action.agendaItem ? (
+              <>
+                Agendapunt{" "}
+                <Link
+                  className="nl-link"
+                  to={`/vergaderingen/${action.agendaItem.meetingId}/agenda/${action.agendaItem.id}`}
+                >
+                  {action.agendaItem.subject}
+                </Link>
+              </>
+            ) : action.meetingId ? (
+              "Vergadering"
+            ) : (
+              "Aangemaakt door het secretariaat"
+            )}
+            {action.meetingId && action.meetingStartsAt ? (
+              <>
+                {", "}
+                <Link className="nl-link" to={`/vergaderingen/${action.meetingId}`}>
+                  {formatDay(action.meetingStartsAt)}
+                </Link>
+              </>
+            ) : null}
+          </dd>
+        </>
+        <>
+          <dt>Termijn</dt>
+          <dd>{action.dueOn ? formatDate(action.dueOn) : "Geen termijn"}</dd>
+        </>
+        <>
+          <dt>Status</dt>
+          <dd>
+            {actionStatusLabels[action.status]}
+            {action.closedAt ? ` op ${formatDay(action.closedAt)}` : null}
+          </dd>
+        </>
+        {action.closingNote ? (
+          <>
+            <dt>{action.status === "afgerond" ? "Resultaat" : "Reden"}</dt>
+            <dd>{action.closingNote}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {action.canUpdate && running ? <ProgressForm action={action} lastReply={lastReply} /> : null}
+      {action.canUpdate && !running ? <ReopenForm action={action} lastReply={lastReply} /> : null}
+      {action.canManage ? (
+        <EditForm action={action} lastReply={lastReply} people={people} organisations={organisations} />
+      ) : null}
+
+      {action.reviews.length > 0 ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Besproken in vergaderingen</h2>
+          <ul className="gremium-meetings">
+            {action.reviews.map((review) => (
+              <li key={review.meetingId}>
+                <Link className="nl-link" to={`/vergaderingen/${review.meetingId}/actielijst`}>
+                  {formatDay(review.startsAt)}
+                </Link>
+                <span>
+                  {actionReviewResultLabels[review.result]}
+                  {review.newDueOn ? ` tot ${formatDate(review.newDueOn)}` : ""}
+                  {review.note ? ` — ${review.note}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {action.detailed ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Verloop</h2>
+          {action.updates.length === 0 ? (
+            <p className="nl-paragraph">Nog geen updates.</p>
+          ) : (
+            <ol className="gremium-meetings gremium-log">
+              {action.updates.map((update) => (
+                <li key={update.id}>
+                  <span className="gremium-meetings__date">
+                    {formatTimestamp(update.createdAt).slice(0, 10)} · {update.authorName}
+                  </span>
+                  {update.statusTo ? (
+                    <span>
+                      Status: {actionStatusLabels[update.statusFrom ?? "open"]} → {actionStatusLabels[update.statusTo]}
+                    </span>
+                  ) : null}
+                  {update.dueOnTo !== null || update.dueOnFrom !== null ? (
+                    <span>
+                      Termijn: {update.dueOnFrom ? formatDate(update.dueOnFrom) : "geen"} →{" "}
+                      {update.dueOnTo ? formatDate(update.dueOnTo) : "geen"}
+                    </span>
+                  ) : null}
+                  {update.note ? <span>{update.note}</span> : null}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
