@@ -30,13 +30,17 @@ export function makePerson(overrides: Partial<typeof people.$inferInsert> = {}) 
 let passwordHash: Promise<string> | undefined;
 export const FACTORY_PASSWORD = "wachtwoord-voor-tests";
 
+type PersonOverrides = { name?: string; organisationId?: number | null; isOrganisationContact?: boolean };
+
 export async function makeUser(
-  overrides: { role?: UserRole; email?: string; name?: string; deactivatedAt?: number | null } = {},
+  overrides: { role?: UserRole; email?: string; deactivatedAt?: number | null } & PersonOverrides = {},
 ) {
   passwordHash ??= hashPassword(FACTORY_PASSWORD);
   const person = makePerson({
     ...(overrides.name ? { name: overrides.name } : {}),
     ...(overrides.email ? { email: overrides.email } : {}),
+    ...(overrides.organisationId ? { organisationId: overrides.organisationId } : {}),
+    ...(overrides.isOrganisationContact ? { isOrganisationContact: true } : {}),
   });
   const user = getDb()
     .insert(users)
@@ -54,9 +58,10 @@ export async function makeUser(
 
 /** A signed-in viewer as the session layer would build it. */
 export async function makeViewer(
-  overrides: { role?: UserRole; memberBodyIds?: number[] } = {},
+  overrides: { role?: UserRole; memberBodyIds?: number[] } & PersonOverrides = {},
 ): Promise<SignedInViewer> {
-  const { user, person } = await makeUser({ role: overrides.role });
+  const { memberBodyIds: _ignored, ...userOverrides } = overrides;
+  const { user, person } = await makeUser(userOverrides);
   return {
     userId: user.id,
     personId: person.id,

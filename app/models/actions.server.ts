@@ -324,7 +324,7 @@ export function chartActions({ viewer, now = Date.now() }: { viewer: Viewer; now
   };
   return months.map((m) => {
     const start = startOf(m);
-    const end = Math.min(startOf(nextMonth(m)), Math.max(now, start));
+    const end = startOf(nextMonth(m));
     return {
       month: m,
       open: rows.filter((r) => r.openedAt < end && (r.closedAt === null || r.closedAt >= end)).length,
@@ -431,8 +431,9 @@ export function insertAction(
   tx: Tx,
   viewer: SignedInViewer,
   input: ActionInput & { decisionId?: number | null },
-  { today, field }: { today: string; field?: string },
+  { now, field }: { now: number; field?: string },
 ) {
+  const today = todayIso(now);
   requireFutureDue(input.dueOn, today, field);
   const created = tx
     .insert(actions)
@@ -446,6 +447,8 @@ export function insertAction(
       agendaItemId: input.agendaItemId ?? null,
       meetingId: input.meetingId ?? null,
       createdByUserId: viewer.userId,
+      createdAt: now,
+      updatedAt: now,
     })
     .returning({ id: actions.id })
     .get();
@@ -489,7 +492,7 @@ export function createAction({
       if (!meeting || meeting.bodyId !== input.bodyId)
         throw new RuleError({ meetingId: ["Deze vergadering hoort niet bij het gekozen gremium."] });
     }
-    return insertAction(tx, viewer as SignedInViewer, { ...input, meetingId }, { today: todayIso(now) });
+    return insertAction(tx, viewer as SignedInViewer, { ...input, meetingId }, { now });
   });
 }
 

@@ -3,7 +3,7 @@ import { agendaItems, bodies, decisionAmendments, decisionLists, decisions, meet
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { numberAgenda } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
-import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam, todayIso } from "~/lib/format";
+import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { BodyKind, DecisionOutcome } from "~/lib/vocabulary";
 import { insertAction, listActionsForDecisions } from "./actions.server";
@@ -259,7 +259,7 @@ export function recordDecision({
           agendaItemId,
           meetingId: meeting.id,
         },
-        { today: todayIso(now), field: `commitments[${index}].dueOn` },
+        { now, field: `commitments[${index}].dueOn` },
       );
     });
     writeAudit(tx, {

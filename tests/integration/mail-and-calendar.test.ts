@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ICAL from "ical.js";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { simpleParser } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeBody, makeMembership, makePerson, makeViewer } from "../factories";
+import { startSmtp } from "../smtp";
 import { reloadEnv } from "../../app/lib/env.server";
 import { meetingsCalendar } from "../../app/lib/ics.server";
 import { listOutbox, outboxDir, resetMailTransport, sendMail } from "../../app/lib/mail.server";
@@ -28,26 +28,6 @@ afterEach(() => {
   resetMailTransport();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A real SMTP server on a free local port that keeps every message it receives. */
-async function startSmtp() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as { port: number };
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  reloadEnv();
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 async function publishedMeetingWithBeslotenItem() {
   const body = makeBody({ name: "Stuurgroep Test" });
