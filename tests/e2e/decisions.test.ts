@@ -87,7 +87,9 @@ describe("decisions and besluitenlijsten", () => {
     expect(text).toContain("Concept besluitenlijst");
     expect(text).toContain("Opdracht voor een meerjarenkoers 2027-2030");
     expect(text).toContain("Afspraken tussen de partners bekrachtigd");
-    expect(text).toContain("Toezegging Fleur Hendriks: Concept meerjarenkoers voorleggen aan de expertgroep");
+    expect(text).toContain(
+      "Toezegging Fleur Hendriks, Veiligheidsregio Twente: Concept meerjarenkoers voorleggen aan de expertgroep",
+    );
     await expectAccessible(memberPage);
     const anonymous = await visitor.newPage();
     expect((await anonymous.goto(`${september}/besluitenlijst`))!.status()).toBe(404);
