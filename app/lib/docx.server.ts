@@ -130,7 +130,7 @@ function meetingRows(meeting: DocxMeeting): [string, string][] {
   ];
 }
 
-function assemble(title: string, header: [string, string][], note: string, rows: TableRow[]) {
+function assemble(title: string, header: [string, string][], note: string, rows: TableRow[], after: Paragraph[] = []) {
   const document = new Document({
     creator: "Gremium",
     title,
@@ -149,6 +149,7 @@ function assemble(title: string, header: [string, string][], note: string, rows:
             children: [new TextRun({ text: title, bold: true, font, size: 28 })],
           }),
           new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+          ...after,
         ],
       },
     ],
@@ -205,6 +206,8 @@ export type DocxDecisionList = {
     discussionHtml: string;
     commitments: { description: string; personName: string | null; organisationName: string | null }[];
   }[];
+  /** The actielijst as this meeting processed it, one line per action; only for members. */
+  actionList?: string[];
 };
 
 export async function buildDecisionListDocx(meeting: DocxMeeting, list: DocxDecisionList): Promise<Buffer> {
@@ -251,5 +254,17 @@ export async function buildDecisionListDocx(meeting: DocxMeeting, list: DocxDeci
   ]
     .filter(Boolean)
     .join(" ");
-  return assemble(title, header, note, rows);
+  const actionList = list.actionList?.length
+    ? [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          spacing: { before: 360, after: 120 },
+          children: [new TextRun({ text: "Actielijst", bold: true, font, size: 24 })],
+        }),
+        ...list.actionList.map(
+          (line) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: line, font, size: 20 })] }),
+        ),
+      ]
+    : [];
+  return assemble(title, header, note, rows, actionList);
 }

@@ -3,13 +3,16 @@ import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { buildDecisionListDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
-import { decisionOutcomeLabels } from "~/lib/vocabulary";
+import { formatDate } from "~/lib/format";
+import { actionReviewResultLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
+import { getMeetingActionList } from "~/models/action-lists.server";
 import { listAttendance } from "~/models/attendance.server";
 import { getDecisionList } from "~/models/decisions.server";
 
 /** The besluitenlijst as a Word document, holding only what the requester may see. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const list = getDecisionList({ viewer: getViewer(request), meetingId: requireIdParam(params.id) });
+  const viewer = getViewer(request);
+  const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
   if (!list || !list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
   const { invitees } = listAttendance({ meetingId: list.meeting.id });
   const file = await buildDecisionListDocx(list.meeting, {
@@ -19,6 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     present: invitees.filter((i) => i.attendance && i.attendance !== "afwezig").map((i) => i.name),
     absent: invitees.filter((i) => i.attendance === "afwezig").map((i) => i.name),
     decisions: list.decisions.map((d) => ({ ...d, outcomeLabel: decisionOutcomeLabels[d.outcome] })),
+    // Members only, as on the page.
+    actionList: getMeetingActionList({ viewer, meetingId: list.meeting.id })?.reviews.map(
+      (r) =>
+        `${r.description} (${[r.ownerName, r.organisationName].filter(Boolean).join(", ") || "geen eigenaar"}): ${actionReviewResultLabels[r.result].toLowerCase()}${r.newDueOn ? ` tot ${formatDate(r.newDueOn)}` : ""}${r.note ? ` — ${r.note}` : ""}`,
+    ),
   });
   const date = new Date(list.meeting.startsAt).toISOString().slice(0, 10);
   const headers = applySecurityHeaders(

@@ -97,3 +97,36 @@ describe("the besluitenlijst as a Word document", () => {
     expect(adopted).not.toContain("Personele afspraak");
   });
 });
+
+describe("the actielijst in the Word besluitenlijst", () => {
+  it("follows the decisions as a list of what the meeting did with each action", async () => {
+    const body = makeBody({ kind: "stuurgroep", name: "Stuurgroep ZVS" });
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    const { id } = createMeeting({
+      viewer: secretary,
+      input: {
+        bodyId: body.id,
+        date: "2026-12-10",
+        startTime: "13:30",
+        endTime: "15:30",
+        location: "x",
+        isPublic: false,
+      },
+    });
+    const list = getDecisionList({ viewer: secretary, meetingId: id })!;
+    const buffer = await buildDecisionListDocx(list.meeting, {
+      status: "concept",
+      adoptedAt: null,
+      hiddenCount: 0,
+      present: [],
+      absent: [],
+      decisions: [],
+      actionList: [
+        "Werkwijze opnemen (Gerrit Koster, Politie): afgedaan",
+        "Invoering volgen (Lotte Jansen): loopt door tot 15 januari 2027",
+      ],
+    });
+    const text = (await mammoth.extractRawText({ buffer })).value;
+    expect(text).toMatch(/Actielijst\s+Werkwijze opnemen \(Gerrit Koster, Politie\): afgedaan\s+Invoering volgen/);
+  });
+});
