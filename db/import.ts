@@ -9,7 +9,7 @@ import { numberAgenda } from "../app/lib/agenda-numbering";
 import { newReference } from "../app/models/decisions.server";
 import { writeAudit } from "../app/models/audit.server";
 import { loadCorpus, type ContentMeeting } from "./content";
-import { amsterdamDateAndTime, formatDate, instantFromAmsterdam } from "../app/lib/format";
+import { amsterdamDateAndTime, instantFromAmsterdam } from "../app/lib/format";
 import {
   actionReviews,
   actionUpdates,
@@ -540,7 +540,7 @@ function importActionReviews(tx: Tx) {
           .values({
             actionId: action.id,
             authorName: "Secretariaat",
-            note: `Besproken in de vergadering van ${formatDate(date)}; loopt door.`,
+            note: "",
             meetingId: meeting.id,
             createdAt: meeting.startsAt + 60 * 60_000,
           })

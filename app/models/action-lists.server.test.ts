@@ -146,7 +146,9 @@ describe("the actielijst of a meeting", () => {
     expect(snapshot()).toEqual(asDiscussed);
     const carried = getAction({ viewer: s.member, id: a, now: NOW })!;
     expect(carried.reviews.map((r) => r.result)).toEqual(["loopt_door", "loopt_door"]);
-    expect(carried.updates[0].note).toBe("Besproken in de vergadering van 11 februari 2027; loopt door.");
+    expect(carried.updates[0]).toMatchObject({ note: "", meetingId: february, statusTo: null });
+    // The last real progress note stays what the actielijst shows.
+    expect(carried.lastUpdate).toBeNull();
     expect(
       listProcessedActionLists({ viewer: s.member, bodyId: s.body.id }).map((p) => [p.discussed, p.closed]),
     ).toEqual([

@@ -178,15 +178,13 @@ export function processActionList({
       } else if (extends_) {
         actionSteps.extend(tx, loaded, {
           ...options,
-          note: entry.note.trim() || `Besproken in de vergadering van ${date}; loopt door.`,
+          note: entry.note.trim(),
           dueOn: entry.dueOn!,
           field: `dueOn-${action.id}`,
         });
       } else {
-        actionSteps.update(tx, loaded, {
-          ...options,
-          note: entry.note.trim() || `Besproken in de vergadering van ${date}; loopt door.`,
-        });
+        // The log line names the meeting; a note is only kept when the meeting added something.
+        actionSteps.discuss(tx, loaded, { ...options, note: entry.note.trim() });
       }
       counts[entry.result] += 1;
     }

@@ -367,8 +367,11 @@ export function getAction({ viewer, id, now = Date.now() }: { viewer: Viewer; id
           dueOnFrom: actionUpdates.dueOnFrom,
           dueOnTo: actionUpdates.dueOnTo,
           createdAt: actionUpdates.createdAt,
+          meetingId: actionUpdates.meetingId,
+          meetingStartsAt: meetings.startsAt,
         })
         .from(actionUpdates)
+        .leftJoin(meetings, eq(meetings.id, actionUpdates.meetingId))
         .where(eq(actionUpdates.actionId, id))
         .orderBy(desc(actionUpdates.createdAt), desc(actionUpdates.id))
         .all()
@@ -600,6 +603,22 @@ export const actionSteps = {
       viewer,
       action,
       { note: text, meetingId, auditAction: "action.update", summary: `Voortgang bij actie ‘${action.description}’` },
+      now,
+    );
+  },
+  /** Discussed in a meeting and carried over; the meeting is the log line, a note is optional. */
+  discuss(tx: Tx, { action, viewer }: Loaded, { note, now, meetingId }: StepOptions) {
+    requireRunning(action);
+    applyChange(
+      tx,
+      viewer,
+      action,
+      {
+        note,
+        meetingId,
+        auditAction: "action.discuss",
+        summary: `Actie ‘${action.description}’ besproken; loopt door`,
+      },
       now,
     );
   },

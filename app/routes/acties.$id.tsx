@@ -362,6 +362,15 @@ export default function ActionPage() {
                   <span className="gremium-meetings__date">
                     {formatTimestamp(update.createdAt).slice(0, 10)} · {update.authorName}
                   </span>
+                  {update.meetingId && update.meetingStartsAt ? (
+                    <span>
+                      In de vergadering van{" "}
+                      <Link className="nl-link" to={`/vergaderingen/${update.meetingId}/actielijst`}>
+                        {formatDay(update.meetingStartsAt)}
+                      </Link>
+                      {update.statusTo || update.dueOnTo ? "" : ": besproken, loopt door"}
+                    </span>
+                  ) : null}
                   {update.statusTo ? (
                     <span>
                       Status: {actionStatusLabels[update.statusFrom ?? "open"]} → {actionStatusLabels[update.statusTo]}
