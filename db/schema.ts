@@ -1,6 +1,10 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  budgetKinds,
+  objectiveStatuses,
+  planGoalStatuses,
+  planStatuses,
   actionReviewResults,
   actionStatuses,
   agendaSections,
@@ -447,6 +451,190 @@ export const reminderDeliveries = sqliteTable(
     createdAt: integer("created_at").notNull().default(now),
   },
   (table) => [index("reminder_deliveries_email_idx").on(table.email, table.sentOn)],
+);
+
+/** A programme of the network: the versterkingsagenda, a meerjarenkoers. */
+export const programmes = sqliteTable(
+  "programmes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on"),
+    ownerBodyId: integer("owner_body_id")
+      .notNull()
+      .references(() => bodies.id),
+    descriptionMarkdown: text("description_markdown").notNull().default(""),
+    descriptionHtml: text("description_html").notNull().default(""),
+    // The programme this one continues; the old one stays readable.
+    predecessorId: integer("predecessor_id").references((): any => programmes.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("programmes_owner_idx").on(table.ownerBodyId),
+    index("programmes_predecessor_idx").on(table.predecessorId),
+  ],
+);
+
+/** A numbered opgave or ambitie of a programme. */
+export const objectives = sqliteTable(
+  "objectives",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    descriptionMarkdown: text("description_markdown").notNull().default(""),
+    descriptionHtml: text("description_html").notNull().default(""),
+    leadPersonId: integer("lead_person_id").references(() => people.id),
+    // "2024–2026", or the focus years of a meerjarenkoers ambitie.
+    focus: text("focus"),
+    status: text("status", { enum: objectiveStatuses }).notNull().default("op_koers"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("objectives_programme_number_idx").on(table.programmeId, table.number),
+    index("objectives_lead_idx").on(table.leadPersonId),
+  ],
+);
+
+/** The dated history of an objective's status, with the explanation given each time. */
+export const objectiveStatusUpdates = sqliteTable(
+  "objective_status_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    objectiveId: integer("objective_id")
+      .notNull()
+      .references(() => objectives.id, { onDelete: "cascade" }),
+    status: text("status", { enum: objectiveStatuses }).notNull(),
+    statusOn: text("status_on").notNull(),
+    explanation: text("explanation").notNull(),
+    authorName: text("author_name").notNull(),
+    authorUserId: integer("author_user_id").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    index("objective_status_updates_objective_idx").on(table.objectiveId, table.statusOn),
+    index("objective_status_updates_author_idx").on(table.authorUserId),
+  ],
+);
+
+/** A body's plan for one year: chapters, goals, a budget; adopted by the stuurgroep. */
+export const annualPlans = sqliteTable(
+  "annual_plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    status: text("status", { enum: planStatuses }).notNull().default("concept"),
+    // The stuurgroep item that puts the plan ter instemming, and the decision that adopted it.
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    decisionId: integer("decision_id").references(() => decisions.id, { onDelete: "set null" }),
+    adoptedAt: integer("adopted_at"),
+    closedAt: integer("closed_at"),
+    reportMarkdown: text("report_markdown").notNull().default(""),
+    reportHtml: text("report_html").notNull().default(""),
+    reportPublishedAt: integer("report_published_at"),
+    copiedFromId: integer("copied_from_id").references((): any => annualPlans.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("annual_plans_body_year_idx").on(table.bodyId, table.year),
+    index("annual_plans_item_idx").on(table.agendaItemId),
+    index("annual_plans_decision_idx").on(table.decisionId),
+    index("annual_plans_copied_idx").on(table.copiedFromId),
+  ],
+);
+
+export const planChapters = sqliteTable(
+  "plan_chapters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => annualPlans.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    bodyMarkdown: text("body_markdown").notNull().default(""),
+    bodyHtml: text("body_html").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("plan_chapters_plan_idx").on(table.planId, table.position)],
+);
+
+/** A goal or activity of a plan: what, who, which quarter, how far. */
+export const planGoals = sqliteTable(
+  "plan_goals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => annualPlans.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    ownerName: text("owner_name"),
+    quarter: integer("quarter"),
+    status: text("status", { enum: planGoalStatuses }).notNull().default("gepland"),
+    progressNote: text("progress_note").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("plan_goals_plan_idx").on(table.planId, table.position)],
+);
+
+/** Income and expense lines of a plan, in whole euro cents. */
+export const planBudgetLines = sqliteTable(
+  "plan_budget_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => annualPlans.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: budgetKinds }).notNull(),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    ...timestamps,
+  },
+  (table) => [index("plan_budget_lines_plan_idx").on(table.planId, table.kind, table.position)],
+);
+
+/**
+ * What serves which goal: an agenda item, decision, action or plan goal, linked to an objective or
+ * to a plan goal. Exactly one goal column and one target column are set (the model enforces it).
+ */
+export const goalLinks = sqliteTable(
+  "goal_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    objectiveId: integer("objective_id").references(() => objectives.id, { onDelete: "cascade" }),
+    planGoalId: integer("plan_goal_id").references(() => planGoals.id, { onDelete: "cascade" }),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "cascade" }),
+    decisionId: integer("decision_id").references(() => decisions.id, { onDelete: "cascade" }),
+    actionId: integer("action_id").references(() => actions.id, { onDelete: "cascade" }),
+    targetPlanGoalId: integer("target_plan_goal_id").references(() => planGoals.id, { onDelete: "cascade" }),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    index("goal_links_objective_idx").on(table.objectiveId),
+    index("goal_links_plan_goal_idx").on(table.planGoalId),
+    index("goal_links_item_idx").on(table.agendaItemId),
+    index("goal_links_decision_idx").on(table.decisionId),
+    index("goal_links_action_idx").on(table.actionId),
+    index("goal_links_target_goal_idx").on(table.targetPlanGoalId),
+    index("goal_links_creator_idx").on(table.createdByUserId),
+  ],
 );
 
 /** An agenda item sent up to another body ("doorzetten"): proposed, then accepted onto its agenda. */

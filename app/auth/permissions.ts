@@ -39,3 +39,8 @@ export function canManageMeetings(viewer: Viewer, body: { id: number }): boolean
   if (viewer.role === "beheerder") return true;
   return viewer.role === "secretariaat" && viewer.memberBodyIds.includes(body.id);
 }
+
+/** Whether the viewer keeps the programmes and their objectives: the kwartiermaker, and the beheerder. */
+export function canManageProgrammes(viewer: Viewer): boolean {
+  return viewer !== null && (viewer.role === "beheerder" || can(viewer, "manage-programmes"));
+}

@@ -26,6 +26,7 @@ export function parseActionFilters(searchParams: URLSearchParams) {
       ? (statusParam as ActionStatusFilter)
       : "lopend";
   const filters = {
+    objectiveId: positiveInt(searchParams.get("doel")),
     bodyId: positiveInt(searchParams.get("gremium")),
     ownerPersonId: positiveInt(searchParams.get("eigenaar")),
     organisationId: positiveInt(searchParams.get("organisatie")),
@@ -35,6 +36,7 @@ export function parseActionFilters(searchParams: URLSearchParams) {
     dueWithinDays: positiveInt(searchParams.get("binnen"), 3650),
   };
   const query: Record<string, string> = {};
+  if (filters.objectiveId) query.doel = String(filters.objectiveId);
   if (filters.bodyId) query.gremium = String(filters.bodyId);
   if (filters.ownerPersonId) query.eigenaar = String(filters.ownerPersonId);
   if (filters.organisationId) query.organisatie = String(filters.organisationId);

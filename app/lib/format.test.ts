@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { amsterdamDateAndTime, formatDateTime, formatMoney, instantFromAmsterdam, isIsoDate, isTime } from "./format";
+import {
+  amsterdamDateAndTime,
+  formatDateTime,
+  formatEuro,
+  formatMoney,
+  instantFromAmsterdam,
+  isIsoDate,
+  isTime,
+  parseEuroCents,
+} from "./format";
 
 describe("Dutch formats in Amsterdam time", () => {
   it("turns a date and time in Amsterdam into an instant and back, across summer time", () => {
@@ -22,5 +31,23 @@ describe("Dutch formats in Amsterdam time", () => {
     expect(isTime("09:30")).toBe(true);
     expect(isTime("24:00")).toBe(false);
     expect(isTime("9.30")).toBe(false);
+  });
+});
+
+describe("money in whole cents", () => {
+  it("reads amounts as Dutch users type them", () => {
+    expect(parseEuroCents("637.000")).toBe(63_700_000);
+    expect(parseEuroCents("€ 260.000")).toBe(26_000_000);
+    expect(parseEuroCents("1.234,56")).toBe(123_456);
+    expect(parseEuroCents("12,5")).toBe(1_250);
+    expect(parseEuroCents("260000")).toBe(26_000_000);
+    expect(parseEuroCents("-1.500")).toBe(-150_000);
+    for (const bad of ["", "12.34", "1,234", "abc", "1.2345", "12,345"]) expect(parseEuroCents(bad)).toBeNull();
+  });
+
+  it("shows whole euros without cents, and other amounts with them", () => {
+    expect(formatEuro(63_700_000)).toBe("€\u00a0637.000");
+    expect(formatEuro(123_456)).toBe("€\u00a01.234,56");
+    expect(formatEuro(0)).toBe("€\u00a00");
   });
 });

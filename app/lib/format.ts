@@ -79,3 +79,31 @@ export function quarterStartIso(isoDate: string): string {
 export function formatMonth(month: string): string {
   return format(parseISO(`${month}-01`), "MMM yyyy", { locale: nl });
 }
+
+/** "€ 637.000" for whole euros, "€ 1.234,56" otherwise; amounts are whole cents. */
+export function formatEuro(cents: number): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat("nl-NL", {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(cents / 100);
+}
+
+/**
+ * An amount as a Dutch user types it — "637.000", "€ 1.234,56", "260000", "12,5" — in whole cents;
+ * null when it is not an amount. Dots group thousands, the comma separates cents.
+ */
+export function parseEuroCents(input: string): number | null {
+  const text = input.replace(/[€\s]/g, "").replace(/^-/, "−");
+  const negative = text.startsWith("−");
+  const digits = negative ? text.slice(1) : text;
+  const match = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(digits);
+  if (!match) return null;
+  const euros = Number(match[1]!.replace(/\./g, ""));
+  const cents = Number((match[2] ?? "0").padEnd(2, "0"));
+  const total = euros * 100 + cents;
+  if (!Number.isSafeInteger(total)) return null;
+  return negative ? -total : total;
+}

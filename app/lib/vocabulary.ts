@@ -113,3 +113,36 @@ export const actionReviewResultLabels: Record<ActionReviewResult, string> = {
   afgedaan: "Afgedaan",
   vervallen: "Vervallen",
 };
+
+/** Where an objective (opgave, ambitie) stands; a dated explanation goes with every change. */
+export const objectiveStatuses = ["op_koers", "aandacht_nodig", "achter", "afgerond"] as const;
+export type ObjectiveStatus = (typeof objectiveStatuses)[number];
+export const objectiveStatusLabels: Record<ObjectiveStatus, string> = {
+  op_koers: "Op koers",
+  aandacht_nodig: "Aandacht nodig",
+  achter: "Achter",
+  afgerond: "Afgerond",
+};
+
+/** An annual plan: written (concept), put to the stuurgroep, adopted, and closed with a jaarverslag. */
+export const planStatuses = ["concept", "ter_instemming", "vastgesteld", "afgesloten"] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+export const planStatusLabels: Record<PlanStatus, string> = {
+  concept: "Concept",
+  ter_instemming: "Ter instemming",
+  vastgesteld: "Vastgesteld",
+  afgesloten: "Afgesloten",
+};
+
+export const planGoalStatuses = ["gepland", "loopt", "afgerond", "uitgesteld"] as const;
+export type PlanGoalStatus = (typeof planGoalStatuses)[number];
+export const planGoalStatusLabels: Record<PlanGoalStatus, string> = {
+  gepland: "Gepland",
+  loopt: "Loopt",
+  afgerond: "Afgerond",
+  uitgesteld: "Uitgesteld",
+};
+
+export const budgetKinds = ["baten", "lasten"] as const;
+export type BudgetKind = (typeof budgetKinds)[number];
+export const budgetKindLabels: Record<BudgetKind, string> = { baten: "Baten", lasten: "Lasten" };

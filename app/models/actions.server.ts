@@ -6,6 +6,7 @@ import {
   agendaItems,
   bodies,
   decisions,
+  goalLinks,
   meetings,
   organisations,
   people,
@@ -133,6 +134,8 @@ function baseQuery(viewer: Viewer) {
 }
 
 export type ActionFilters = {
+  /** Actions linked to this objective (opgave, ambitie). */
+  objectiveId?: number;
   bodyId?: number;
   ownerPersonId?: number;
   organisationId?: number;
@@ -149,6 +152,15 @@ function filterConditions(viewer: Viewer, filters: ActionFilters, today: string)
   return and(
     actionVisibleTo(viewer),
     filters.bodyId ? eq(actions.bodyId, filters.bodyId) : undefined,
+    filters.objectiveId
+      ? inArray(
+          actions.id,
+          getDb()
+            .select({ id: goalLinks.actionId })
+            .from(goalLinks)
+            .where(eq(goalLinks.objectiveId, filters.objectiveId)),
+        )
+      : undefined,
     // Filtering by owner would reveal names on rows shown without them.
     filters.ownerPersonId ? and(eq(actions.ownerPersonId, filters.ownerPersonId), fullAccess(viewer)) : undefined,
     filters.organisationId ? eq(actions.organisationId, filters.organisationId) : undefined,

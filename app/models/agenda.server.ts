@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
-import { agendaItems } from "../../db/schema";
+import { agendaItems, bodies, meetings } from "../../db/schema";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { numberAgenda } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
@@ -103,6 +103,56 @@ export function addAgendaItem({
     );
     return created;
   });
+}
+
+/**
+ * Puts an item on an agenda on behalf of a workflow, such as a plan going to the stuurgroep ter
+ * instemming. The caller has checked its own permission; the meeting must still be open.
+ */
+export function insertWorkflowAgendaItem(
+  tx: Tx,
+  {
+    meetingId,
+    input,
+    actorUserId,
+    now,
+  }: { meetingId: number; input: AgendaItemInput; actorUserId: number; now: number },
+) {
+  const meeting = tx
+    .select({
+      id: meetings.id,
+      bodyId: meetings.bodyId,
+      status: meetings.status,
+      publishedAt: meetings.publishedAt,
+      bodyName: bodies.name,
+      startsAt: meetings.startsAt,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!meeting || meeting.status === "geannuleerd" || meeting.status === "vergaderd")
+    throw new RuleError({ meetingId: ["Kies een vergadering die nog moet plaatsvinden."] });
+  const created = tx
+    .insert(agendaItems)
+    .values({
+      meetingId,
+      section: input.section,
+      position: nextPosition(tx, meetingId, input.section),
+      ...itemValues(input),
+      ...changeMarks(meeting, now),
+    })
+    .returning({ id: agendaItems.id })
+    .get();
+  writeAudit(tx, {
+    actorUserId,
+    action: "agenda-item.add-by-workflow",
+    entityType: "agenda-item",
+    entityId: created.id,
+    summary: `Agendapunt ‘${input.subject}’ toegevoegd — ${meeting.bodyName}`,
+    after: input,
+  });
+  return created;
 }
 
 function loadItem(tx: Tx, id: number) {

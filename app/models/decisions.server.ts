@@ -1,5 +1,13 @@
 import { and, asc, eq, gte, inArray, like, lte, ne, or, sql } from "drizzle-orm";
-import { agendaItems, bodies, decisionAmendments, decisionLists, decisions, meetings } from "../../db/schema";
+import {
+  agendaItems,
+  bodies,
+  decisionAmendments,
+  decisionLists,
+  decisions,
+  goalLinks,
+  meetings,
+} from "../../db/schema";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { numberAgenda } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
@@ -8,6 +16,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import type { BodyKind, DecisionOutcome } from "~/lib/vocabulary";
 import { insertAction, listActionsForDecisions } from "./actions.server";
 import { writeAudit } from "./audit.server";
+import { applyDecisionToPlans, revertPlansOfDecision } from "./plans.server";
 import { ConflictError, RuleError } from "./errors";
 import { getMeeting, loadMeetingForAgendaChange, visibleTo } from "./meetings.server";
 
@@ -270,6 +279,14 @@ export function recordDecision({
       summary: `Besluit ${reference} vastgelegd bij ‘${item.subject}’ — ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
       after: { outcome: input.outcome, commitments: input.commitments.length, isConfidential: input.isConfidential },
     });
+    // A plan put ter instemming on this item is adopted (or sent back) by this decision.
+    applyDecisionToPlans(tx, {
+      agendaItemId,
+      decisionId: decision.id,
+      outcome: input.outcome,
+      actorUserId: signedIn.userId,
+      now,
+    });
     if (item.adoptsMeetingId && input.outcome !== "aangehouden") {
       adoptList(tx, signedIn, {
         listMeetingId: item.adoptsMeetingId,
@@ -343,6 +360,7 @@ export function removeDecision({ viewer, id }: { viewer: Viewer; id: number }) {
     const item = itemWithNumber(tx, before.agendaItemId);
     const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
     requireOpenList(tx, meeting.id);
+    revertPlansOfDecision(tx, { decisionId: id, actorUserId: (viewer as SignedInViewer).userId, now: Date.now() });
     tx.delete(decisions).where(eq(decisions.id, id)).run();
     writeAudit(tx, {
       actorUserId: (viewer as SignedInViewer).userId,
@@ -460,7 +478,7 @@ function commitmentsOf(viewer: Viewer, decisionIds: number[]) {
  * its list vastgesteld unless they belong to the body, and besloten decisions only for members
  * (and the beheerder).
  */
-function decisionVisibleTo(viewer: Viewer) {
+export function decisionVisibleTo(viewer: Viewer) {
   if (viewer?.role === "beheerder") return undefined;
   const memberOf = viewer?.memberBodyIds ?? [];
   const member = memberOf.length > 0 ? inArray(meetings.bodyId, memberOf) : sql`0`;
@@ -494,9 +512,12 @@ export function listDecisions({
   year,
   outcome,
   text,
+  objectiveId,
   page = 1,
 }: {
   viewer: Viewer;
+  /** Decisions linked to this objective (opgave, ambitie). */
+  objectiveId?: number;
   bodyId?: number;
   year?: number;
   outcome?: DecisionOutcome;
@@ -522,6 +543,15 @@ export function listDecisions({
             )
           : undefined,
         outcome ? eq(decisions.outcome, outcome) : undefined,
+        objectiveId
+          ? inArray(
+              decisions.id,
+              getDb()
+                .select({ id: goalLinks.decisionId })
+                .from(goalLinks)
+                .where(eq(goalLinks.objectiveId, objectiveId)),
+            )
+          : undefined,
         ...words.map((word) =>
           or(
             like(agendaItems.subject, `%${word}%`),

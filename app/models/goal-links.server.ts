@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import {
+  actions,
+  agendaItems,
+  annualPlans,
+  bodies,
+  decisions,
+  goalLinks,
+  meetings,
+  objectives,
+  planGoals,
+  programmes,
+} from "../../db/schema";
+import { forbidden } from "~/auth/guards";
+import { canManageMeetings, canManageProgrammes } from "~/auth/permissions";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb } from "~/lib/db.server";
+import { writeAudit } from "./audit.server";
+import { RuleError } from "./errors";
+import { canManagePlanOf, planVisibleTo } from "./plan-access.server";
+
+export type LinkTarget =
+  | { kind: "agendaItem"; id: number }
+  | { kind: "decision"; id: number }
+  | { kind: "action"; id: number }
+  | { kind: "planGoal"; id: number };
+
+const targetColumn = {
+  agendaItem: goalLinks.agendaItemId,
+  decision: goalLinks.decisionId,
+  action: goalLinks.actionId,
+  planGoal: goalLinks.targetPlanGoalId,
+} as const;
+
+const targetLabel = { agendaItem: "agendapunt", decision: "besluit", action: "actie", planGoal: "plandoel" } as const;
+
+/** The body a target belongs to, for the permission check. */
+function targetBody(target: LinkTarget): { bodyId: number } | null {
+  const db = getDb();
+  if (target.kind === "agendaItem")
+    return (
+      db
+        .select({ bodyId: meetings.bodyId })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(eq(agendaItems.id, target.id))
+        .get() ?? null
+    );
+  if (target.kind === "decision")
+    return (
+      db
+        .select({ bodyId: meetings.bodyId })
+        .from(decisions)
+        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(eq(decisions.id, target.id))
+        .get() ?? null
+    );
+  if (target.kind === "action")
+    return db.select({ bodyId: actions.bodyId }).from(actions).where(eq(actions.id, target.id)).get() ?? null;
+  return (
+    db
+      .select({ bodyId: annualPlans.bodyId })
+      .from(planGoals)
+      .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+      .where(eq(planGoals.id, target.id))
+      .get() ?? null
+  );
+}
+
+/**
+ * Who links a record to goals: the kwartiermaker always; the secretariaat of the body for its items,
+ * decisions and actions; whoever keeps a plan for that plan's goals.
+ */
+export function canLinkGoals(viewer: Viewer, target: LinkTarget) {
+  if (canManageProgrammes(viewer)) return true;
+  const owner = targetBody(target);
+  if (!owner) return false;
+  if (target.kind === "planGoal") return canManagePlanOf(viewer, owner.bodyId);
+  return canManageMeetings(viewer, { id: owner.bodyId });
+}
+
+/** The objectives and plan goals a record is linked to now. */
+export function getGoalLinks(target: LinkTarget) {
+  const rows = getDb()
+    .select({ objectiveId: goalLinks.objectiveId, planGoalId: goalLinks.planGoalId })
+    .from(goalLinks)
+    .where(eq(targetColumn[target.kind], target.id))
+    .all();
+  return {
+    objectiveIds: rows.flatMap((r) => (r.objectiveId ? [r.objectiveId] : [])),
+    planGoalIds: rows.flatMap((r) => (r.planGoalId ? [r.planGoalId] : [])),
+  };
+}
+
+/** Labels of the goals a record serves, as the viewer may see them (for display next to the record). */
+export function describeGoalLinks({ viewer, target }: { viewer: Viewer; target: LinkTarget }) {
+  const db = getDb();
+  const objectiveRows = db
+    .select({
+      programmeSlug: programmes.slug,
+      programmeTitle: programmes.title,
+      number: objectives.number,
+      title: objectives.title,
+    })
+    .from(goalLinks)
+    .innerJoin(objectives, eq(objectives.id, goalLinks.objectiveId))
+    .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
+    .where(eq(targetColumn[target.kind], target.id))
+    .orderBy(asc(programmes.title), asc(objectives.number))
+    .all();
+  const goalRows = db
+    .select({ planId: annualPlans.id, planTitle: annualPlans.title, title: planGoals.title })
+    .from(goalLinks)
+    .innerJoin(planGoals, eq(planGoals.id, goalLinks.planGoalId))
+    .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+    .where(and(eq(targetColumn[target.kind], target.id), planVisibleTo(viewer)))
+    .all();
+  return { objectives: objectiveRows, planGoals: goalRows };
+}
+
+/**
+ * What a link form offers: the objectives of current programmes, and the goals of the plans of the
+ * given years that the viewer may see.
+ */
+export function listGoalOptions({ viewer, years }: { viewer: Viewer; years: number[] }) {
+  const db = getDb();
+  const objectiveOptions = db
+    .select({
+      id: objectives.id,
+      number: objectives.number,
+      title: objectives.title,
+      programmeTitle: programmes.title,
+    })
+    .from(objectives)
+    .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
+    .orderBy(desc(programmes.startsOn), asc(objectives.number))
+    .all();
+  const goalOptions = years.length
+    ? db
+        .select({ id: planGoals.id, title: planGoals.title, planTitle: annualPlans.title, bodyName: bodies.name })
+        .from(planGoals)
+        .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+        .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
+        .where(and(inArray(annualPlans.year, years), planVisibleTo(viewer)))
+        .orderBy(asc(bodies.name), asc(planGoals.position))
+        .all()
+    : [];
+  return { objectives: objectiveOptions, planGoals: goalOptions };
+}
+
+/** Replaces the goals a record is linked to; unknown ids are refused, the change is audited. */
+export function setGoalLinks({
+  viewer,
+  target,
+  objectiveIds,
+  planGoalIds,
+}: {
+  viewer: Viewer;
+  target: LinkTarget;
+  objectiveIds: number[];
+  planGoalIds: number[];
+}) {
+  if (!canLinkGoals(viewer, target)) forbidden("U mag dit niet aan doelen koppelen.");
+  const signedIn = viewer as SignedInViewer;
+  getDb().transaction((tx) => {
+    const uniqueObjectives = [...new Set(objectiveIds)];
+    const uniqueGoals = [...new Set(planGoalIds)].filter((id) => !(target.kind === "planGoal" && id === target.id));
+    if (uniqueObjectives.length) {
+      const known = tx
+        .select({ id: objectives.id })
+        .from(objectives)
+        .where(inArray(objectives.id, uniqueObjectives))
+        .all();
+      if (known.length !== uniqueObjectives.length)
+        throw new RuleError({ objectiveIds: ["Een gekozen opgave bestaat niet meer."] });
+    }
+    if (uniqueGoals.length) {
+      const known = tx.select({ id: planGoals.id }).from(planGoals).where(inArray(planGoals.id, uniqueGoals)).all();
+      if (known.length !== uniqueGoals.length)
+        throw new RuleError({ planGoalIds: ["Een gekozen plandoel bestaat niet meer."] });
+    }
+    const before = tx
+      .select({ objectiveId: goalLinks.objectiveId, planGoalId: goalLinks.planGoalId })
+      .from(goalLinks)
+      .where(
+        and(
+          eq(targetColumn[target.kind], target.id),
+          or(isNotNull(goalLinks.objectiveId), isNotNull(goalLinks.planGoalId)) as SQL,
+        ),
+      )
+      .all();
+    tx.delete(goalLinks).where(eq(targetColumn[target.kind], target.id)).run();
+    const targetValues = {
+      agendaItemId: target.kind === "agendaItem" ? target.id : null,
+      decisionId: target.kind === "decision" ? target.id : null,
+      actionId: target.kind === "action" ? target.id : null,
+      targetPlanGoalId: target.kind === "planGoal" ? target.id : null,
+      createdByUserId: signedIn.userId,
+    };
+    for (const objectiveId of uniqueObjectives)
+      tx.insert(goalLinks)
+        .values({ ...targetValues, objectiveId })
+        .run();
+    for (const planGoalId of uniqueGoals)
+      tx.insert(goalLinks)
+        .values({ ...targetValues, planGoalId })
+        .run();
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "goal-links.set",
+      entityType: target.kind,
+      entityId: target.id,
+      summary: `Koppeling van ${targetLabel[target.kind]} aan ${uniqueObjectives.length} opgave(n) en ${uniqueGoals.length} plandoel(en)`,
+      before,
+      after: { objectiveIds: uniqueObjectives, planGoalIds: uniqueGoals },
+    });
+  });
+}

@@ -1,0 +1,959 @@
+import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql } from "drizzle-orm";
+import {
+  actions,
+  agendaItems,
+  annualPlans,
+  bodies,
+  decisionLists,
+  decisions,
+  goalLinks,
+  meetings,
+  objectives,
+  planBudgetLines,
+  planChapters,
+  planGoals,
+  programmes,
+} from "../../db/schema";
+import { forbidden } from "~/auth/guards";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb, type Tx } from "~/lib/db.server";
+import { formatDate, formatDay, instantFromAmsterdam, amsterdamDateAndTime } from "~/lib/format";
+import { renderMarkdown } from "~/lib/markdown.server";
+import {
+  planGoalStatusLabels,
+  planStatusLabels,
+  type BudgetKind,
+  type DecisionOutcome,
+  type PlanGoalStatus,
+  type PlanStatus,
+} from "~/lib/vocabulary";
+import { insertWorkflowAgendaItem } from "./agenda.server";
+import { writeAudit } from "./audit.server";
+import { ConflictError, RuleError } from "./errors";
+import { canManagePlanOf, planVisibleTo } from "./plan-access.server";
+
+/** Plans per year (newest first) and body, as far as the viewer may see them. */
+export function listPlans({ viewer }: { viewer: Viewer }) {
+  return getDb()
+    .select({
+      id: annualPlans.id,
+      year: annualPlans.year,
+      title: annualPlans.title,
+      status: annualPlans.status,
+      bodyId: bodies.id,
+      bodyName: bodies.name,
+      reportPublishedAt: annualPlans.reportPublishedAt,
+      goals: sql<number>`(select count(*) from ${planGoals} g where g.plan_id = ${annualPlans.id})`.mapWith(Number),
+    })
+    .from(annualPlans)
+    .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
+    .where(planVisibleTo(viewer))
+    .orderBy(desc(annualPlans.year), asc(bodies.sortOrder), asc(bodies.name))
+    .all();
+}
+
+function loadPlanRow(id: number, viewer: Viewer) {
+  return (
+    getDb()
+      .select({
+        id: annualPlans.id,
+        bodyId: annualPlans.bodyId,
+        bodyName: bodies.name,
+        bodySlug: bodies.slug,
+        year: annualPlans.year,
+        title: annualPlans.title,
+        status: annualPlans.status,
+        agendaItemId: annualPlans.agendaItemId,
+        decisionId: annualPlans.decisionId,
+        adoptedAt: annualPlans.adoptedAt,
+        closedAt: annualPlans.closedAt,
+        reportMarkdown: annualPlans.reportMarkdown,
+        reportHtml: annualPlans.reportHtml,
+        reportPublishedAt: annualPlans.reportPublishedAt,
+        copiedFromId: annualPlans.copiedFromId,
+        version: annualPlans.version,
+      })
+      .from(annualPlans)
+      .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
+      .where(and(eq(annualPlans.id, id), planVisibleTo(viewer)))
+      .get() ?? null
+  );
+}
+
+/** Sums per kind and the balance, computed here and nowhere else. */
+export function budgetTotals(lines: readonly { kind: BudgetKind; amountCents: number }[]) {
+  const sum = (kind: BudgetKind) => lines.filter((l) => l.kind === kind).reduce((n, l) => n + l.amountCents, 0);
+  const baten = sum("baten");
+  const lasten = sum("lasten");
+  return { baten, lasten, saldo: baten - lasten };
+}
+
+/** One plan with its chapters, goals (and the objectives they serve), budget and workflow state. */
+export function getPlan({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
+  const plan = loadPlanRow(id, viewer);
+  if (!plan) return null;
+  const db = getDb();
+  const chapters = db
+    .select()
+    .from(planChapters)
+    .where(eq(planChapters.planId, id))
+    .orderBy(asc(planChapters.position))
+    .all();
+  const goals = db.select().from(planGoals).where(eq(planGoals.planId, id)).orderBy(asc(planGoals.position)).all();
+  const goalObjectives = goals.length
+    ? db
+        .select({
+          planGoalId: goalLinks.targetPlanGoalId,
+          objectiveId: objectives.id,
+          number: objectives.number,
+          title: objectives.title,
+          programmeSlug: programmes.slug,
+        })
+        .from(goalLinks)
+        .innerJoin(objectives, eq(objectives.id, goalLinks.objectiveId))
+        .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
+        .where(
+          inArray(
+            goalLinks.targetPlanGoalId,
+            goals.map((g) => g.id),
+          ),
+        )
+        .all()
+    : [];
+  const budget = db
+    .select()
+    .from(planBudgetLines)
+    .where(eq(planBudgetLines.planId, id))
+    .orderBy(asc(planBudgetLines.kind), asc(planBudgetLines.position))
+    .all();
+  const consentItem = plan.agendaItemId
+    ? (db
+        .select({
+          id: agendaItems.id,
+          subject: agendaItems.subject,
+          meetingId: meetings.id,
+          startsAt: meetings.startsAt,
+          bodyName: bodies.name,
+        })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+        .where(eq(agendaItems.id, plan.agendaItemId))
+        .get() ?? null)
+    : null;
+  const decision = plan.decisionId
+    ? (db
+        .select({ reference: decisions.reference, outcome: decisions.outcome })
+        .from(decisions)
+        .where(eq(decisions.id, plan.decisionId))
+        .get() ?? null)
+    : null;
+  const canManage = canManagePlanOf(viewer, plan.bodyId, now);
+  return {
+    plan,
+    chapters,
+    goals: goals.map((goal) => ({
+      ...goal,
+      objectives: goalObjectives.filter((o) => o.planGoalId === goal.id),
+    })),
+    budget,
+    totals: budgetTotals(budget),
+    consentItem,
+    decision,
+    canManage,
+    // Chapters, goal definitions and the budget are fixed once the plan goes to the stuurgroep.
+    editable: canManage && plan.status === "concept",
+    progressEditable: canManage && (plan.status === "concept" || plan.status === "vastgesteld"),
+    consentMeetings: canManage && plan.status === "concept" ? listConsentMeetings(now) : [],
+  };
+}
+
+/** Coming stuurgroep meetings where a plan can be put ter instemming, with their B items. */
+function listConsentMeetings(now: number) {
+  const db = getDb();
+  const rows = db
+    .select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        eq(bodies.kind, "stuurgroep"),
+        gte(meetings.startsAt, now),
+        inArray(meetings.status, ["concept", "gepubliceerd"]),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  const items = rows.length
+    ? db
+        .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, subject: agendaItems.subject })
+        .from(agendaItems)
+        .where(
+          and(
+            inArray(
+              agendaItems.meetingId,
+              rows.map((r) => r.id),
+            ),
+            eq(agendaItems.section, "B"),
+            eq(agendaItems.isConfidential, false),
+          ),
+        )
+        .orderBy(asc(agendaItems.position))
+        .all()
+    : [];
+  return rows.map((row) => ({ ...row, items: items.filter((i) => i.meetingId === row.id) }));
+}
+
+function requirePlanManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
+  if (!canManagePlanOf(viewer, bodyId))
+    forbidden("Alleen de kartrekker, het secretariaat of de kwartiermaker werkt dit jaarplan bij.");
+}
+
+function loadForChange(tx: Tx, viewer: Viewer, id: number, expectedVersion?: number) {
+  const plan = tx.select().from(annualPlans).where(eq(annualPlans.id, id)).get();
+  if (!plan) throw new RuleError({ "": ["Dit jaarplan bestaat niet meer."] });
+  requirePlanManager(viewer, plan.bodyId);
+  if (expectedVersion !== undefined && plan.version !== expectedVersion)
+    throw new ConflictError(
+      "Iemand anders heeft dit jaarplan intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
+      {
+        status: plan.status,
+        version: plan.version,
+      },
+    );
+  return { plan, viewer: viewer as SignedInViewer };
+}
+
+function requireStatus(plan: { status: PlanStatus }, allowed: PlanStatus[], what: string) {
+  if (!allowed.includes(plan.status))
+    throw new RuleError({
+      "": [`${what} kan niet: het jaarplan is ${planStatusLabels[plan.status].toLowerCase()}.`],
+    });
+}
+
+/** Every change to a plan's parts raises the plan's version, so concurrent edits are caught. */
+function touch(tx: Tx, planId: number, now: number) {
+  tx.update(annualPlans)
+    .set({ version: sql`${annualPlans.version} + 1`, updatedAt: now })
+    .where(eq(annualPlans.id, planId))
+    .run();
+}
+
+export type PlanInput = { bodyId: number; year: number; title: string; copyOpenGoals: boolean };
+
+/**
+ * A new concept plan; optionally starting from last year's plan of the body: its goals that were not
+ * afgerond, with the objectives they served.
+ */
+export function createPlan({ viewer, input, now = Date.now() }: { viewer: Viewer; input: PlanInput; now?: number }) {
+  requirePlanManager(viewer, input.bodyId);
+  return getDb().transaction((tx) => {
+    const existing = tx
+      .select({ id: annualPlans.id })
+      .from(annualPlans)
+      .where(and(eq(annualPlans.bodyId, input.bodyId), eq(annualPlans.year, input.year)))
+      .get();
+    if (existing) throw new RuleError({ year: ["Dit gremium heeft al een jaarplan voor dat jaar."] });
+    const previous = input.copyOpenGoals
+      ? tx
+          .select({ id: annualPlans.id })
+          .from(annualPlans)
+          .where(and(eq(annualPlans.bodyId, input.bodyId), eq(annualPlans.year, input.year - 1)))
+          .get()
+      : undefined;
+    if (input.copyOpenGoals && !previous)
+      throw new RuleError({ copyOpenGoals: ["Er is geen jaarplan van vorig jaar om van uit te gaan."] });
+    const created = tx
+      .insert(annualPlans)
+      .values({
+        bodyId: input.bodyId,
+        year: input.year,
+        title: input.title,
+        copiedFromId: previous?.id ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: annualPlans.id })
+      .get();
+    let copied = 0;
+    if (previous) {
+      const open = tx
+        .select()
+        .from(planGoals)
+        .where(and(eq(planGoals.planId, previous.id), ne(planGoals.status, "afgerond")))
+        .orderBy(asc(planGoals.position))
+        .all();
+      for (const goal of open) {
+        const copy = tx
+          .insert(planGoals)
+          .values({
+            planId: created.id,
+            position: ++copied,
+            title: goal.title,
+            ownerName: goal.ownerName,
+            quarter: null,
+            status: "gepland",
+            progressNote: goal.progressNote ? `Vorig jaar: ${goal.progressNote}` : "",
+          })
+          .returning({ id: planGoals.id })
+          .get();
+        const served = tx
+          .select({ objectiveId: goalLinks.objectiveId })
+          .from(goalLinks)
+          .where(eq(goalLinks.targetPlanGoalId, goal.id))
+          .all();
+        for (const link of served)
+          if (link.objectiveId)
+            tx.insert(goalLinks)
+              .values({ objectiveId: link.objectiveId, targetPlanGoalId: copy.id, createdByUserId: viewer.userId })
+              .run();
+      }
+    }
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "plan.create",
+      entityType: "plan",
+      entityId: created.id,
+      summary: `Jaarplan ‘${input.title}’ aangemaakt${previous ? ` met ${copied} openstaande doelen van vorig jaar` : ""}`,
+      after: input,
+    });
+    return created;
+  });
+}
+
+export function updatePlanTitle({
+  viewer,
+  id,
+  expectedVersion,
+  title,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  title: string;
+  now?: number;
+}) {
+  getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
+    requireStatus(plan, ["concept"], "De titel wijzigen");
+    tx.update(annualPlans)
+      .set({ title, version: plan.version + 1, updatedAt: now })
+      .where(eq(annualPlans.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.update",
+      entityType: "plan",
+      entityId: id,
+      summary: `Titel van jaarplan gewijzigd in ‘${title}’`,
+      before: { title: plan.title },
+      after: { title },
+    });
+  });
+}
+
+// Chapters ---------------------------------------------------------------------------------------
+
+export type ChapterInput = { title: string; bodyMarkdown: string };
+
+export function addChapter({
+  viewer,
+  planId,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  planId: number;
+  input: ChapterInput;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, planId);
+    requireStatus(plan, ["concept"], "Een hoofdstuk toevoegen");
+    const last = tx
+      .select({ n: max(planChapters.position) })
+      .from(planChapters)
+      .where(eq(planChapters.planId, planId))
+      .get();
+    const created = tx
+      .insert(planChapters)
+      .values({ planId, position: (last?.n ?? 0) + 1, ...input, bodyHtml: renderMarkdown(input.bodyMarkdown) })
+      .returning({ id: planChapters.id })
+      .get();
+    touch(tx, planId, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.chapter.add",
+      entityType: "plan",
+      entityId: planId,
+      summary: `Hoofdstuk ‘${input.title}’ toegevoegd aan ${plan.title}`,
+      after: { title: input.title },
+    });
+    return created;
+  });
+}
+
+export function updateChapter({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: ChapterInput;
+  now?: number;
+}) {
+  getDb().transaction((tx) => {
+    const chapter = tx.select().from(planChapters).where(eq(planChapters.id, id)).get();
+    if (!chapter) throw new RuleError({ "": ["Dit hoofdstuk bestaat niet meer."] });
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, chapter.planId);
+    requireStatus(plan, ["concept"], "Een hoofdstuk wijzigen");
+    if (chapter.version !== expectedVersion)
+      throw new ConflictError(
+        "Iemand anders heeft dit hoofdstuk intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
+        { title: chapter.title, bodyMarkdown: chapter.bodyMarkdown, version: chapter.version },
+      );
+    tx.update(planChapters)
+      .set({ ...input, bodyHtml: renderMarkdown(input.bodyMarkdown), version: chapter.version + 1, updatedAt: now })
+      .where(eq(planChapters.id, id))
+      .run();
+    touch(tx, plan.id, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.chapter.update",
+      entityType: "plan",
+      entityId: plan.id,
+      summary: `Hoofdstuk ‘${input.title}’ van ${plan.title} gewijzigd`,
+      before: { title: chapter.title, body: chapter.bodyMarkdown },
+      after: { title: input.title, body: input.bodyMarkdown },
+    });
+  });
+}
+
+export function removeChapter({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
+  getDb().transaction((tx) => {
+    const chapter = tx.select().from(planChapters).where(eq(planChapters.id, id)).get();
+    if (!chapter) return;
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, chapter.planId);
+    requireStatus(plan, ["concept"], "Een hoofdstuk verwijderen");
+    tx.delete(planChapters).where(eq(planChapters.id, id)).run();
+    touch(tx, plan.id, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.chapter.remove",
+      entityType: "plan",
+      entityId: plan.id,
+      summary: `Hoofdstuk ‘${chapter.title}’ van ${plan.title} verwijderd`,
+      before: { title: chapter.title, body: chapter.bodyMarkdown },
+    });
+  });
+}
+
+// Goals ------------------------------------------------------------------------------------------
+
+export type GoalInput = {
+  title: string;
+  ownerName: string | null;
+  quarter: number | null;
+  status: PlanGoalStatus;
+  progressNote: string;
+};
+
+export function addGoal({
+  viewer,
+  planId,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  planId: number;
+  input: GoalInput;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, planId);
+    requireStatus(plan, ["concept"], "Een doel toevoegen");
+    const last = tx
+      .select({ n: max(planGoals.position) })
+      .from(planGoals)
+      .where(eq(planGoals.planId, planId))
+      .get();
+    const created = tx
+      .insert(planGoals)
+      .values({ planId, position: (last?.n ?? 0) + 1, ...input })
+      .returning({ id: planGoals.id })
+      .get();
+    touch(tx, planId, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.goal.add",
+      entityType: "plan",
+      entityId: planId,
+      summary: `Doel ‘${input.title}’ toegevoegd aan ${plan.title}`,
+      after: input,
+    });
+    return created;
+  });
+}
+
+/**
+ * Changes a goal. In a concept everything can change; once adopted only its status and progress
+ * note move on, so the plan the stuurgroep agreed to stays what it was.
+ */
+export function updateGoal({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: GoalInput;
+  now?: number;
+}) {
+  getDb().transaction((tx) => {
+    const goal = tx.select().from(planGoals).where(eq(planGoals.id, id)).get();
+    if (!goal) throw new RuleError({ "": ["Dit doel bestaat niet meer."] });
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, goal.planId);
+    requireStatus(plan, ["concept", "vastgesteld"], "Een doel bijwerken");
+    if (goal.version !== expectedVersion)
+      throw new ConflictError("Iemand anders heeft dit doel intussen bijgewerkt. Uw invoer staat hieronder nog.", {
+        status: goal.status,
+        progressNote: goal.progressNote,
+        version: goal.version,
+      });
+    const definitionChanged =
+      input.title !== goal.title || input.ownerName !== goal.ownerName || input.quarter !== goal.quarter;
+    if (plan.status === "vastgesteld" && definitionChanged)
+      throw new RuleError({
+        title: ["Het plan is vastgesteld: wat, wie en wanneer liggen vast. Werk alleen de status en de voortgang bij."],
+      });
+    tx.update(planGoals)
+      .set({ ...input, version: goal.version + 1, updatedAt: now })
+      .where(eq(planGoals.id, id))
+      .run();
+    touch(tx, plan.id, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.goal.update",
+      entityType: "plan",
+      entityId: plan.id,
+      summary: `Doel ‘${input.title}’ van ${plan.title} bijgewerkt: ${planGoalStatusLabels[input.status].toLowerCase()}`,
+      before: { status: goal.status, progressNote: goal.progressNote, title: goal.title },
+      after: input,
+    });
+  });
+}
+
+export function removeGoal({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
+  getDb().transaction((tx) => {
+    const goal = tx.select().from(planGoals).where(eq(planGoals.id, id)).get();
+    if (!goal) return;
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, goal.planId);
+    requireStatus(plan, ["concept"], "Een doel verwijderen");
+    tx.delete(planGoals).where(eq(planGoals.id, id)).run();
+    touch(tx, plan.id, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.goal.remove",
+      entityType: "plan",
+      entityId: plan.id,
+      summary: `Doel ‘${goal.title}’ van ${plan.title} verwijderd`,
+      before: { title: goal.title },
+    });
+  });
+}
+
+// Budget -----------------------------------------------------------------------------------------
+
+export type BudgetLineInput = { kind: BudgetKind; description: string; amountCents: number };
+
+export function addBudgetLine({
+  viewer,
+  planId,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  planId: number;
+  input: BudgetLineInput;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, planId);
+    requireStatus(plan, ["concept"], "De begroting wijzigen");
+    if (!Number.isSafeInteger(input.amountCents)) throw new RuleError({ amount: ["Vul een bedrag in."] });
+    const last = tx
+      .select({ n: max(planBudgetLines.position) })
+      .from(planBudgetLines)
+      .where(and(eq(planBudgetLines.planId, planId), eq(planBudgetLines.kind, input.kind)))
+      .get();
+    const created = tx
+      .insert(planBudgetLines)
+      .values({ planId, position: (last?.n ?? 0) + 1, ...input })
+      .returning({ id: planBudgetLines.id })
+      .get();
+    touch(tx, planId, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.budget.add",
+      entityType: "plan",
+      entityId: planId,
+      summary: `Begrotingsregel ‘${input.description}’ toegevoegd aan ${plan.title}`,
+      after: input,
+    });
+    return created;
+  });
+}
+
+export function removeBudgetLine({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
+  getDb().transaction((tx) => {
+    const line = tx.select().from(planBudgetLines).where(eq(planBudgetLines.id, id)).get();
+    if (!line) return;
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, line.planId);
+    requireStatus(plan, ["concept"], "De begroting wijzigen");
+    tx.delete(planBudgetLines).where(eq(planBudgetLines.id, id)).run();
+    touch(tx, plan.id, now);
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.budget.remove",
+      entityType: "plan",
+      entityId: plan.id,
+      summary: `Begrotingsregel ‘${line.description}’ van ${plan.title} verwijderd`,
+      before: { kind: line.kind, description: line.description, amountCents: line.amountCents },
+    });
+  });
+}
+
+// Workflow ---------------------------------------------------------------------------------------
+
+/**
+ * concept → ter instemming: the plan goes on the agenda of a coming stuurgroep meeting, as a new
+ * item or linked to one the secretariaat already planned ("Jaarplannen 2027 van de themagroepen").
+ */
+export function submitPlanForConsent({
+  viewer,
+  id,
+  expectedVersion,
+  meetingId,
+  agendaItemId,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  meetingId: number | null;
+  agendaItemId: number | null;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
+    requireStatus(plan, ["concept"], "Ter instemming aanbieden");
+    const goals = tx.select({ id: planGoals.id }).from(planGoals).where(eq(planGoals.planId, id)).all();
+    if (goals.length === 0) throw new RuleError({ "": ["Een jaarplan zonder doelen kan niet ter instemming."] });
+    const options = listConsentMeetings(now);
+    let itemId: number;
+    if (agendaItemId) {
+      const known = options.flatMap((m) => m.items).find((i) => i.id === agendaItemId);
+      if (!known) throw new RuleError({ agendaItemId: ["Kies een agendapunt van een komende stuurgroepvergadering."] });
+      itemId = agendaItemId;
+    } else {
+      if (!meetingId || !options.some((m) => m.id === meetingId))
+        throw new RuleError({ meetingId: ["Kies een komende vergadering van de stuurgroep."] });
+      const body = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, plan.bodyId)).get()!;
+      itemId = insertWorkflowAgendaItem(tx, {
+        meetingId,
+        input: {
+          section: "B",
+          subject: `${plan.title}`,
+          proposalMarkdown: `1. In te stemmen met het jaarplan ${plan.year} van ${body.name}.`,
+          isConfidential: false,
+        },
+        actorUserId: signedIn.userId,
+        now,
+      }).id;
+    }
+    tx.update(annualPlans)
+      .set({ status: "ter_instemming", agendaItemId: itemId, version: plan.version + 1, updatedAt: now })
+      .where(eq(annualPlans.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.submit",
+      entityType: "plan",
+      entityId: id,
+      summary: `Jaarplan ‘${plan.title}’ ter instemming aan de stuurgroep`,
+      before: { status: "concept" },
+      after: { status: "ter_instemming", agendaItemId: itemId },
+    });
+    return { agendaItemId: itemId };
+  });
+}
+
+const consenting: DecisionOutcome[] = ["ingestemd", "conform", "gewijzigd"];
+
+/**
+ * Called by recordDecision in its transaction: the stuurgroep's decision on the item that put a plan
+ * ter instemming adopts it (ingestemd, conform, gewijzigd) or sends it back (verworpen).
+ */
+export function applyDecisionToPlans(
+  tx: Tx,
+  {
+    agendaItemId,
+    decisionId,
+    outcome,
+    actorUserId,
+    now,
+  }: {
+    agendaItemId: number;
+    decisionId: number;
+    outcome: DecisionOutcome;
+    actorUserId: number;
+    now: number;
+  },
+) {
+  const waiting = tx
+    .select()
+    .from(annualPlans)
+    .where(and(eq(annualPlans.agendaItemId, agendaItemId), eq(annualPlans.status, "ter_instemming")))
+    .all();
+  for (const plan of waiting) {
+    if (consenting.includes(outcome)) {
+      tx.update(annualPlans)
+        .set({ status: "vastgesteld", decisionId, adoptedAt: now, version: plan.version + 1, updatedAt: now })
+        .where(eq(annualPlans.id, plan.id))
+        .run();
+      writeAudit(tx, {
+        actorUserId,
+        action: "plan.adopt",
+        entityType: "plan",
+        entityId: plan.id,
+        summary: `Jaarplan ‘${plan.title}’ vastgesteld door het besluit van de stuurgroep`,
+        before: { status: "ter_instemming" },
+        after: { status: "vastgesteld", decisionId },
+      });
+    } else if (outcome === "verworpen") {
+      tx.update(annualPlans)
+        .set({ status: "concept", agendaItemId: null, version: plan.version + 1, updatedAt: now })
+        .where(eq(annualPlans.id, plan.id))
+        .run();
+      writeAudit(tx, {
+        actorUserId,
+        action: "plan.reject",
+        entityType: "plan",
+        entityId: plan.id,
+        summary: `Jaarplan ‘${plan.title}’ niet ingestemd; terug naar concept`,
+        before: { status: "ter_instemming" },
+        after: { status: "concept" },
+      });
+    }
+  }
+}
+
+/** Called by removeDecision: a plan adopted by a decision that is taken back awaits consent again. */
+export function revertPlansOfDecision(
+  tx: Tx,
+  { decisionId, actorUserId, now }: { decisionId: number; actorUserId: number; now: number },
+) {
+  const adopted = tx.select().from(annualPlans).where(eq(annualPlans.decisionId, decisionId)).all();
+  for (const plan of adopted) {
+    if (plan.status !== "vastgesteld") continue;
+    tx.update(annualPlans)
+      .set({ status: "ter_instemming", decisionId: null, adoptedAt: null, version: plan.version + 1, updatedAt: now })
+      .where(eq(annualPlans.id, plan.id))
+      .run();
+    writeAudit(tx, {
+      actorUserId,
+      action: "plan.unadopt",
+      entityType: "plan",
+      entityId: plan.id,
+      summary: `Jaarplan ‘${plan.title}’ wacht weer op instemming: het besluit is verwijderd`,
+      before: { status: "vastgesteld" },
+      after: { status: "ter_instemming" },
+    });
+  }
+}
+
+/**
+ * The draft jaarverslag: per goal its status and progress, with the decisions and afgeronde actions
+ * of that year linked to it. Only what is not besloten goes in: the report is published.
+ */
+export function draftAnnualReport(tx: Tx, plan: { id: number; year: number; title: string }) {
+  const from = instantFromAmsterdam(`${plan.year}-01-01`, "00:00");
+  const to = instantFromAmsterdam(`${plan.year + 1}-01-01`, "00:00");
+  const goals = tx.select().from(planGoals).where(eq(planGoals.planId, plan.id)).orderBy(asc(planGoals.position)).all();
+  const sections = goals.map((goal) => {
+    const decided = tx
+      .select({ reference: decisions.reference, subject: agendaItems.subject, startsAt: meetings.startsAt })
+      .from(goalLinks)
+      .innerJoin(decisions, eq(decisions.id, goalLinks.decisionId))
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .innerJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+      .where(
+        and(
+          eq(goalLinks.planGoalId, goal.id),
+          eq(decisions.isConfidential, false),
+          eq(agendaItems.isConfidential, false),
+          eq(decisionLists.status, "vastgesteld"),
+          gte(meetings.startsAt, from),
+          lt(meetings.startsAt, to),
+        ),
+      )
+      .orderBy(asc(meetings.startsAt))
+      .all();
+    const done = tx
+      .select({ description: actions.description, closedAt: actions.closedAt })
+      .from(goalLinks)
+      .innerJoin(actions, eq(actions.id, goalLinks.actionId))
+      .leftJoin(decisions, eq(decisions.id, actions.decisionId))
+      .leftJoin(agendaItems, eq(agendaItems.id, sql`coalesce(${decisions.agendaItemId}, ${actions.agendaItemId})`))
+      .where(
+        and(
+          eq(goalLinks.planGoalId, goal.id),
+          eq(actions.status, "afgerond"),
+          gte(actions.closedAt, from),
+          lt(actions.closedAt, to),
+          sql`coalesce(${decisions.isConfidential}, 0) = 0`,
+          sql`coalesce(${agendaItems.isConfidential}, 0) = 0`,
+        ),
+      )
+      .orderBy(asc(actions.closedAt))
+      .all();
+    return [
+      `## ${goal.title}`,
+      "",
+      `Status: ${planGoalStatusLabels[goal.status].toLowerCase()}.${goal.progressNote ? ` ${goal.progressNote}` : ""}`,
+      ...(decided.length
+        ? ["", "Besluiten:", ...decided.map((d) => `- ${d.reference}: ${d.subject} (${formatDay(d.startsAt)})`)]
+        : []),
+      ...(done.length
+        ? [
+            "",
+            "Afgeronde acties:",
+            ...done.map((a) => `- ${a.description} (afgerond ${formatDate(amsterdamDateAndTime(a.closedAt!).date)})`),
+          ]
+        : []),
+    ].join("\n");
+  });
+  return [`# Jaarverslag ${plan.year}`, "", `Verslag bij ‘${plan.title}’.`, "", ...sections.flatMap((s) => [s, ""])]
+    .join("\n")
+    .trim();
+}
+
+/** vastgesteld → afgesloten, with a generated draft jaarverslag for the owner to edit and publish. */
+export function closePlan({
+  viewer,
+  id,
+  expectedVersion,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  now?: number;
+}) {
+  getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
+    requireStatus(plan, ["vastgesteld"], "Afsluiten");
+    const draft = draftAnnualReport(tx, plan);
+    tx.update(annualPlans)
+      .set({
+        status: "afgesloten",
+        closedAt: now,
+        reportMarkdown: draft,
+        reportHtml: renderMarkdown(draft),
+        version: plan.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(annualPlans.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.close",
+      entityType: "plan",
+      entityId: id,
+      summary: `Jaarplan ‘${plan.title}’ afgesloten; concept-jaarverslag gemaakt`,
+      before: { status: "vastgesteld" },
+      after: { status: "afgesloten" },
+    });
+  });
+}
+
+export function updateReport({
+  viewer,
+  id,
+  expectedVersion,
+  reportMarkdown,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  reportMarkdown: string;
+  now?: number;
+}) {
+  getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
+    requireStatus(plan, ["afgesloten"], "Het jaarverslag bewerken");
+    tx.update(annualPlans)
+      .set({ reportMarkdown, reportHtml: renderMarkdown(reportMarkdown), version: plan.version + 1, updatedAt: now })
+      .where(eq(annualPlans.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.report.update",
+      entityType: "plan",
+      entityId: id,
+      summary: `Jaarverslag bij ‘${plan.title}’ bewerkt`,
+      before: { report: plan.reportMarkdown },
+      after: { report: reportMarkdown },
+    });
+  });
+}
+
+export function publishReport({
+  viewer,
+  id,
+  expectedVersion,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  now?: number;
+}) {
+  getDb().transaction((tx) => {
+    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
+    requireStatus(plan, ["afgesloten"], "Het jaarverslag publiceren");
+    if (!plan.reportMarkdown.trim()) throw new RuleError({ reportMarkdown: ["Het jaarverslag is leeg."] });
+    tx.update(annualPlans)
+      .set({ reportPublishedAt: now, version: plan.version + 1, updatedAt: now })
+      .where(eq(annualPlans.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: signedIn.userId,
+      action: "plan.report.publish",
+      entityType: "plan",
+      entityId: id,
+      summary: `Jaarverslag bij ‘${plan.title}’ gepubliceerd`,
+      after: { reportPublishedAt: now },
+    });
+  });
+}
+
+/** Bodies the viewer may start a plan for, for the new-plan form. */
+export function listPlanBodies({ viewer }: { viewer: Viewer }) {
+  return getDb()
+    .select({ id: bodies.id, name: bodies.name })
+    .from(bodies)
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all()
+    .filter((body) => canManagePlanOf(viewer, body.id));
+}

@@ -1,0 +1,607 @@
+import { and, asc, desc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import {
+  agendaItems,
+  annualPlans,
+  bodies,
+  decisionLists,
+  decisions,
+  goalLinks,
+  meetings,
+  objectiveStatusUpdates,
+  objectives,
+  people,
+  planGoals,
+  programmes,
+} from "../../db/schema";
+import { forbidden } from "~/auth/guards";
+import { canManageProgrammes } from "~/auth/permissions";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb, type Tx } from "~/lib/db.server";
+import { amsterdamDateAndTime, todayIso } from "~/lib/format";
+import { renderMarkdown } from "~/lib/markdown.server";
+import type { ObjectiveStatus } from "~/lib/vocabulary";
+import { listActions } from "./actions.server";
+import { writeAudit } from "./audit.server";
+import { decisionVisibleTo } from "./decisions.server";
+import { ConflictError, RuleError } from "./errors";
+import { visibleTo } from "./meetings.server";
+import { planVisibleTo } from "./plan-access.server";
+
+// Programmes and their objectives are public: they are the network's published strategy. What is
+// linked to them is counted and listed through the visibility rules of decisions, actions, items
+// and plans, so a besloten decision never shows up, not even as a number (docs/decisions/012).
+
+export function listProgrammes(_: { viewer: Viewer }) {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: programmes.id,
+      slug: programmes.slug,
+      title: programmes.title,
+      startsOn: programmes.startsOn,
+      endsOn: programmes.endsOn,
+      predecessorId: programmes.predecessorId,
+      ownerBodyName: bodies.name,
+      objectiveCount:
+        sql<number>`(select count(*) from ${objectives} o where o.programme_id = ${programmes.id})`.mapWith(Number),
+    })
+    .from(programmes)
+    .innerJoin(bodies, eq(bodies.id, programmes.ownerBodyId))
+    .orderBy(desc(programmes.startsOn))
+    .all();
+  const today = todayIso();
+  return rows.map((row) => ({
+    ...row,
+    current: row.startsOn <= today && (row.endsOn === null || row.endsOn >= today),
+    successor: rows.find((r) => r.predecessorId === row.id) ?? null,
+    predecessor: rows.find((r) => r.id === row.predecessorId) ?? null,
+  }));
+}
+
+function findProgramme(slug: string) {
+  return (
+    getDb()
+      .select({
+        id: programmes.id,
+        slug: programmes.slug,
+        title: programmes.title,
+        startsOn: programmes.startsOn,
+        endsOn: programmes.endsOn,
+        ownerBodyId: programmes.ownerBodyId,
+        ownerBodyName: bodies.name,
+        ownerBodySlug: bodies.slug,
+        descriptionMarkdown: programmes.descriptionMarkdown,
+        descriptionHtml: programmes.descriptionHtml,
+        predecessorId: programmes.predecessorId,
+        version: programmes.version,
+      })
+      .from(programmes)
+      .innerJoin(bodies, eq(bodies.id, programmes.ownerBodyId))
+      .where(eq(programmes.slug, slug))
+      .get() ?? null
+  );
+}
+
+/** The decisions linked to an objective that the viewer may see, newest first. */
+function linkedDecisions(viewer: Viewer, objectiveId: number) {
+  return getDb()
+    .select({
+      id: decisions.id,
+      reference: decisions.reference,
+      outcome: decisions.outcome,
+      subject: agendaItems.subject,
+      startsAt: meetings.startsAt,
+      bodyName: bodies.name,
+      isConfidential: sql<boolean>`(${decisions.isConfidential} or ${agendaItems.isConfidential})`.mapWith(Boolean),
+      listStatus: sql<string>`coalesce(${decisionLists.status}, 'concept')`,
+    })
+    .from(goalLinks)
+    .innerJoin(decisions, eq(decisions.id, goalLinks.decisionId))
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(and(eq(goalLinks.objectiveId, objectiveId), decisionVisibleTo(viewer)))
+    .orderBy(desc(meetings.startsAt), asc(decisions.reference))
+    .all();
+}
+
+/**
+ * The progress of an objective, computed from what is linked and visible to the viewer: the same
+ * function feeds the dashboard and the objective page, so the numbers always agree.
+ */
+function progressOf(viewer: Viewer, objectiveId: number, now: number) {
+  const decided = linkedDecisions(viewer, objectiveId);
+  const { actions: linkedActions } = listActions({
+    viewer,
+    filters: { objectiveId, status: "alle" },
+    pageSize: null,
+    now,
+  });
+  const open = linkedActions.filter((a) => a.status === "open" || a.status === "in_uitvoering");
+  const closed = linkedActions.filter((a) => a.status === "afgerond");
+  const counted = linkedActions.filter((a) => a.status !== "vervallen").length;
+  return {
+    decided,
+    linkedActions,
+    figures: {
+      decisions: decided.length,
+      open: open.length,
+      overdue: open.filter((a) => a.overdue).length,
+      closed: closed.length,
+      counted,
+      // Share of the linked actions (dropped ones left out) that are afgerond, in whole percent.
+      share: counted === 0 ? null : Math.round((closed.length / counted) * 100),
+    },
+  };
+}
+
+function quarterOf(isoDate: string) {
+  return `${isoDate.slice(0, 4)}-K${Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Quarters from the programme's start up to its end (or today, when that comes first). */
+function quartersOf(programme: { startsOn: string; endsOn: string | null }, today: string) {
+  const last = programme.endsOn && programme.endsOn < today ? programme.endsOn : today;
+  const quarters: string[] = [];
+  let year = Number(programme.startsOn.slice(0, 4));
+  let q = Math.floor((Number(programme.startsOn.slice(5, 7)) - 1) / 3) + 1;
+  const end = quarterOf(last);
+  for (let guard = 0; guard < 80; guard++) {
+    const label = `${year}-K${q}`;
+    quarters.push(label);
+    if (label === end) break;
+    q += 1;
+    if (q === 5) {
+      q = 1;
+      year += 1;
+    }
+  }
+  return quarters;
+}
+
+function timelineOf(quarters: string[], decided: { startsAt: number }[], closedActions: { closedAt: number | null }[]) {
+  return quarters.map((quarter) => ({
+    quarter,
+    decisions: decided.filter((d) => quarterOf(amsterdamDateAndTime(d.startsAt).date) === quarter).length,
+    closed: closedActions.filter(
+      (a) => a.closedAt !== null && quarterOf(amsterdamDateAndTime(a.closedAt).date) === quarter,
+    ).length,
+  }));
+}
+
+function objectiveRows(programmeId: number) {
+  return getDb()
+    .select({
+      id: objectives.id,
+      number: objectives.number,
+      title: objectives.title,
+      descriptionMarkdown: objectives.descriptionMarkdown,
+      descriptionHtml: objectives.descriptionHtml,
+      focus: objectives.focus,
+      status: objectives.status,
+      leadPersonId: objectives.leadPersonId,
+      leadName: people.name,
+      version: objectives.version,
+      statusOn: sql<
+        string | null
+      >`(select max(u.status_on) from ${objectiveStatusUpdates} u where u.objective_id = ${objectives.id})`,
+      lastStatusAt: sql<
+        number | null
+      >`(select max(u.created_at) from ${objectiveStatusUpdates} u where u.objective_id = ${objectives.id})`,
+    })
+    .from(objectives)
+    .leftJoin(people, eq(people.id, objectives.leadPersonId))
+    .where(eq(objectives.programmeId, programmeId))
+    .orderBy(asc(objectives.number))
+    .all();
+}
+
+function lastActivity(
+  statusAt: number | null,
+  decided: { startsAt: number }[],
+  linked: { lastUpdateAt: number | null; closedAt: number | null; createdAt: number }[],
+) {
+  const moments = [
+    statusAt ?? 0,
+    ...decided.map((d) => d.startsAt),
+    ...linked.map((a) => Math.max(a.lastUpdateAt ?? 0, a.closedAt ?? 0, a.createdAt)),
+  ];
+  const latest = Math.max(...moments);
+  return latest > 0 ? latest : null;
+}
+
+/** A programme with, per objective, its status, counts, last activity and a timeline per quarter. */
+export function getProgrammeDashboard({
+  viewer,
+  slug,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  slug: string;
+  now?: number;
+}) {
+  const programme = findProgramme(slug);
+  if (!programme) return null;
+  const today = todayIso(now);
+  const quarters = quartersOf(programme, today);
+  const db = getDb();
+  const related = db
+    .select({
+      id: programmes.id,
+      slug: programmes.slug,
+      title: programmes.title,
+      predecessorId: programmes.predecessorId,
+    })
+    .from(programmes)
+    .where(or(eq(programmes.id, programme.predecessorId ?? -1), eq(programmes.predecessorId, programme.id)))
+    .all();
+  return {
+    programme,
+    predecessor: related.find((p) => p.id === programme.predecessorId) ?? null,
+    successor: related.find((p) => p.predecessorId === programme.id) ?? null,
+    canManage: canManageProgrammes(viewer),
+    quarters,
+    objectives: objectiveRows(programme.id).map((objective) => {
+      const { decided, linkedActions, figures } = progressOf(viewer, objective.id, now);
+      return {
+        ...objective,
+        figures,
+        lastActivity: lastActivity(objective.lastStatusAt, decided, linkedActions),
+        timeline: timelineOf(
+          quarters,
+          decided,
+          linkedActions.filter((a) => a.status === "afgerond"),
+        ),
+      };
+    }),
+  };
+}
+
+/** One objective with everything linked to it that the viewer may see, its progress and status history. */
+export function getObjective({
+  viewer,
+  slug,
+  number,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  slug: string;
+  number: number;
+  now?: number;
+}) {
+  const programme = findProgramme(slug);
+  if (!programme) return null;
+  const objective = objectiveRows(programme.id).find((o) => o.number === number);
+  if (!objective) return null;
+  const db = getDb();
+  const { decided, linkedActions, figures } = progressOf(viewer, objective.id, now);
+  const memberOf = viewer?.memberBodyIds ?? [];
+  const upcomingItems = db
+    .select({
+      id: agendaItems.id,
+      subject: agendaItems.subject,
+      meetingId: meetings.id,
+      startsAt: meetings.startsAt,
+      bodyName: bodies.name,
+    })
+    .from(goalLinks)
+    .innerJoin(agendaItems, eq(agendaItems.id, goalLinks.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        eq(goalLinks.objectiveId, objective.id),
+        visibleTo(viewer),
+        gte(meetings.endsAt, now),
+        ne(meetings.status, "geannuleerd"),
+        viewer?.role === "beheerder"
+          ? undefined
+          : or(eq(agendaItems.isConfidential, false), memberOf.length ? inArray(meetings.bodyId, memberOf) : sql`0`),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  const goals = db
+    .select({
+      id: planGoals.id,
+      title: planGoals.title,
+      status: planGoals.status,
+      planId: annualPlans.id,
+      planTitle: annualPlans.title,
+      year: annualPlans.year,
+      bodyName: bodies.name,
+    })
+    .from(goalLinks)
+    .innerJoin(planGoals, eq(planGoals.id, goalLinks.targetPlanGoalId))
+    .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+    .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
+    .where(and(eq(goalLinks.objectiveId, objective.id), planVisibleTo(viewer)))
+    .orderBy(desc(annualPlans.year), asc(bodies.name))
+    .all();
+  const history = db
+    .select({
+      id: objectiveStatusUpdates.id,
+      status: objectiveStatusUpdates.status,
+      statusOn: objectiveStatusUpdates.statusOn,
+      explanation: objectiveStatusUpdates.explanation,
+      authorName: objectiveStatusUpdates.authorName,
+    })
+    .from(objectiveStatusUpdates)
+    .where(eq(objectiveStatusUpdates.objectiveId, objective.id))
+    .orderBy(desc(objectiveStatusUpdates.statusOn), desc(objectiveStatusUpdates.id))
+    .all();
+  return {
+    programme,
+    objective,
+    figures,
+    decisions: decided,
+    actions: {
+      open: linkedActions.filter((a) => (a.status === "open" || a.status === "in_uitvoering") && !a.overdue),
+      overdue: linkedActions.filter((a) => a.overdue),
+      closed: linkedActions.filter((a) => a.status === "afgerond" || a.status === "vervallen"),
+    },
+    upcomingItems,
+    planGoals: goals,
+    history,
+    lastActivity: lastActivity(objective.lastStatusAt, decided, linkedActions),
+    canManage: canManageProgrammes(viewer),
+  };
+}
+
+function requireProgrammeManager(viewer: Viewer): asserts viewer is SignedInViewer {
+  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker beheert programma's en opgaven.");
+}
+
+export type ProgrammeInput = {
+  slug: string;
+  title: string;
+  startsOn: string;
+  endsOn: string | null;
+  ownerBodyId: number;
+  descriptionMarkdown: string;
+  predecessorId: number | null;
+};
+
+function checkPeriod(input: { startsOn: string; endsOn: string | null }) {
+  if (input.endsOn && input.endsOn < input.startsOn)
+    throw new RuleError({ endsOn: ["De einddatum ligt vóór de begindatum."] });
+}
+
+export function createProgramme({ viewer, input }: { viewer: Viewer; input: ProgrammeInput }) {
+  requireProgrammeManager(viewer);
+  checkPeriod(input);
+  return getDb().transaction((tx) => {
+    if (tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, input.slug)).get())
+      throw new RuleError({ slug: ["Dit webadres is al in gebruik; kies een ander."] });
+    const created = tx
+      .insert(programmes)
+      .values({ ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
+      .returning({ id: programmes.id, slug: programmes.slug })
+      .get();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "programme.create",
+      entityType: "programme",
+      entityId: created.id,
+      summary: `Programma ‘${input.title}’ aangemaakt`,
+      after: input,
+    });
+    return created;
+  });
+}
+
+export function updateProgramme({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: Omit<ProgrammeInput, "slug">;
+  now?: number;
+}) {
+  requireProgrammeManager(viewer);
+  checkPeriod(input);
+  if (input.predecessorId === id) throw new RuleError({ predecessorId: ["Een programma kan zichzelf niet opvolgen."] });
+  getDb().transaction((tx) => {
+    const before = tx.select().from(programmes).where(eq(programmes.id, id)).get();
+    if (!before) throw new RuleError({ "": ["Dit programma bestaat niet meer."] });
+    if (before.version !== expectedVersion)
+      throw new ConflictError(undefined, { title: before.title, version: before.version });
+    tx.update(programmes)
+      .set({
+        ...input,
+        descriptionHtml: renderMarkdown(input.descriptionMarkdown),
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(programmes.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "programme.update",
+      entityType: "programme",
+      entityId: id,
+      summary: `Programma ‘${input.title}’ gewijzigd`,
+      before: { title: before.title, startsOn: before.startsOn, endsOn: before.endsOn },
+      after: input,
+    });
+  });
+}
+
+export type ObjectiveInput = {
+  title: string;
+  descriptionMarkdown: string;
+  leadPersonId: number | null;
+  focus: string | null;
+};
+
+export function addObjective({
+  viewer,
+  programmeId,
+  input,
+}: {
+  viewer: Viewer;
+  programmeId: number;
+  input: ObjectiveInput;
+}) {
+  requireProgrammeManager(viewer);
+  return getDb().transaction((tx) => {
+    const last = tx
+      .select({ n: sql<number>`coalesce(max(${objectives.number}), 0)` })
+      .from(objectives)
+      .where(eq(objectives.programmeId, programmeId))
+      .get()!;
+    const created = tx
+      .insert(objectives)
+      .values({ programmeId, number: last.n + 1, ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
+      .returning({ id: objectives.id, number: objectives.number })
+      .get();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "objective.create",
+      entityType: "objective",
+      entityId: created.id,
+      summary: `Opgave ${created.number} ‘${input.title}’ toegevoegd`,
+      after: input,
+    });
+    return created;
+  });
+}
+
+export function updateObjective({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: ObjectiveInput;
+  now?: number;
+}) {
+  requireProgrammeManager(viewer);
+  getDb().transaction((tx) => {
+    const before = loadObjective(tx, id, expectedVersion);
+    tx.update(objectives)
+      .set({
+        ...input,
+        descriptionHtml: renderMarkdown(input.descriptionMarkdown),
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(objectives.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "objective.update",
+      entityType: "objective",
+      entityId: id,
+      summary: `Opgave ${before.number} ‘${input.title}’ gewijzigd`,
+      before: { title: before.title, focus: before.focus, leadPersonId: before.leadPersonId },
+      after: input,
+    });
+  });
+}
+
+function loadObjective(tx: Tx, id: number, expectedVersion: number) {
+  const before = tx.select().from(objectives).where(eq(objectives.id, id)).get();
+  if (!before) throw new RuleError({ "": ["Deze opgave bestaat niet meer."] });
+  if (before.version !== expectedVersion)
+    throw new ConflictError(undefined, { status: before.status, title: before.title, version: before.version });
+  return before;
+}
+
+/**
+ * A new status with its date and explanation. The objective's status is the one with the latest
+ * date, so an explanation entered afterwards for an earlier date only adds to the history.
+ */
+export function setObjectiveStatus({
+  viewer,
+  id,
+  expectedVersion,
+  status,
+  statusOn,
+  explanation,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  status: ObjectiveStatus;
+  statusOn: string;
+  explanation: string;
+  now?: number;
+}) {
+  requireProgrammeManager(viewer);
+  if (!explanation.trim()) throw new RuleError({ explanation: ["Licht de status toe."] });
+  if (statusOn > todayIso(now)) throw new RuleError({ statusOn: ["Een status geldt vanaf vandaag of eerder."] });
+  getDb().transaction((tx) => {
+    const before = loadObjective(tx, id, expectedVersion);
+    tx.insert(objectiveStatusUpdates)
+      .values({
+        objectiveId: id,
+        status,
+        statusOn,
+        explanation: explanation.trim(),
+        authorName: viewer.name,
+        authorUserId: viewer.userId,
+        createdAt: now,
+      })
+      .run();
+    const latest = tx
+      .select({ status: objectiveStatusUpdates.status })
+      .from(objectiveStatusUpdates)
+      .where(eq(objectiveStatusUpdates.objectiveId, id))
+      .orderBy(desc(objectiveStatusUpdates.statusOn), desc(objectiveStatusUpdates.id))
+      .get()!;
+    tx.update(objectives)
+      .set({ status: latest.status, version: before.version + 1, updatedAt: now })
+      .where(eq(objectives.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "objective.status",
+      entityType: "objective",
+      entityId: id,
+      summary: `Status van opgave ${before.number} ‘${before.title}’: ${status} per ${statusOn}`,
+      before: { status: before.status },
+      after: { status: latest.status, statusOn, explanation },
+    });
+  });
+}
+
+/** Objectives for a filter select: "Versterkingsagenda 2 — Informatiedeling". */
+export function listObjectivesForFilter(_: { viewer: Viewer }) {
+  return getDb()
+    .select({ id: objectives.id, number: objectives.number, title: objectives.title, programmeTitle: programmes.title })
+    .from(objectives)
+    .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
+    .orderBy(desc(programmes.startsOn), asc(objectives.number))
+    .all();
+}
+
+/** For the programme form: bodies that can own a programme, and programmes it can succeed. */
+export function getProgrammeFormOptions({ viewer }: { viewer: Viewer }) {
+  requireProgrammeManager(viewer);
+  const db = getDb();
+  return {
+    bodies: db
+      .select({ id: bodies.id, name: bodies.name })
+      .from(bodies)
+      .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+      .all(),
+    programmes: db
+      .select({ id: programmes.id, title: programmes.title })
+      .from(programmes)
+      .orderBy(desc(programmes.startsOn))
+      .all(),
+    people: db.select({ id: people.id, name: people.name }).from(people).orderBy(asc(people.name)).all(),
+  };
+}
