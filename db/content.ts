@@ -1,10 +1,10 @@
 // Reads the demo corpus in content/ and checks every file with zod. A bad file stops the import
 // with its name, line and what is wrong, so whoever edits the corpus can fix it at once.
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { basename, join, relative, resolve } from "node:path";
 import { z } from "zod";
-import { isIsoDate } from "../app/lib/format";
+import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./content-base";
+import { lineOfText, loadProgrammesAndPlans, type ContentPlan, type ContentProgramme } from "./content-plans";
 import { isTime } from "../app/lib/format";
 import {
   actionStatuses,
@@ -17,8 +17,6 @@ import {
   userRoles,
 } from "../app/lib/vocabulary";
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "moet een slug zijn: kleine letters, cijfers en streepjes");
-const isoDate = z.string().refine(isIsoDate, "moet een datum zijn als JJJJ-MM-DD");
 // Demo content may only use the reserved .example domain, so no demo mail reaches a real person.
 const exampleEmail = z
   .email("moet een e-mailadres zijn")
@@ -93,6 +91,7 @@ export const meetingSchema = z.strictObject({
       presenter: z.string().min(1).optional(),
       minutes: z.number().int().positive().optional(),
       confidential: z.boolean().optional(),
+      objectives: z.array(objectiveRef).optional(),
       decisions: z
         .array(
           z.strictObject({
@@ -100,6 +99,7 @@ export const meetingSchema = z.strictObject({
             text: z.string().optional(),
             discussion: z.string().optional(),
             confidential: z.boolean().optional(),
+            objectives: z.array(objectiveRef).optional(),
             commitments: z
               .array(
                 z
@@ -110,6 +110,7 @@ export const meetingSchema = z.strictObject({
                     due: isoDate.optional(),
                     // The action's history so far: its status, when and why it was closed, progress notes.
                     status: z.enum(actionStatuses).optional(),
+                    objectives: z.array(objectiveRef).optional(),
                     closed: isoDate.optional(),
                     note: z.string().min(1).optional(),
                     updates: z.array(z.strictObject({ on: isoDate, by: slug, note: z.string().min(1) })).optional(),
@@ -141,64 +142,6 @@ export type ContentBody = z.infer<typeof bodyFrontmatterSchema> & {
   purposeMarkdown: string;
 };
 
-export class ContentError extends Error {
-  constructor(
-    public readonly file: string,
-    public readonly line: number,
-    public readonly problem: string,
-  ) {
-    super(`${file}:${line}: ${problem}`);
-    this.name = "ContentError";
-  }
-}
-
-type Located = { file: string; lineOffset: number; doc: Document; lines: LineCounter };
-
-function parseYaml(file: string, text: string, lineOffset = 0): Located & { value: unknown } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const line = lines.linePos(first.pos[0]).line + lineOffset;
-    throw new ContentError(file, line, `ongeldige YAML: ${first.message.split("\n")[0]}`);
-  }
-  return { file, lineOffset, doc, lines, value: doc.toJS() };
-}
-
-/** The line of the deepest YAML node that the zod path still reaches. */
-function lineOf(located: Located, path: PropertyKey[]): number {
-  let node: unknown = located.doc.contents;
-  let offset = (node as { range?: [number] } | null)?.range?.[0] ?? 0;
-  for (const key of path) {
-    if (isMap(node) || isSeq(node)) {
-      const pair = isMap(node)
-        ? node.items.find((item) => (item.key as { value?: unknown })?.value === key)
-        : undefined;
-      const next: unknown = isMap(node) ? (pair?.value ?? null) : node.items[key as number];
-      const keyRange = (pair?.key as { range?: [number] } | undefined)?.range;
-      const range = (next as { range?: [number] } | null)?.range ?? keyRange;
-      if (!range) break;
-      offset = range[0];
-      node = next;
-    } else break;
-  }
-  return located.lines.linePos(offset).line + located.lineOffset;
-}
-
-function check<T>(
-  located: Located & { value: unknown },
-  schema: z.ZodType<T>,
-  value = located.value,
-  basePath: PropertyKey[] = [],
-): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = [...basePath, ...issue.path];
-  const where = path.length ? `${path.join(".")}: ` : "";
-  throw new ContentError(located.file, lineOf(located, path), `${where}${issue.message}`);
-}
-
 function readList<T>(dir: string, name: string, schema: z.ZodType<T>): T[] {
   const path = join(dir, name);
   const located = parseYaml(relative(process.cwd(), path) || path, readFileSync(path, "utf8"));
@@ -225,6 +168,8 @@ export type Corpus = {
   users: ContentUser[];
   bodies: ContentBody[];
   meetings: ContentMeeting[];
+  programmes: ContentProgramme[];
+  plans: ContentPlan[];
 };
 
 function readMeeting(dir: string, fileName: string): ContentMeeting {
@@ -311,5 +256,48 @@ export function loadCorpus(dir: string): Corpus {
       throw refError(meeting.file, text, `body: ${meeting.body}`, `onbekend gremium "${meeting.body}"`);
     }
   }
-  return { organisations, people, users, bodies, meetings };
+  const { programmes, plans } = loadProgrammesAndPlans(dir);
+  const programmeSlugs = new Set(programmes.map((p) => p.slug));
+  const objectiveRefs = new Set(programmes.flatMap((p) => p.objectives.map((o) => `${p.slug}/${o.number}`)));
+  const missing = (file: string, needle: string, problem: string) =>
+    new ContentError(file, lineOfText(file, needle), problem);
+  for (const programme of programmes) {
+    if (!bodySlugs.has(programme.owner))
+      throw missing(programme.file, `owner: ${programme.owner}`, `onbekend gremium "${programme.owner}"`);
+    if (programme.predecessor && !programmeSlugs.has(programme.predecessor))
+      throw missing(
+        programme.file,
+        `predecessor: ${programme.predecessor}`,
+        `onbekend programma "${programme.predecessor}"`,
+      );
+    for (const objective of programme.objectives)
+      if (objective.lead && !personSlugs.has(objective.lead))
+        throw missing(programme.file, `lead: ${objective.lead}`, `onbekende persoon "${objective.lead}"`);
+  }
+  const checkRefs = (file: string, refs: string[] | undefined) => {
+    for (const ref of refs ?? []) if (!objectiveRefs.has(ref)) throw missing(file, ref, `onbekende opgave "${ref}"`);
+  };
+  for (const meeting of meetings) {
+    for (const item of meeting.items) {
+      checkRefs(meeting.file, item.objectives);
+      for (const decision of item.decisions ?? []) {
+        checkRefs(meeting.file, decision.objectives);
+        for (const commitment of decision.commitments ?? []) checkRefs(meeting.file, commitment.objectives);
+      }
+    }
+  }
+  const meetingsByName = new Map(meetings.map((m) => [basename(m.file, ".yaml"), m]));
+  for (const plan of plans) {
+    if (!bodySlugs.has(plan.body)) throw missing(plan.file, `body: ${plan.body}`, `onbekend gremium "${plan.body}"`);
+    for (const goal of plan.goals) checkRefs(plan.file, goal.objectives);
+    if (plan.consent) {
+      const meeting = meetingsByName.get(plan.consent.meeting);
+      if (!meeting) throw missing(plan.file, plan.consent.meeting, `onbekende vergadering "${plan.consent.meeting}"`);
+      if (!meeting.items.some((i) => i.subject === plan.consent!.item))
+        throw missing(plan.file, plan.consent.item, `de vergadering heeft geen agendapunt "${plan.consent.item}"`);
+    }
+  }
+  return { organisations, people, users, bodies, meetings, programmes, plans };
 }
+
+export { ContentError } from "./content-base";

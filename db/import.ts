@@ -28,6 +28,7 @@ import {
   users,
 } from "./schema";
 import { membershipCurrentOn } from "../app/models/memberships.server";
+import { importPlans, importProgrammes, linkToObjectives } from "./import-plans";
 
 export type ImportSummary = {
   organisations: number;
@@ -160,6 +161,7 @@ export async function importDemoCorpus(
         membershipCount++;
       }
     }
+    const objectiveIds = importProgrammes(tx, corpus, { bodyIds, personIds });
     // Meetings are matched by body and start; a re-import replaces their agenda with the file's.
     const meetingIdsByFile = new Map<string, number>();
     for (const meeting of corpus.meetings) {
@@ -202,7 +204,8 @@ export async function importDemoCorpus(
         const position = (positions.get(item.section) ?? 0) + 1;
         positions.set(item.section, position);
         const proposal = item.proposal?.trim() ?? "";
-        tx.insert(agendaItems)
+        const createdItem = tx
+          .insert(agendaItems)
           .values({
             meetingId,
             section: item.section,
@@ -216,7 +219,9 @@ export async function importDemoCorpus(
             adoptsMeetingId:
               previous && item.section === "A" && /^besluitenlijst/i.test(item.subject) ? previous.id : null,
           })
-          .run();
+          .returning({ id: agendaItems.id })
+          .get();
+        linkToObjectives(tx, { agendaItemId: createdItem.id }, item.objectives, objectiveIds);
       }
       meetingIdsByFile.set(basename(meeting.file, ".yaml"), meetingId);
       importHandoffs(tx, meeting, meetingId, bodyId, meetingIdsByFile);
@@ -228,6 +233,7 @@ export async function importDemoCorpus(
         previousId: previous?.id ?? null,
         personIds,
         orgIds,
+        objectiveIds,
       });
       tx.delete(meetingInvitees).where(eq(meetingInvitees.meetingId, meetingId)).run();
       const invitees = tx
@@ -242,6 +248,7 @@ export async function importDemoCorpus(
       }
     }
     importActionReviews(tx);
+    importPlans(tx, corpus, { bodyIds, objectiveIds, meetingIdsByFile });
     const summary: ImportSummary = {
       organisations: corpus.organisations.length,
       people: corpus.people.length,
@@ -281,6 +288,7 @@ function importDecisions(
     previousId,
     personIds,
     orgIds,
+    objectiveIds,
   }: {
     meeting: ContentMeeting;
     meetingId: number;
@@ -289,6 +297,7 @@ function importDecisions(
     previousId: number | null;
     personIds: Map<string, number>;
     orgIds: Map<string, number>;
+    objectiveIds: Map<string, number>;
   },
 ) {
   const items = tx
@@ -326,8 +335,9 @@ function importDecisions(
         })
         .returning({ id: decisions.id })
         .get();
+      linkToObjectives(tx, { decisionId: created.id }, decision.objectives, objectiveIds);
       for (const commitment of decision.commitments ?? []) {
-        importAction(tx, commitment, {
+        const actionId = importAction(tx, commitment, {
           decisionId: created.id,
           agendaItemId: item.id,
           meetingId,
@@ -336,6 +346,7 @@ function importDecisions(
           personIds,
           orgIds,
         });
+        linkToObjectives(tx, { actionId }, commitment.objectives, objectiveIds);
       }
       if (item.adoptsMeetingId && previousId && (decision.outcome === "conform" || decision.outcome === "gewijzigd")) {
         for (const amendment of decision.amendments ?? []) {
@@ -478,6 +489,7 @@ function importAction(
       })
       .run();
   }
+  return action.id;
 }
 
 /**

@@ -1,0 +1,162 @@
+// Programmes and annual plans in content/: Markdown files with YAML frontmatter (see content/README.md).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { z } from "zod";
+import { parseEuroCents } from "../app/lib/format";
+import { budgetKinds, objectiveStatuses, planGoalStatuses, planStatuses } from "../app/lib/vocabulary";
+import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./content-base";
+
+const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const cents = parseEuroCents(String(value));
+  if (cents === null) {
+    ctx.addIssue({ code: "custom", message: "moet een bedrag zijn, bijvoorbeeld 637.000 of 1.234,56" });
+    return z.NEVER;
+  }
+  return cents;
+});
+
+export const programmeFrontmatterSchema = z.strictObject({
+  title: z.string().min(1),
+  owner: slug,
+  starts: isoDate,
+  ends: isoDate.optional(),
+  predecessor: slug.optional(),
+  objectives: z
+    .array(
+      z.strictObject({
+        number: z.number().int().positive(),
+        title: z.string().min(1),
+        lead: slug.optional(),
+        focus: z.string().min(1).optional(),
+        description: z.string().optional(),
+        statuses: z
+          .array(z.strictObject({ on: isoDate, status: z.enum(objectiveStatuses), explanation: z.string().min(1) }))
+          .default([]),
+      }),
+    )
+    .default([]),
+});
+
+export const planFrontmatterSchema = z
+  .strictObject({
+    body: slug,
+    year: z.number().int().min(2000).max(2100),
+    title: z.string().min(1),
+    status: z.enum(planStatuses),
+    // The stuurgroep item that put the plan ter instemming: meeting file name and item subject.
+    consent: z.strictObject({ meeting: z.string().min(1), item: z.string().min(1) }).optional(),
+    goals: z
+      .array(
+        z.strictObject({
+          title: z.string().min(1),
+          owner: z.string().min(1).optional(),
+          quarter: z.number().int().min(1).max(4).optional(),
+          status: z.enum(planGoalStatuses).default("gepland"),
+          progress: z.string().optional(),
+          objectives: z.array(objectiveRef).optional(),
+        }),
+      )
+      .default([]),
+    budget: z
+      .strictObject(
+        Object.fromEntries(
+          budgetKinds.map((kind) => [
+            kind,
+            z.array(z.strictObject({ description: z.string().min(1), amount })).default([]),
+          ]),
+        ) as Record<
+          (typeof budgetKinds)[number],
+          z.ZodDefault<z.ZodArray<z.ZodObject<{ description: z.ZodString; amount: typeof amount }>>>
+        >,
+      )
+      .optional(),
+    report: z.string().optional(),
+    reportPublished: isoDate.optional(),
+  })
+  .refine((plan) => !plan.reportPublished || plan.status === "afgesloten", {
+    message: "een gepubliceerd jaarverslag hoort bij een afgesloten plan (status: afgesloten)",
+    path: ["reportPublished"],
+  });
+
+export type ContentProgramme = z.infer<typeof programmeFrontmatterSchema> & {
+  slug: string;
+  descriptionMarkdown: string;
+  file: string;
+};
+export type ContentPlan = z.infer<typeof planFrontmatterSchema> & {
+  chapters: { title: string; bodyMarkdown: string }[];
+  file: string;
+};
+
+function splitFrontmatter(file: string, text: string) {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new ContentError(file, 1, "frontmatter ontbreekt: begin het bestand met een regel ---");
+  return { yaml: match[1]!, body: match[2]!, bodyLine: match[1]!.split("\n").length + 3 };
+}
+
+function readProgramme(dir: string, fileName: string): ContentProgramme {
+  const path = join(dir, fileName);
+  const file = relative(process.cwd(), path) || path;
+  const { yaml, body } = splitFrontmatter(file, readFileSync(path, "utf8"));
+  const located = parseYaml(file, yaml, 1);
+  const frontmatter = check(located, programmeFrontmatterSchema);
+  const slugFromName = fileName.replace(/\.md$/, "");
+  check(located, slug, slugFromName);
+  const numbers = frontmatter.objectives.map((o) => o.number);
+  const duplicate = numbers.find((n, i) => numbers.indexOf(n) !== i);
+  if (duplicate !== undefined)
+    throw new ContentError(
+      file,
+      lineOf(located, ["objectives"]),
+      `objectives: nummer ${duplicate} komt twee keer voor`,
+    );
+  if (frontmatter.ends && frontmatter.ends < frontmatter.starts)
+    throw new ContentError(file, lineOf(located, ["ends"]), "ends: ligt vóór starts");
+  return { ...frontmatter, slug: slugFromName, descriptionMarkdown: body.trim(), file };
+}
+
+/** Chapters are the body's "## " sections; text before the first heading is refused, so nothing is lost. */
+function chaptersOf(file: string, body: string, firstLine: number) {
+  const chapters: { title: string; bodyMarkdown: string }[] = [];
+  const lines = body.split("\n");
+  lines.forEach((line, index) => {
+    const heading = /^## (.+)$/.exec(line);
+    if (heading) chapters.push({ title: heading[1]!.trim(), bodyMarkdown: "" });
+    else if (chapters.length === 0 && line.trim())
+      throw new ContentError(
+        file,
+        firstLine + index,
+        "tekst vóór het eerste hoofdstuk: begin elk hoofdstuk met ## Titel",
+      );
+    else if (chapters.length) chapters[chapters.length - 1]!.bodyMarkdown += `${line}\n`;
+  });
+  return chapters.map((c) => ({ ...c, bodyMarkdown: c.bodyMarkdown.trim() }));
+}
+
+function readPlan(dir: string, fileName: string): ContentPlan {
+  const path = join(dir, fileName);
+  const file = relative(process.cwd(), path) || path;
+  const { yaml, body, bodyLine } = splitFrontmatter(file, readFileSync(path, "utf8"));
+  const located = parseYaml(file, yaml, 1);
+  const frontmatter = check(located, planFrontmatterSchema);
+  return { ...frontmatter, chapters: chaptersOf(file, body, bodyLine), file };
+}
+
+export function loadProgrammesAndPlans(dir: string) {
+  const list = (sub: string) =>
+    existsSync(join(dir, sub))
+      ? readdirSync(join(dir, sub))
+          .filter((f) => f.endsWith(".md"))
+          .sort()
+      : [];
+  const programmes = list("programmes").map((f) => readProgramme(join(dir, "programmes"), f));
+  const plans = list("plans").map((f) => readPlan(join(dir, "plans"), f));
+  return { programmes, plans };
+}
+
+/** Where a reference sits in a file, for an error message that names the line. */
+export function lineOfText(file: string, needle: string) {
+  const text = readFileSync(join(process.cwd(), file), "utf8");
+  const index = text.indexOf(needle);
+  return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+}
