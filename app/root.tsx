@@ -74,6 +74,12 @@ function SiteHeader() {
               <NavLink to="/acties">Acties</NavLink>
             </li>
             <li>
+              <NavLink to="/programmas">Programma&apos;s</NavLink>
+            </li>
+            <li>
+              <NavLink to="/jaarplannen">Jaarplannen</NavLink>
+            </li>
+            <li>
               <NavLink to="/gremia">Gremia</NavLink>
             </li>
             {viewer?.canAdminister ? (

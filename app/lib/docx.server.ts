@@ -268,3 +268,84 @@ export async function buildDecisionListDocx(meeting: DocxMeeting, list: DocxDeci
     : [];
   return assemble(title, header, note, rows, actionList);
 }
+
+export type DocxPlan = {
+  title: string;
+  bodyName: string;
+  year: number;
+  statusLabel: string;
+  adoption: string | null;
+  chapters: { title: string; bodyHtml: string }[];
+  goals: {
+    title: string;
+    ownerName: string | null;
+    quarter: number | null;
+    statusLabel: string;
+    progressNote: string;
+  }[];
+  budget: { kindLabel: string; lines: { description: string; amount: string }[]; total: string }[];
+  saldo: string;
+  reportHtml: string | null;
+};
+
+const heading = (value: string, level: 1 | 2) =>
+  new Paragraph({
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    spacing: { before: level === 1 ? 0 : 300, after: 120 },
+    children: [new TextRun({ text: value, bold: true, font, size: level === 1 ? 28 : 24 })],
+  });
+
+const row = (values: string[], widths: number[], bold = false) =>
+  new TableRow({ children: values.map((value, i) => cell([text(value, bold)], widths[i]!, { shade: bold })) });
+
+/** An annual plan as a Word document: chapters, goals, the budget with totals and, once published, the jaarverslag. */
+export async function buildPlanDocx(plan: DocxPlan): Promise<Buffer> {
+  const goalWidths = [34, 16, 10, 12, 28];
+  const budgetWidths = [70, 30];
+  const document = new Document({
+    creator: "Gremium",
+    title: plan.title,
+    styles: { default: { document: { run: { font, size: 20 } } } },
+    sections: [
+      {
+        children: [
+          heading(plan.title, 1),
+          text(`${plan.bodyName} · ${plan.year} · ${plan.statusLabel}${plan.adoption ? ` · ${plan.adoption}` : ""}`),
+          ...plan.chapters.flatMap((chapter, i) => [
+            heading(`${i + 1}. ${chapter.title}`, 2),
+            ...proposalLines(chapter.bodyHtml).map((line) => text(line)),
+          ]),
+          heading("Doelen en activiteiten", 2),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              row(["WAT", "EIGENAAR", "KWARTAAL", "STATUS", "VOORTGANG"], goalWidths, true),
+              ...plan.goals.map((g) =>
+                row(
+                  [g.title, g.ownerName ?? "", g.quarter ? `K${g.quarter}` : "", g.statusLabel, g.progressNote],
+                  goalWidths,
+                ),
+              ),
+            ],
+          }),
+          heading("Begroting", 2),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              ...plan.budget.flatMap((group) => [
+                row([group.kindLabel.toUpperCase(), ""], budgetWidths, true),
+                ...group.lines.map((line) => row([line.description, line.amount], budgetWidths)),
+                row([`Totaal ${group.kindLabel.toLowerCase()}`, group.total], budgetWidths, true),
+              ]),
+              row(["Saldo (baten min lasten)", plan.saldo], budgetWidths, true),
+            ],
+          }),
+          ...(plan.reportHtml
+            ? [heading("Jaarverslag", 2), ...proposalLines(plan.reportHtml).map((line) => text(line))]
+            : []),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

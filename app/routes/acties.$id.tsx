@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionStatusBadge } from "~/components/action-list";
+import { GoalLinksForm, GoalLinksList } from "~/components/goal-links-form";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -12,8 +13,9 @@ import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
-import { formatDate, formatDay, formatTimestamp } from "~/lib/format";
+import { formatDate, formatDay, formatTimestamp, todayIso } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
+import { loadGoalLinks, saveGoalLinks } from "~/lib/goal-links-route.server";
 import { actionReviewResultLabels, actionStatusLabels } from "~/lib/vocabulary";
 import {
   completeAction,
@@ -47,6 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }))
       : [],
     organisations: action.canManage ? listOrganisations({ viewer }).map((o) => ({ value: o.id, label: o.name })) : [],
+    ...(action.detailed
+      ? loadGoalLinks(viewer, { kind: "action", id: action.id }, Number(todayIso().slice(0, 4)))
+      : { goals: { objectives: [], planGoals: [] }, goalForm: null }),
   };
 }
 
@@ -64,7 +69,10 @@ const doneMessages = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireUser(request);
   const id = requireIdParam(params.id);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "links")
+    return saveGoalLinks(viewer, { kind: "action", id }, formData, `/acties/${id}`);
+  const submission = parseWithZod(formData, { schema });
   const formKey = submission.payload.intent === "edit" ? "edit" : String(submission.payload.intent ?? "progress");
   if (submission.status !== "success")
     return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
@@ -231,7 +239,7 @@ function EditForm({
 }
 
 export default function ActionPage() {
-  const { action, people, organisations } = useLoaderData<typeof loader>();
+  const { action, people, organisations, goals, goalForm } = useLoaderData<typeof loader>();
   const lastReply = useActionData<typeof action>() as KeyedReply;
   const [searchParams] = useSearchParams();
   const done = searchParams.get("gedaan") as keyof typeof doneMessages | null;
@@ -246,6 +254,7 @@ export default function ActionPage() {
       />
       <h1 className="nl-heading nl-heading--level-1">{action.description}</h1>
       {done && doneMessages[done] ? <Alert type="ok">{doneMessages[done]}</Alert> : null}
+      {searchParams.get("gekoppeld") ? <Alert type="ok">De koppelingen zijn opgeslagen.</Alert> : null}
       <p className="nl-paragraph">
         <ActionStatusBadge status={action.status} overdue={action.overdue} />
         {action.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
@@ -324,6 +333,21 @@ export default function ActionPage() {
         ) : null}
       </dl>
 
+      {goals.objectives.length + goals.planGoals.length > 0 || goalForm ? (
+        <section aria-labelledby="draagt-bij">
+          <h2 className="nl-heading nl-heading--level-2" id="draagt-bij">
+            Draagt bij aan
+          </h2>
+          <GoalLinksList links={goals} />
+          {goalForm ? (
+            <GoalLinksForm
+              options={goalForm.options}
+              linked={goalForm.linked}
+              done={Boolean(searchParams.get("gekoppeld"))}
+            />
+          ) : null}
+        </section>
+      ) : null}
       {action.canUpdate && running ? <ProgressForm action={action} lastReply={lastReply} /> : null}
       {action.canUpdate && !running ? <ReopenForm action={action} lastReply={lastReply} /> : null}
       {action.canManage ? (

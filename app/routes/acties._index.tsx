@@ -9,6 +9,7 @@ import { formatDay } from "~/lib/format";
 import { chartActions, countActions, listActionMeetings, listActionOwners, listActions } from "~/models/actions.server";
 import { listBodiesForSelect } from "~/models/bodies.server";
 import { listOrganisations } from "~/models/people.server";
+import { listObjectivesForFilter } from "~/models/programmes.server";
 
 export const meta: MetaFunction = () => [{ title: "Acties · Gremium" }];
 
@@ -24,6 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: countActions({ viewer }),
     chart: chartActions({ viewer }),
     bodies: listBodiesForSelect({ viewer }).map((b) => ({ value: b.id, label: b.name })),
+    objectives: listObjectivesForFilter({ viewer }).map((o) => ({
+      value: o.id,
+      label: `${o.programmeTitle} — ${o.number}. ${o.title}`,
+    })),
     organisations: listOrganisations({ viewer }).map((o) => ({ value: o.id, label: o.name })),
     owners: listActionOwners({ viewer }).map((p) => ({ value: p.id, label: p.name })),
     meetings: listActionMeetings({ viewer }).map((m) => ({
@@ -74,8 +79,21 @@ function CountsTable({ caption, first, rows }: { caption: string; first: string;
 }
 
 export default function ActionOverview() {
-  const { actions, hasMore, signedIn, filters, query, page, counts, chart, bodies, organisations, owners, meetings } =
-    useLoaderData<typeof loader>();
+  const {
+    actions,
+    hasMore,
+    signedIn,
+    filters,
+    query,
+    page,
+    counts,
+    chart,
+    bodies,
+    organisations,
+    owners,
+    meetings,
+    objectives,
+  } = useLoaderData<typeof loader>();
   const withPage = (p: number) => `?${new URLSearchParams({ ...query, pagina: String(p) })}`;
   const csv = `/acties.csv${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`;
   return (
@@ -135,6 +153,13 @@ export default function ActionOverview() {
             ))}
           </select>
         </div>
+        <FilterSelect
+          name="doel"
+          label="Opgave"
+          allLabel="Alle opgaven"
+          options={objectives}
+          value={filters.objectiveId ?? ""}
+        />
         <FilterSelect
           name="vergadering"
           label="Uit vergadering"

@@ -1,5 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Alert } from "~/components/alert";
+import { GoalLinksForm, GoalLinksList } from "~/components/goal-links-form";
+import { requireUser } from "~/auth/permissions.server";
+import { amsterdamDateAndTime } from "~/lib/format";
+import { loadGoalLinks, saveGoalLinks } from "~/lib/goal-links-route.server";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { StatusBadge } from "~/components/status-badge";
 import { notFound } from "~/auth/guards";
@@ -20,17 +25,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const documents = listDocumentsForMeeting({ viewer, meeting: { id: decision.meetingId, bodyId: decision.bodyId } })
     .filter((d) => d.current.agendaItemId === decision.agendaItemId)
     .map((d) => ({ title: d.current.title, versionId: d.current.versionId }));
-  return { decision, documents };
+  const target = { kind: "decision" as const, id: decision.id };
+  return {
+    decision,
+    documents,
+    ...loadGoalLinks(viewer, target, Number(amsterdamDateAndTime(decision.startsAt).date.slice(0, 4))),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireUser(request);
+  const decision = getDecisionByReference({ viewer, reference: params.reference ?? "" });
+  if (!decision) notFound("Dit besluit bestaat niet of is niet voor u zichtbaar.");
+  return saveGoalLinks(
+    viewer,
+    { kind: "decision", id: decision.id },
+    await request.formData(),
+    `/besluiten/${decision.reference}`,
+  );
 }
 
 export default function DecisionPage() {
-  const { decision, documents } = useLoaderData<typeof loader>();
+  const { decision, documents, goals, goalForm } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   return (
     <>
       <Breadcrumb items={[{ to: "/besluiten", label: "Besluiten" }]} />
       <h1 className="nl-heading nl-heading--level-1">
         Besluit {decision.reference}: {decision.subject}
       </h1>
+      {searchParams.get("gekoppeld") ? <Alert type="ok">De koppelingen zijn opgeslagen.</Alert> : null}
       <dl className="gremium-meta">
         <dt>Uitkomst</dt>
         <dd>
@@ -83,6 +107,22 @@ export default function DecisionPage() {
               </li>
             ))}
           </ul>
+        </>
+      ) : null}
+      {goals.objectives.length + goals.planGoals.length > 0 || goalForm ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Draagt bij aan</h2>
+          <GoalLinksList links={goals} />
+          {goals.objectives.length + goals.planGoals.length === 0 ? (
+            <p className="nl-paragraph">Nog niet gekoppeld aan een opgave of plandoel.</p>
+          ) : null}
+          {goalForm ? (
+            <GoalLinksForm
+              options={goalForm.options}
+              linked={goalForm.linked}
+              done={Boolean(searchParams.get("gekoppeld"))}
+            />
+          ) : null}
         </>
       ) : null}
       {documents.length > 0 ? (

@@ -8,6 +8,7 @@ import { decisionOutcomeLabels, decisionOutcomes, type DecisionOutcome } from "~
 import { listBodiesForSelect } from "~/models/bodies.server";
 import { listDecisions } from "~/models/decisions.server";
 import { listMeetingYears } from "~/models/meetings.server";
+import { listObjectivesForFilter } from "~/models/programmes.server";
 
 export const meta: MetaFunction = () => [{ title: "Besluiten · Gremium" }];
 
@@ -24,9 +25,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : undefined;
   const text = (url.searchParams.get("tekst") ?? "").slice(0, 200);
   const page = Math.max(1, Number(url.searchParams.get("pagina")) || 1);
+  const objectives = listObjectivesForFilter({ viewer });
+  const objective = objectives.find((o) => String(o.id) === url.searchParams.get("doel"));
   return {
-    ...listDecisions({ viewer, bodyId: body?.id, year, outcome, text, page }),
-    filters: { gremium: body?.id ?? "", jaar: year ?? "", uitkomst: outcome ?? "", tekst: text },
+    ...listDecisions({ viewer, bodyId: body?.id, year, outcome, text, objectiveId: objective?.id, page }),
+    filters: {
+      gremium: body?.id ?? "",
+      jaar: year ?? "",
+      uitkomst: outcome ?? "",
+      tekst: text,
+      doel: objective?.id ?? "",
+    },
+    objectives: objectives.map((o) => ({ value: o.id, label: `${o.programmeTitle} — ${o.number}. ${o.title}` })),
     page,
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     years: listMeetingYears({ viewer }),
@@ -34,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DecisionRegister() {
-  const { decisions, hasMore, filters, page, bodies, years } = useLoaderData<typeof loader>();
+  const { decisions, hasMore, filters, page, bodies, years, objectives } = useLoaderData<typeof loader>();
   const query = (p: number) =>
     `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])), pagina: String(p) })}`;
   return (
@@ -77,6 +87,7 @@ export default function DecisionRegister() {
           options={decisionOutcomes.map((o) => ({ value: o, label: decisionOutcomeLabels[o] }))}
           value={filters.uitkomst}
         />
+        <FilterSelect name="doel" label="Opgave" allLabel="Alle opgaven" options={objectives} value={filters.doel} />
         <button type="submit" className="nl-button">
           <span className="nl-button__label">Filteren</span>
         </button>

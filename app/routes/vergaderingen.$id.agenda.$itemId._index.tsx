@@ -8,7 +8,9 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { formatDay } from "~/lib/format";
+import { amsterdamDateAndTime, formatDay } from "~/lib/format";
+import { loadGoalLinks, saveGoalLinks } from "~/lib/goal-links-route.server";
+import { GoalLinksForm, GoalLinksList } from "~/components/goal-links-form";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
 import { getAgendaItemForEdit, removeAgendaItem, updateAgendaItem } from "~/models/agenda.server";
@@ -45,6 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     item,
     handoff: getHandoffOptions({ viewer, agendaItemId: item.id }),
+    ...loadGoalLinks(
+      viewer,
+      { kind: "agendaItem", id: item.id },
+      Number(amsterdamDateAndTime(meeting.startsAt).date.slice(0, 4)),
+    ),
   };
 }
 
@@ -62,7 +69,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const itemId = requireIdParam(params.itemId);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "links")
+    return saveGoalLinks(
+      viewer,
+      { kind: "agendaItem", id: itemId },
+      formData,
+      `/vergaderingen/${meetingId}/agenda/${itemId}`,
+    );
+  const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), conflict: null as Conflict | null }, { status: 400 });
   const input = submission.value;
@@ -113,7 +128,7 @@ function show(field: keyof ItemValues, value: unknown) {
 }
 
 export default function EditAgendaItem() {
-  const { meeting, item, handoff } = useLoaderData<typeof loader>();
+  const { meeting, item, handoff, goals, goalForm } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const conflict = actionData?.conflict ?? null;
@@ -189,6 +204,9 @@ export default function EditAgendaItem() {
           Stukken bij agendapunt {item.number} toevoegen of vervangen
         </Link>
       </p>
+      <h2 className="nl-heading nl-heading--level-2">Draagt bij aan</h2>
+      <GoalLinksList links={goals} />
+      {goalForm ? <GoalLinksForm options={goalForm.options} linked={goalForm.linked} /> : null}
       <h2 className="nl-heading nl-heading--level-2">Acties</h2>
       <p className="nl-paragraph">
         <Link className="nl-link" to={`/acties/nieuw?agendapunt=${item.id}`}>
