@@ -26,7 +26,7 @@ export function ObjectiveTimeline({
   const summary =
     totalDecisions + totalClosed === 0
       ? "Nog geen besluiten of afgeronde acties."
-      : `${totalDecisions} besluiten en ${totalClosed} afgeronde acties; de meeste in ${busiest!.quarter.replace("-", " ")}.`;
+      : `${totalDecisions} ${totalDecisions === 1 ? "besluit" : "besluiten"} en ${totalClosed} ${totalClosed === 1 ? "afgeronde actie" : "afgeronde acties"}; de meeste in ${busiest!.quarter.replace("-", " ")}.`;
   return (
     <figure className="gremium-timeline">
       <svg

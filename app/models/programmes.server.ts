@@ -140,9 +140,12 @@ function quarterOf(isoDate: string) {
   return `${isoDate.slice(0, 4)}-K${Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-/** Quarters from the programme's start up to its end (or today, when that comes first). */
-function quartersOf(programme: { startsOn: string; endsOn: string | null }, today: string) {
-  const last = programme.endsOn && programme.endsOn < today ? programme.endsOn : today;
+/**
+ * Quarters from the programme's start up to today: decisions and actions linked after the formal end
+ * still count, so the timeline always adds up to the figures beside it.
+ */
+function quartersOf(programme: { startsOn: string }, today: string) {
+  const last = today > programme.startsOn ? today : programme.startsOn;
   const quarters: string[] = [];
   let year = Number(programme.startsOn.slice(0, 4));
   let q = Math.floor((Number(programme.startsOn.slice(5, 7)) - 1) / 3) + 1;

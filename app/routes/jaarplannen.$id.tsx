@@ -550,7 +550,7 @@ export default function PlanPage() {
       </p>
 
       {canManage ? (
-        <section aria-labelledby="werkwijze" className="gremium-actions">
+        <section aria-labelledby="werkwijze">
           <h2 className="nl-heading nl-heading--level-2" id="werkwijze">
             Verder met dit plan
           </h2>

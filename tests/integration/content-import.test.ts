@@ -9,6 +9,12 @@ import {
   bodies,
   actionReviews,
   actions,
+  annualPlans,
+  goalLinks,
+  objectiveStatusUpdates,
+  objectives,
+  planBudgetLines,
+  programmes,
   decisionAmendments,
   decisionLists,
   decisions,
@@ -60,6 +66,12 @@ function counts() {
     amendments: n(decisionAmendments),
     actions: n(actions),
     actionReviews: n(actionReviews),
+    programmes: n(programmes),
+    objectives: n(objectives),
+    objectiveStatusUpdates: n(objectiveStatusUpdates),
+    annualPlans: n(annualPlans),
+    planBudgetLines: n(planBudgetLines),
+    goalLinks: n(goalLinks),
     handoffs: n(handoffs),
   };
 }
@@ -186,6 +198,73 @@ describe("migrations and the demo corpus", () => {
     await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(
       /users\.yaml:\d+: ongeldige YAML/,
     );
+  });
+
+  it("imports programmes with their status history and plans with goals, budget, adoption and a jaarverslag", async () => {
+    migrateDatabase(db);
+    await importDemoCorpus(db, { contentDir, demoPassword: "demo-wachtwoord" });
+    const all = db.select().from(programmes).all();
+    const agenda = all.find((p) => p.slug === "versterkingsagenda-zvs")!;
+    expect(all.find((p) => p.slug === "meerjarenkoers-zvs-2027-2030")!.predecessorId).toBe(agenda.id);
+    const opgaven = db
+      .select()
+      .from(objectives)
+      .all()
+      .filter((o) => o.programmeId === agenda.id);
+    expect(opgaven.map((o) => o.number)).toEqual([1, 2, 3, 4]);
+    expect(db.select().from(objectiveStatusUpdates).all().length).toBeGreaterThanOrEqual(10);
+    const plans = db.select().from(annualPlans).all();
+    expect(plans.filter((p) => p.year === 2026 && p.status === "vastgesteld")).toHaveLength(4);
+    expect(plans.every((p) => p.status !== "vastgesteld" || p.decisionId !== null)).toBe(true);
+    const closed = plans.find((p) => p.status === "afgesloten")!;
+    expect(closed.reportPublishedAt).not.toBeNull();
+    expect(closed.reportHtml).toContain("Jaarverslag 2025</h2>");
+    const zvh = plans.find((p) => p.title === "Jaarplan 2026 Zorg- en Veiligheidshuis Twente")!;
+    const lines = db
+      .select()
+      .from(planBudgetLines)
+      .all()
+      .filter((l) => l.planId === zvh.id);
+    expect(lines.filter((l) => l.kind === "baten").map((l) => l.amountCents)).toEqual([63_700_000, 26_000_000]);
+    const links = db.select().from(goalLinks).all();
+    expect(links.filter((l) => l.decisionId !== null).length).toBeGreaterThanOrEqual(6);
+    expect(links.filter((l) => l.actionId !== null).length).toBeGreaterThanOrEqual(4);
+    expect(links.filter((l) => l.targetPlanGoalId !== null).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("names file and line of a bad programme, plan or objective reference", async () => {
+    migrateDatabase(db);
+    const broken = join(dir, "content");
+    const attempt = async (path: string, from: string, to: string) => {
+      cpSync(contentDir, broken, { recursive: true, force: true });
+      const file = join(broken, path);
+      const text = readFileSync(file, "utf8");
+      expect(text).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+      const line = text.slice(0, text.indexOf(from)).split("\n").length;
+      return { result: importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" }), line };
+    };
+    const owner = await attempt(
+      "programmes/versterkingsagenda-zvs.md",
+      "owner: stuurgroep-zvs",
+      "owner: stuurgroep-xyz",
+    );
+    await expect(owner.result).rejects.toThrow(
+      new RegExp(`versterkingsagenda-zvs\\.md:${owner.line}: onbekend gremium "stuurgroep-xyz"`),
+    );
+    const amount = await attempt("plans/2026-versteviging-zvht.md", 'amount: "637.000"', 'amount: "zes ton"');
+    await expect(amount.result).rejects.toThrow(
+      new RegExp(`2026-versteviging-zvht\\.md:${amount.line}: budget\\.baten\\.0\\.amount: moet een bedrag zijn`),
+    );
+    const ref = await attempt(
+      "meetings/2026-05-21-stuurgroep.yaml",
+      "objectives: [versterkingsagenda-zvs/1]",
+      "objectives: [versterkingsagenda-zvs/9]",
+    );
+    await expect(ref.result).rejects.toThrow(
+      new RegExp(`2026-05-21-stuurgroep\\.yaml:${ref.line}: onbekende opgave "versterkingsagenda-zvs/9"`),
+    );
+    expect(isEmptyDatabase(db)).toBe(true);
   });
 
   it("refuses a real e-mail domain in the demo corpus", async () => {
