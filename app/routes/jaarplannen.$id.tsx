@@ -100,6 +100,8 @@ const doneMessages: Record<string, string> = {
 
 type Reply = KeyedReply & { preview?: string };
 
+const stepIntents = ["close", "report-publish", "chapter-remove", "goal-remove", "budget-remove", "onbekend"];
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireUser(request);
   const planId = requireIdParam(params.id);
@@ -495,14 +497,16 @@ export default function PlanPage() {
   const reply = useActionData<typeof action>() as Reply | undefined;
   const [searchParams] = useSearchParams();
   const done = doneMessages[searchParams.get("gedaan") ?? ""];
-  const stepError = reply && !reply.formKey.includes("-") && reply.result.error?.[""];
+  // Buttons without a form of their own (close, publish, remove) report above the plan.
+  const stepError =
+    reply && stepIntents.includes(reply.formKey) ? Object.values(reply.result.error ?? {}).flat() : null;
   return (
     <>
       <Breadcrumb items={[{ to: "/jaarplannen", label: "Jaarplannen" }]} />
       <h1 className="nl-heading nl-heading--level-1">{plan.title}</h1>
       {done ? <Alert type="ok">{done}</Alert> : null}
       {searchParams.get("gekoppeld") ? <Alert type="ok">De koppelingen zijn opgeslagen.</Alert> : null}
-      {stepError ? <Alert type="error">{stepError.join(" ")}</Alert> : null}
+      {stepError?.length ? <Alert type="error">{stepError.join(" ")}</Alert> : null}
       <dl className="gremium-meta">
         <dt>Status</dt>
         <dd>
