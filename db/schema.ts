@@ -1,6 +1,10 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  deliveryStatuses,
+  editionStatuses,
+  sectionKinds,
+  subscriberStatuses,
   budgetKinds,
   objectiveStatuses,
   planGoalStatuses,
@@ -636,6 +640,111 @@ export const goalLinks = sqliteTable(
     index("goal_links_creator_idx").on(table.createdByUserId),
   ],
 );
+
+/** One edition of the nieuwsbrief: a concept until published, then public and sent. */
+export const newsletterEditions = sqliteTable(
+  "newsletter_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    // The period it covers, as a reader would say it: "februari – april 2026".
+    period: text("period").notNull().default(""),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    status: text("status", { enum: editionStatuses }).notNull().default("concept"),
+    publishedAt: integer("published_at"),
+    publishedByUserId: integer("published_by_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("newsletter_editions_meeting_idx").on(table.meetingId),
+    index("newsletter_editions_publisher_idx").on(table.publishedByUserId),
+  ],
+);
+
+export const newsletterSections = sqliteTable(
+  "newsletter_sections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => newsletterEditions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: sectionKinds }).notNull(),
+    title: text("title").notNull(),
+    bodyMarkdown: text("body_markdown").notNull().default(""),
+    bodyHtml: text("body_html").notNull().default(""),
+    // A themagroep block belongs to its body; its kartrekker can be asked to write it.
+    bodyId: integer("body_id").references(() => bodies.id),
+    contributorPersonId: integer("contributor_person_id").references(() => people.id),
+    contributionTokenHash: text("contribution_token_hash"),
+    readyAt: integer("ready_at"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("newsletter_sections_edition_idx").on(table.editionId, table.position),
+    index("newsletter_sections_body_idx").on(table.bodyId),
+    index("newsletter_sections_contributor_idx").on(table.contributorPersonId),
+    uniqueIndex("newsletter_sections_token_idx").on(table.contributionTokenHash),
+  ],
+);
+
+/**
+ * A subscriber. Confirmed by double opt-in; after unsubscribing only the hash of the address stays,
+ * so the opt-out is honoured without keeping the address.
+ */
+export const subscribers = sqliteTable(
+  "subscribers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email"),
+    emailHash: text("email_hash").notNull().unique(),
+    name: text("name"),
+    organisation: text("organisation"),
+    status: text("status", { enum: subscriberStatuses }).notNull().default("wacht"),
+    confirmTokenHash: text("confirm_token_hash").unique(),
+    // The one-click unsubscribe link carries this; it grants nothing but unsubscribing.
+    unsubscribeToken: text("unsubscribe_token").unique(),
+    confirmedAt: integer("confirmed_at"),
+    unsubscribedAt: integer("unsubscribed_at"),
+    ...timestamps,
+  },
+  (table) => [index("subscribers_status_idx").on(table.status)],
+);
+
+/** One edition to one subscriber: queued, being sent, sent or failed. Never two for the same pair. */
+export const newsletterDeliveries = sqliteTable(
+  "newsletter_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => newsletterEditions.id, { onDelete: "cascade" }),
+    subscriberId: integer("subscriber_id")
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
+    status: text("status", { enum: deliveryStatuses }).notNull().default("wachtrij"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    claimedAt: integer("claimed_at"),
+    sentAt: integer("sent_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [
+    uniqueIndex("newsletter_deliveries_pair_idx").on(table.editionId, table.subscriberId),
+    index("newsletter_deliveries_status_idx").on(table.status, table.editionId),
+    index("newsletter_deliveries_subscriber_idx").on(table.subscriberId),
+  ],
+);
+
+/** Throttle for the public subscription forms, per client address and hour. */
+export const subscriptionThrottles = sqliteTable("subscription_throttles", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull().default(0),
+  windowStartedAt: integer("window_started_at").notNull(),
+});
 
 /** An agenda item sent up to another body ("doorzetten"): proposed, then accepted onto its agenda. */
 export const handoffs = sqliteTable(

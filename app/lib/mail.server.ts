@@ -13,6 +13,8 @@ export type MailMessage = {
   text: string;
   html?: string;
   attachments?: { filename: string; content: string; contentType: string }[];
+  /** Extra headers, such as List-Unsubscribe for the newsletter. */
+  headers?: Record<string, string>;
 };
 
 export function outboxDir() {
@@ -32,6 +34,7 @@ export async function sendMail(message: MailMessage): Promise<{ delivered: numbe
     text: message.text,
     html: message.html,
     attachments: message.attachments,
+    headers: message.headers,
   }));
   if (SMTP_URL) {
     if (!smtp || smtpUrl !== SMTP_URL) {

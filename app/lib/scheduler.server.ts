@@ -1,3 +1,4 @@
+import { recoverInterruptedDeliveries, sendDeliveryBatch } from "~/models/newsletters.server";
 import { sendReminders } from "~/models/reminders.server";
 import { amsterdamDateAndTime, todayIso } from "./format";
 
@@ -46,4 +47,43 @@ export function startReminderSchedule({ baseUrl }: { baseUrl: string }) {
   timer.unref();
   void tick();
   return () => clearInterval(timer);
+}
+
+const SEND_EVERY_MS = 2_000;
+let kick: (() => void) | undefined;
+
+/**
+ * Sends queued newsletter deliveries in batches in the background. At start, deliveries that a
+ * previous process left half-sent are marked failed (never sent twice); the rest of the queue goes on.
+ */
+export function startNewsletterSender({ baseUrl }: { baseUrl: string }) {
+  const interrupted = recoverInterruptedDeliveries();
+  if (interrupted > 0)
+    console.warn(`Gremium: ${interrupted} nieuwsbriefverzending(en) onderbroken door een herstart; zie de editie.`);
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      // Keep going while full batches come back; the next tick picks up the rest.
+      for (let round = 0; round < 20; round++) {
+        const { sent, failed } = await sendDeliveryBatch({ baseUrl });
+        if (sent + failed === 0) break;
+      }
+    } catch (error) {
+      console.warn("Gremium: nieuwsbrief verzenden mislukt:", error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, SEND_EVERY_MS);
+  timer.unref();
+  kick = () => void tick();
+  void tick();
+  return () => clearInterval(timer);
+}
+
+/** Starts sending now rather than at the next tick (after publishing). */
+export function kickNewsletterSender() {
+  kick?.();
 }

@@ -4,7 +4,7 @@ import { connectDatabase, countAppliedMigrations, migrateDatabase, openDatabase 
 import { DEFAULT_DEMO_PASSWORD, env } from "./env.server";
 import { deleteExpiredSessions } from "~/models/sessions.server";
 import { deleteStaleSignInThrottles } from "~/models/sign-in.server";
-import { startReminderSchedule } from "./scheduler.server";
+import { startNewsletterSender, startReminderSchedule } from "./scheduler.server";
 
 let started: Promise<void> | undefined;
 
@@ -50,6 +50,7 @@ export function ensureStarted(): Promise<void> {
         );
       }
     }
+    startNewsletterSender({ baseUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` });
     if (config.GREMIUM_SCHEDULER === "1") {
       startReminderSchedule({ baseUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` });
       lines.push("Actieherinneringen: dagelijks om 07.00 uur (uit te zetten met GREMIUM_SCHEDULER=0).");

@@ -146,3 +146,40 @@ export const planGoalStatusLabels: Record<PlanGoalStatus, string> = {
 export const budgetKinds = ["baten", "lasten"] as const;
 export type BudgetKind = (typeof budgetKinds)[number];
 export const budgetKindLabels: Record<BudgetKind, string> = { baten: "Baten", lasten: "Lasten" };
+
+export const editionStatuses = ["concept", "gepubliceerd"] as const;
+export type EditionStatus = (typeof editionStatuses)[number];
+
+/** The blocks of a nieuwsbrief, in the order of the seed newsletters. */
+export const sectionKinds = [
+  "kwartiermaker",
+  "stuurgroep",
+  "themagroep",
+  "versterkingsagenda",
+  "nieuws",
+  "kort",
+  "agenda",
+  "contact",
+] as const;
+export type SectionKind = (typeof sectionKinds)[number];
+export const sectionKindLabels: Record<SectionKind, string> = {
+  kwartiermaker: "Van de kwartiermaker",
+  stuurgroep: "Vanuit de stuurgroep",
+  themagroep: "Themagroep",
+  versterkingsagenda: "Versterkingsagenda",
+  nieuws: "Nieuws",
+  kort: "Korte berichten",
+  agenda: "Agenda",
+  contact: "Contact",
+};
+
+export const subscriberStatuses = ["wacht", "bevestigd", "afgemeld"] as const;
+export type SubscriberStatus = (typeof subscriberStatuses)[number];
+export const subscriberStatusLabels: Record<SubscriberStatus, string> = {
+  wacht: "Wacht op bevestiging",
+  bevestigd: "Bevestigd",
+  afgemeld: "Afgemeld",
+};
+
+export const deliveryStatuses = ["wachtrij", "verzenden", "verzonden", "mislukt"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];

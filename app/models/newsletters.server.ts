@@ -1,0 +1,790 @@
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import {
+  annualPlans,
+  bodies,
+  newsletterDeliveries,
+  newsletterEditions,
+  newsletterSections,
+  objectiveStatusUpdates,
+  objectives,
+  planGoals,
+  programmes,
+  subscribers,
+} from "../../db/schema";
+import { forbidden } from "~/auth/guards";
+import { canManageProgrammes } from "~/auth/permissions";
+import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { getDb, type Tx } from "~/lib/db.server";
+import { amsterdamDateAndTime, formatDate, formatDay, formatTime, todayIso } from "~/lib/format";
+import { sendMail } from "~/lib/mail.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { renderEditionMail } from "~/lib/newsletter-mail.server";
+import {
+  decisionOutcomeLabels,
+  objectiveStatusLabels,
+  planGoalStatusLabels,
+  sectionKindLabels,
+  type SectionKind,
+} from "~/lib/vocabulary";
+import { getAction } from "./actions.server";
+import { writeAudit } from "./audit.server";
+import { getDecisionByReference, getDecisionList, listDecisions } from "./decisions.server";
+import { getDocumentVersion } from "./documents.server";
+import { ConflictError, RuleError } from "./errors";
+import { getMeeting, listUpcomingMeetings } from "./meetings.server";
+import { getPlan } from "./plans.server";
+
+// The nieuwsbrief: drafted from what the portal knows as the public sees it, checked before
+// publishing, sent in batches that survive a restart (docs/decisions/013).
+
+function requireEditor(viewer: Viewer): asserts viewer is SignedInViewer {
+  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker maakt en verstuurt de nieuwsbrief.");
+}
+
+const editionVisibleTo = (viewer: Viewer) =>
+  canManageProgrammes(viewer) ? undefined : eq(newsletterEditions.status, "gepubliceerd");
+
+export function listEditions({ viewer }: { viewer: Viewer }) {
+  return getDb()
+    .select({
+      id: newsletterEditions.id,
+      slug: newsletterEditions.slug,
+      title: newsletterEditions.title,
+      period: newsletterEditions.period,
+      status: newsletterEditions.status,
+      publishedAt: newsletterEditions.publishedAt,
+    })
+    .from(newsletterEditions)
+    .where(editionVisibleTo(viewer))
+    .orderBy(
+      sql`${newsletterEditions.publishedAt} is not null`,
+      desc(newsletterEditions.publishedAt),
+      desc(newsletterEditions.id),
+    )
+    .all();
+}
+
+export function getEdition({ viewer, slug }: { viewer: Viewer; slug: string }) {
+  const db = getDb();
+  const edition = db
+    .select()
+    .from(newsletterEditions)
+    .where(and(eq(newsletterEditions.slug, slug), editionVisibleTo(viewer)))
+    .get();
+  if (!edition) return null;
+  const sections = db
+    .select({
+      id: newsletterSections.id,
+      position: newsletterSections.position,
+      kind: newsletterSections.kind,
+      title: newsletterSections.title,
+      bodyMarkdown: newsletterSections.bodyMarkdown,
+      bodyHtml: newsletterSections.bodyHtml,
+      bodyId: newsletterSections.bodyId,
+      readyAt: newsletterSections.readyAt,
+      version: newsletterSections.version,
+    })
+    .from(newsletterSections)
+    .where(eq(newsletterSections.editionId, edition.id))
+    .orderBy(asc(newsletterSections.position))
+    .all();
+  return {
+    edition,
+    sections,
+    canEdit: canManageProgrammes(viewer) && edition.status === "concept",
+    canManage: canManageProgrammes(viewer),
+  };
+}
+
+/** The published editions for the Atom feed, newest first, with their sections. */
+export function listEditionsForFeed() {
+  const db = getDb();
+  const editions = db
+    .select()
+    .from(newsletterEditions)
+    .where(eq(newsletterEditions.status, "gepubliceerd"))
+    .orderBy(desc(newsletterEditions.publishedAt))
+    .limit(20)
+    .all();
+  const sections = editions.length
+    ? db
+        .select()
+        .from(newsletterSections)
+        .where(
+          inArray(
+            newsletterSections.editionId,
+            editions.map((e) => e.id),
+          ),
+        )
+        .orderBy(asc(newsletterSections.position))
+        .all()
+    : [];
+  return editions.map((edition) => ({ ...edition, sections: sections.filter((s) => s.editionId === edition.id) }));
+}
+
+// Drafting ---------------------------------------------------------------------------------------
+
+type Draft = { kind: SectionKind; title: string; bodyMarkdown: string; bodyId?: number | null };
+
+/** "Vanuit de stuurgroep": the meeting's public decisions, or its public agenda while the list is a concept. */
+function draftFromMeeting(meetingId: number | null): string {
+  if (!meetingId) return "";
+  const list = getDecisionList({ viewer: null, meetingId });
+  if (!list) return "";
+  const day = formatDay(list.meeting.startsAt);
+  if (list.visible) {
+    const lines = list.decisions.map((d) => {
+      const subject = list.meeting.sections.flatMap((s) => s.items).find((i) => i.id === d.agendaItemId)?.subject ?? "";
+      return `- **${subject}**: ${decisionOutcomeLabels[d.outcome].toLowerCase()}. ${d.textMarkdown.replace(/\n+/g, " ").trim()} ([${d.reference}](/besluiten/${d.reference}))`;
+    });
+    return [`De stuurgroep vergaderde op ${day}.`, "", ...lines].join("\n");
+  }
+  const subjects = list.meeting.sections
+    .filter((s) => s.section === "B")
+    .flatMap((s) => s.items)
+    .filter((i) => i.subject !== null)
+    .map((i) => `- ${i.subject}`);
+  return [
+    `De stuurgroep vergaderde op ${day}. De besluitenlijst wordt in de volgende vergadering vastgesteld; besproken werd onder meer:`,
+    "",
+    ...subjects,
+  ].join("\n");
+}
+
+function draftThemagroepen(tx: Tx, since: number | null, now: number): Draft[] {
+  const year = Number(todayIso(now).slice(0, 4));
+  const groups = tx
+    .select({ id: bodies.id, name: bodies.name, activeUntil: bodies.activeUntil })
+    .from(bodies)
+    .where(and(eq(bodies.kind, "themagroep"), or(isNull(bodies.activeUntil), gt(bodies.activeUntil, todayIso(now)))))
+    .orderBy(asc(bodies.sortOrder), asc(bodies.name))
+    .all();
+  return groups.map((group) => {
+    const goals = tx
+      .select({ title: planGoals.title, status: planGoals.status, progressNote: planGoals.progressNote })
+      .from(planGoals)
+      .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+      .where(
+        and(
+          eq(annualPlans.bodyId, group.id),
+          eq(annualPlans.year, year),
+          inArray(annualPlans.status, ["vastgesteld", "afgesloten"]),
+        ),
+      )
+      .orderBy(asc(planGoals.position))
+      .all();
+    const decided = listDecisions({ viewer: null, bodyId: group.id }).decisions.filter(
+      (d) => since === null || d.startsAt > since,
+    );
+    const body = [
+      ...(goals.length
+        ? [
+            `Voortgang van het jaarplan ${year}:`,
+            "",
+            ...goals.map(
+              (g) =>
+                `- ${g.title}: ${planGoalStatusLabels[g.status].toLowerCase()}.${g.progressNote ? ` ${g.progressNote}` : ""}`,
+            ),
+          ]
+        : []),
+      ...(decided.length
+        ? ["", "Besluiten:", "", ...decided.map((d) => `- [${d.reference}](/besluiten/${d.reference}): ${d.subject}`)]
+        : []),
+    ].join("\n");
+    return { kind: "themagroep" as const, title: group.name, bodyMarkdown: body.trim(), bodyId: group.id };
+  });
+}
+
+function draftProgrammes(tx: Tx, since: number | null, now: number): string {
+  const today = todayIso(now);
+  const current = tx
+    .select({ id: programmes.id, title: programmes.title, slug: programmes.slug })
+    .from(programmes)
+    .where(
+      and(
+        sql`${programmes.startsOn} <= ${today}`,
+        or(isNull(programmes.endsOn), sql`${programmes.endsOn} >= ${since ? amsterdamDateAndTime(since).date : today}`),
+      ),
+    )
+    .all();
+  return current
+    .flatMap((programme) => {
+      const rows = tx
+        .select()
+        .from(objectives)
+        .where(eq(objectives.programmeId, programme.id))
+        .orderBy(asc(objectives.number))
+        .all();
+      return [
+        `**${programme.title}**`,
+        "",
+        ...rows.flatMap((o) => {
+          const changes = tx
+            .select({ statusOn: objectiveStatusUpdates.statusOn, explanation: objectiveStatusUpdates.explanation })
+            .from(objectiveStatusUpdates)
+            .where(
+              and(
+                eq(objectiveStatusUpdates.objectiveId, o.id),
+                since === null ? undefined : gt(objectiveStatusUpdates.statusOn, amsterdamDateAndTime(since).date),
+              ),
+            )
+            .orderBy(asc(objectiveStatusUpdates.statusOn))
+            .all();
+          return [
+            `- [Opgave ${o.number}: ${o.title}](/programmas/${programme.slug}/${o.number}): ${objectiveStatusLabels[o.status].toLowerCase()}.`,
+            ...changes.map((c) => `  - ${formatDate(c.statusOn)}: ${c.explanation}`),
+          ];
+        }),
+        "",
+      ];
+    })
+    .join("\n")
+    .trim();
+}
+
+function draftAgenda(now: number): string {
+  return listUpcomingMeetings({ viewer: null, limit: 6, now })
+    .map(
+      (m) =>
+        `- ${formatDay(m.startsAt)}, ${formatTime(m.startsAt)} uur: ${m.bodyName} ([agenda](/vergaderingen/${m.id}))`,
+    )
+    .join("\n");
+}
+
+export type EditionInput = { title: string; slug: string; period: string; meetingId: number | null };
+
+/**
+ * A new concept edition, drafted from the chosen stuurgroep meeting and everything since the last
+ * published edition — as the public sees it, so nothing besloten can be drafted in.
+ */
+export function createEdition({
+  viewer,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  input: EditionInput;
+  now?: number;
+}) {
+  requireEditor(viewer);
+  return getDb().transaction((tx) => {
+    if (
+      tx
+        .select({ id: newsletterEditions.id })
+        .from(newsletterEditions)
+        .where(eq(newsletterEditions.slug, input.slug))
+        .get()
+    )
+      throw new RuleError({ slug: ["Dit webadres is al in gebruik; kies een ander."] });
+    const last = tx
+      .select({ publishedAt: newsletterEditions.publishedAt })
+      .from(newsletterEditions)
+      .where(eq(newsletterEditions.status, "gepubliceerd"))
+      .orderBy(desc(newsletterEditions.publishedAt))
+      .get();
+    const since = last?.publishedAt ?? null;
+    const edition = tx
+      .insert(newsletterEditions)
+      .values({ ...input, createdAt: now, updatedAt: now })
+      .returning({ id: newsletterEditions.id, slug: newsletterEditions.slug })
+      .get();
+    const drafts: Draft[] = [
+      { kind: "kwartiermaker", title: sectionKindLabels.kwartiermaker, bodyMarkdown: "" },
+      { kind: "stuurgroep", title: sectionKindLabels.stuurgroep, bodyMarkdown: draftFromMeeting(input.meetingId) },
+      ...draftThemagroepen(tx, since, now),
+      {
+        kind: "versterkingsagenda",
+        title: sectionKindLabels.versterkingsagenda,
+        bodyMarkdown: draftProgrammes(tx, since, now),
+      },
+      { kind: "agenda", title: sectionKindLabels.agenda, bodyMarkdown: draftAgenda(now) },
+      {
+        kind: "contact",
+        title: sectionKindLabels.contact,
+        bodyMarkdown: `Vragen, suggesties of een bericht voor de volgende nieuwsbrief? Mail ${viewer.name}: ${viewer.email}.`,
+      },
+    ];
+    drafts.forEach((draft, index) =>
+      tx
+        .insert(newsletterSections)
+        .values({
+          editionId: edition.id,
+          position: index + 1,
+          kind: draft.kind,
+          title: draft.title,
+          bodyMarkdown: draft.bodyMarkdown,
+          bodyHtml: renderMarkdown(draft.bodyMarkdown),
+          bodyId: draft.bodyId ?? null,
+        })
+        .run(),
+    );
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.create",
+      entityType: "newsletter",
+      entityId: edition.id,
+      summary: `Nieuwsbrief ‘${input.title}’ aangemaakt met ${drafts.length} blokken`,
+      after: input,
+    });
+    return edition;
+  });
+}
+
+// Sections ---------------------------------------------------------------------------------------
+
+function loadConcept(tx: Tx, editionId: number) {
+  const edition = tx.select().from(newsletterEditions).where(eq(newsletterEditions.id, editionId)).get();
+  if (!edition) throw new RuleError({ "": ["Deze nieuwsbrief bestaat niet meer."] });
+  if (edition.status !== "concept")
+    throw new RuleError({ "": ["Deze nieuwsbrief is gepubliceerd en kan niet meer worden gewijzigd."] });
+  return edition;
+}
+
+function touch(tx: Tx, editionId: number, now: number) {
+  tx.update(newsletterEditions)
+    .set({ version: sql`${newsletterEditions.version} + 1`, updatedAt: now })
+    .where(eq(newsletterEditions.id, editionId))
+    .run();
+}
+
+export function addSection({
+  viewer,
+  editionId,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  editionId: number;
+  input: { kind: SectionKind; title: string; bodyMarkdown: string };
+  now?: number;
+}) {
+  requireEditor(viewer);
+  getDb().transaction((tx) => {
+    loadConcept(tx, editionId);
+    const last = tx
+      .select({ n: sql<number>`coalesce(max(${newsletterSections.position}), 0)` })
+      .from(newsletterSections)
+      .where(eq(newsletterSections.editionId, editionId))
+      .get()!;
+    tx.insert(newsletterSections)
+      .values({ editionId, position: last.n + 1, ...input, bodyHtml: renderMarkdown(input.bodyMarkdown) })
+      .run();
+    touch(tx, editionId, now);
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.section.add",
+      entityType: "newsletter",
+      entityId: editionId,
+      summary: `Blok ‘${input.title}’ toegevoegd`,
+    });
+  });
+}
+
+export function updateSection({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: { title: string; bodyMarkdown: string };
+  now?: number;
+}) {
+  requireEditor(viewer);
+  getDb().transaction((tx) => {
+    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, id)).get();
+    if (!section) throw new RuleError({ "": ["Dit blok bestaat niet meer."] });
+    loadConcept(tx, section.editionId);
+    if (section.version !== expectedVersion)
+      throw new ConflictError(
+        "Iemand anders heeft dit blok intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
+        { title: section.title, bodyMarkdown: section.bodyMarkdown, version: section.version },
+      );
+    tx.update(newsletterSections)
+      .set({ ...input, bodyHtml: renderMarkdown(input.bodyMarkdown), version: section.version + 1, updatedAt: now })
+      .where(eq(newsletterSections.id, id))
+      .run();
+    touch(tx, section.editionId, now);
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.section.update",
+      entityType: "newsletter",
+      entityId: section.editionId,
+      summary: `Blok ‘${input.title}’ gewijzigd`,
+      before: { title: section.title, body: section.bodyMarkdown },
+      after: input,
+    });
+  });
+}
+
+export function moveSection({
+  viewer,
+  id,
+  direction,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  direction: "up" | "down";
+  now?: number;
+}) {
+  requireEditor(viewer);
+  getDb().transaction((tx) => {
+    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, id)).get();
+    if (!section) return;
+    loadConcept(tx, section.editionId);
+    const all = tx
+      .select({ id: newsletterSections.id, position: newsletterSections.position })
+      .from(newsletterSections)
+      .where(eq(newsletterSections.editionId, section.editionId))
+      .orderBy(asc(newsletterSections.position))
+      .all();
+    const index = all.findIndex((s) => s.id === id);
+    const other = all[direction === "up" ? index - 1 : index + 1];
+    if (!other) return;
+    tx.update(newsletterSections).set({ position: other.position }).where(eq(newsletterSections.id, id)).run();
+    tx.update(newsletterSections).set({ position: section.position }).where(eq(newsletterSections.id, other.id)).run();
+    touch(tx, section.editionId, now);
+  });
+}
+
+export function removeSection({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
+  requireEditor(viewer);
+  getDb().transaction((tx) => {
+    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, id)).get();
+    if (!section) return;
+    loadConcept(tx, section.editionId);
+    tx.delete(newsletterSections).where(eq(newsletterSections.id, id)).run();
+    touch(tx, section.editionId, now);
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.section.remove",
+      entityType: "newsletter",
+      entityId: section.editionId,
+      summary: `Blok ‘${section.title}’ verwijderd`,
+      before: { title: section.title, body: section.bodyMarkdown },
+    });
+  });
+}
+
+// The check before publishing --------------------------------------------------------------------
+
+const REFERENCE = /\b[A-Z]{1,6}-\d{4}-\d{2}-[A-Z]?\d+(?:-\d+)?\b/g;
+
+export type CheckedLink = { href: string; text: string; section: string; problem: string | null };
+
+/** Whether an internal path points at something the public may see; the reason when it does not. */
+function publicProblem(path: string): string | null {
+  const [pathname] = path.split(/[?#]/);
+  const parts = pathname!.split("/").filter(Boolean);
+  const id = Number(parts[1]);
+  switch (parts[0]) {
+    case "besluiten":
+      if (!parts[1]) return null;
+      return getDecisionByReference({ viewer: null, reference: decodeURIComponent(parts[1]) })
+        ? null
+        : "verwijst naar een besluit dat niet openbaar is (besloten, of de besluitenlijst is nog een concept)";
+    case "vergaderingen": {
+      if (!parts[1]) return null;
+      if (!getMeeting({ viewer: null, id })) return "verwijst naar een vergadering die niet openbaar is";
+      if (parts[2] === "besluitenlijst") {
+        const list = getDecisionList({ viewer: null, meetingId: id });
+        if (!list?.visible) return "verwijst naar een besluitenlijst die nog een concept is";
+      }
+      return null;
+    }
+    case "acties":
+      if (!parts[1] || parts[1] === "mijn")
+        return parts[1] === "mijn" ? "verwijst naar een pagina alleen voor ingelogde gebruikers" : null;
+      return getAction({ viewer: null, id }) ? null : "verwijst naar een actie die niet openbaar is";
+    case "jaarplannen":
+      if (!parts[1]) return null;
+      return getPlan({ viewer: null, id }) ? null : "verwijst naar een jaarplan dat nog niet is vastgesteld";
+    case "stukken":
+      return getDocumentVersion({ viewer: null, versionId: id }) ? null : "verwijst naar een stuk dat niet openbaar is";
+    case "beheer":
+    case "account":
+      return "verwijst naar een pagina alleen voor ingelogde gebruikers";
+    default:
+      return null;
+  }
+}
+
+/**
+ * Lists every link and image of an edition and what is wrong with it. Publishing is refused while
+ * any section links to or names besloten content, a concept besluitenlijst or a non-public meeting.
+ */
+export function checkEdition({ viewer, editionId, baseUrl }: { viewer: Viewer; editionId: number; baseUrl: string }) {
+  requireEditor(viewer);
+  const sections = getDb()
+    .select()
+    .from(newsletterSections)
+    .where(eq(newsletterSections.editionId, editionId))
+    .orderBy(asc(newsletterSections.position))
+    .all();
+  const links: CheckedLink[] = [];
+  const images: { src: string; alt: string; section: string; problem: string | null }[] = [];
+  const problems: string[] = [];
+  for (const section of sections) {
+    for (const match of section.bodyHtml.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)) {
+      const href = match[1]!.replace(/&amp;/g, "&");
+      const text = match[2]!.replace(/<[^>]+>/g, "");
+      const internal = href.startsWith("/")
+        ? href
+        : href.startsWith(baseUrl)
+          ? href.slice(baseUrl.length) || "/"
+          : null;
+      const problem = internal === null ? null : publicProblem(internal);
+      links.push({ href, text, section: section.title, problem });
+      if (problem) problems.push(`‘${section.title}’: de link ‘${text}’ ${problem}.`);
+    }
+    for (const match of section.bodyHtml.matchAll(/<img\s[^>]*>/g)) {
+      const src = /src="([^"]+)"/.exec(match[0])?.[1] ?? "";
+      const alt = /alt="([^"]*)"/.exec(match[0])?.[1] ?? "";
+      const problem = alt.trim() ? null : "heeft geen tekstalternatief (alt)";
+      images.push({ src, alt, section: section.title, problem });
+      if (problem) problems.push(`‘${section.title}’: de afbeelding ${src} ${problem}.`);
+    }
+    const text = section.bodyMarkdown.replace(/\]\([^)]*\)/g, "]");
+    for (const reference of new Set(text.match(REFERENCE) ?? [])) {
+      if (!getDecisionByReference({ viewer: null, reference }))
+        problems.push(`‘${section.title}’ noemt besluit ${reference}, dat niet openbaar is.`);
+    }
+  }
+  if (!sections.some((s) => s.bodyMarkdown.trim())) problems.push("De nieuwsbrief heeft nog geen tekst.");
+  return { links, images, problems };
+}
+
+// Publishing and sending -------------------------------------------------------------------------
+
+/** Publishes the edition (public at its address and in the feed) and queues it for every confirmed subscriber. */
+export function publishEdition({
+  viewer,
+  id,
+  expectedVersion,
+  baseUrl,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  baseUrl: string;
+  now?: number;
+}) {
+  requireEditor(viewer);
+  const { problems } = checkEdition({ viewer, editionId: id, baseUrl });
+  if (problems.length) throw new RuleError({ "": ["Publiceren kan nog niet:", ...problems] });
+  return getDb().transaction((tx) => {
+    const edition = loadConcept(tx, id);
+    if (edition.version !== expectedVersion)
+      throw new ConflictError(
+        "Iemand anders heeft deze nieuwsbrief intussen gewijzigd. Controleer haar opnieuw voordat u publiceert.",
+      );
+    tx.update(newsletterEditions)
+      .set({
+        status: "gepubliceerd",
+        publishedAt: now,
+        publishedByUserId: viewer.userId,
+        version: edition.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(newsletterEditions.id, id))
+      .run();
+    const confirmed = tx
+      .select({ id: subscribers.id })
+      .from(subscribers)
+      .where(eq(subscribers.status, "bevestigd"))
+      .all();
+    for (const subscriber of confirmed)
+      tx.insert(newsletterDeliveries)
+        .values({ editionId: id, subscriberId: subscriber.id, createdAt: now })
+        .onConflictDoNothing()
+        .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.publish",
+      entityType: "newsletter",
+      entityId: id,
+      summary: `Nieuwsbrief ‘${edition.title}’ gepubliceerd; ${confirmed.length} abonnees in de wachtrij`,
+      after: { recipients: confirmed.length },
+    });
+    return { queued: confirmed.length };
+  });
+}
+
+export function deliveryProgress({ editionId }: { editionId: number }) {
+  const rows = getDb()
+    .select({ status: newsletterDeliveries.status, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(newsletterDeliveries)
+    .where(eq(newsletterDeliveries.editionId, editionId))
+    .groupBy(newsletterDeliveries.status)
+    .all();
+  const count = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  const sent = count("verzonden");
+  const failed = count("mislukt");
+  const remaining = count("wachtrij") + count("verzenden");
+  return { sent, failed, remaining, total: sent + failed + remaining };
+}
+
+/** Puts the failed deliveries of an edition back in the queue. */
+export function retryFailedDeliveries({ viewer, editionId }: { viewer: Viewer; editionId: number }) {
+  requireEditor(viewer);
+  return getDb().transaction((tx) => {
+    const retried = tx
+      .update(newsletterDeliveries)
+      .set({ status: "wachtrij", claimedAt: null })
+      .where(and(eq(newsletterDeliveries.editionId, editionId), eq(newsletterDeliveries.status, "mislukt")))
+      .returning({ id: newsletterDeliveries.id })
+      .all();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.retry",
+      entityType: "newsletter",
+      entityId: editionId,
+      summary: `${retried.length} mislukte verzendingen opnieuw in de wachtrij`,
+    });
+    return retried.length;
+  });
+}
+
+/**
+ * After a restart, a delivery that was being sent may or may not have left: it is marked failed
+ * rather than sent again, so nobody gets an edition twice; the kwartiermaker can retry failures.
+ */
+export function recoverInterruptedDeliveries() {
+  return getDb()
+    .update(newsletterDeliveries)
+    .set({ status: "mislukt", lastError: "Onderbroken door een herstart; verstuur opnieuw als dat nodig is." })
+    .where(eq(newsletterDeliveries.status, "verzenden"))
+    .returning({ id: newsletterDeliveries.id })
+    .all().length;
+}
+
+/** Claims and sends one batch of queued deliveries; returns how many were sent and failed. */
+export async function sendDeliveryBatch({
+  baseUrl,
+  limit = 25,
+  now = Date.now(),
+}: {
+  baseUrl: string;
+  limit?: number;
+  now?: number;
+}) {
+  const db = getDb();
+  const batch = db.transaction((tx) => {
+    const queued = tx
+      .select({ id: newsletterDeliveries.id })
+      .from(newsletterDeliveries)
+      .where(eq(newsletterDeliveries.status, "wachtrij"))
+      .orderBy(asc(newsletterDeliveries.id))
+      .limit(limit)
+      .all();
+    if (queued.length === 0) return [];
+    tx.update(newsletterDeliveries)
+      .set({ status: "verzenden", claimedAt: now, attempts: sql`${newsletterDeliveries.attempts} + 1` })
+      .where(
+        inArray(
+          newsletterDeliveries.id,
+          queued.map((q) => q.id),
+        ),
+      )
+      .run();
+    return tx
+      .select({
+        id: newsletterDeliveries.id,
+        editionId: newsletterDeliveries.editionId,
+        email: subscribers.email,
+        name: subscribers.name,
+        subscriberStatus: subscribers.status,
+        unsubscribeToken: subscribers.unsubscribeToken,
+      })
+      .from(newsletterDeliveries)
+      .innerJoin(subscribers, eq(subscribers.id, newsletterDeliveries.subscriberId))
+      .where(
+        inArray(
+          newsletterDeliveries.id,
+          queued.map((q) => q.id),
+        ),
+      )
+      .all();
+  });
+  let sent = 0;
+  let failed = 0;
+  const rendered = new Map<number, ReturnType<typeof editionForMail>>();
+  for (const delivery of batch) {
+    const finish = (status: "verzonden" | "mislukt", error: string | null) =>
+      db
+        .update(newsletterDeliveries)
+        .set({ status, lastError: error, sentAt: status === "verzonden" ? Date.now() : null })
+        .where(eq(newsletterDeliveries.id, delivery.id))
+        .run();
+    // Someone who unsubscribed after publication is skipped, not mailed.
+    if (delivery.subscriberStatus !== "bevestigd" || !delivery.email) {
+      finish("mislukt", "Afgemeld voordat de nieuwsbrief werd verstuurd.");
+      failed++;
+      continue;
+    }
+    if (!rendered.has(delivery.editionId)) rendered.set(delivery.editionId, editionForMail(delivery.editionId));
+    const edition = rendered.get(delivery.editionId)!;
+    const unsubscribeUrl = `${baseUrl}/nieuwsbrief/afmelden/${delivery.unsubscribeToken}`;
+    try {
+      const mail = renderEditionMail({ ...edition, baseUrl, unsubscribeUrl });
+      await sendMail({
+        to: [{ name: delivery.name ?? delivery.email, address: delivery.email }],
+        subject: edition.edition.title,
+        text: mail.text,
+        html: mail.html,
+        headers: {
+          "List-Unsubscribe": `<${unsubscribeUrl}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+      });
+      finish("verzonden", null);
+      sent++;
+    } catch (error) {
+      finish("mislukt", error instanceof Error ? error.message : String(error));
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+function editionForMail(editionId: number) {
+  const db = getDb();
+  const edition = db.select().from(newsletterEditions).where(eq(newsletterEditions.id, editionId)).get()!;
+  const sections = db
+    .select()
+    .from(newsletterSections)
+    .where(eq(newsletterSections.editionId, editionId))
+    .orderBy(asc(newsletterSections.position))
+    .all();
+  return { edition, sections };
+}
+
+/** The edition as mail, for the preview and the test mail. */
+export function previewEditionMail({ viewer, slug, baseUrl }: { viewer: Viewer; slug: string; baseUrl: string }) {
+  requireEditor(viewer);
+  const found = getEdition({ viewer, slug });
+  if (!found) return null;
+  return renderEditionMail({
+    ...editionForMail(found.edition.id),
+    baseUrl,
+    unsubscribeUrl: `${baseUrl}/nieuwsbrief/afmelden/voorbeeld`,
+  });
+}
+
+/** Sends the edition as it stands to the kwartiermaker's own address. */
+export async function sendTestMail({ viewer, slug, baseUrl }: { viewer: Viewer; slug: string; baseUrl: string }) {
+  const mail = previewEditionMail({ viewer, slug, baseUrl });
+  if (!mail) throw new RuleError({ "": ["Deze nieuwsbrief bestaat niet meer."] });
+  const { edition } = getEdition({ viewer, slug })!;
+  await sendMail({
+    to: [{ name: viewer!.name, address: viewer!.email }],
+    subject: `[Test] ${edition.title}`,
+    text: mail.text,
+    html: mail.html,
+  });
+}

@@ -1,0 +1,228 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { subscribers, subscriptionThrottles } from "../../db/schema";
+import { canManageProgrammes } from "~/auth/permissions";
+import { forbidden } from "~/auth/guards";
+import type { Viewer } from "~/auth/viewer";
+import { getDb } from "~/lib/db.server";
+import { sendMail } from "~/lib/mail.server";
+import { writeAudit } from "./audit.server";
+import { RuleError } from "./errors";
+
+// Subscribers of the nieuwsbrief: double opt-in, one-click opt-out, and as little personal data as
+// will do. After an opt-out only the SHA-256 of the address remains (docs/decisions/013).
+
+export const CONFIRM_TTL_MS = 7 * 24 * 60 * 60_000;
+const PER_ADDRESS_PER_HOUR = 3;
+const PER_CLIENT_PER_HOUR = 30;
+const HOUR = 60 * 60_000;
+
+export function newToken() {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export const hashText = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+export const hashEmail = (email: string) => hashText(email.trim().toLowerCase());
+
+/** Counts an attempt for a key; true when the key has used up its hour. */
+function throttled(key: string, limit: number, now: number) {
+  const db = getDb();
+  db.delete(subscriptionThrottles)
+    .where(lt(subscriptionThrottles.windowStartedAt, now - HOUR))
+    .run();
+  const row = db
+    .insert(subscriptionThrottles)
+    .values({ key, count: 1, windowStartedAt: now })
+    .onConflictDoUpdate({ target: subscriptionThrottles.key, set: { count: sql`${subscriptionThrottles.count} + 1` } })
+    .returning({ count: subscriptionThrottles.count })
+    .get();
+  return row.count > limit;
+}
+
+export type SubscribeInput = { email: string; name?: string | null; organisation?: string | null };
+
+/**
+ * Starts a subscription: a confirmation mail with a link, valid for a week. The answer is the same
+ * whether or not the address is known, so the form does not reveal who subscribes; an address that
+ * is already confirmed gets a mail saying so instead of a new link.
+ */
+export async function subscribe({
+  input,
+  clientKey,
+  baseUrl,
+  now = Date.now(),
+}: {
+  input: SubscribeInput;
+  clientKey: string;
+  baseUrl: string;
+  now?: number;
+}) {
+  const email = input.email.trim().toLowerCase();
+  const emailHash = hashEmail(email);
+  if (throttled(`client:${clientKey}`, PER_CLIENT_PER_HOUR, now))
+    throw new RuleError({
+      "": ["Er kwamen te veel aanmeldingen vanaf uw verbinding. Probeer het over een uur opnieuw."],
+    });
+  if (throttled(`address:${emailHash}`, PER_ADDRESS_PER_HOUR, now))
+    throw new RuleError({
+      email: [
+        "Voor dit adres is net al een bevestigingsmail verstuurd. Kijk in uw mailbox, of probeer het over een uur opnieuw.",
+      ],
+    });
+  const db = getDb();
+  const existing = db.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).get();
+  if (existing?.status === "bevestigd") {
+    await sendMail({
+      to: [{ name: existing.name ?? email, address: email }],
+      subject: "U ontvangt de nieuwsbrief Zorg, Veiligheid en Straf al",
+      text: `Iemand (waarschijnlijk uzelf) probeerde dit adres aan te melden voor de nieuwsbrief. U bent al aangemeld; u hoeft niets te doen.\n\nAfmelden kan met één klik: ${baseUrl}/nieuwsbrief/afmelden/${existing.unsubscribeToken}`,
+    });
+    return;
+  }
+  const token = newToken();
+  const values = {
+    email,
+    emailHash,
+    name: input.name?.trim() || null,
+    organisation: input.organisation?.trim() || null,
+    status: "wacht" as const,
+    confirmTokenHash: hashText(token),
+    unsubscribeToken: newToken(),
+    confirmedAt: null,
+    unsubscribedAt: null,
+    // The week for confirming runs from now.
+    updatedAt: now,
+  };
+  db.transaction((tx) => {
+    const row = existing
+      ? tx
+          .update(subscribers)
+          .set(values)
+          .where(eq(subscribers.id, existing.id))
+          .returning({ id: subscribers.id })
+          .get()
+      : tx
+          .insert(subscribers)
+          .values({ ...values, createdAt: now })
+          .returning({ id: subscribers.id })
+          .get();
+    writeAudit(tx, {
+      actorUserId: null,
+      action: existing?.status === "afgemeld" ? "subscriber.resubscribe" : "subscriber.subscribe",
+      entityType: "subscriber",
+      entityId: row.id,
+      summary:
+        existing?.status === "afgemeld"
+          ? "Opnieuw aangemeld voor de nieuwsbrief (wacht op bevestiging)"
+          : "Aangemeld voor de nieuwsbrief (wacht op bevestiging)",
+    });
+  });
+  await sendMail({
+    to: [{ name: values.name ?? email, address: email }],
+    subject: "Bevestig uw aanmelding voor de nieuwsbrief Zorg, Veiligheid en Straf",
+    text: [
+      "Bedankt voor uw aanmelding voor de nieuwsbrief van het samenwerkingsverband Zorg, Veiligheid en Straf Twente.",
+      "",
+      `Bevestig uw aanmelding met deze link (een week geldig): ${baseUrl}/nieuwsbrief/bevestigen/${token}`,
+      "",
+      "Heeft u zich niet aangemeld? Dan kunt u deze mail negeren; u ontvangt niets.",
+    ].join("\n"),
+  });
+}
+
+/** Confirms a subscription by the token from the mail; null when the link is unknown or expired. */
+export function confirmSubscription({ token, now = Date.now() }: { token: string; now?: number }) {
+  return getDb().transaction((tx) => {
+    const row = tx
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.confirmTokenHash, hashText(token)))
+      .get();
+    if (!row || row.status !== "wacht" || row.updatedAt < now - CONFIRM_TTL_MS) return null;
+    tx.update(subscribers)
+      .set({ status: "bevestigd", confirmedAt: now, confirmTokenHash: null, updatedAt: now })
+      .where(eq(subscribers.id, row.id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: null,
+      action: "subscriber.confirm",
+      entityType: "subscriber",
+      entityId: row.id,
+      summary: "Aanmelding voor de nieuwsbrief bevestigd",
+    });
+    return { email: row.email! };
+  });
+}
+
+/** Whether an unsubscribe link is valid (for the page that asks to confirm). */
+export function findUnsubscribe({ token }: { token: string }) {
+  const row = getDb()
+    .select({ id: subscribers.id, status: subscribers.status })
+    .from(subscribers)
+    .where(eq(subscribers.unsubscribeToken, token))
+    .get();
+  return row ?? null;
+}
+
+/**
+ * Unsubscribes by the token of the one-click link. The address, name and organisation are erased;
+ * the hash stays so no mail goes to that address again unless it subscribes anew.
+ */
+export function unsubscribe({ token, now = Date.now() }: { token: string; now?: number }) {
+  return getDb().transaction((tx) => {
+    const row = tx.select().from(subscribers).where(eq(subscribers.unsubscribeToken, token)).get();
+    if (!row) return false;
+    tx.update(subscribers)
+      .set({
+        status: "afgemeld",
+        email: null,
+        name: null,
+        organisation: null,
+        confirmTokenHash: null,
+        unsubscribedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(subscribers.id, row.id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: null,
+      action: "subscriber.unsubscribe",
+      entityType: "subscriber",
+      entityId: row.id,
+      summary: "Afgemeld voor de nieuwsbrief",
+    });
+    return true;
+  });
+}
+
+/** Counts per status, for the kwartiermaker. */
+export function countSubscribers({ viewer }: { viewer: Viewer }) {
+  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker ziet de abonnees.");
+  const rows = getDb()
+    .select({ status: subscribers.status, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(subscribers)
+    .groupBy(subscribers.status)
+    .all();
+  const count = (status: string) => rows.find((r) => r.status === status)?.n ?? 0;
+  return { bevestigd: count("bevestigd"), wacht: count("wacht"), afgemeld: count("afgemeld") };
+}
+
+/** The confirmed subscribers as CSV rows, for the kwartiermaker. */
+export function exportSubscribers({ viewer }: { viewer: Viewer }) {
+  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker exporteert de abonnees.");
+  return getDb()
+    .select({
+      email: subscribers.email,
+      name: subscribers.name,
+      organisation: subscribers.organisation,
+      status: subscribers.status,
+      confirmedAt: subscribers.confirmedAt,
+    })
+    .from(subscribers)
+    .where(and(sql`${subscribers.email} is not null`))
+    .orderBy(subscribers.email)
+    .all();
+}
