@@ -80,6 +80,9 @@ function SiteHeader() {
               <NavLink to="/jaarplannen">Jaarplannen</NavLink>
             </li>
             <li>
+              <NavLink to="/nieuwsbrieven">Nieuwsbrief</NavLink>
+            </li>
+            <li>
               <NavLink to="/gremia">Gremia</NavLink>
             </li>
             {viewer?.canAdminister ? (

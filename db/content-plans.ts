@@ -3,7 +3,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { z } from "zod";
 import { parseEuroCents } from "../app/lib/format";
-import { budgetKinds, objectiveStatuses, planGoalStatuses, planStatuses } from "../app/lib/vocabulary";
+import {
+  budgetKinds,
+  objectiveStatuses,
+  planGoalStatuses,
+  planStatuses,
+  sectionKindLabels,
+  sectionKinds,
+} from "../app/lib/vocabulary";
 import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./content-base";
 
 const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -140,6 +147,67 @@ function readPlan(dir: string, fileName: string): ContentPlan {
   const located = parseYaml(file, yaml, 1);
   const frontmatter = check(located, planFrontmatterSchema);
   return { ...frontmatter, chapters: chaptersOf(file, body, bodyLine), file };
+}
+
+export const editionFrontmatterSchema = z.strictObject({
+  title: z.string().min(1),
+  period: z.string().optional(),
+  // The stuurgroep meeting it follows: a meeting file name without .yaml.
+  meeting: z.string().min(1).optional(),
+  published: isoDate.optional(),
+});
+
+export const subscriberSchema = z.strictObject({
+  email: z
+    .email("moet een e-mailadres zijn")
+    .refine((v) => v.endsWith(".example"), "moet eindigen op .example (fictieve adressen)"),
+  name: z.string().min(1).optional(),
+  organisation: z.string().min(1).optional(),
+  status: z.enum(["wacht", "bevestigd", "afgemeld"]).default("bevestigd"),
+});
+
+export type ContentEdition = z.infer<typeof editionFrontmatterSchema> & {
+  slug: string;
+  sections: { kind: (typeof sectionKinds)[number]; title: string; bodyMarkdown: string }[];
+  file: string;
+};
+export type ContentSubscriber = z.infer<typeof subscriberSchema>;
+
+function readEdition(dir: string, fileName: string): ContentEdition {
+  const path = join(dir, fileName);
+  const file = relative(process.cwd(), path) || path;
+  const { yaml, body, bodyLine } = splitFrontmatter(file, readFileSync(path, "utf8"));
+  const located = parseYaml(file, yaml, 1);
+  const frontmatter = check(located, editionFrontmatterSchema);
+  const slugFromName = fileName.replace(/\.md$/, "");
+  check(located, slug, slugFromName);
+  // A section's kind follows from its heading: "Van de kwartiermaker", "Themagroep …", and so on.
+  const sections = chaptersOf(file, body, bodyLine).map((chapter) => {
+    const kind =
+      (Object.entries(sectionKindLabels).find(([, label]) => chapter.title === label)?.[0] as
+        (typeof sectionKinds)[number] | undefined) ??
+      (chapter.title.startsWith("Themagroep") ? "themagroep" : "nieuws");
+    return { kind, ...chapter };
+  });
+  return { ...frontmatter, slug: slugFromName, sections, file };
+}
+
+export function loadNewsletters(dir: string) {
+  const editionsDir = join(dir, "newsletters");
+  const editions = existsSync(editionsDir)
+    ? readdirSync(editionsDir)
+        .filter((f) => f.endsWith(".md"))
+        .sort()
+        .map((f) => readEdition(editionsDir, f))
+    : [];
+  const subscribersFile = join(dir, "subscribers.yaml");
+  const subscribers = existsSync(subscribersFile)
+    ? check(
+        parseYaml(relative(process.cwd(), subscribersFile) || subscribersFile, readFileSync(subscribersFile, "utf8")),
+        z.array(subscriberSchema),
+      )
+    : [];
+  return { editions, subscribers };
 }
 
 export function loadProgrammesAndPlans(dir: string) {

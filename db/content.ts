@@ -4,7 +4,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./content-base";
-import { lineOfText, loadProgrammesAndPlans, type ContentPlan, type ContentProgramme } from "./content-plans";
+import {
+  lineOfText,
+  loadNewsletters,
+  loadProgrammesAndPlans,
+  type ContentEdition,
+  type ContentPlan,
+  type ContentProgramme,
+  type ContentSubscriber,
+} from "./content-plans";
 import { isTime } from "../app/lib/format";
 import {
   actionStatuses,
@@ -170,6 +178,8 @@ export type Corpus = {
   meetings: ContentMeeting[];
   programmes: ContentProgramme[];
   plans: ContentPlan[];
+  editions: ContentEdition[];
+  subscribers: ContentSubscriber[];
 };
 
 function readMeeting(dir: string, fileName: string): ContentMeeting {
@@ -297,7 +307,11 @@ export function loadCorpus(dir: string): Corpus {
         throw missing(plan.file, plan.consent.item, `de vergadering heeft geen agendapunt "${plan.consent.item}"`);
     }
   }
-  return { organisations, people, users, bodies, meetings, programmes, plans };
+  const { editions, subscribers } = loadNewsletters(dir);
+  for (const edition of editions)
+    if (edition.meeting && !meetingsByName.has(edition.meeting))
+      throw missing(edition.file, edition.meeting, `onbekende vergadering "${edition.meeting}"`);
+  return { organisations, people, users, bodies, meetings, programmes, plans, editions, subscribers };
 }
 
 export { ContentError } from "./content-base";

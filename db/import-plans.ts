@@ -11,13 +11,17 @@ import {
   decisions,
   goalLinks,
   meetings,
+  newsletterEditions,
+  newsletterSections,
   objectiveStatusUpdates,
   objectives,
   planBudgetLines,
   planChapters,
   planGoals,
   programmes,
+  subscribers,
 } from "./schema";
+import { hashEmail, newToken } from "../app/models/subscribers.server";
 
 type LinkTarget = { agendaItemId?: number; decisionId?: number; actionId?: number; targetPlanGoalId?: number };
 
@@ -207,5 +211,76 @@ export function importPlans(
           .run(),
       );
     }
+  }
+}
+
+/** Newsletter editions (published on their date, or concept) and the demo subscribers. */
+export function importNewsletters(
+  tx: Tx,
+  corpus: Corpus,
+  { meetingIdsByFile }: { meetingIdsByFile: Map<string, number> },
+) {
+  for (const edition of corpus.editions) {
+    const publishedAt = edition.published ? instantFromAmsterdam(edition.published, "10:00") : null;
+    const values = {
+      slug: edition.slug,
+      title: edition.title,
+      period: edition.period ?? "",
+      meetingId: edition.meeting ? (meetingIdsByFile.get(edition.meeting) ?? null) : null,
+      status: publishedAt ? ("gepubliceerd" as const) : ("concept" as const),
+      publishedAt,
+    };
+    const { slug: _slug, ...update } = values;
+    const row = tx
+      .insert(newsletterEditions)
+      .values(values)
+      .onConflictDoUpdate({ target: newsletterEditions.slug, set: update })
+      .returning({ id: newsletterEditions.id })
+      .get();
+    tx.delete(newsletterSections).where(eq(newsletterSections.editionId, row.id)).run();
+    edition.sections.forEach((section, index) =>
+      tx
+        .insert(newsletterSections)
+        .values({
+          editionId: row.id,
+          position: index + 1,
+          kind: section.kind,
+          title: section.title,
+          bodyMarkdown: section.bodyMarkdown,
+          bodyHtml: renderMarkdown(section.bodyMarkdown),
+        })
+        .run(),
+    );
+  }
+  for (const subscriber of corpus.subscribers) {
+    const emailHash = hashEmail(subscriber.email);
+    // An unsubscribed address is kept only as its hash, as the site itself does.
+    const values =
+      subscriber.status === "afgemeld"
+        ? {
+            email: null,
+            name: null,
+            organisation: null,
+            status: "afgemeld" as const,
+            unsubscribeToken: null,
+            unsubscribedAt: Date.now(),
+          }
+        : {
+            email: subscriber.email,
+            name: subscriber.name ?? null,
+            organisation: subscriber.organisation ?? null,
+            status: subscriber.status,
+            confirmedAt: subscriber.status === "bevestigd" ? Date.now() : null,
+          };
+    const existing = tx
+      .select({ id: subscribers.id })
+      .from(subscribers)
+      .where(eq(subscribers.emailHash, emailHash))
+      .get();
+    if (existing) tx.update(subscribers).set(values).where(eq(subscribers.id, existing.id)).run();
+    else
+      tx.insert(subscribers)
+        .values({ ...values, emailHash, unsubscribeToken: values.status === "afgemeld" ? null : newToken() })
+        .run();
   }
 }

@@ -28,7 +28,7 @@ import {
   users,
 } from "./schema";
 import { membershipCurrentOn } from "../app/models/memberships.server";
-import { importPlans, importProgrammes, linkToObjectives } from "./import-plans";
+import { importNewsletters, importPlans, importProgrammes, linkToObjectives } from "./import-plans";
 
 export type ImportSummary = {
   organisations: number;
@@ -249,6 +249,7 @@ export async function importDemoCorpus(
     }
     importActionReviews(tx);
     importPlans(tx, corpus, { bodyIds, objectiveIds, meetingIdsByFile });
+    importNewsletters(tx, corpus, { meetingIdsByFile });
     const summary: ImportSummary = {
       organisations: corpus.organisations.length,
       people: corpus.people.length,

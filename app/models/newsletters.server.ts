@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import {
   annualPlans,
   bodies,
+  meetings,
   newsletterDeliveries,
   newsletterEditions,
   newsletterSections,
@@ -787,4 +788,22 @@ export async function sendTestMail({ viewer, slug, baseUrl }: { viewer: Viewer; 
     text: mail.text,
     html: mail.html,
   });
+}
+
+/** Stuurgroep meetings of the last year, newest first: what an edition can start from. */
+export function listEditionMeetings({ viewer, now = Date.now() }: { viewer: Viewer; now?: number }) {
+  requireEditor(viewer);
+  return getDb()
+    .select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        eq(bodies.kind, "stuurgroep"),
+        sql`${meetings.startsAt} between ${now - 365 * 24 * 60 * 60_000} and ${now}`,
+        inArray(meetings.status, ["gepubliceerd", "vergaderd"]),
+      ),
+    )
+    .orderBy(desc(meetings.startsAt))
+    .all();
 }

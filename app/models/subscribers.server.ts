@@ -226,3 +226,67 @@ export function exportSubscribers({ viewer }: { viewer: Viewer }) {
     .orderBy(subscribers.email)
     .all();
 }
+
+/**
+ * Imports existing subscribers from CSV rows (e-mail; naam; organisatie; bevestigd). Rows marked
+ * bevestigd are confirmed at once; others wait for a confirmation. An address that unsubscribed earlier
+ * is skipped: the opt-out stands.
+ */
+export function importSubscribers({
+  viewer,
+  rows,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  rows: { line: number; email: string; name: string; organisation: string; confirmed: boolean }[];
+  now?: number;
+}) {
+  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker importeert abonnees.");
+  const result = { added: 0, updated: 0, optedOut: 0, invalid: [] as number[] };
+  getDb().transaction((tx) => {
+    for (const row of rows) {
+      const email = row.email.trim().toLowerCase();
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+        result.invalid.push(row.line);
+        continue;
+      }
+      const emailHash = hashEmail(email);
+      const existing = tx.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).get();
+      if (existing?.status === "afgemeld") {
+        result.optedOut++;
+        continue;
+      }
+      const values = {
+        email,
+        name: row.name.trim() || null,
+        organisation: row.organisation.trim() || null,
+        ...(row.confirmed ? { status: "bevestigd" as const, confirmedAt: existing?.confirmedAt ?? now } : {}),
+        updatedAt: now,
+      };
+      if (existing) {
+        tx.update(subscribers).set(values).where(eq(subscribers.id, existing.id)).run();
+        result.updated++;
+      } else {
+        tx.insert(subscribers)
+          .values({
+            ...values,
+            emailHash,
+            unsubscribeToken: newToken(),
+            status: row.confirmed ? "bevestigd" : "wacht",
+            createdAt: now,
+          })
+          .run();
+        result.added++;
+      }
+    }
+    writeAudit(tx, {
+      actorUserId: viewer!.userId,
+      action: "subscriber.import",
+      entityType: "subscriber",
+      entityId: null,
+      summary: `Abonnees geïmporteerd: ${result.added} nieuw, ${result.updated} bijgewerkt, ${result.optedOut} eerder afgemeld overgeslagen`,
+      after: result,
+    });
+  });
+  return result;
+}
