@@ -1,0 +1,338 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { parseFeed } from "htmlparser2";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeBody, makeViewer } from "../factories";
+import { startSmtp } from "../smtp";
+import { newsletterDeliveries, subscribers } from "../../db/schema";
+import { getDb } from "../../app/lib/db.server";
+import { reloadEnv } from "../../app/lib/env.server";
+import { resetMailTransport } from "../../app/lib/mail.server";
+import { addAgendaItem } from "../../app/models/agenda.server";
+import { recordDecision } from "../../app/models/decisions.server";
+import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
+import {
+  checkEdition,
+  createEdition,
+  deliveryProgress,
+  getEdition,
+  publishEdition,
+  recoverInterruptedDeliveries,
+  retryFailedDeliveries,
+  sendDeliveryBatch,
+  updateSection,
+} from "../../app/models/newsletters.server";
+import { confirmSubscription, hashEmail, subscribe, unsubscribe } from "../../app/models/subscribers.server";
+import { loader as feedLoader } from "../../app/routes/nieuwsbrieven.feed[.]xml";
+
+let dir: string;
+const saved = { ...process.env };
+const BASE = "https://gremium.example";
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "gremium-news-"));
+  process.env.DATABASE_URL = join(dir, "gremium.db");
+  delete process.env.SMTP_URL;
+  reloadEnv();
+});
+afterEach(() => {
+  process.env = { ...saved };
+  reloadEnv();
+  resetMailTransport();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A public stuurgroep meeting with a public and a besloten decision and a besloten item. */
+async function stuurgroepMeeting({ adopt }: { adopt: boolean }) {
+  const body = makeBody({ kind: "stuurgroep", name: "Stuurgroep ZVS", shortName: "Stuurgroep ZVS", code: "SG" });
+  const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+  const plan = (date: string) => {
+    const { id } = createMeeting({
+      viewer: secretary,
+      input: { bodyId: body.id, date, startTime: "13:30", endTime: "15:30", location: "Hengelo", isPublic: true },
+    });
+    publishAgenda({ viewer: secretary, id, expectedVersion: 1 });
+    return id;
+  };
+  const meetingId = plan("2026-09-17");
+  const decide = (subject: string, isConfidential: boolean, itemConfidential = false) => {
+    const item = addAgendaItem({
+      viewer: secretary,
+      meetingId,
+      input: { section: "B", subject, proposalMarkdown: "", isConfidential: itemConfidential },
+    });
+    return recordDecision({
+      viewer: secretary,
+      agendaItemId: item.id,
+      input: {
+        outcome: "conform",
+        textMarkdown: `Besloten over ${subject}.`,
+        discussionMarkdown: "",
+        isConfidential,
+        commitments: [],
+      },
+    });
+  };
+  const open = decide("Regionale werkwijze", false);
+  const closed = decide("Personele zaken", true);
+  decide("Casus in Twenterand", false, true);
+  if (adopt) {
+    const next = plan("2026-12-10");
+    const a1 = getMeeting({ viewer: secretary, id: next })!
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.adoptsMeetingId)!;
+    recordDecision({
+      viewer: secretary,
+      agendaItemId: a1.id,
+      input: { outcome: "conform", textMarkdown: "", discussionMarkdown: "", isConfidential: false, commitments: [] },
+    });
+  }
+  return { meetingId, open, closed };
+}
+
+async function confirmedSubscribers(n: number) {
+  for (let i = 1; i <= n; i++) {
+    getDb()
+      .insert(subscribers)
+      .values({
+        email: `lezer${i}@gemeente.example`,
+        emailHash: hashEmail(`lezer${i}@gemeente.example`),
+        status: "bevestigd",
+        unsubscribeToken: `token-${i}`,
+      })
+      .run();
+  }
+}
+
+describe("drafting an edition", () => {
+  it("summarises the meeting's public decisions only, once its list is vastgesteld", async () => {
+    const { meetingId, open, closed } = await stuurgroepMeeting({ adopt: true });
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    createEdition({
+      viewer: kwartiermaker,
+      input: { title: "Nieuwsbrief december", slug: "december", period: "", meetingId },
+    });
+    const { sections } = getEdition({ viewer: kwartiermaker, slug: "december" })!;
+    expect(sections.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(["kwartiermaker", "stuurgroep", "versterkingsagenda", "agenda", "contact"]),
+    );
+    const stuurgroep = sections.find((s) => s.kind === "stuurgroep")!.bodyMarkdown;
+    expect(stuurgroep).toContain(`[${open.reference}](/besluiten/${open.reference})`);
+    expect(stuurgroep).not.toContain(closed.reference);
+    expect(stuurgroep).not.toContain("Personele zaken");
+    expect(stuurgroep).not.toContain("Twenterand");
+  });
+
+  it("names only the public agenda while the list is a concept", async () => {
+    const { meetingId } = await stuurgroepMeeting({ adopt: false });
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    createEdition({ viewer: kwartiermaker, input: { title: "Nieuwsbrief", slug: "concept", period: "", meetingId } });
+    const stuurgroep = getEdition({ viewer: kwartiermaker, slug: "concept" })!.sections.find(
+      (s) => s.kind === "stuurgroep",
+    )!;
+    expect(stuurgroep.bodyMarkdown).toContain("- Regionale werkwijze");
+    expect(stuurgroep.bodyMarkdown).toContain("- Personele zaken");
+    expect(stuurgroep.bodyMarkdown).not.toContain("Twenterand");
+    expect(stuurgroep.bodyMarkdown).not.toMatch(/SG-\d{4}/);
+  });
+});
+
+describe("the publish check", () => {
+  it("refuses links to and names of besloten decisions, concept lists and non-public meetings", async () => {
+    const { meetingId, open, closed } = await stuurgroepMeeting({ adopt: false });
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    createEdition({ viewer: kwartiermaker, input: { title: "Test", slug: "test", period: "", meetingId: null } });
+    const edition = getEdition({ viewer: kwartiermaker, slug: "test" })!;
+    const section = edition.sections.find((s) => s.kind === "kwartiermaker")!;
+    const write = (bodyMarkdown: string) =>
+      updateSection({
+        viewer: kwartiermaker,
+        id: section.id,
+        expectedVersion: getEdition({ viewer: kwartiermaker, slug: "test" })!.sections.find((s) => s.id === section.id)!
+          .version,
+        input: { title: section.title, bodyMarkdown },
+      });
+    write(
+      `Zie [het besluit](/besluiten/${open.reference}), de [lijst](/vergaderingen/${meetingId}/besluitenlijst) en ook ${closed.reference}.`,
+    );
+    const { problems, links } = checkEdition({
+      viewer: kwartiermaker,
+      editionId: edition.edition.id,
+      baseUrl: BASE,
+    });
+    expect(links.filter((l) => l.href.startsWith("/")).map((l) => l.href)).toEqual([
+      `/besluiten/${open.reference}`,
+      `/vergaderingen/${meetingId}/besluitenlijst`,
+    ]);
+    expect(problems.join("\n")).toContain("besluit dat niet openbaar is");
+    expect(problems.join("\n")).toContain("besluitenlijst die nog een concept is");
+    expect(problems.join("\n")).toContain(`noemt besluit ${closed.reference}`);
+    const version = getEdition({ viewer: kwartiermaker, slug: "test" })!.edition.version;
+    expect(() =>
+      publishEdition({ viewer: kwartiermaker, id: edition.edition.id, expectedVersion: version, baseUrl: BASE }),
+    ).toThrow(/Publiceren kan nog niet/);
+    write("Een schone tekst, met een link naar [de nieuwsbrieven](/nieuwsbrieven).");
+    expect(checkEdition({ viewer: kwartiermaker, editionId: edition.edition.id, baseUrl: BASE }).problems).toEqual([]);
+  });
+});
+
+describe("sending", () => {
+  it("mails every confirmed subscriber once, with HTML, a text part and one-click unsubscribe headers, across a restart", async () => {
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    await confirmedSubscribers(4);
+    getDb()
+      .insert(subscribers)
+      .values({ email: "wacht@gemeente.example", emailHash: hashEmail("wacht@gemeente.example"), status: "wacht" })
+      .run();
+    createEdition({
+      viewer: kwartiermaker,
+      input: { title: "Nieuwsbrief oktober", slug: "oktober", period: "mei – september", meetingId: null },
+    });
+    const edition = getEdition({ viewer: kwartiermaker, slug: "oktober" })!;
+    const intro = edition.sections.find((s) => s.kind === "kwartiermaker")!;
+    updateSection({
+      viewer: kwartiermaker,
+      id: intro.id,
+      expectedVersion: intro.version,
+      input: { title: intro.title, bodyMarkdown: "Het convenant is **getekend**. Zie [de opgaven](/programmas)." },
+    });
+    const { queued } = publishEdition({
+      viewer: kwartiermaker,
+      id: edition.edition.id,
+      expectedVersion: getEdition({ viewer: kwartiermaker, slug: "oktober" })!.edition.version,
+      baseUrl: BASE,
+    });
+    expect(queued).toBe(4);
+
+    const smtp = await startSmtp();
+    try {
+      // A crash mid-send: one delivery was claimed but never confirmed sent.
+      const [first] = getDb().select().from(newsletterDeliveries).all();
+      getDb()
+        .update(newsletterDeliveries)
+        .set({ status: "verzenden" })
+        .where(eq(newsletterDeliveries.id, first!.id))
+        .run();
+      expect(recoverInterruptedDeliveries()).toBe(1);
+      expect(await sendDeliveryBatch({ baseUrl: BASE, limit: 2 })).toEqual({ sent: 2, failed: 0 });
+      expect(await sendDeliveryBatch({ baseUrl: BASE, limit: 2 })).toEqual({ sent: 1, failed: 0 });
+      expect(await sendDeliveryBatch({ baseUrl: BASE })).toEqual({ sent: 0, failed: 0 });
+      expect(deliveryProgress({ editionId: edition.edition.id })).toEqual({
+        sent: 3,
+        failed: 1,
+        remaining: 0,
+        total: 4,
+      });
+      expect(smtp.received).toHaveLength(3);
+      retryFailedDeliveries({ viewer: kwartiermaker, editionId: edition.edition.id });
+      expect(await sendDeliveryBatch({ baseUrl: BASE })).toEqual({ sent: 1, failed: 0 });
+      const recipients = smtp.received.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.text);
+      expect(new Set(recipients).size).toBe(4);
+      expect(recipients.some((r) => r.includes("wacht@"))).toBe(false);
+
+      const mail = smtp.received[0]!;
+      expect(mail.subject).toBe("Nieuwsbrief oktober");
+      expect(mail.html).toContain('<table role="presentation"');
+      expect(mail.html).toContain('<strong style="color:#1a1a2e;">getekend</strong>');
+      expect(mail.html).toContain(`href="${BASE}/programmas"`);
+      expect(mail.text).toContain(`de opgaven (${BASE}/programmas)`);
+      const token = /afmelden\/(token-\d)/.exec(mail.text!)![1];
+      const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line;
+      expect(header("list-unsubscribe")).toBe(`List-Unsubscribe: <${BASE}/nieuwsbrief/afmelden/${token}>`);
+      expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("the Atom feed lists published editions only, readable by an independent parser", async () => {
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    createEdition({
+      viewer: kwartiermaker,
+      input: { title: "Gepubliceerd", slug: "gepubliceerd", period: "", meetingId: null },
+    });
+    createEdition({
+      viewer: kwartiermaker,
+      input: { title: "Nog concept", slug: "nog-concept", period: "", meetingId: null },
+    });
+    const edition = getEdition({ viewer: kwartiermaker, slug: "gepubliceerd" })!;
+    const intro = edition.sections[0]!;
+    updateSection({
+      viewer: kwartiermaker,
+      id: intro.id,
+      expectedVersion: intro.version,
+      input: { title: intro.title, bodyMarkdown: "Welkom & tot ziens <b>nu</b>." },
+    });
+    publishEdition({
+      viewer: kwartiermaker,
+      id: edition.edition.id,
+      expectedVersion: edition.edition.version + 1,
+      baseUrl: BASE,
+    });
+    const response = await feedLoader({ request: new Request(`${BASE}/nieuwsbrieven/feed.xml`) });
+    expect(response.headers.get("content-type")).toContain("application/atom+xml");
+    const xml = await response.text();
+    const feed = parseFeed(xml, { xmlMode: true })!;
+    expect(feed.type).toBe("atom");
+    expect(feed.items.map((i) => i.title)).toEqual(["Gepubliceerd"]);
+    expect(feed.items[0]!.link).toBe(`${BASE}/nieuwsbrieven/gepubliceerd`);
+    expect(feed.items[0]!.pubDate).toBeInstanceOf(Date);
+    // The HTML content is escaped once for XML; the "<b>" typed in the text was escaped by Markdown.
+    expect(xml).toContain("&lt;p&gt;Welkom &amp;amp; tot ziens");
+    expect(xml).not.toContain("<b>nu</b>");
+  });
+});
+
+describe("subscribing", () => {
+  it("double opt-in by a link from the mail; one-click opt-out keeps only the hash; a new subscription after that works", async () => {
+    const smtp = await startSmtp();
+    try {
+      await subscribe({ input: { email: "Lezer@Gemeente.example", name: "Lezer" }, clientKey: "a", baseUrl: BASE });
+      const token = /bevestigen\/([a-z0-9]+)/.exec(smtp.received[0]!.text!)![1]!;
+      expect(confirmSubscription({ token: "onzin" })).toBeNull();
+      expect(confirmSubscription({ token })).toEqual({ email: "lezer@gemeente.example" });
+      expect(confirmSubscription({ token })).toBeNull();
+      // Subscribing again while confirmed sends a reminder, not a new link.
+      await subscribe({ input: { email: "lezer@gemeente.example" }, clientKey: "a", baseUrl: BASE });
+      expect(smtp.received[1]!.subject).toContain("al");
+      const row = getDb()
+        .select()
+        .from(subscribers)
+        .where(eq(subscribers.emailHash, hashEmail("lezer@gemeente.example")))
+        .get()!;
+      expect(unsubscribe({ token: row.unsubscribeToken! })).toBe(true);
+      const after = getDb().select().from(subscribers).where(eq(subscribers.id, row.id)).get()!;
+      expect(after).toMatchObject({
+        status: "afgemeld",
+        email: null,
+        name: null,
+        emailHash: hashEmail("lezer@gemeente.example"),
+      });
+      expect(unsubscribe({ token: "onbekend" })).toBe(false);
+      await subscribe({ input: { email: "lezer@gemeente.example" }, clientKey: "b", baseUrl: BASE });
+      expect(getDb().select().from(subscribers).where(eq(subscribers.id, row.id)).get()!.status).toBe("wacht");
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("is throttled per address and per client, with a Dutch message", async () => {
+    const now = Date.parse("2026-11-25T10:00:00Z");
+    for (let i = 0; i < 3; i++)
+      await subscribe({ input: { email: "veel@gemeente.example" }, clientKey: `c${i}`, baseUrl: BASE, now });
+    await expect(
+      subscribe({ input: { email: "veel@gemeente.example" }, clientKey: "c9", baseUrl: BASE, now }),
+    ).rejects.toMatchObject({
+      fieldErrors: { email: [expect.stringContaining("net al een bevestigingsmail")] },
+    });
+    // An hour later the address may try again.
+    await subscribe({
+      input: { email: "veel@gemeente.example" },
+      clientKey: "c9",
+      baseUrl: BASE,
+      now: now + 61 * 60_000,
+    });
+  });
+});
