@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { simpleParser } from "mailparser";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+
+// The kwartiermaker and the visitor work without JavaScript; axe runs in scripted browsers. The
+// server has no SMTP_URL, so mail lands in the outbox beside its database, where we read it back.
+let kwartiermaker: BrowserContext;
+let checker: BrowserContext;
+let visitorNoJs: BrowserContext;
+let visitor: BrowserContext;
+const address = "nieuwe.lezer@borne.example";
+
+beforeAll(async () => {
+  kwartiermaker = await launchBrowser({ javaScriptEnabled: false });
+  checker = await launchBrowser();
+  visitorNoJs = await launchBrowser({ javaScriptEnabled: false });
+  visitor = await launchBrowser();
+  await signInDirectly(kwartiermaker, "kwartiermaker@gremium.example");
+  await signInDirectly(checker, "kwartiermaker@gremium.example");
+});
+afterAll(async () => {
+  await Promise.all([kwartiermaker, checker, visitorNoJs, visitor].map((c) => c.close()));
+});
+
+async function checkAccessible(url: string, context = checker) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await expectAccessible(page);
+  await page.close();
+}
+
+/** The newest mail to an address in the server's outbox, parsed. */
+async function latestMailTo(to: string, subject: RegExp) {
+  const outbox = join(dirname(inject("databasePath")), "outbox");
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const match = readdirSync(outbox)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .reverse()
+      .find((f) => {
+        const meta = JSON.parse(readFileSync(join(outbox, f), "utf8")) as { to: string; subject: string };
+        return meta.to.includes(to) && subject.test(meta.subject);
+      });
+    if (match) return simpleParser(readFileSync(join(outbox, match.replace(/\.json$/, ".eml"))));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Geen mail aan ${to} met onderwerp ${subject}`);
+}
+
+describe("the nieuwsbrief", () => {
+  it("a visitor subscribes without JavaScript and confirms from the mail", async () => {
+    const page = await visitorNoJs.newPage();
+    await visit(page, "/nieuwsbrief/aanmelden");
+    await checkAccessible(page.url(), visitor);
+    await page.getByLabel("E-mailadres").fill("geen-adres");
+    await page.getByLabel("Naam").fill("Nieuwe Lezer");
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await page.getByText("Vul een geldig e-mailadres in", { exact: false }).waitFor();
+    expect(await page.getByLabel("Naam").inputValue()).toBe("Nieuwe Lezer");
+    await page.getByLabel("E-mailadres").fill(address);
+    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await page.getByRole("heading", { name: "Kijk in uw mailbox" }).waitFor();
+
+    const mail = await latestMailTo(address, /Bevestig uw aanmelding/);
+    const link = /(https?:\/\/\S+\/nieuwsbrief\/bevestigen\/[a-z0-9]+)/.exec(mail.text!)![1]!;
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+    await checkAccessible(page.url(), visitor);
+    await page.getByRole("button", { name: "Ja, ik wil de nieuwsbrief ontvangen" }).click();
+    await page.getByText("Uw aanmelding is bevestigd.", { exact: false }).waitFor();
+  });
+
+  it("the kwartiermaker drafts, edits, previews, checks and publishes an edition without JavaScript", async () => {
+    const page = await kwartiermaker.newPage();
+    await visit(page, "/nieuwsbrieven");
+    await page.getByRole("link", { name: "Nieuwe editie" }).click();
+    await page.getByLabel("Titel").fill("Nieuwsbrief januari 2027");
+    await page.getByLabel("Webadres").fill("januari-2027");
+    await page.getByLabel("Periode", { exact: false }).fill("oktober 2026 – januari 2027");
+    await page.getByRole("button", { name: "Concept maken" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nieuwsbrief januari 2027" }).waitFor();
+    const editor = page.url();
+    await checkAccessible(editor);
+
+    const intro = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: /^Van de kwartiermaker/ }) });
+    await intro.getByText("Blok ‘Van de kwartiermaker’ bewerken").click();
+    await intro
+      .getByLabel("Tekst (Markdown)")
+      .fill("Een **nieuw jaar**, een nieuwe koers. Zie [de programma's](/programmas).");
+    await intro.getByRole("button", { name: "Voorbeeld" }).click();
+    const preview = page.getByRole("region", { name: "Voorbeeld" });
+    await preview.waitFor();
+    expect(await preview.innerHTML()).toContain("<strong>nieuw jaar</strong>");
+    await page.getByRole("button", { name: "Blok opslaan" }).first().click();
+    await page.getByText("Opgeslagen.").waitFor();
+
+    // A link to a meeting the public may not see stops publication.
+    await visit(page, "/vergaderingen?gremium=&jaar=2026");
+    const closedMeeting = await page
+      .getByRole("link", { name: /donderdag 17 september 2026/ })
+      .first()
+      .getAttribute("href");
+    await page.goto(editor);
+    const news = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: /^Van de kwartiermaker/ }) });
+    await news.getByText("Blok ‘Van de kwartiermaker’ bewerken").click();
+    await news.getByLabel("Tekst (Markdown)").fill(`Lees het [verslag](${closedMeeting}).`);
+    await news.getByRole("button", { name: "Blok opslaan" }).click();
+    await page.getByText("Publiceren kan nog niet:").waitFor();
+    expect(await page.getByRole("main").textContent()).toContain("verwijst naar een vergadering die niet openbaar is");
+    expect(await page.getByRole("button", { name: "Publiceren en versturen" }).count()).toBe(0);
+    await page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: /^Van de kwartiermaker/ }) })
+      .getByText("Blok ‘Van de kwartiermaker’ bewerken")
+      .click();
+    await page
+      .getByLabel("Tekst (Markdown)")
+      .first()
+      .fill("Een **nieuw jaar**, een nieuwe koers. Zie [de programma's](/programmas).");
+    await page.getByRole("button", { name: "Blok opslaan" }).first().click();
+    await page.getByText("Alle links en afbeeldingen zijn in orde", { exact: false }).waitFor();
+
+    const mailPreview = await page.request.get(`${baseUrl()}/nieuwsbrieven/januari-2027/mail?breedte=smal`);
+    expect(mailPreview.status()).toBe(200);
+    expect(await mailPreview.text()).toContain("max-width:360px");
+    await page.getByRole("button", { name: "Testmail naar mijzelf" }).click();
+    await page.getByText("De testmail is naar uw eigen adres verstuurd.").waitFor();
+    await latestMailTo("kwartiermaker@gremium.example", /^\[Test\] Nieuwsbrief januari 2027$/);
+
+    await page.getByRole("button", { name: "Publiceren en versturen" }).click();
+    await page.getByText("De nieuwsbrief is gepubliceerd en wordt verstuurd.").waitFor();
+    for (let i = 0; i < 30; i++) {
+      if ((await page.getByText(/verzonden, \d+ mislukt/).textContent())?.includes("0 te gaan")) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await page.reload();
+    }
+    expect(await page.getByText(/verzonden, \d+ mislukt/).textContent()).toMatch(/\d+ verzonden, 0 mislukt, 0 te gaan/);
+    await checkAccessible(page.url());
+  });
+
+  it("the subscriber reads the edition on the web and in the feed, and unsubscribes with one click", async () => {
+    const mail = await latestMailTo(address, /^Nieuwsbrief januari 2027$/);
+    expect(mail.html).toContain("nieuw jaar");
+    const unsubscribe = /(https?:\/\/\S+\/nieuwsbrief\/afmelden\/[a-z0-9]+)/
+      .exec(mail.text!)![1]!
+      .replace(/^https?:\/\/[^/]+/, baseUrl());
+
+    const page: Page = await visitorNoJs.newPage();
+    await visit(page, "/nieuwsbrieven/januari-2027");
+    await page.getByRole("heading", { level: 1, name: "Nieuwsbrief januari 2027" }).waitFor();
+    await checkAccessible(page.url(), visitor);
+    const feed = await (await page.request.get(`${baseUrl()}/nieuwsbrieven/feed.xml`)).text();
+    expect(feed).toContain("<title>Nieuwsbrief januari 2027</title>");
+
+    await page.goto(unsubscribe);
+    await checkAccessible(page.url(), visitor);
+    await page.getByRole("button", { name: "Afmelden" }).click();
+    await page.getByText("U bent afgemeld", { exact: false }).waitFor();
+    // A mail program's one-click POST, without a browser's origin, works as well.
+    const again = await page.request.post(unsubscribe, { form: { "List-Unsubscribe": "One-Click" } });
+    expect(again.status()).toBe(200);
+    await checkAccessible(`${baseUrl()}/nieuwsbrieven`, visitor);
+  });
+});
