@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import {
   annualPlans,
   bodies,
@@ -8,6 +8,8 @@ import {
   newsletterSections,
   objectiveStatusUpdates,
   objectives,
+  organisations,
+  people,
   planGoals,
   programmes,
   subscribers,
@@ -34,6 +36,7 @@ import { getDocumentVersion } from "./documents.server";
 import { ConflictError, RuleError } from "./errors";
 import { getMeeting, listUpcomingMeetings } from "./meetings.server";
 import { getPlan } from "./plans.server";
+import { hashText, newToken } from "./subscribers.server";
 
 // The nieuwsbrief: drafted from what the portal knows as the public sees it, checked before
 // publishing, sent in batches that survive a restart (docs/decisions/013).
@@ -84,16 +87,20 @@ export function getEdition({ viewer, slug }: { viewer: Viewer; slug: string }) {
       bodyId: newsletterSections.bodyId,
       readyAt: newsletterSections.readyAt,
       version: newsletterSections.version,
+      contributorName: people.name,
     })
     .from(newsletterSections)
+    .leftJoin(people, eq(people.id, newsletterSections.contributorPersonId))
     .where(eq(newsletterSections.editionId, edition.id))
     .orderBy(asc(newsletterSections.position))
     .all();
+  const canManage = canManageProgrammes(viewer);
   return {
     edition,
-    sections,
-    canEdit: canManageProgrammes(viewer) && edition.status === "concept",
-    canManage: canManageProgrammes(viewer),
+    // Who was asked to write a block is the kwartiermaker's business only.
+    sections: canManage ? sections : sections.map((s) => ({ ...s, contributorName: null, readyAt: null })),
+    canEdit: canManage && edition.status === "concept",
+    canManage,
   };
 }
 
@@ -806,4 +813,141 @@ export function listEditionMeetings({ viewer, now = Date.now() }: { viewer: View
     )
     .orderBy(desc(meetings.startsAt))
     .all();
+}
+
+// Contributions ------------------------------------------------------------------------------------
+
+/** People who can be asked to write a block: everyone with an e-mail address. */
+export function listContributors({ viewer }: { viewer: Viewer }) {
+  requireEditor(viewer);
+  return getDb()
+    .select({ id: people.id, name: people.name, organisationName: organisations.name })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(isNotNull(people.email))
+    .orderBy(asc(people.name))
+    .all();
+}
+
+/**
+ * Asks someone (a kartrekker) to write one block: a mail with a personal link that opens only that
+ * block. Asking again replaces the earlier link.
+ */
+export async function requestContribution({
+  viewer,
+  sectionId,
+  personId,
+  baseUrl,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  sectionId: number;
+  personId: number;
+  baseUrl: string;
+  now?: number;
+}) {
+  requireEditor(viewer);
+  const token = newToken();
+  const { section, person, edition } = getDb().transaction((tx) => {
+    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, sectionId)).get();
+    if (!section) throw new RuleError({ "": ["Dit blok bestaat niet meer."] });
+    const edition = loadConcept(tx, section.editionId);
+    const person = tx.select().from(people).where(eq(people.id, personId)).get();
+    if (!person?.email) throw new RuleError({ personId: ["Kies iemand met een e-mailadres."] });
+    tx.update(newsletterSections)
+      .set({ contributorPersonId: personId, contributionTokenHash: hashText(token), readyAt: null, updatedAt: now })
+      .where(eq(newsletterSections.id, sectionId))
+      .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.contribution.request",
+      entityType: "newsletter",
+      entityId: section.editionId,
+      summary: `${person.name} gevraagd het blok ‘${section.title}’ te schrijven`,
+    });
+    return { section, person, edition };
+  });
+  await sendMail({
+    to: [{ name: person.name, address: person.email! }],
+    subject: `Wilt u het blok ‘${section.title}’ schrijven voor ${edition.title}?`,
+    text: [
+      `Beste ${person.name},`,
+      "",
+      `Voor ${edition.title} vraagt ${viewer.name} u het blok ‘${section.title}’ te schrijven of bij te werken.`,
+      `Via deze persoonlijke link opent u alleen dat blok: ${baseUrl}/nieuwsbrief/bijdrage/${token}`,
+      "",
+      "Zet het vinkje ‘klaar’ als uw tekst af is; de kwartiermaker ziet dat dan meteen.",
+    ].join("\n"),
+  });
+}
+
+/** The one block a contribution link opens; null when the link is unknown or the edition is published. */
+export function getContribution({ token }: { token: string }) {
+  const row = getDb()
+    .select({
+      id: newsletterSections.id,
+      title: newsletterSections.title,
+      bodyMarkdown: newsletterSections.bodyMarkdown,
+      readyAt: newsletterSections.readyAt,
+      version: newsletterSections.version,
+      editionTitle: newsletterEditions.title,
+      editionStatus: newsletterEditions.status,
+      contributorName: people.name,
+    })
+    .from(newsletterSections)
+    .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterSections.editionId))
+    .leftJoin(people, eq(people.id, newsletterSections.contributorPersonId))
+    .where(eq(newsletterSections.contributionTokenHash, hashText(token)))
+    .get();
+  return row && row.editionStatus === "concept" ? row : null;
+}
+
+/** The contributor saves the block, and marks it ready (or not yet). */
+export function saveContribution({
+  token,
+  expectedVersion,
+  bodyMarkdown,
+  ready,
+  now = Date.now(),
+}: {
+  token: string;
+  expectedVersion: number;
+  bodyMarkdown: string;
+  ready: boolean;
+  now?: number;
+}) {
+  return getDb().transaction((tx) => {
+    const section = tx
+      .select()
+      .from(newsletterSections)
+      .where(eq(newsletterSections.contributionTokenHash, hashText(token)))
+      .get();
+    if (!section) return false;
+    loadConcept(tx, section.editionId);
+    if (section.version !== expectedVersion)
+      throw new ConflictError(
+        "Iemand anders heeft dit blok intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
+      );
+    tx.update(newsletterSections)
+      .set({
+        bodyMarkdown,
+        bodyHtml: renderMarkdown(bodyMarkdown),
+        readyAt: ready ? now : null,
+        version: section.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(newsletterSections.id, section.id))
+      .run();
+    touch(tx, section.editionId, now);
+    writeAudit(tx, {
+      actorUserId: null,
+      action: "newsletter.contribution.save",
+      entityType: "newsletter",
+      entityId: section.editionId,
+      summary: `Bijdrage voor ‘${section.title}’ opgeslagen${ready ? " en klaar gemeld" : ""}`,
+      before: { body: section.bodyMarkdown },
+      after: { body: bodyMarkdown, ready },
+    });
+    return true;
+  });
 }

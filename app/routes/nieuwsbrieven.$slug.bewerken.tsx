@@ -22,9 +22,11 @@ import {
   checkEdition,
   deliveryProgress,
   getEdition,
+  listContributors,
   moveSection,
   publishEdition,
   removeSection,
+  requestContribution,
   retryFailedDeliveries,
   sendTestMail,
   updateSection,
@@ -42,6 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found.canManage) forbidden("Alleen de kwartiermaker bewerkt de nieuwsbrief.");
   return {
     ...found,
+    contributors: found.canEdit
+      ? listContributors({ viewer }).map((p) => ({
+          value: p.id,
+          label: p.organisationName ? `${p.name} (${p.organisationName})` : p.name,
+        }))
+      : [],
     check:
       found.edition.status === "concept"
         ? checkEdition({ viewer, editionId: found.edition.id, baseUrl: siteUrl(request) })
@@ -105,6 +113,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "section-remove":
         removeSection({ viewer, id: sectionId });
         break;
+      case "contribution": {
+        const personId = Number(formData.get("personId"));
+        if (!personId)
+          return data(
+            {
+              formKey: "contribution",
+              result: { status: "error" as const, error: { "": ["Kies wie het blok schrijft."] } },
+            } as Reply,
+            { status: 400 },
+          );
+        await requestContribution({ viewer, sectionId, personId, baseUrl: siteUrl(request) });
+        return redirect(`${back}?gedaan=gevraagd#blok-${sectionId}`);
+      }
       case "test-mail":
         await sendTestMail({ viewer, slug: found.edition.slug, baseUrl: siteUrl(request) });
         return redirect(`${back}?gedaan=test`);
@@ -221,10 +242,11 @@ const doneMessages: Record<string, string> = {
   test: "De testmail is naar uw eigen adres verstuurd.",
   gepubliceerd: "De nieuwsbrief is gepubliceerd en wordt verstuurd.",
   opnieuw: "De mislukte verzendingen staan weer in de wachtrij.",
+  gevraagd: "De vraag om een bijdrage is gemaild.",
 };
 
 export default function EditEdition() {
-  const { edition, sections, canEdit, check, progress } = useLoaderData<typeof loader>();
+  const { edition, sections, canEdit, check, progress, contributors } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const [searchParams] = useSearchParams();
   const done = doneMessages[searchParams.get("gedaan") ?? ""];
@@ -311,7 +333,44 @@ export default function EditEdition() {
                 ) : (
                   <p className="nl-paragraph gremium-muted">Nog leeg; een leeg blok komt niet in de nieuwsbrief.</p>
                 )}
+                {section.contributorName ? (
+                  <p className="nl-paragraph">
+                    Bijdrage gevraagd aan {section.contributorName}:{" "}
+                    {section.readyAt ? (
+                      <StatusBadge tone="safe">klaar</StatusBadge>
+                    ) : (
+                      <StatusBadge tone="warning">nog niet klaar</StatusBadge>
+                    )}
+                  </p>
+                ) : null}
                 <SectionForm section={section} reply={reply} />
+                {section.kind === "themagroep" || section.kind === "nieuws" ? (
+                  <details className="gremium-record">
+                    <summary>Iemand vragen dit blok te schrijven</summary>
+                    <Form method="post" className="gremium-form">
+                      <input type="hidden" name="intent" value="contribution" />
+                      <input type="hidden" name="sectionId" value={section.id} />
+                      <div className="utrecht-form-field">
+                        <label className="utrecht-form-label" htmlFor={`bijdrage-${section.id}`}>
+                          Wie schrijft het blok
+                        </label>
+                        <select
+                          id={`bijdrage-${section.id}`}
+                          name="personId"
+                          className="utrecht-select utrecht-select--html-select"
+                        >
+                          <option value="">Kies een persoon</option>
+                          {contributors.map((c) => (
+                            <option key={c.value} value={c.value}>
+                              {c.label}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      <Button>Vraag om een bijdrage</Button>
+                    </Form>
+                  </details>
+                ) : null}
                 <div className="gremium-buttons">
                   {index > 0 ? <Step intent="section-up" sectionId={section.id} label="Omhoog" /> : null}
                   {index < sections.length - 1 ? (

@@ -17,10 +17,13 @@ import {
   checkEdition,
   createEdition,
   deliveryProgress,
+  getContribution,
   getEdition,
   publishEdition,
   recoverInterruptedDeliveries,
+  requestContribution,
   retryFailedDeliveries,
+  saveContribution,
   sendDeliveryBatch,
   updateSection,
 } from "../../app/models/newsletters.server";
@@ -334,5 +337,57 @@ describe("subscribing", () => {
       baseUrl: BASE,
       now: now + 61 * 60_000,
     });
+  });
+});
+
+describe("contributions", () => {
+  it("a kartrekker gets a personal link that opens one block, saves it and marks it ready", async () => {
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    const kartrekker = await makeViewer({ role: "lid", name: "Hanneke Vos" });
+    createEdition({
+      viewer: kwartiermaker,
+      input: { title: "Nieuwsbrief", slug: "bijdragen", period: "", meetingId: null },
+    });
+    const edition = getEdition({ viewer: kwartiermaker, slug: "bijdragen" })!;
+    const block = edition.sections.find((s) => s.kind === "kwartiermaker")!;
+    const smtp = await startSmtp();
+    try {
+      await requestContribution({
+        viewer: kwartiermaker,
+        sectionId: block.id,
+        personId: kartrekker.personId,
+        baseUrl: BASE,
+      });
+      const token = /bijdrage\/([a-z0-9]+)/.exec(smtp.received[0]!.text!)![1]!;
+      const opened = getContribution({ token })!;
+      expect(opened).toMatchObject({ id: block.id, title: block.title, readyAt: null, contributorName: "Hanneke Vos" });
+      expect(getContribution({ token: "onzin" })).toBeNull();
+      saveContribution({
+        token,
+        expectedVersion: opened.version,
+        bodyMarkdown: "Tekst van de themagroep.",
+        ready: true,
+      });
+      const after = getEdition({ viewer: kwartiermaker, slug: "bijdragen" })!.sections.find((s) => s.id === block.id)!;
+      expect(after).toMatchObject({ bodyMarkdown: "Tekst van de themagroep.", contributorName: "Hanneke Vos" });
+      expect(after.readyAt).not.toBeNull();
+      expect(() =>
+        saveContribution({ token, expectedVersion: opened.version, bodyMarkdown: "x", ready: false }),
+      ).toThrow(/intussen gewijzigd/);
+      // The public never learns who was asked.
+      expect(getEdition({ viewer: null, slug: "bijdragen" })).toBeNull();
+      publishEdition({
+        viewer: kwartiermaker,
+        id: edition.edition.id,
+        expectedVersion: getEdition({ viewer: kwartiermaker, slug: "bijdragen" })!.edition.version,
+        baseUrl: BASE,
+      });
+      expect(getEdition({ viewer: null, slug: "bijdragen" })!.sections.every((s) => s.contributorName === null)).toBe(
+        true,
+      );
+      expect(getContribution({ token })).toBeNull();
+    } finally {
+      await smtp.close();
+    }
   });
 });
