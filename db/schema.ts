@@ -739,6 +739,23 @@ export const newsletterDeliveries = sqliteTable(
   ],
 );
 
+/** An image uploaded for an edition, stored by SHA-256 beside the documents; alt text is required. */
+export const newsletterImages = sqliteTable(
+  "newsletter_images",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => newsletterEditions.id, { onDelete: "cascade" }),
+    sha256: text("sha256").notNull(),
+    contentType: text("content_type").notNull(),
+    altText: text("alt_text").notNull(),
+    size: integer("size").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("newsletter_images_edition_idx").on(table.editionId)],
+);
+
 /** Throttle for the public subscription forms, per client address and hour. */
 export const subscriptionThrottles = sqliteTable("subscription_throttles", {
   key: text("key").primaryKey(),

@@ -21,3 +21,13 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("# Titel")).toBe("<h2>Titel</h2>");
   });
 });
+
+describe("images in Markdown", () => {
+  it("keeps images from this site with their alt text and drops foreign ones", () => {
+    expect(renderMarkdown("![Logo van ZVS](/nieuwsbrieven/afbeeldingen/1)")).toBe(
+      '<p><img src="/nieuwsbrieven/afbeeldingen/1" alt="Logo van ZVS" /></p>',
+    );
+    expect(renderMarkdown("![pixel](https://tracker.example/p.gif)")).toBe("<p></p>");
+    expect(renderMarkdown("![pixel](//tracker.example/p.gif)")).toBe("<p></p>");
+  });
+});

@@ -30,8 +30,11 @@ const allowed: sanitizeHtml.IOptions = {
     "tr",
     "th",
     "td",
+    "img",
   ],
-  allowedAttributes: { a: ["href", "title"], ol: ["start"], th: ["scope"], td: [] },
+  allowedAttributes: { a: ["href", "title"], ol: ["start"], th: ["scope"], td: [], img: ["src", "alt", "title"] },
+  // Images only from this site (uploads with their alt text); a foreign image could track readers.
+  exclusiveFilter: (frame) => frame.tag === "img" && !/^\/(?!\/)/.test(frame.attribs.src ?? ""),
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowProtocolRelative: false,
   transformTags: {

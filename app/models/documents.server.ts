@@ -18,11 +18,12 @@ export function documentsDir() {
   return resolve(dirname(resolve(env().DATABASE_URL)), "documents");
 }
 
-function storagePath(sha256: string) {
+export function storagePath(sha256: string) {
   return join(documentsDir(), sha256.slice(0, 2), sha256);
 }
 
-function store(bytes: Uint8Array) {
+/** Stores bytes once under their SHA-256 beside the database; returns the hash. */
+export function store(bytes: Uint8Array) {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const path = storagePath(sha256);
   if (!existsSync(path)) {

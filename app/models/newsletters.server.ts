@@ -5,6 +5,7 @@ import {
   meetings,
   newsletterDeliveries,
   newsletterEditions,
+  newsletterImages,
   newsletterSections,
   objectiveStatusUpdates,
   objectives,
@@ -32,7 +33,8 @@ import {
 import { getAction } from "./actions.server";
 import { writeAudit } from "./audit.server";
 import { getDecisionByReference, getDecisionList, listDecisions } from "./decisions.server";
-import { getDocumentVersion } from "./documents.server";
+import { getDocumentVersion, storagePath, store } from "./documents.server";
+import { sniff } from "~/lib/file-types";
 import { ConflictError, RuleError } from "./errors";
 import { getMeeting, listUpcomingMeetings } from "./meetings.server";
 import { getPlan } from "./plans.server";
@@ -950,4 +952,91 @@ export function saveContribution({
     });
     return true;
   });
+}
+
+// Images -------------------------------------------------------------------------------------------
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** An image for an edition: checked by content (PNG, JPEG, GIF, WebP), with required alt text. */
+export function addEditionImage({
+  viewer,
+  editionId,
+  fileName,
+  bytes,
+  altText,
+}: {
+  viewer: Viewer;
+  editionId: number;
+  fileName: string;
+  bytes: Uint8Array;
+  altText: string;
+}) {
+  requireEditor(viewer);
+  const errors: Record<string, string[]> = {};
+  if (!altText.trim())
+    errors.altText = [
+      "Beschrijf wat er op de afbeelding staat; zonder tekstalternatief kan een schermlezer haar niet voorlezen.",
+    ];
+  const kind = sniff(bytes)?.kind;
+  if (bytes.byteLength === 0) errors.bestand = ["Kies een afbeelding."];
+  else if (bytes.byteLength > MAX_IMAGE_BYTES) errors.bestand = ["De afbeelding is groter dan 5 MB."];
+  else if (!kind || !["png", "jpeg", "gif", "webp"].includes(kind))
+    errors.bestand = [`‘${fileName}’ is geen afbeelding (PNG, JPEG, GIF of WebP).`];
+  if (Object.keys(errors).length) throw new RuleError(errors);
+  return getDb().transaction((tx) => {
+    loadConcept(tx, editionId);
+    const image = tx
+      .insert(newsletterImages)
+      .values({
+        editionId,
+        sha256: store(bytes),
+        contentType: `image/${kind}`,
+        altText: altText.trim(),
+        size: bytes.byteLength,
+      })
+      .returning({ id: newsletterImages.id })
+      .get();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "newsletter.image.add",
+      entityType: "newsletter",
+      entityId: editionId,
+      summary: `Afbeelding ‘${altText.trim()}’ toegevoegd`,
+    });
+    return {
+      id: image.id,
+      markdown: `![${altText.trim().replace(/[[\]]/g, "")}](/nieuwsbrieven/afbeeldingen/${image.id})`,
+    };
+  });
+}
+
+export function listEditionImages({ viewer, editionId }: { viewer: Viewer; editionId: number }) {
+  requireEditor(viewer);
+  return getDb()
+    .select({ id: newsletterImages.id, altText: newsletterImages.altText, size: newsletterImages.size })
+    .from(newsletterImages)
+    .where(eq(newsletterImages.editionId, editionId))
+    .orderBy(asc(newsletterImages.id))
+    .all()
+    .map((image) => ({
+      ...image,
+      markdown: `![${image.altText.replace(/[[\]]/g, "")}](/nieuwsbrieven/afbeeldingen/${image.id})`,
+    }));
+}
+
+/** The file of an image: public once its edition is published, before that for the kwartiermaker. */
+export function getEditionImage({ viewer, id }: { viewer: Viewer; id: number }) {
+  const row = getDb()
+    .select({
+      sha256: newsletterImages.sha256,
+      contentType: newsletterImages.contentType,
+      status: newsletterEditions.status,
+    })
+    .from(newsletterImages)
+    .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterImages.editionId))
+    .where(eq(newsletterImages.id, id))
+    .get();
+  if (!row || (row.status !== "gepubliceerd" && !canManageProgrammes(viewer))) return null;
+  return { path: storagePath(row.sha256), contentType: row.contentType, isPublic: row.status === "gepubliceerd" };
 }

@@ -21,8 +21,10 @@ import {
   addSection,
   checkEdition,
   deliveryProgress,
+  addEditionImage,
   getEdition,
   listContributors,
+  listEditionImages,
   moveSection,
   publishEdition,
   removeSection,
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found.canManage) forbidden("Alleen de kwartiermaker bewerkt de nieuwsbrief.");
   return {
     ...found,
+    images: found.canEdit ? listEditionImages({ viewer, editionId: found.edition.id }) : [],
     contributors: found.canEdit
       ? listContributors({ viewer }).map((p) => ({
           value: p.id,
@@ -125,6 +128,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
           );
         await requestContribution({ viewer, sectionId, personId, baseUrl: siteUrl(request) });
         return redirect(`${back}?gedaan=gevraagd#blok-${sectionId}`);
+      }
+      case "image": {
+        const file = formData.get("bestand");
+        try {
+          const image = addEditionImage({
+            viewer,
+            editionId: found.edition.id,
+            fileName: file instanceof File ? file.name : "",
+            bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
+            altText: String(formData.get("altText") ?? ""),
+          });
+          return redirect(`${back}?afbeelding=${image.id}#afbeeldingen`);
+        } catch (error) {
+          if (error instanceof RuleError)
+            return data(
+              {
+                formKey: "image",
+                result: { status: "error" as const, error: error.fieldErrors },
+                altText: String(formData.get("altText") ?? ""),
+              } as Reply & { altText: string },
+              { status: 400 },
+            );
+          throw error;
+        }
       }
       case "test-mail":
         await sendTestMail({ viewer, slug: found.edition.slug, baseUrl: siteUrl(request) });
@@ -237,6 +264,81 @@ function Step({
   );
 }
 
+function ImagesPanel({
+  images,
+  reply,
+  newId,
+}: {
+  images: LoaderData["images"];
+  reply: (Reply & { altText?: string }) | undefined;
+  newId: number | null;
+}) {
+  const errors = reply?.formKey === "image" ? (reply.result.error as Record<string, string[]> | undefined) : undefined;
+  return (
+    <section aria-labelledby="afbeeldingen-kop" id="afbeeldingen">
+      <h2 className="nl-heading nl-heading--level-2" id="afbeeldingen-kop">
+        Afbeeldingen
+      </h2>
+      {images.length > 0 ? (
+        <ul>
+          {images.map((image) => (
+            <li key={image.id}>
+              {image.altText}: plak <code>{image.markdown}</code> in een blok.
+              {image.id === newId ? <StatusBadge tone="safe">nieuw</StatusBadge> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="nl-paragraph">Nog geen afbeeldingen.</p>
+      )}
+      <details className="gremium-record" open={Boolean(errors)}>
+        <summary>Afbeelding toevoegen</summary>
+        <Form method="post" encType="multipart/form-data" className="gremium-form">
+          <input type="hidden" name="intent" value="image" />
+          <div className={`utrecht-form-field${errors?.bestand ? " utrecht-form-field--invalid" : ""}`}>
+            <label className="utrecht-form-label" htmlFor="bestand">
+              Afbeelding (PNG, JPEG, GIF of WebP, hooguit 5 MB)
+            </label>
+            {errors?.bestand ? (
+              <div className="utrecht-form-field-error-message" id="bestand-fout">
+                {errors.bestand.join(" ")}
+              </div>
+            ) : null}
+            <input
+              id="bestand"
+              name="bestand"
+              type="file"
+              accept="image/png,image/jpeg,image/gif,image/webp"
+              aria-describedby={errors?.bestand ? "bestand-fout" : undefined}
+              className="utrecht-textbox"
+            />
+          </div>
+          <div className={`utrecht-form-field${errors?.altText ? " utrecht-form-field--invalid" : ""}`}>
+            <label className="utrecht-form-label" htmlFor="altText">
+              Tekstalternatief: wat staat er op de afbeelding?
+            </label>
+            {errors?.altText ? (
+              <div className="utrecht-form-field-error-message" id="altText-fout">
+                {errors.altText.join(" ")}
+              </div>
+            ) : null}
+            <input
+              id="altText"
+              name="altText"
+              type="text"
+              defaultValue={reply?.altText ?? ""}
+              aria-invalid={errors?.altText ? true : undefined}
+              aria-describedby={errors?.altText ? "altText-fout" : undefined}
+              className="utrecht-textbox utrecht-textbox--html-input"
+            />
+          </div>
+          <Button>Afbeelding toevoegen</Button>
+        </Form>
+      </details>
+    </section>
+  );
+}
+
 const doneMessages: Record<string, string> = {
   opgeslagen: "Opgeslagen.",
   test: "De testmail is naar uw eigen adres verstuurd.",
@@ -246,7 +348,7 @@ const doneMessages: Record<string, string> = {
 };
 
 export default function EditEdition() {
-  const { edition, sections, canEdit, check, progress, contributors } = useLoaderData<typeof loader>();
+  const { edition, sections, canEdit, check, progress, contributors, images } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const [searchParams] = useSearchParams();
   const done = doneMessages[searchParams.get("gedaan") ?? ""];
@@ -382,6 +484,7 @@ export default function EditEdition() {
             ))}
           </ol>
           <NewSectionForm reply={reply} />
+          <ImagesPanel images={images} reply={reply} newId={Number(searchParams.get("afbeelding")) || null} />
 
           <h2 className="nl-heading nl-heading--level-2">Controle voor publicatie</h2>
           {check!.problems.length > 0 ? (

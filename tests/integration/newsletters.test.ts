@@ -14,11 +14,13 @@ import { addAgendaItem } from "../../app/models/agenda.server";
 import { recordDecision } from "../../app/models/decisions.server";
 import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
 import {
+  addEditionImage,
   checkEdition,
   createEdition,
   deliveryProgress,
   getContribution,
   getEdition,
+  getEditionImage,
   publishEdition,
   recoverInterruptedDeliveries,
   requestContribution,
@@ -389,5 +391,46 @@ describe("contributions", () => {
     } finally {
       await smtp.close();
     }
+  });
+});
+
+describe("images", () => {
+  const png = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
+  ]);
+
+  it("need alt text and image content; they are public once the edition is", async () => {
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    createEdition({
+      viewer: kwartiermaker,
+      input: { title: "Met beeld", slug: "met-beeld", period: "", meetingId: null },
+    });
+    const edition = getEdition({ viewer: kwartiermaker, slug: "met-beeld" })!;
+    const add = (bytes: Uint8Array, altText: string) =>
+      addEditionImage({ viewer: kwartiermaker, editionId: edition.edition.id, fileName: "beeld.png", bytes, altText });
+    expect(() => add(png, " ")).toThrow(
+      expect.objectContaining({ fieldErrors: { altText: [expect.stringContaining("schermlezer")] } }),
+    );
+    expect(() => add(new TextEncoder().encode("MZ geen plaatje"), "Iets")).toThrow(/geen afbeelding/);
+    const image = add(png, "Bestuurders aan tafel");
+    expect(image.markdown).toBe(`![Bestuurders aan tafel](/nieuwsbrieven/afbeeldingen/${image.id})`);
+    expect(getEditionImage({ viewer: null, id: image.id })).toBeNull();
+    const intro = edition.sections[0]!;
+    updateSection({
+      viewer: kwartiermaker,
+      id: intro.id,
+      expectedVersion: intro.version,
+      input: { title: intro.title, bodyMarkdown: image.markdown },
+    });
+    const { images, problems } = checkEdition({ viewer: kwartiermaker, editionId: edition.edition.id, baseUrl: BASE });
+    expect(images).toEqual([expect.objectContaining({ alt: "Bestuurders aan tafel", problem: null })]);
+    expect(problems).toEqual([]);
+    publishEdition({
+      viewer: kwartiermaker,
+      id: edition.edition.id,
+      expectedVersion: getEdition({ viewer: kwartiermaker, slug: "met-beeld" })!.edition.version,
+      baseUrl: BASE,
+    });
+    expect(getEditionImage({ viewer: null, id: image.id })).toMatchObject({ contentType: "image/png", isPublic: true });
   });
 });
