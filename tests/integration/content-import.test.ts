@@ -14,7 +14,10 @@ import {
   objectiveStatusUpdates,
   objectives,
   planBudgetLines,
+  newsletterEditions,
+  newsletterSections,
   programmes,
+  subscribers,
   decisionAmendments,
   decisionLists,
   decisions,
@@ -230,6 +233,27 @@ describe("migrations and the demo corpus", () => {
     expect(links.filter((l) => l.decisionId !== null).length).toBeGreaterThanOrEqual(6);
     expect(links.filter((l) => l.actionId !== null).length).toBeGreaterThanOrEqual(4);
     expect(links.filter((l) => l.targetPlanGoalId !== null).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("imports newsletter editions and subscribers; an unsubscribed address is kept only as its hash", async () => {
+    migrateDatabase(db);
+    await importDemoCorpus(db, { contentDir, demoPassword: "demo-wachtwoord" });
+    const editions = db.select().from(newsletterEditions).all();
+    expect(editions.filter((e) => e.status === "gepubliceerd")).toHaveLength(2);
+    expect(editions.filter((e) => e.status === "concept")).toHaveLength(1);
+    const kinds = db
+      .select({ kind: newsletterSections.kind })
+      .from(newsletterSections)
+      .all()
+      .map((s) => s.kind);
+    expect(new Set(kinds)).toEqual(
+      new Set(["kwartiermaker", "stuurgroep", "themagroep", "versterkingsagenda", "agenda", "contact", "kort"]),
+    );
+    const people = db.select().from(subscribers).all();
+    expect(people.filter((p) => p.status === "bevestigd").length).toBeGreaterThanOrEqual(5);
+    const gone = people.find((p) => p.status === "afgemeld")!;
+    expect(gone).toMatchObject({ email: null, name: null, organisation: null });
+    expect(gone.emailHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("names file and line of a bad programme, plan or objective reference", async () => {
