@@ -51,6 +51,8 @@ export function startReminderSchedule({ baseUrl }: { baseUrl: string }) {
 
 const SEND_EVERY_MS = 2_000;
 let kick: (() => void) | undefined;
+// Links in the mail use the address the kwartiermaker published from (PUBLIC_URL wins when set).
+let sendBaseUrl: string | undefined;
 
 /**
  * Sends queued newsletter deliveries in batches in the background. At start, deliveries that a
@@ -67,7 +69,7 @@ export function startNewsletterSender({ baseUrl }: { baseUrl: string }) {
     try {
       // Keep going while full batches come back; the next tick picks up the rest.
       for (let round = 0; round < 20; round++) {
-        const { sent, failed } = await sendDeliveryBatch({ baseUrl });
+        const { sent, failed } = await sendDeliveryBatch({ baseUrl: sendBaseUrl ?? baseUrl });
         if (sent + failed === 0) break;
       }
     } catch (error) {
@@ -83,7 +85,8 @@ export function startNewsletterSender({ baseUrl }: { baseUrl: string }) {
   return () => clearInterval(timer);
 }
 
-/** Starts sending now rather than at the next tick (after publishing). */
-export function kickNewsletterSender() {
+/** Starts sending now rather than at the next tick (after publishing), with the site's own address. */
+export function kickNewsletterSender({ baseUrl }: { baseUrl: string }) {
+  sendBaseUrl = baseUrl;
   kick?.();
 }

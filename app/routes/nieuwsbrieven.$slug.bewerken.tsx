@@ -163,11 +163,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           expectedVersion: Number(formData.get("version")),
           baseUrl: siteUrl(request),
         });
-        kickNewsletterSender();
+        kickNewsletterSender({ baseUrl: siteUrl(request) });
         return redirect(`${back}?gedaan=gepubliceerd`);
       case "retry":
         retryFailedDeliveries({ viewer, editionId: found.edition.id });
-        kickNewsletterSender();
+        kickNewsletterSender({ baseUrl: siteUrl(request) });
         return redirect(`${back}?gedaan=opnieuw`);
       default:
         return data(
