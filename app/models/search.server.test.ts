@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { makeBody, makeViewer } from "../../tests/factories";
+import { createAction } from "./actions.server";
+import { addAgendaItem, getAgendaItemForEdit, updateAgendaItem } from "./agenda.server";
+import { recordDecision, removeDecision, updateDecision } from "./decisions.server";
+import { addDocument } from "./documents.server";
+import { createMeeting, publishAgenda } from "./meetings.server";
+import { createEdition } from "./newsletters.server";
+import { addChapter, createPlan } from "./plans.server";
+import { addObjective, createProgramme } from "./programmes.server";
+import { search, toFtsQuery } from "./search.server";
+
+async function corpus() {
+  const body = makeBody({ kind: "stuurgroep", name: "Stuurgroep ZVS", shortName: "Stuurgroep ZVS" });
+  const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+  const member = await makeViewer({ role: "lid", memberBodyIds: [body.id] });
+  const outsider = await makeViewer({ role: "lid" });
+  const { id: meetingId } = createMeeting({
+    viewer: secretary,
+    input: {
+      bodyId: body.id,
+      date: "2026-09-17",
+      startTime: "13:30",
+      endTime: "15:30",
+      location: "Hengelo",
+      isPublic: true,
+    },
+  });
+  publishAgenda({ viewer: secretary, id: meetingId, expectedVersion: 1 });
+  const item = (subject: string, proposalMarkdown = "", isConfidential = false) =>
+    addAgendaItem({ viewer: secretary, meetingId, input: { section: "B", subject, proposalMarkdown, isConfidential } })
+      .id;
+  return { body, secretary, member, outsider, meetingId, item };
+}
+
+const titles = (result: ReturnType<typeof search>) => result.results.map((r) => r.titleHtml.replace(/<\/?mark>/g, ""));
+
+describe("search", () => {
+  it("folds diacritics, matches prefixes and phrases, and ranks a title above a mention", async () => {
+    const c = await corpus();
+    c.item("Geïntegreerde aanpak huiselijk geweld");
+    c.item("Jaarverslag", "De aanpak is geïntegreerd en het huiselijk overleg loopt.");
+    const hits = (q: string) => titles(search({ viewer: c.member, query: q }));
+    expect(hits("geintegreerd")).toEqual(["Geïntegreerde aanpak huiselijk geweld", "Jaarverslag"]);
+    expect(hits("geïntegr")).toHaveLength(2);
+    expect(hits('"aanpak huiselijk"')).toEqual(["Geïntegreerde aanpak huiselijk geweld"]);
+    expect(hits("aanpak onbekendwoord")).toEqual([]);
+    const first = search({ viewer: c.member, query: "geweld" }).results[0]!;
+    expect(first.titleHtml).toBe("Geïntegreerde aanpak huiselijk <mark>geweld</mark>");
+    expect(search({ viewer: c.member, query: "overleg" }).results[0]!.snippetHtml).toContain("<mark>overleg</mark>");
+  });
+
+  it("turns any input into a valid query", () => {
+    expect(toFtsQuery("  ")).toBeNull();
+    expect(toFtsQuery('aanpak "huiselijk geweld" NEAR( -x* "')).toBe('"aanpak"* "huiselijk geweld" "NEAR"* "x"*');
+    expect(toFtsQuery('"')).toBeNull();
+  });
+
+  it("finds a besloten item, decision, action and document for members only, also after a toggle", async () => {
+    const c = await corpus();
+    const openItem = c.item("Zorgtraject Twenterand");
+    const closedItem = c.item("Casus Borne", "Vertrouwelijke casus over zorgmijding.", true);
+    const { id: decisionId } = recordDecision({
+      viewer: c.secretary,
+      agendaItemId: openItem,
+      input: {
+        outcome: "conform",
+        textMarkdown: "Besluit over zorgmijding.",
+        discussionMarkdown: "",
+        isConfidential: true,
+        commitments: [
+          { description: "Zorgmijding in kaart brengen", personId: c.member.personId, dueOn: "2030-01-01" },
+        ],
+      },
+      now: Date.parse("2026-09-17T15:00:00Z"),
+    });
+    addDocument({
+      viewer: c.secretary,
+      agendaItemId: closedItem,
+      title: "Notitie zorgmijding",
+      isConfidential: false,
+      content: { markdown: "Analyse van zorgmijding." },
+    });
+    const groups = (viewer: typeof c.member | null) =>
+      search({ viewer, query: "zorgmijding" })
+        .results.map((r) => r.group)
+        .sort();
+    expect(groups(c.member)).toEqual(["action", "agenda_item", "decision", "document"]);
+    expect(groups(c.secretary)).toEqual(["action", "agenda_item", "decision", "document"]);
+    expect(groups(null)).toEqual([]);
+    expect(groups(c.outsider)).toEqual([]);
+    expect(search({ viewer: null, query: "zorgmijding" }).counts).toEqual({});
+
+    // Toggle the item to public: its text becomes findable; the besloten decision stays hidden.
+    const item = getAgendaItemForEdit({ viewer: c.secretary, meetingId: c.meetingId, id: closedItem })!;
+    updateAgendaItem({
+      viewer: c.secretary,
+      id: closedItem,
+      expectedVersion: item.version,
+      input: { section: "B", subject: item.subject!, proposalMarkdown: item.proposalMarkdown, isConfidential: false },
+    });
+    expect(groups(null)).toEqual(["agenda_item", "document"]);
+    // And the decision made public, but its list is still a concept: still hidden from the public.
+    updateDecision({
+      viewer: c.secretary,
+      id: decisionId,
+      expectedVersion: 1,
+      input: {
+        outcome: "conform",
+        textMarkdown: "Besluit over zorgmijding.",
+        discussionMarkdown: "",
+        isConfidential: false,
+      },
+    });
+    expect(groups(null)).toEqual(["agenda_item", "document"]);
+    expect(groups(c.member)).toEqual(["action", "agenda_item", "decision", "document"]);
+    // Removed records leave the index.
+    removeDecision({ viewer: c.secretary, id: decisionId });
+    expect(groups(c.member)).toEqual(["agenda_item", "document"]);
+  });
+
+  it("keeps concept plans and concept newsletters to those who may see them; programmes are public", async () => {
+    const c = await corpus();
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    const programme = createProgramme({
+      viewer: kwartiermaker,
+      input: {
+        slug: "koers",
+        title: "Meerjarenkoers",
+        startsOn: "2027-01-01",
+        endsOn: null,
+        ownerBodyId: c.body.id,
+        descriptionMarkdown: "Over wederkerigheid.",
+        predecessorId: null,
+      },
+    });
+    addObjective({
+      viewer: kwartiermaker,
+      programmeId: programme.id,
+      input: { title: "Wederkerigheid in de zorg", descriptionMarkdown: "", leadPersonId: null, focus: null },
+    });
+    const { id: planId } = createPlan({
+      viewer: kwartiermaker,
+      input: { bodyId: c.body.id, year: 2027, title: "Jaarplan 2027", copyOpenGoals: false },
+    });
+    addChapter({ viewer: kwartiermaker, planId, input: { title: "Wederkerigheid", bodyMarkdown: "Concepttekst." } });
+    createEdition({
+      viewer: kwartiermaker,
+      input: { title: "Nieuwsbrief wederkerigheid", slug: "w", period: "", meetingId: null },
+    });
+    const groups = (viewer: typeof c.member | null) =>
+      [...new Set(search({ viewer, query: "wederkerigheid" }).results.map((r) => r.group))].sort();
+    expect(groups(null)).toEqual(["programme"]);
+    expect(groups(c.member)).toEqual(["plan", "programme"]);
+    expect(groups(kwartiermaker)).toEqual(["edition", "plan", "programme"]);
+    const filtered = search({ viewer: kwartiermaker, query: "wederkerigheid", group: "plan" });
+    expect(filtered.results.every((r) => r.group === "plan")).toBe(true);
+    expect(filtered.counts).toEqual({ programme: 2, plan: 1, edition: 1 });
+    expect(search({ viewer: kwartiermaker, query: "wederkerigheid", year: 2025 }).results).toEqual([]);
+    createAction({
+      viewer: c.secretary,
+      input: {
+        bodyId: c.body.id,
+        description: "Wederkerigheid uitwerken",
+        ownerPersonId: null,
+        organisationId: null,
+        dueOn: null,
+      },
+    });
+    expect(groups(c.member)).toContain("action");
+    expect(groups(null)).not.toContain("action");
+  });
+});

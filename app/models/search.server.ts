@@ -1,0 +1,302 @@
+import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import {
+  actions,
+  agendaItems,
+  annualPlans,
+  decisionLists,
+  decisions,
+  documents,
+  meetings,
+  newsletterEditions,
+  newsletterSections,
+  objectives,
+  planChapters,
+  planGoals,
+  programmes,
+} from "../../db/schema";
+import { canManageProgrammes } from "~/auth/permissions";
+import type { Viewer } from "~/auth/viewer";
+import { getDb } from "~/lib/db.server";
+import { actionVisibleTo } from "./actions.server";
+import { decisionVisibleTo } from "./decisions.server";
+import { visibleTo } from "./meetings.server";
+import { planVisibleTo } from "./plan-access.server";
+
+// Search over the FTS5 index that triggers keep in step (migration add_search_index). The index has
+// text only; whether the viewer may see a hit is part of the same query, through the visibility rules
+// of each model, so a page never holds fewer results than it should and never a hidden one.
+
+/** Result groups as the page shows them; some index kinds fold into one group. */
+export const searchGroups = {
+  meeting: { label: "Vergaderingen", kinds: ["meeting"] },
+  agenda_item: { label: "Agendapunten", kinds: ["agenda_item"] },
+  decision: { label: "Besluiten", kinds: ["decision"] },
+  action: { label: "Acties", kinds: ["action"] },
+  document: { label: "Stukken", kinds: ["document"] },
+  programme: { label: "Programma's en opgaven", kinds: ["programme", "objective"] },
+  plan: { label: "Jaarplannen", kinds: ["plan", "plan_chapter", "plan_goal"] },
+  edition: { label: "Nieuwsbrieven", kinds: ["edition", "newsletter_section"] },
+} as const;
+export type SearchGroup = keyof typeof searchGroups;
+export const searchGroupKeys = Object.keys(searchGroups) as SearchGroup[];
+
+const groupOf = (kind: string) =>
+  searchGroupKeys.find((g) => (searchGroups[g].kinds as readonly string[]).includes(kind))!;
+
+/**
+ * The user's words as an FTS5 query: quoted phrases stay phrases, other words match as prefixes,
+ * all must occur. Operators and stray quotes are taken literally, so no input is a syntax error.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms: string[] = [];
+  const text = input.slice(0, 300);
+  for (const match of text.matchAll(/"([^"]+)"|(\S+)/g)) {
+    const phrase = match[1];
+    const word = match[2];
+    const clean = (s: string) => s.replace(/["*^:(){}[\]\\-]/g, " ").trim();
+    if (phrase && clean(phrase)) terms.push(`"${clean(phrase)}"`);
+    else if (word) for (const part of clean(word).split(/\s+/).filter(Boolean)) terms.push(`"${part}"*`);
+    if (terms.length >= 10) break;
+  }
+  return terms.length ? terms.join(" ") : null;
+}
+
+const recordId = sql`search_index.record_id`;
+const member = (viewer: Viewer) =>
+  viewer && viewer.memberBodyIds.length > 0 ? inArray(meetings.bodyId, viewer.memberBodyIds) : sql`0`;
+
+/** Whether the viewer may see the record behind a hit, per kind, as one SQL condition. */
+function visibility(viewer: Viewer): SQL {
+  const db = getDb();
+  const beheerder = viewer?.role === "beheerder";
+  const itemVisible = and(
+    visibleTo(viewer),
+    beheerder ? undefined : or(eq(agendaItems.isConfidential, false), member(viewer)),
+  );
+  const planned = (table: typeof planChapters | typeof planGoals) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(table)
+        .innerJoin(annualPlans, eq(annualPlans.id, table.planId))
+        .where(and(eq(table.id, recordId), planVisibleTo(viewer))),
+    );
+  const editionVisible = canManageProgrammes(viewer) ? undefined : eq(newsletterEditions.status, "gepubliceerd");
+  const byKind: Record<string, SQL> = {
+    meeting: exists(
+      db
+        .select({ one: sql`1` })
+        .from(meetings)
+        .where(and(eq(meetings.id, recordId), visibleTo(viewer))),
+    ),
+    agenda_item: exists(
+      db
+        .select({ one: sql`1` })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(and(eq(agendaItems.id, recordId), itemVisible)),
+    ),
+    decision: exists(
+      db
+        .select({ one: sql`1` })
+        .from(decisions)
+        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+        .where(and(eq(decisions.id, recordId), decisionVisibleTo(viewer))),
+    ),
+    action: exists(
+      db
+        .select({ one: sql`1` })
+        .from(actions)
+        .where(and(eq(actions.id, recordId), actionVisibleTo(viewer))),
+    ),
+    document: exists(
+      db
+        .select({ one: sql`1` })
+        .from(documents)
+        .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(
+          and(
+            eq(documents.id, recordId),
+            itemVisible,
+            beheerder ? undefined : or(eq(documents.isConfidential, false), member(viewer)),
+          ),
+        ),
+    ),
+    programme: sql`1`,
+    objective: sql`1`,
+    plan: exists(
+      db
+        .select({ one: sql`1` })
+        .from(annualPlans)
+        .where(and(eq(annualPlans.id, recordId), planVisibleTo(viewer))),
+    ),
+    plan_chapter: planned(planChapters),
+    plan_goal: planned(planGoals),
+    edition: exists(
+      db
+        .select({ one: sql`1` })
+        .from(newsletterEditions)
+        .where(and(eq(newsletterEditions.id, recordId), editionVisible)),
+    ),
+    newsletter_section: exists(
+      db
+        .select({ one: sql`1` })
+        .from(newsletterSections)
+        .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterSections.editionId))
+        .where(and(eq(newsletterSections.id, recordId), editionVisible)),
+    ),
+  };
+  return or(...Object.entries(byKind).map(([kind, condition]) => sql`(search_index.kind = ${kind} and ${condition})`))!;
+}
+
+export const SEARCH_PAGE_SIZE = 20;
+
+type Hit = { kind: string; recordId: number; title: string; snippet: string; rank: number };
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The index marks hits with \u0001…\u0002; everything else is escaped before the marks become <mark>. */
+const marked = (text: string) =>
+  escapeHtml(text.replace(/[#*_`>[\]]/g, "").replace(/\(\/[^)]*\)/g, ""))
+    .replace(/\u0001/g, "<mark>")
+    .replace(/\u0002/g, "</mark>");
+
+/** Searches what the viewer may see; filters by group, body and year; ranked, paged and grouped. */
+export function search({
+  viewer,
+  query,
+  group,
+  bodyId,
+  year,
+  page = 1,
+}: {
+  viewer: Viewer;
+  query: string;
+  group?: SearchGroup;
+  bodyId?: number;
+  year?: number;
+  page?: number;
+}) {
+  const fts = toFtsQuery(query);
+  if (!fts) return { query, results: [], hasMore: false, counts: {} as Partial<Record<SearchGroup, number>> };
+  const db = getDb();
+  const filters = and(
+    bodyId ? sql`search_index.body_id = ${bodyId}` : undefined,
+    year ? sql`search_index.year = ${String(year)}` : undefined,
+  );
+  const base = and(sql`search_index match ${fts}`, visibility(viewer), filters);
+  const counted = db.all<{ kind: string; n: number }>(
+    sql`select search_index.kind as kind, count(*) as n from search_index where ${base} group by search_index.kind`,
+  );
+  const counts: Partial<Record<SearchGroup, number>> = {};
+  for (const row of counted) counts[groupOf(row.kind)] = (counts[groupOf(row.kind)] ?? 0) + row.n;
+  const kinds = group ? [...searchGroups[group].kinds] : null;
+  const hits = db.all<Hit>(sql`
+    select search_index.kind as kind, search_index.record_id as recordId,
+      highlight(search_index, 0, char(1), char(2)) as title,
+      snippet(search_index, 1, char(1), char(2), '…', 16) as snippet,
+      bm25(search_index, 5.0, 1.0) as rank
+    from search_index
+    where ${and(
+      base,
+      kinds
+        ? sql`search_index.kind in (${sql.join(
+            kinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})`
+        : undefined,
+    )}
+    order by rank
+    limit ${SEARCH_PAGE_SIZE + 1} offset ${(page - 1) * SEARCH_PAGE_SIZE}`);
+  const shown = hits.slice(0, SEARCH_PAGE_SIZE);
+  return {
+    query,
+    results: shown.map((hit) => ({
+      kind: hit.kind,
+      group: groupOf(hit.kind),
+      recordId: hit.recordId,
+      titleHtml: marked(hit.title),
+      snippetHtml: marked(hit.snippet),
+      ...linkOf(hit.kind, hit.recordId),
+    })),
+    hasMore: hits.length > SEARCH_PAGE_SIZE,
+    counts,
+  };
+}
+
+/** Where a hit leads, and what it belongs to (shown under the title). */
+function linkOf(kind: string, id: number): { href: string; context: string } {
+  const db = getDb();
+  switch (kind) {
+    case "meeting":
+      return { href: `/vergaderingen/${id}`, context: "Vergadering" };
+    case "agenda_item": {
+      const row = db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, id)).get();
+      return { href: `/vergaderingen/${row?.meetingId}`, context: "Agendapunt" };
+    }
+    case "decision": {
+      const row = db.select({ reference: decisions.reference }).from(decisions).where(eq(decisions.id, id)).get();
+      return { href: `/besluiten/${row?.reference}`, context: `Besluit ${row?.reference ?? ""}` };
+    }
+    case "action":
+      return { href: `/acties/${id}`, context: "Actie" };
+    case "document": {
+      const row = db
+        .select({ meetingId: agendaItems.meetingId })
+        .from(documents)
+        .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+        .where(eq(documents.id, id))
+        .get();
+      return { href: `/vergaderingen/${row?.meetingId}`, context: "Stuk bij een agendapunt" };
+    }
+    case "programme": {
+      const row = db.select({ slug: programmes.slug }).from(programmes).where(eq(programmes.id, id)).get();
+      return { href: `/programmas/${row?.slug}`, context: "Programma" };
+    }
+    case "objective": {
+      const row = db
+        .select({ slug: programmes.slug, number: objectives.number, programme: programmes.title })
+        .from(objectives)
+        .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
+        .where(eq(objectives.id, id))
+        .get();
+      return {
+        href: `/programmas/${row?.slug}/${row?.number}`,
+        context: `Opgave ${row?.number} van ${row?.programme}`,
+      };
+    }
+    case "plan":
+      return { href: `/jaarplannen/${id}`, context: "Jaarplan" };
+    case "plan_chapter":
+    case "plan_goal": {
+      const table = kind === "plan_chapter" ? planChapters : planGoals;
+      const row = db
+        .select({ planId: table.planId, title: annualPlans.title })
+        .from(table)
+        .innerJoin(annualPlans, eq(annualPlans.id, table.planId))
+        .where(eq(table.id, id))
+        .get();
+      return { href: `/jaarplannen/${row?.planId}`, context: row?.title ?? "Jaarplan" };
+    }
+    case "edition": {
+      const row = db
+        .select({ slug: newsletterEditions.slug })
+        .from(newsletterEditions)
+        .where(eq(newsletterEditions.id, id))
+        .get();
+      return { href: `/nieuwsbrieven/${row?.slug}`, context: "Nieuwsbrief" };
+    }
+    default: {
+      const row = db
+        .select({ slug: newsletterEditions.slug, title: newsletterEditions.title })
+        .from(newsletterSections)
+        .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterSections.editionId))
+        .where(eq(newsletterSections.id, id))
+        .get();
+      return { href: `/nieuwsbrieven/${row?.slug}`, context: row?.title ?? "Nieuwsbrief" };
+    }
+  }
+}
