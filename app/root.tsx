@@ -92,6 +92,13 @@ function SiteHeader() {
             ) : null}
           </ul>
         </nav>
+        <Form method="get" action="/zoeken" role="search" aria-label="Zoeken" className="gremium-header-search">
+          <label htmlFor="kop-zoekterm" className="gremium-visually-hidden">
+            Zoekterm
+          </label>
+          <input id="kop-zoekterm" name="q" type="search" placeholder="Zoeken" />
+          <button type="submit">Zoek</button>
+        </Form>
         <div className="gremium-account">
           {viewer ? (
             <>

@@ -21,24 +21,11 @@ import { actionVisibleTo } from "./actions.server";
 import { decisionVisibleTo } from "./decisions.server";
 import { visibleTo } from "./meetings.server";
 import { planVisibleTo } from "./plan-access.server";
+import { searchGroupKeys, searchGroups, type SearchGroup } from "~/lib/search-groups";
 
 // Search over the FTS5 index that triggers keep in step (migration add_search_index). The index has
 // text only; whether the viewer may see a hit is part of the same query, through the visibility rules
 // of each model, so a page never holds fewer results than it should and never a hidden one.
-
-/** Result groups as the page shows them; some index kinds fold into one group. */
-export const searchGroups = {
-  meeting: { label: "Vergaderingen", kinds: ["meeting"] },
-  agenda_item: { label: "Agendapunten", kinds: ["agenda_item"] },
-  decision: { label: "Besluiten", kinds: ["decision"] },
-  action: { label: "Acties", kinds: ["action"] },
-  document: { label: "Stukken", kinds: ["document"] },
-  programme: { label: "Programma's en opgaven", kinds: ["programme", "objective"] },
-  plan: { label: "Jaarplannen", kinds: ["plan", "plan_chapter", "plan_goal"] },
-  edition: { label: "Nieuwsbrieven", kinds: ["edition", "newsletter_section"] },
-} as const;
-export type SearchGroup = keyof typeof searchGroups;
-export const searchGroupKeys = Object.keys(searchGroups) as SearchGroup[];
 
 const groupOf = (kind: string) =>
   searchGroupKeys.find((g) => (searchGroups[g].kinds as readonly string[]).includes(kind))!;

@@ -1,0 +1,13 @@
+/** Result groups as the page shows them; some index kinds fold into one group. */
+export const searchGroups = {
+  meeting: { label: "Vergaderingen", kinds: ["meeting"] },
+  agenda_item: { label: "Agendapunten", kinds: ["agenda_item"] },
+  decision: { label: "Besluiten", kinds: ["decision"] },
+  action: { label: "Acties", kinds: ["action"] },
+  document: { label: "Stukken", kinds: ["document"] },
+  programme: { label: "Programma's en opgaven", kinds: ["programme", "objective"] },
+  plan: { label: "Jaarplannen", kinds: ["plan", "plan_chapter", "plan_goal"] },
+  edition: { label: "Nieuwsbrieven", kinds: ["edition", "newsletter_section"] },
+} as const;
+export type SearchGroup = keyof typeof searchGroups;
+export const searchGroupKeys = Object.keys(searchGroups) as SearchGroup[];

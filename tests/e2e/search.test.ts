@@ -1,0 +1,52 @@
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+
+let visitorNoJs: BrowserContext;
+let visitor: BrowserContext;
+let member: BrowserContext;
+
+beforeAll(async () => {
+  visitorNoJs = await launchBrowser({ javaScriptEnabled: false });
+  visitor = await launchBrowser();
+  member = await launchBrowser();
+  await signInDirectly(member, "lid@gremium.example");
+});
+afterAll(async () => {
+  await Promise.all([visitorNoJs, visitor, member].map((c) => c.close()));
+});
+
+describe("search", () => {
+  it("searches from the header on any page, without JavaScript, showing only what the visitor may see", async () => {
+    const page = await visitorNoJs.newPage();
+    await visit(page, "/gremia");
+    await page.getByRole("search", { name: "Zoeken", exact: true }).getByLabel("Zoekterm").fill("convenant");
+    await page.getByRole("button", { name: "Zoek", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Zoeken" }).waitFor();
+    expect(page.url()).toContain("/zoeken?q=convenant");
+    const main = (await page.getByRole("main").textContent())!;
+    expect(main).toContain("Programma's en opgaven");
+    expect(main).toContain("Nieuwsbrieven");
+    // The stuurgroep's meetings are not public: its decision and action on the convenant stay hidden.
+    expect(main).not.toContain("ter ondertekening aan de veertien colleges");
+    const check = await visitor.newPage();
+    await check.goto(page.url());
+    await expectAccessible(check);
+  });
+
+  it("a member of the stuurgroep finds its decisions and actions, with diacritics folded", async () => {
+    const page = await member.newPage();
+    await visit(page, "/zoeken?q=casuistiek");
+    await page.getByRole("heading", { level: 2, name: "Programma's en opgaven" }).waitFor();
+    await visit(page, "/zoeken?q=convenant");
+    await page.getByRole("heading", { level: 2, name: "Besluiten" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Acties" }).waitFor();
+    await page.getByRole("link", { name: /^Acties \(\d+\)$/ }).click();
+    await page.waitForURL(/soort=action/);
+    await page.getByRole("heading", { level: 2, name: "Acties" }).waitFor();
+    expect(await page.getByRole("heading", { level: 2, name: "Besluiten" }).count()).toBe(0);
+    const marks = await page.locator("mark").allTextContents();
+    expect(marks.map((m) => m.toLowerCase())).toContain("convenant");
+    await expectAccessible(page);
+  });
+});
