@@ -285,6 +285,8 @@ export const documentVersions = sqliteTable(
     sha256: text("sha256"),
     noteMarkdown: text("note_markdown"),
     noteHtml: text("note_html"),
+    // The text of an uploaded PDF or Word file, read once on upload, for search.
+    extractedText: text("extracted_text"),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
   },

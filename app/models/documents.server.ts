@@ -33,7 +33,7 @@ export function store(bytes: Uint8Array) {
   return sha256;
 }
 
-export type NewVersion = { fileName: string; bytes: Uint8Array } | { markdown: string };
+export type NewVersion = { fileName: string; bytes: Uint8Array; extractedText?: string } | { markdown: string };
 
 function versionValues(input: NewVersion, field: string) {
   if ("bytes" in input) {
@@ -44,6 +44,7 @@ function versionValues(input: NewVersion, field: string) {
       contentType: check.contentType,
       sizeBytes: input.bytes.byteLength,
       sha256: store(input.bytes),
+      extractedText: input.extractedText || null,
     };
   }
   return { noteMarkdown: input.markdown, noteHtml: renderMarkdown(input.markdown) };

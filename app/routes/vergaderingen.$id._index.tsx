@@ -45,9 +45,18 @@ async function mailInvitees(
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.meeting.bodyName}, ${formatDay(data.meeting.startsAt)} · Gremium` : "Vergadering · Gremium" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.meeting.bodyName}, ${formatDay(data.meeting.startsAt)} · Gremium` },
+        // A shared link previews with the body, the date and the place.
+        { property: "og:type", content: "website" },
+        { property: "og:title", content: `${data.meeting.bodyName}, ${formatDay(data.meeting.startsAt)}` },
+        { property: "og:description", content: `Vergadering in ${data.meeting.location}. Agenda en stukken.` },
+        { property: "og:url", content: data.url },
+        { property: "og:site_name", content: "Gremium · Zorg, Veiligheid en Straf Twente" },
+      ]
+    : [{ title: "Vergadering · Gremium" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
@@ -72,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isConfidential: current.isConfidential,
     })),
     started: Date.now() >= meeting.startsAt,
+    url: `${siteUrl(request)}/vergaderingen/${meeting.id}`,
     actionList: !preview && meeting.seesConfidential ? summariseActions(viewer, meeting.bodyId, meeting.id) : null,
   };
 }

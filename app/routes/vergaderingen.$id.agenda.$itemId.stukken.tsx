@@ -22,6 +22,7 @@ import { MAX_UPLOAD_BYTES } from "~/lib/file-types";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { getAgendaItemForEdit } from "~/models/agenda.server";
+import { extractText } from "~/lib/text-extraction.server";
 import { addDocument, listDocumentsForItem, removeDocument, replaceDocument } from "~/models/documents.server";
 import { getMeeting } from "~/models/meetings.server";
 import {
@@ -98,7 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return data({ formKey, result: submission.reply({ hideFields }), done: null }, { status: 400 });
   const input = submission.value;
-  const bytes = async (file: File) => new Uint8Array(await file.arrayBuffer());
+  // The file's text is read here, before the model stores it, so search can find what is in it.
+  const fileContent = async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return { fileName: file.name, bytes, extractedText: await extractText(bytes) };
+  };
   try {
     switch (input.intent) {
       case "upload":
@@ -107,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           agendaItemId,
           title: input.title,
           isConfidential: input.isConfidential,
-          content: { fileName: input.file.name, bytes: await bytes(input.file) },
+          content: await fileContent(input.file),
         });
         return { formKey, result: submission.reply({ resetForm: true }), done: `‘${input.title}’ is toegevoegd.` };
       case "note":
@@ -124,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           viewer,
           documentId: input.documentId,
           expectedVersion: input.version,
-          content: { fileName: input.file.name, bytes: await bytes(input.file) },
+          content: await fileContent(input.file),
         });
         return {
           formKey,
