@@ -50,3 +50,19 @@ describe("search", () => {
     await expectAccessible(page);
   });
 });
+
+describe("open data", () => {
+  it("the API page explains it in Dutch; the API answers JSON and a problem for a bad parameter", async () => {
+    const page = await visitor.newPage();
+    await visit(page, "/api");
+    await page.getByRole("heading", { level: 1, name: "Open data" }).waitFor();
+    await expectAccessible(page);
+    const list = await page.request.get(`${page.url().replace(/\/api$/, "")}/api/v1/besluiten?perPagina=5`);
+    expect(list.status()).toBe(200);
+    const body = await list.json();
+    expect(body).toMatchObject({ aantal: expect.any(Number), resultaten: expect.any(Array) });
+    const bad = await page.request.get(`${page.url().replace(/\/api$/, "")}/api/v1/besluiten?perPagina=999`);
+    expect(bad.status()).toBe(400);
+    expect(bad.headers()["content-type"]).toContain("application/problem+json");
+  });
+});

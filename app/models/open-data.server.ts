@@ -1,0 +1,420 @@
+import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
+import {
+  actions,
+  agendaItems,
+  bodies,
+  decisionLists,
+  decisions,
+  documentVersions,
+  documents,
+  meetings,
+  objectives,
+  organisations,
+  programmes,
+} from "../../db/schema";
+import { getDb } from "~/lib/db.server";
+import { numberAgenda } from "~/lib/agenda-numbering";
+import { amsterdamDateAndTime } from "~/lib/format";
+import { actionStatusLabels, decisionOutcomeLabels, objectiveStatusLabels } from "~/lib/vocabulary";
+import { actionVisibleTo } from "./actions.server";
+import { decisionVisibleTo } from "./decisions.server";
+import { visibleTo } from "./meetings.server";
+
+// Open data: what the public may see, and only that, in the shape of the VNG "ODS Open
+// Raadsinformatie" model (docs/decisions/014). Every function reads as an anonymous visitor.
+
+export type Paging = { page: number; pageSize: number; since: number | null };
+
+const iso = (instant: number) => new Date(instant).toISOString();
+const offset = (p: Paging) => (p.page - 1) * p.pageSize;
+
+function paged<T>(total: number, rows: T[]) {
+  return { total, rows };
+}
+
+/** Meetings the public may see: published and public. */
+const publicMeeting = () => visibleTo(null)!;
+
+const meetingStatus = {
+  concept: "gepland",
+  gepubliceerd: "gepland",
+  vergaderd: "gehouden",
+  geannuleerd: "geannuleerd",
+} as const;
+
+export function listVergaderingen(p: Paging, base: string, id?: number) {
+  const db = getDb();
+  const where = and(
+    publicMeeting(),
+    p.since ? gte(meetings.updatedAt, p.since) : undefined,
+    id ? eq(meetings.id, id) : undefined,
+  );
+  const total = db.select({ n: count() }).from(meetings).where(where).get()!.n;
+  const rows = db
+    .select({
+      id: meetings.id,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      location: meetings.location,
+      status: meetings.status,
+      updatedAt: meetings.updatedAt,
+      bodyId: bodies.id,
+      bodyName: bodies.name,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(where)
+    .orderBy(asc(meetings.id))
+    .limit(p.pageSize)
+    .offset(offset(p))
+    .all();
+  const items = rows.length
+    ? db
+        .select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
+        .from(agendaItems)
+        .where(
+          and(
+            inArray(
+              agendaItems.meetingId,
+              rows.map((r) => r.id),
+            ),
+            eq(agendaItems.isConfidential, false),
+          ),
+        )
+        .orderBy(asc(agendaItems.section), asc(agendaItems.position))
+        .all()
+    : [];
+  return paged(
+    total,
+    rows.map((m) => {
+      const start = amsterdamDateAndTime(m.startsAt);
+      return {
+        id: m.id,
+        url: `${base}/api/v1/vergaderingen/${m.id}`,
+        webpagina: `${base}/vergaderingen/${m.id}`,
+        naam: `${m.bodyName} ${start.date}`,
+        gremium: { id: m.bodyId, naam: m.bodyName, url: `${base}/api/v1/gremia/${m.bodyId}` },
+        datum: start.date,
+        aanvang: start.time,
+        einde: amsterdamDateAndTime(m.endsAt).time,
+        locatie: m.location,
+        status: meetingStatus[m.status],
+        agendapunten: items.filter((i) => i.meetingId === m.id).map((i) => `${base}/api/v1/agendapunten/${i.id}`),
+        gewijzigd: iso(m.updatedAt),
+      };
+    }),
+  );
+}
+
+/** Public items of public meetings; their numbers are those of the whole agenda. */
+export function listAgendapunten(p: Paging, base: string, id?: number) {
+  const db = getDb();
+  const where = and(
+    publicMeeting(),
+    eq(agendaItems.isConfidential, false),
+    p.since ? gte(agendaItems.updatedAt, p.since) : undefined,
+    id ? eq(agendaItems.id, id) : undefined,
+  );
+  const total = db
+    .select({ n: count() })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(where)
+    .get()!.n;
+  const rows = db
+    .select({
+      id: agendaItems.id,
+      meetingId: agendaItems.meetingId,
+      section: agendaItems.section,
+      subject: agendaItems.subject,
+      proposalMarkdown: agendaItems.proposalMarkdown,
+      updatedAt: agendaItems.updatedAt,
+    })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(where)
+    .orderBy(asc(agendaItems.id))
+    .limit(p.pageSize)
+    .offset(offset(p))
+    .all();
+  const meetingIds = [...new Set(rows.map((r) => r.meetingId))];
+  const all = meetingIds.length
+    ? db
+        .select({
+          id: agendaItems.id,
+          meetingId: agendaItems.meetingId,
+          section: agendaItems.section,
+          position: agendaItems.position,
+        })
+        .from(agendaItems)
+        .where(inArray(agendaItems.meetingId, meetingIds))
+        .all()
+    : [];
+  const numbers = new Map(
+    meetingIds.flatMap((mid) =>
+      numberAgenda(all.filter((i) => i.meetingId === mid)).map((i) => [i.id, i.number] as const),
+    ),
+  );
+  const docs = publicDocuments(rows.map((r) => r.id));
+  return paged(
+    total,
+    rows.map((item) => ({
+      id: item.id,
+      url: `${base}/api/v1/agendapunten/${item.id}`,
+      vergadering: `${base}/api/v1/vergaderingen/${item.meetingId}`,
+      volgnummer: numbers.get(item.id) ?? "",
+      titel: item.subject,
+      omschrijving: item.proposalMarkdown,
+      indicatieHamerstuk: item.section === "A",
+      indicatorBesloten: false,
+      informatieobjecten: docs
+        .filter((d) => d.agendaItemId === item.id)
+        .map((d) => `${base}/api/v1/informatieobjecten/${d.id}`),
+      gewijzigd: iso(item.updatedAt),
+    })),
+  );
+}
+
+function publicDocuments(itemIds: number[]) {
+  if (itemIds.length === 0) return [];
+  return getDb()
+    .select({ id: documents.id, agendaItemId: documents.agendaItemId })
+    .from(documents)
+    .where(and(inArray(documents.agendaItemId, itemIds), eq(documents.isConfidential, false)))
+    .all();
+}
+
+export function listBesluiten(p: Paging, base: string, id?: number) {
+  const db = getDb();
+  const where = and(
+    decisionVisibleTo(null),
+    p.since ? gte(decisions.updatedAt, p.since) : undefined,
+    id ? eq(decisions.id, id) : undefined,
+  );
+  const total = db
+    .select({ n: count() })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(where)
+    .get()!.n;
+  const rows = db
+    .select({
+      id: decisions.id,
+      reference: decisions.reference,
+      outcome: decisions.outcome,
+      textMarkdown: decisions.textMarkdown,
+      agendaItemId: decisions.agendaItemId,
+      updatedAt: decisions.updatedAt,
+    })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(where)
+    .orderBy(asc(decisions.id))
+    .limit(p.pageSize)
+    .offset(offset(p))
+    .all();
+  const promised = rows.length
+    ? db
+        .select({ decisionId: actions.decisionId, description: actions.description, id: actions.id })
+        .from(actions)
+        .where(
+          and(
+            inArray(
+              actions.decisionId,
+              rows.map((r) => r.id),
+            ),
+            actionVisibleTo(null),
+          ),
+        )
+        .all()
+    : [];
+  return paged(
+    total,
+    rows.map((d) => ({
+      id: d.id,
+      url: `${base}/api/v1/besluiten/${d.id}`,
+      webpagina: `${base}/besluiten/${d.reference}`,
+      kenmerk: d.reference,
+      agendapunt: `${base}/api/v1/agendapunten/${d.agendaItemId}`,
+      besluitresultaat: decisionOutcomeLabels[d.outcome],
+      toelichting: d.textMarkdown,
+      toezegging: promised
+        .filter((a) => a.decisionId === d.id)
+        .map((a) => ({ omschrijving: a.description, actie: `${base}/api/v1/acties/${a.id}` })),
+      gewijzigd: iso(d.updatedAt),
+    })),
+  );
+}
+
+export function listInformatieobjecten(p: Paging, base: string, id?: number) {
+  const db = getDb();
+  const where = and(
+    publicMeeting(),
+    eq(agendaItems.isConfidential, false),
+    eq(documents.isConfidential, false),
+    p.since ? gte(documents.updatedAt, p.since) : undefined,
+    id ? eq(documents.id, id) : undefined,
+  );
+  const total = db
+    .select({ n: count() })
+    .from(documents)
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(where)
+    .get()!.n;
+  const rows = db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      agendaItemId: documents.agendaItemId,
+      updatedAt: documents.updatedAt,
+      versionId: sql<number>`(select v.id from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
+      fileName: sql<
+        string | null
+      >`(select v.file_name from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
+      contentType: sql<
+        string | null
+      >`(select v.content_type from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
+      size: sql<
+        number | null
+      >`(select v.size_bytes from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
+    })
+    .from(documents)
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(where)
+    .orderBy(asc(documents.id))
+    .limit(p.pageSize)
+    .offset(offset(p))
+    .all();
+  return paged(
+    total,
+    rows.map((d) => ({
+      id: d.id,
+      url: `${base}/api/v1/informatieobjecten/${d.id}`,
+      titel: d.title,
+      agendapunt: `${base}/api/v1/agendapunten/${d.agendaItemId}`,
+      bestandsnaam: d.fileName,
+      mediatype: d.contentType ?? "text/markdown",
+      grootte: d.size,
+      inhoud: `${base}/stukken/${d.versionId}`,
+      gewijzigd: iso(d.updatedAt),
+    })),
+  );
+}
+
+export function listGremia(p: Paging, base: string, id?: number) {
+  const db = getDb();
+  const where = and(p.since ? gte(bodies.updatedAt, p.since) : undefined, id ? eq(bodies.id, id) : undefined);
+  const total = db.select({ n: count() }).from(bodies).where(where).get()!.n;
+  const rows = db.select().from(bodies).where(where).orderBy(asc(bodies.id)).limit(p.pageSize).offset(offset(p)).all();
+  return paged(
+    total,
+    rows.map((b) => ({
+      id: b.id,
+      url: `${base}/api/v1/gremia/${b.id}`,
+      webpagina: `${base}/gremia/${b.slug}`,
+      naam: b.name,
+      afkorting: b.code ?? b.shortName ?? null,
+      soort: b.kind,
+      actiefVan: b.activeFrom,
+      actiefTot: b.activeUntil,
+      gewijzigd: iso(b.updatedAt),
+    })),
+  );
+}
+
+/** Extension: actions of public, adopted decisions, without names or notes. */
+export function listActies(p: Paging, base: string, id?: number) {
+  const db = getDb();
+  const where = and(
+    actionVisibleTo(null),
+    p.since ? gte(actions.updatedAt, p.since) : undefined,
+    id ? eq(actions.id, id) : undefined,
+  );
+  const total = db.select({ n: count() }).from(actions).where(where).get()!.n;
+  const rows = db
+    .select({
+      id: actions.id,
+      description: actions.description,
+      status: actions.status,
+      dueOn: actions.dueOn,
+      decisionId: actions.decisionId,
+      organisation: organisations.name,
+      updatedAt: actions.updatedAt,
+    })
+    .from(actions)
+    .leftJoin(organisations, eq(organisations.id, actions.organisationId))
+    .where(where)
+    .orderBy(asc(actions.id))
+    .limit(p.pageSize)
+    .offset(offset(p))
+    .all();
+  return paged(
+    total,
+    rows.map((a) => ({
+      id: a.id,
+      url: `${base}/api/v1/acties/${a.id}`,
+      omschrijving: a.description,
+      organisatie: a.organisation,
+      status: actionStatusLabels[a.status],
+      termijn: a.dueOn,
+      besluit: a.decisionId ? `${base}/api/v1/besluiten/${a.decisionId}` : null,
+      gewijzigd: iso(a.updatedAt),
+    })),
+  );
+}
+
+/** Extension: the objectives of the network's programmes. */
+export function listDoelen(p: Paging, base: string, id?: number) {
+  const db = getDb();
+  const where = and(p.since ? gte(objectives.updatedAt, p.since) : undefined, id ? eq(objectives.id, id) : undefined);
+  const total = db.select({ n: count() }).from(objectives).where(where).get()!.n;
+  const rows = db
+    .select({
+      id: objectives.id,
+      number: objectives.number,
+      title: objectives.title,
+      status: objectives.status,
+      focus: objectives.focus,
+      updatedAt: objectives.updatedAt,
+      programme: programmes.title,
+      slug: programmes.slug,
+    })
+    .from(objectives)
+    .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
+    .where(where)
+    .orderBy(asc(objectives.id))
+    .limit(p.pageSize)
+    .offset(offset(p))
+    .all();
+  return paged(
+    total,
+    rows.map((o) => ({
+      id: o.id,
+      url: `${base}/api/v1/doelen/${o.id}`,
+      webpagina: `${base}/programmas/${o.slug}/${o.number}`,
+      programma: o.programme,
+      nummer: o.number,
+      titel: o.title,
+      status: objectiveStatusLabels[o.status],
+      periode: o.focus,
+      gewijzigd: iso(o.updatedAt),
+    })),
+  );
+}
+
+export const openDataCollections = {
+  vergaderingen: listVergaderingen,
+  agendapunten: listAgendapunten,
+  besluiten: listBesluiten,
+  informatieobjecten: listInformatieobjecten,
+  gremia: listGremia,
+  acties: listActies,
+  doelen: listDoelen,
+} as const;
+export type OpenDataCollection = keyof typeof openDataCollections;

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { cacheableJson, newest, parseListParams, problem } from "~/lib/open-data-http.server";
+import { siteUrl } from "~/lib/site-url.server";
+import { openDataCollections, type OpenDataCollection } from "~/models/open-data.server";
+
+/** A collection of public records, paged and filterable by gewijzigdSinds. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const name = params.collection ?? "";
+  if (!(name in openDataCollections))
+    return problem(404, "Niet gevonden", `Er is geen verzameling '${name}'. Zie /api/v1/openapi.json.`);
+  const url = new URL(request.url);
+  const parsed = parseListParams(url);
+  if (!parsed.ok) return parsed.response;
+  const base = siteUrl(request);
+  const { total, rows } = openDataCollections[name as OpenDataCollection](parsed, base);
+  const pageUrl = (page: number) => {
+    const next = new URL(`${base}/api/v1/${name}`);
+    url.searchParams.forEach((value, key) => next.searchParams.set(key, value));
+    next.searchParams.set("pagina", String(page));
+    return next.toString();
+  };
+  return cacheableJson(
+    request,
+    {
+      aantal: total,
+      volgende: parsed.page * parsed.pageSize < total ? pageUrl(parsed.page + 1) : null,
+      vorige: parsed.page > 1 ? pageUrl(parsed.page - 1) : null,
+      resultaten: rows,
+    },
+    newest(rows),
+  );
+}

@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { cacheableJson } from "~/lib/open-data-http.server";
+import { openApiDocument } from "~/lib/openapi";
+import { siteUrl } from "~/lib/site-url.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return cacheableJson(request, openApiDocument(siteUrl(request)), null);
+}
