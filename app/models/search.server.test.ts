@@ -171,3 +171,29 @@ describe("search", () => {
     expect(groups(null)).not.toContain("action");
   });
 });
+
+describe("search over meetings", () => {
+  it("finds a meeting that is not public for its members only, and a concept for its secretariaat only", async () => {
+    const body = makeBody({ kind: "themagroep", name: "Themagroep Mensenhandel" });
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    const member = await makeViewer({ role: "lid", memberBodyIds: [body.id] });
+    const { id } = createMeeting({
+      viewer: secretary,
+      input: {
+        bodyId: body.id,
+        date: "2026-10-08",
+        startTime: "14:00",
+        endTime: "15:00",
+        location: "Enschede",
+        isPublic: false,
+      },
+    });
+    const meetings = (viewer: typeof member | null) =>
+      search({ viewer, query: "mensenhandel", group: "meeting" }).results.map((r) => r.recordId);
+    expect(meetings(secretary)).toEqual([id]);
+    expect(meetings(member)).toEqual([]);
+    publishAgenda({ viewer: secretary, id, expectedVersion: 1 });
+    expect(meetings(member)).toEqual([id]);
+    expect(meetings(null)).toEqual([]);
+  });
+});
