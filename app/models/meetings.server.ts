@@ -353,8 +353,13 @@ export function getMeetingDefaults({ viewer, bodyId }: { viewer: Viewer; bodyId:
  */
 export function createMeeting({ viewer, input }: { viewer: Viewer; input: MeetingInput }) {
   requireManager(viewer, input.bodyId);
+  return getDb().transaction((tx) => insertMeeting(tx, viewer, input));
+}
+
+/** Plans one meeting inside the caller's transaction: invitees from the members, the body's template. */
+function insertMeeting(tx: Tx, viewer: SignedInViewer, input: MeetingInput) {
   const row = toRow(input);
-  return getDb().transaction((tx) => {
+  {
     const body = tx
       .select({ name: bodies.name, activeUntil: bodies.activeUntil })
       .from(bodies)
@@ -416,6 +421,109 @@ export function createMeeting({ viewer, input }: { viewer: Viewer; input: Meetin
       after: { ...row, invitees: members.length },
     });
     return meeting;
+  }
+}
+
+export type SeriesProposal = { date: string; clashes: { bodyName: string; startsAt: number; sharedPeople: number }[] };
+
+/**
+ * The meetings a series would create, each with the meetings of other bodies at an overlapping time
+ * that share invitees with this body (a clash for those people).
+ */
+export function previewMeetingSeries({
+  viewer,
+  bodyId,
+  dates,
+  startTime,
+  endTime,
+}: {
+  viewer: Viewer;
+  bodyId: number;
+  dates: string[];
+  startTime: string;
+  endTime: string;
+}): SeriesProposal[] {
+  requireManager(viewer, bodyId);
+  const db = getDb();
+  return dates.map((date) => {
+    const startsAt = instantFromAmsterdam(date, startTime);
+    const endsAt = instantFromAmsterdam(date, endTime);
+    const members = db
+      .selectDistinct({ personId: memberships.personId })
+      .from(memberships)
+      .where(and(eq(memberships.bodyId, bodyId), membershipCurrentOn(date)))
+      .all()
+      .map((m) => m.personId);
+    const overlapping = db
+      .select({ id: meetings.id, bodyName: bodies.name, startsAt: meetings.startsAt })
+      .from(meetings)
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(
+        and(lt(meetings.startsAt, endsAt), sql`${meetings.endsAt} > ${startsAt}`, ne(meetings.status, "geannuleerd")),
+      )
+      .all();
+    const clashes = overlapping
+      .map((other) => {
+        const shared = members.length
+          ? db
+              .select({ n: sql<number>`count(*)` })
+              .from(meetingInvitees)
+              .where(and(eq(meetingInvitees.meetingId, other.id), inArray(meetingInvitees.personId, members)))
+              .get()!.n
+          : 0;
+        return { bodyName: other.bodyName, startsAt: other.startsAt, sharedPeople: shared };
+      })
+      .filter((c) => c.sharedPeople > 0);
+    return { date, clashes };
+  });
+}
+
+/**
+ * Plans a body's meetings for a period in one go, each from the body's template, all or none. Every
+ * meeting is independent afterwards: moving or cancelling one leaves the others alone.
+ */
+export function createMeetingSeries({
+  viewer,
+  bodyId,
+  dates,
+  startTime,
+  endTime,
+  location,
+  isPublic,
+  chairName = null,
+  secretaryName = null,
+}: {
+  viewer: Viewer;
+  bodyId: number;
+  dates: string[];
+  startTime: string;
+  endTime: string;
+  location: string;
+  isPublic: boolean;
+  chairName?: string | null;
+  secretaryName?: string | null;
+}) {
+  requireManager(viewer, bodyId);
+  if (endTime <= startTime) throw new RuleError({ endTime: ["De eindtijd ligt na de begintijd."] });
+  if (dates.length === 0) throw new RuleError({ dates: ["Er zijn geen datums om te plannen."] });
+  if (dates.length > 60) throw new RuleError({ dates: ["Plan hooguit 60 vergaderingen tegelijk."] });
+  return getDb().transaction((tx) => {
+    const created = [...new Set(dates)]
+      .sort()
+      .map(
+        (date) =>
+          insertMeeting(tx, viewer, { bodyId, date, startTime, endTime, location, isPublic, chairName, secretaryName })
+            .id,
+      );
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "meeting.series",
+      entityType: "body",
+      entityId: bodyId,
+      summary: `${created.length} vergaderingen in één keer gepland`,
+      after: { dates, startTime, endTime, location, isPublic },
+    });
+    return created;
   });
 }
 

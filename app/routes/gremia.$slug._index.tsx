@@ -107,6 +107,10 @@ export default function BodyPage() {
             Nieuwe vergadering plannen
           </Link>{" "}
           ·{" "}
+          <Link className="nl-link" to={`/gremia/${body.slug}/vergaderschema`}>
+            Vergaderschema voor een jaar plannen
+          </Link>{" "}
+          ·{" "}
           <Link className="nl-link" to={`/gremia/${body.slug}/sjabloon`}>
             Vaste agendapunten (sjabloon)
           </Link>

@@ -1,0 +1,336 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Alert } from "~/components/alert";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Button } from "~/components/form";
+import { forbidden, notFound } from "~/auth/guards";
+import { canManageMeetings } from "~/auth/permissions";
+import { requireUser } from "~/auth/permissions.server";
+import { formatDate, formatDay, formatTime, isTime, todayIso } from "~/lib/format";
+import { datesForRule, intervalLabels, parseDateList, weekdayLabels, type SeriesRule } from "~/lib/meeting-rules";
+import { RuleError } from "~/models/errors";
+import { getBodyBySlug } from "~/models/bodies.server";
+import { createMeetingSeries, getMeetingDefaults, previewMeetingSeries } from "~/models/meetings.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Vergaderschema ${data.body.name} · Gremium` : "Vergaderschema · Gremium" },
+];
+
+function loadBody(request: Request, slug: string | undefined) {
+  const viewer = requireUser(request);
+  const body = getBodyBySlug({ viewer, slug: slug ?? "" });
+  if (!body) notFound("Dit gremium bestaat niet.");
+  if (body.retired || !canManageMeetings(viewer, body))
+    forbidden("Alleen het secretariaat van dit gremium plant vergaderingen.");
+  return { viewer, body };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { body } = loadBody(request, params.slug);
+  return { body: { id: body.id, name: body.name, slug: body.slug }, nextYear: Number(todayIso().slice(0, 4)) + 1 };
+}
+
+type Values = Record<string, string>;
+type Reply = {
+  values: Values;
+  errors: Record<string, string[]>;
+  proposals?: ReturnType<typeof previewMeetingSeries>;
+};
+
+function readForm(form: FormData) {
+  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as Values;
+  const errors: Record<string, string[]> = {};
+  let dates: string[] = [];
+  if (values.wijze === "lijst") {
+    const parsed = parseDateList(values.datums ?? "");
+    if (parsed.invalid.length)
+      errors.datums = [
+        `Deze datums kan Gremium niet lezen: ${parsed.invalid.join(", ")}. Schrijf bijvoorbeeld 11-3-2027.`,
+      ];
+    else if (parsed.dates.length === 0) errors.datums = ["Vul een of meer datums in, elk op een eigen regel."];
+    dates = parsed.dates;
+  } else {
+    const year = Number(values.jaar);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.jaar = ["Vul een jaartal in, bijvoorbeeld 2027."];
+    else
+      dates = datesForRule({
+        year,
+        everyMonths: Number(values.elke) as SeriesRule["everyMonths"],
+        firstMonth: Number(values.vanaf) || 1,
+        weekday: Number(values.dag) || 4,
+        nth: (Number(values.welke) || 2) as SeriesRule["nth"],
+      });
+  }
+  if (!isTime(values.begin ?? "")) errors.begin = ["Vul de begintijd in als UU:MM, bijvoorbeeld 10:00."];
+  if (!isTime(values.einde ?? "")) errors.einde = ["Vul de eindtijd in als UU:MM, bijvoorbeeld 12:00."];
+  else if ((values.einde ?? "") <= (values.begin ?? "")) errors.einde = ["De eindtijd ligt na de begintijd."];
+  if (!(values.locatie ?? "").trim()) errors.locatie = ["Vul de plaats in."];
+  const past = dates.filter((d) => d < todayIso());
+  if (past.length)
+    errors[values.wijze === "lijst" ? "datums" : "jaar"] = [
+      `Deze datums liggen in het verleden: ${past.map(formatDate).join(", ")}.`,
+    ];
+  return { values, errors, dates };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, body } = loadBody(request, params.slug);
+  const { values, errors, dates } = readForm(await request.formData());
+  if (Object.keys(errors).length) return data<Reply>({ values, errors }, { status: 400 });
+  if (values.intent !== "aanmaken")
+    return {
+      values,
+      errors,
+      proposals: previewMeetingSeries({
+        viewer,
+        bodyId: body.id,
+        dates,
+        startTime: values.begin!,
+        endTime: values.einde!,
+      }),
+    } satisfies Reply;
+  try {
+    const defaults = getMeetingDefaults({ viewer, bodyId: body.id });
+    const created = createMeetingSeries({
+      viewer,
+      bodyId: body.id,
+      dates,
+      startTime: values.begin!,
+      endTime: values.einde!,
+      location: values.locatie!.trim(),
+      isPublic: values.openbaar === "on",
+      chairName: defaults.chairName || null,
+      secretaryName: defaults.secretaryName || null,
+    });
+    return redirect(`/vergaderschema?gremium=${body.id}&gepland=${created.length}`);
+  } catch (error) {
+    if (error instanceof RuleError) return data<Reply>({ values, errors: error.fieldErrors }, { status: 400 });
+    throw error;
+  }
+}
+
+function Field({
+  name,
+  label,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
+      <label className="utrecht-form-label" htmlFor={name}>
+        {label}
+      </label>
+      {error ? (
+        <div className="utrecht-form-field-error-message" id={`${name}-fout`}>
+          {error.join(" ")}
+        </div>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export default function SeriesPlanner() {
+  const { body, nextYear } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as Reply | undefined;
+  const v = (name: string, fallback = "") => reply?.values[name] ?? fallback;
+  const e = (name: string) => reply?.errors[name];
+  const described = (name: string) => (e(name) ? { "aria-invalid": true, "aria-describedby": `${name}-fout` } : {});
+  const select = (name: string, options: [string, string][], fallback: string) => (
+    <select
+      id={name}
+      name={name}
+      defaultValue={v(name, fallback)}
+      className="utrecht-select utrecht-select--html-select"
+    >
+      {options.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+  const months = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ];
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { to: "/gremia", label: "Gremia" },
+          { to: `/gremia/${body.slug}`, label: body.name },
+        ]}
+      />
+      <h1 className="nl-heading nl-heading--level-1">Vergaderschema plannen</h1>
+      <p className="nl-paragraph">
+        Plan de vergaderingen van {body.name} voor een jaar in één keer. Elke vergadering krijgt de agenda van het
+        sjabloon en de huidige leden als genodigden; daarna staat elke vergadering op zichzelf.
+      </p>
+      {reply?.errors[""] ? <Alert type="error">{reply.errors[""].join(" ")}</Alert> : null}
+      <Form method="post" className="gremium-form">
+        <fieldset className="gremium-fieldset">
+          <legend>Welke datums</legend>
+          <div className="gremium-radios">
+            <label>
+              <input type="radio" name="wijze" value="regel" defaultChecked={v("wijze", "regel") === "regel"} /> Volgens
+              een vaste regel
+            </label>
+            <label>
+              <input type="radio" name="wijze" value="lijst" defaultChecked={v("wijze") === "lijst"} /> Een lijst met
+              datums
+            </label>
+          </div>
+          <div className="gremium-two-columns">
+            <Field name="jaar" label="Jaar" error={e("jaar")}>
+              <input
+                id="jaar"
+                name="jaar"
+                type="number"
+                defaultValue={v("jaar", String(nextYear))}
+                className="utrecht-textbox utrecht-textbox--html-input"
+                {...described("jaar")}
+              />
+            </Field>
+            <Field name="elke" label="Hoe vaak">
+              {select("elke", Object.entries(intervalLabels) as [string, string][], "3")}
+            </Field>
+            <Field name="welke" label="Welke">
+              {select(
+                "welke",
+                [
+                  ["1", "de eerste"],
+                  ["2", "de tweede"],
+                  ["3", "de derde"],
+                  ["4", "de vierde"],
+                  ["5", "de laatste"],
+                ],
+                "2",
+              )}
+            </Field>
+            <Field name="dag" label="Dag">
+              {select(
+                "dag",
+                weekdayLabels.map((d, i) => [String(i + 1), d]),
+                "4",
+              )}
+            </Field>
+            <Field name="vanaf" label="Vanaf de maand">
+              {select(
+                "vanaf",
+                months.map((m, i) => [String(i + 1), m]),
+                "3",
+              )}
+            </Field>
+          </div>
+          <Field
+            name="datums"
+            label="Of: datums, elk op een eigen regel (bij ‘een lijst met datums’)"
+            error={e("datums")}
+          >
+            <textarea
+              id="datums"
+              name="datums"
+              rows={4}
+              defaultValue={v("datums")}
+              className="utrecht-textarea utrecht-textarea--html-textarea"
+              {...described("datums")}
+            />
+          </Field>
+        </fieldset>
+        <div className="gremium-two-columns">
+          <Field name="begin" label="Begintijd" error={e("begin")}>
+            <input
+              id="begin"
+              name="begin"
+              type="time"
+              defaultValue={v("begin", "10:00")}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              {...described("begin")}
+            />
+          </Field>
+          <Field name="einde" label="Eindtijd" error={e("einde") ?? e("endTime")}>
+            <input
+              id="einde"
+              name="einde"
+              type="time"
+              defaultValue={v("einde", "12:00")}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              {...described("einde")}
+            />
+          </Field>
+        </div>
+        <Field name="locatie" label="Plaats" error={e("locatie")}>
+          <input
+            id="locatie"
+            name="locatie"
+            type="text"
+            defaultValue={v("locatie")}
+            className="utrecht-textbox utrecht-textbox--html-input"
+            {...described("locatie")}
+          />
+        </Field>
+        <div className="utrecht-form-field gremium-checkbox">
+          <input
+            id="openbaar"
+            name="openbaar"
+            type="checkbox"
+            defaultChecked={v("openbaar") === "on"}
+            className="gremium-checkbox__input"
+          />
+          <label htmlFor="openbaar">Openbare vergaderingen</label>
+        </div>
+        {reply?.proposals ? (
+          <section aria-labelledby="voorstel" className="gremium-preview">
+            <h2 className="nl-heading nl-heading--level-2" id="voorstel">
+              Deze {reply.proposals.length} vergaderingen worden gepland
+            </h2>
+            <ul>
+              {reply.proposals.map((p) => (
+                <li key={p.date}>
+                  {formatDay(Date.parse(`${p.date}T12:00:00Z`))}, {v("begin")}–{v("einde")} uur
+                  {p.clashes.length ? (
+                    <strong>
+                      {" "}
+                      — let op: tegelijk met{" "}
+                      {p.clashes
+                        .map(
+                          (c) => `${c.bodyName} (${formatTime(c.startsAt)} uur, ${c.sharedPeople} dezelfde deelnemers)`,
+                        )
+                        .join(", ")}
+                    </strong>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <div className="gremium-buttons">
+          <Button name="intent" value="voorbeeld">
+            Voorbeeld bekijken
+          </Button>
+          {reply?.proposals ? (
+            <Button variant="primary" name="intent" value="aanmaken">
+              Vergaderingen aanmaken
+            </Button>
+          ) : null}
+        </div>
+      </Form>
+    </>
+  );
+}
