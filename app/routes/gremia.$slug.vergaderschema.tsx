@@ -16,8 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Vergaderschema ${data.body.name} · Gremium` : "Vergaderschema · Gremium" },
 ];
 
-function loadBody(request: Request, slug: string | undefined) {
-  const viewer = requireUser(request);
+function loadBody(viewer: ReturnType<typeof requireUser>, slug: string | undefined) {
   const body = getBodyBySlug({ viewer, slug: slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
   if (body.retired || !canManageMeetings(viewer, body))
@@ -26,7 +25,7 @@ function loadBody(request: Request, slug: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { body } = loadBody(request, params.slug);
+  const { body } = loadBody(requireUser(request), params.slug);
   return { body: { id: body.id, name: body.name, slug: body.slug }, nextYear: Number(todayIso().slice(0, 4)) + 1 };
 }
 
@@ -74,7 +73,8 @@ function readForm(form: FormData) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, body } = loadBody(request, params.slug);
+  const viewer = requireUser(request);
+  const { body } = loadBody(viewer, params.slug);
   const { values, errors, dates } = readForm(await request.formData());
   if (Object.keys(errors).length) return data<Reply>({ values, errors }, { status: 400 });
   if (values.intent !== "aanmaken")
