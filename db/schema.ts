@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  topicPurposes,
   deliveryStatuses,
   editionStatuses,
   sectionKinds,
@@ -756,6 +757,39 @@ export const newsletterImages = sqliteTable(
     createdAt: integer("created_at").notNull().default(now),
   },
   (table) => [index("newsletter_images_edition_idx").on(table.editionId)],
+);
+
+/**
+ * A topic on a body's bestuursagenda: what should come to which meeting (or quarter), why, from where,
+ * and once on an agenda, the item it became.
+ */
+export const plannedTopics = sqliteTable(
+  "planned_topics",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    subject: text("subject").notNull(),
+    purpose: text("purpose", { enum: topicPurposes }).notNull(),
+    ownerName: text("owner_name"),
+    meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    // "2027-K1" when the meeting is not known yet.
+    quarter: text("quarter"),
+    isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
+    originPlanGoalId: integer("origin_plan_goal_id").references(() => planGoals.id, { onDelete: "set null" }),
+    originActionId: integer("origin_action_id").references(() => actions.id, { onDelete: "set null" }),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("planned_topics_body_idx").on(table.bodyId),
+    index("planned_topics_meeting_idx").on(table.meetingId),
+    index("planned_topics_goal_idx").on(table.originPlanGoalId),
+    index("planned_topics_action_idx").on(table.originActionId),
+    index("planned_topics_item_idx").on(table.agendaItemId),
+  ],
 );
 
 /** Throttle for the public subscription forms, per client address and hour. */

@@ -183,3 +183,12 @@ export const subscriberStatusLabels: Record<SubscriberStatus, string> = {
 
 export const deliveryStatuses = ["wachtrij", "verzenden", "verzonden", "mislukt"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** Why a topic comes to a meeting, as the bestuursagenda says it. */
+export const topicPurposes = ["besluitvorming", "bespreking", "informatie"] as const;
+export type TopicPurpose = (typeof topicPurposes)[number];
+export const topicPurposeLabels: Record<TopicPurpose, string> = {
+  besluitvorming: "Ter besluitvorming",
+  bespreking: "Ter bespreking",
+  informatie: "Ter informatie",
+};

@@ -97,6 +97,10 @@ export default function BodyPage() {
       <p className="nl-paragraph">
         <Link className="nl-link" to={`/gremia/${body.slug}/acties`}>
           Actielijst van {body.name}
+        </Link>{" "}
+        ·{" "}
+        <Link className="nl-link" to={`/gremia/${body.slug}/planning`}>
+          Bestuursagenda
         </Link>
       </p>
 

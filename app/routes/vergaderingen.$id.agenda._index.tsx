@@ -12,21 +12,27 @@ import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
-import { agendaSectionLabels, agendaSections } from "~/lib/vocabulary";
+import { agendaSectionLabels, agendaSections, topicPurposeLabels } from "~/lib/vocabulary";
 import { addAgendaItem, moveAgendaItem, moveAgendaItemToSection } from "~/models/agenda.server";
 import { acceptHandoff, listProposedHandoffs } from "~/models/handoffs.server";
 import { getMeeting } from "~/models/meetings.server";
+import { listTopicsForMeeting, takeTopicOntoAgenda } from "~/models/planning.server";
 import { addItemSchema, moveItemSchema, moveItemToSectionSchema } from "~/schemas/meetings";
 
 const acceptHandoffSchema = z.object({
   intent: z.literal("accept-handoff"),
   handoffId: z.coerce.number().int().positive(),
 });
+const takeTopicSchema = z.object({
+  intent: z.literal("take-topic"),
+  topicId: z.coerce.number().int().positive(),
+});
 const schema = z.discriminatedUnion("intent", [
   addItemSchema,
   moveItemSchema,
   moveItemToSectionSchema,
   acceptHandoffSchema,
+  takeTopicSchema,
 ]);
 
 export const meta: MetaFunction = () => [{ title: "Agenda bewerken · Gremium" }];
@@ -36,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = getMeeting({ viewer, id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet.");
   if (!meeting.canManage) forbidden("Alleen het secretariaat van dit gremium bewerkt deze agenda.");
-  return { meeting, proposed: listProposedHandoffs({ viewer, bodyId: meeting.bodyId }) };
+  return {
+    meeting,
+    proposed: listProposedHandoffs({ viewer, bodyId: meeting.bodyId }),
+    planned: listTopicsForMeeting({ viewer, meetingId: meeting.id }),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,6 +69,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       acceptHandoff({ viewer, handoffId: input.handoffId, meetingId });
       return { intent, result: submission.reply(), done: "Het doorgezette punt staat nu onder B Bespreekstukken." };
     }
+    if (input.intent === "take-topic") {
+      takeTopicOntoAgenda({ viewer, topicId: input.topicId });
+      return { intent, result: submission.reply(), done: "Het geplande onderwerp staat nu op de agenda." };
+    }
     if (input.intent === "move") {
       moveAgendaItem({ viewer, id: input.itemId, direction: input.direction });
       return { intent, result: submission.reply(), done: null };
@@ -76,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAgenda() {
-  const { meeting, proposed } = useLoaderData<typeof loader>();
+  const { meeting, proposed, planned } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [addForm, addFields] = useForm({
     id: "add",
@@ -201,6 +215,37 @@ export default function EditAgenda() {
           </ol>
         </section>
       ))}
+
+      {planned.length > 0 ? (
+        <section aria-labelledby="gepland">
+          <h2 className="nl-heading nl-heading--level-2" id="gepland">
+            Gepland op de bestuursagenda
+          </h2>
+          <ul className="gremium-agenda-editor">
+            {planned.map((topic) => (
+              <li key={topic.id} className="gremium-agenda-editor__item">
+                <span>
+                  <strong>{topic.subject}</strong>
+                  <span className="gremium-muted">
+                    {" "}
+                    — {topicPurposeLabels[topic.purpose].toLowerCase()}
+                    {topic.ownerName ? `, ${topic.ownerName}` : ""}
+                  </span>
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="take-topic" />
+                  <input type="hidden" name="topicId" value={topic.id} />
+                  <button type="submit" className="nl-button" aria-label={`${topic.subject} op deze agenda zetten`}>
+                    <span className="nl-button__label" aria-hidden="true">
+                      Op deze agenda zetten
+                    </span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {proposed.length > 0 ? (
         <section aria-labelledby="voorgesteld">

@@ -50,3 +50,34 @@ describe("vergaderschema", () => {
     await expectAccessible(anonymous);
   });
 });
+
+describe("bestuursagenda", () => {
+  it("the secretariaat plans a topic for a coming meeting and puts it on that agenda in one click", async () => {
+    const page = await secretaryNoJs.newPage();
+    await visit(page, "/gremia/algemeen-bestuur");
+    await page.getByRole("link", { name: "Bestuursagenda" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Bestuursagenda/ }).waitFor();
+    await page.getByText("Nieuw onderwerp plannen").click();
+    await page.getByRole("button", { name: "Onderwerp plannen" }).click();
+    await page.getByText("Vul het onderwerp in.").waitFor();
+    await page.getByLabel("Onderwerp", { exact: true }).fill("Jaarrekening 2026");
+    await page.getByLabel("Doel").selectOption({ label: "Ter besluitvorming" });
+    const select = page.getByLabel("Vergadering");
+    const january = (await select.locator("option").allTextContents()).find((o) => o.includes("27 januari 2027"))!;
+    await select.selectOption({ label: january });
+    await page.getByRole("button", { name: "Onderwerp plannen" }).click();
+    await page.getByText("De planning is bijgewerkt.").waitFor();
+    const check = await checker.newPage();
+    await check.goto(page.url());
+    await expectAccessible(check);
+
+    await page.getByRole("button", { name: "Op de agenda zetten" }).first().click();
+    await page.getByText("op de agenda", { exact: true }).waitFor();
+    await page.getByRole("link", { name: /27 januari 2027/ }).click();
+    expect(await page.getByRole("main").textContent()).toContain("Jaarrekening 2026");
+
+    const anonymous = await visitor.newPage();
+    await visit(anonymous, "/gremia/algemeen-bestuur/planning");
+    await expectAccessible(anonymous);
+  });
+});
