@@ -109,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const back = `/jaarplannen/${planId}`;
   if (intent === "links") {
-    const goalId = Number(formData.get("goalId"));
+    const goalId = Number(formData.get("goalId")) || 0;
     return saveGoalLinks(viewer, { kind: "planGoal", id: goalId }, formData, back);
   }
   const schema = schemas[intent];
@@ -142,13 +142,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "chapter-edit":
         updateChapter({
           viewer,
-          id: input.chapterId,
+          id: input.chapterId ?? 0,
           expectedVersion: input.version,
           input: { title: input.title, bodyMarkdown: input.bodyMarkdown },
         });
         break;
       case "chapter-remove":
-        removeChapter({ viewer, id: input.targetId });
+        removeChapter({ viewer, id: input.targetId ?? 0 });
         break;
       case "goal-add":
       case "goal-edit": {
@@ -160,11 +160,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           progressNote: input.progressNote,
         };
         if (intent === "goal-add") addGoal({ viewer, planId, input: goal });
-        else updateGoal({ viewer, id: input.goalId, expectedVersion: input.version, input: goal });
+        else updateGoal({ viewer, id: input.goalId ?? 0, expectedVersion: input.version, input: goal });
         break;
       }
       case "goal-remove":
-        removeGoal({ viewer, id: input.targetId });
+        removeGoal({ viewer, id: input.targetId ?? 0 });
         break;
       case "budget-add":
         addBudgetLine({
@@ -174,7 +174,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
         break;
       case "budget-remove":
-        removeBudgetLine({ viewer, id: input.targetId });
+        removeBudgetLine({ viewer, id: input.targetId ?? 0 });
         break;
       case "submit":
         submitPlanForConsent({

@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/nieuwsbrieven/${found.edition.slug}/bewerken`;
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const sectionId = Number(formData.get("sectionId"));
+  const sectionId = Number(formData.get("sectionId")) || 0;
   const fail = (formKey: string, error: unknown) => {
     if (error instanceof ConflictError || error instanceof RuleError) {
       const messages = error instanceof ConflictError ? [error.message] : Object.values(error.fieldErrors).flat();
