@@ -1,8 +1,17 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useRevalidator,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -62,6 +71,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Reply = KeyedReply & { preview?: string };
+
+/** A live preview posts in the background; it changes nothing, so the page need not reload its data. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "section-preview" ? false : defaultShouldRevalidate;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireUser(request);
@@ -192,19 +205,33 @@ function SectionForm({ section, reply }: { section: LoaderData["sections"][numbe
     defaultValue: { title: section.title, bodyMarkdown: section.bodyMarkdown },
   });
   const mine = reply?.formKey === key;
+  // With JavaScript the preview follows the typing; without it, the Voorbeeld button does the same.
+  const fetcher = useFetcher<Reply>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const formData = new FormData(element);
+      formData.set("intent", "section-preview");
+      fetcher.submit(formData, { method: "post" });
+    }, 400);
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const preview = fetcher.data?.preview ?? (mine ? reply?.preview : undefined);
   return (
     <details className="gremium-record" open={mine}>
       <summary>Blok ‘{section.title}’ bewerken</summary>
-      <Form method="post" {...getFormProps(form)} className="gremium-form">
+      <Form method="post" {...getFormProps(form)} onInput={onInput} className="gremium-form">
         <FormErrors form={form} />
         <input type="hidden" name="sectionId" value={section.id} />
         <input type="hidden" name="version" value={section.version} />
         <TextField field={fields.title!} label="Titel van het blok" />
         <TextAreaField field={fields.bodyMarkdown!} label="Tekst (Markdown)" optional rows={12} />
-        {mine && reply?.preview !== undefined ? (
+        {preview !== undefined ? (
           <section aria-label="Voorbeeld" className="gremium-preview">
             <p className="gremium-muted">Voorbeeld (nog niet opgeslagen):</p>
-            <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: reply.preview }} />
+            <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: preview }} />
           </section>
         ) : null}
         <div className="gremium-buttons">

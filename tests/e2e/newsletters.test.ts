@@ -144,6 +144,22 @@ describe("the nieuwsbrief", () => {
     await checkAccessible(page.url());
   });
 
+  it("with JavaScript the preview follows the typing", async () => {
+    const page = await checker.newPage();
+    await visit(page, "/nieuwsbrieven/december-2026/bewerken");
+    const intro = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: /^Van de kwartiermaker/ }) });
+    await intro.getByText("Blok ‘Van de kwartiermaker’ bewerken").click();
+    await intro.getByLabel("Tekst (Markdown)").fill("Een **levend** voorbeeld.");
+    const preview = intro.getByRole("region", { name: "Voorbeeld" });
+    await preview.waitFor();
+    expect(await preview.innerHTML()).toContain("<strong>levend</strong>");
+    // Nothing was saved by previewing.
+    await page.reload();
+    expect(await page.getByRole("main").textContent()).not.toContain("levend");
+  });
+
   it("the subscriber reads the edition on the web and in the feed, and unsubscribes with one click", async () => {
     const mail = await latestMailTo(address, /^Nieuwsbrief januari 2027$/);
     expect(mail.html).toContain("nieuw jaar");
