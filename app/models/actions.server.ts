@@ -15,7 +15,7 @@ import { forbidden } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
-import { formatDate, instantFromAmsterdam, todayIso } from "~/lib/format";
+import { addDaysIso, formatDate, instantFromAmsterdam, quarterStartIso, todayIso } from "~/lib/format";
 import type { ActionStatusFilter } from "~/lib/action-filters";
 import { actionStatusLabels, isRunning, type ActionStatus } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
@@ -168,14 +168,9 @@ function filterConditions(viewer: Viewer, filters: ActionFilters, today: string)
     status === "alle" ? undefined : status === "lopend" ? running : eq(actions.status, status),
     filters.overdue ? and(running, lt(actions.dueOn, today)) : undefined,
     filters.dueWithinDays !== undefined
-      ? and(running, gte(actions.dueOn, today), lte(actions.dueOn, addDays(today, filters.dueWithinDays)))
+      ? and(running, gte(actions.dueOn, today), lte(actions.dueOn, addDaysIso(today, filters.dueWithinDays)))
       : undefined,
   );
-}
-
-function addDays(isoDate: string, days: number) {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 const byUrgency = [
@@ -268,11 +263,7 @@ export function listBodyActions({
 /** Counts per body and per organisation: running, overdue, and afgerond since the quarter began. */
 export function countActions({ viewer, now = Date.now() }: { viewer: Viewer; now?: number }) {
   const today = todayIso(now);
-  const month = Number(today.slice(5, 7));
-  const quarterStart = instantFromAmsterdam(
-    `${today.slice(0, 4)}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, "0")}-01`,
-    "00:00",
-  );
+  const quarterStart = instantFromAmsterdam(quarterStartIso(today), "00:00");
   const counts = {
     open: sql<number>`sum(case when ${running} then 1 else 0 end)`.mapWith(Number),
     overdue: sql<number>`sum(case when ${running} and ${actions.dueOn} < ${today} then 1 else 0 end)`.mapWith(Number),
