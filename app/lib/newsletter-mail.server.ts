@@ -1,3 +1,5 @@
+import { escapeHtml } from "./html";
+
 // The nieuwsbrief as e-mail: a table layout with inline styles that Outlook, Gmail and Apple Mail
 // render alike, explicit colours on every block so a dark mode cannot make text vanish, and a
 // plain-text part for readers and filters that prefer it.
@@ -9,9 +11,6 @@ const ink = "#1a1a2e";
 const primary = "#0b4f7c";
 const subtle = "#4a4f5c";
 const font = "Arial, Helvetica, sans-serif";
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Absolute links and inline styles for the HTML that Markdown produced. */
 export function inlineForMail(html: string, baseUrl: string) {

@@ -10,9 +10,7 @@ import { sendMail } from "~/lib/mail.server";
 import { agendaSectionLabels } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
 import { getMeeting } from "./meetings.server";
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml } from "~/lib/html";
 
 /**
  * Mails the agenda to the invitees with an .ics invitation: after publishing, or as a "gewijzigde

@@ -8,6 +8,7 @@ import { actionStatusLabels } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
 import { writeAudit } from "./audit.server";
 import { listMemberBodyIds } from "./sessions.server";
+import { escapeHtml } from "~/lib/html";
 
 /** Owners hear about actions that are overdue or due within this many days. */
 export const REMINDER_HORIZON_DAYS = 14;
@@ -111,9 +112,6 @@ export function selectDigests({ now = Date.now() }: { now?: number } = {}): Dige
   }
   return digests;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function describe(action: DigestAction) {
   const due = action.dueOn ? `termijn ${formatDate(action.dueOn)}` : "geen termijn";

@@ -22,6 +22,7 @@ import { decisionVisibleTo } from "./decisions.server";
 import { visibleTo } from "./meetings.server";
 import { planVisibleTo } from "./plan-access.server";
 import { searchGroupKeys, searchGroups, type SearchGroup } from "~/lib/search-groups";
+import { escapeHtml } from "~/lib/html";
 
 // Search over the FTS5 index that triggers keep in step (migration add_search_index). The index has
 // text only; whether the viewer may see a hit is part of the same query, through the visibility rules
@@ -143,8 +144,6 @@ export const SEARCH_PAGE_SIZE = 20;
 
 type Hit = { kind: string; recordId: number; title: string; snippet: string; rank: number };
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** The index marks hits with \u0001…\u0002; everything else is escaped before the marks become <mark>. */
 const marked = (text: string) =>
   escapeHtml(text.replace(/[#*_`>[\]]/g, "").replace(/\(\/[^)]*\)/g, ""))

@@ -1,9 +1,7 @@
+import { escapeHtml } from "~/lib/html";
 import { siteUrl } from "~/lib/site-url.server";
 import { listEditionsForFeed } from "~/models/newsletters.server";
 import { inlineForMail } from "~/lib/newsletter-mail.server";
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The published editions as an Atom feed (RFC 4287), newest first. */
 export async function loader({ request }: { request: Request }) {
@@ -14,16 +12,16 @@ export async function loader({ request }: { request: Request }) {
     const url = `${base}/nieuwsbrieven/${edition.slug}`;
     const html = edition.sections
       .filter((s) => s.bodyMarkdown.trim())
-      .map((s) => `<h2>${escapeXml(s.title)}</h2>${inlineForMail(s.bodyHtml, base).replace(/ style="[^"]*"/g, "")}`)
+      .map((s) => `<h2>${escapeHtml(s.title)}</h2>${inlineForMail(s.bodyHtml, base).replace(/ style="[^"]*"/g, "")}`)
       .join("\n");
     return `  <entry>
-    <title>${escapeXml(edition.title)}</title>
+    <title>${escapeHtml(edition.title)}</title>
     <id>${url}</id>
     <link rel="alternate" type="text/html" href="${url}"/>
     <published>${new Date(edition.publishedAt!).toISOString()}</published>
     <updated>${new Date(edition.publishedAt!).toISOString()}</updated>
-    <summary>${escapeXml(edition.period || edition.title)}</summary>
-    <content type="html">${escapeXml(html)}</content>
+    <summary>${escapeHtml(edition.period || edition.title)}</summary>
+    <content type="html">${escapeHtml(html)}</content>
   </entry>`;
   });
   const body = `<?xml version="1.0" encoding="utf-8"?>
