@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AgendaItemFields } from "~/components/agenda-item-fields";
 import { Alert } from "~/components/alert";
+import { OfferedItems } from "~/components/offered-items";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
@@ -216,66 +217,28 @@ export default function EditAgenda() {
         </section>
       ))}
 
-      {planned.length > 0 ? (
-        <section aria-labelledby="gepland">
-          <h2 className="nl-heading nl-heading--level-2" id="gepland">
-            Gepland op de bestuursagenda
-          </h2>
-          <ul className="gremium-agenda-editor">
-            {planned.map((topic) => (
-              <li key={topic.id} className="gremium-agenda-editor__item">
-                <span>
-                  <strong>{topic.subject}</strong>
-                  <span className="gremium-muted">
-                    {" "}
-                    — {topicPurposeLabels[topic.purpose].toLowerCase()}
-                    {topic.ownerName ? `, ${topic.ownerName}` : ""}
-                  </span>
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="take-topic" />
-                  <input type="hidden" name="topicId" value={topic.id} />
-                  <button type="submit" className="nl-button" aria-label={`${topic.subject} op deze agenda zetten`}>
-                    <span className="nl-button__label" aria-hidden="true">
-                      Op deze agenda zetten
-                    </span>
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {proposed.length > 0 ? (
-        <section aria-labelledby="voorgesteld">
-          <h2 className="nl-heading nl-heading--level-2" id="voorgesteld">
-            Doorgezet door andere gremia
-          </h2>
-          <ul className="gremium-agenda-editor">
-            {proposed.map((handoff) => (
-              <li key={handoff.id} className="gremium-agenda-editor__item">
-                <span>
-                  <strong>{handoff.subject}</strong>
-                  <span className="gremium-muted">
-                    {" "}
-                    — van {handoff.fromBodyName}, {formatDay(handoff.fromStartsAt)}
-                  </span>
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="accept-handoff" />
-                  <input type="hidden" name="handoffId" value={handoff.id} />
-                  <button type="submit" className="nl-button" aria-label={`${handoff.subject} op deze agenda zetten`}>
-                    <span className="nl-button__label" aria-hidden="true">
-                      Op deze agenda zetten
-                    </span>
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <OfferedItems
+        id="gepland"
+        heading="Gepland op de bestuursagenda"
+        intent="take-topic"
+        idName="topicId"
+        items={planned.map((topic) => ({
+          id: topic.id,
+          subject: topic.subject,
+          detail: `${topicPurposeLabels[topic.purpose].toLowerCase()}${topic.ownerName ? `, ${topic.ownerName}` : ""}`,
+        }))}
+      />
+      <OfferedItems
+        id="voorgesteld"
+        heading="Doorgezet door andere gremia"
+        intent="accept-handoff"
+        idName="handoffId"
+        items={proposed.map((handoff) => ({
+          id: handoff.id,
+          subject: handoff.subject,
+          detail: `van ${handoff.fromBodyName}, ${formatDay(handoff.fromStartsAt)}`,
+        }))}
+      />
 
       <section aria-labelledby="toevoegen" className="gremium-form">
         <h2 className="nl-heading nl-heading--level-2" id="toevoegen">
