@@ -28,10 +28,6 @@ export type Paging = { page: number; pageSize: number; since: number | null };
 const iso = (instant: number) => new Date(instant).toISOString();
 const offset = (p: Paging) => (p.page - 1) * p.pageSize;
 
-function paged<T>(total: number, rows: T[]) {
-  return { total, rows };
-}
-
 /** Meetings the public may see: published and public. */
 const publicMeeting = () => visibleTo(null)!;
 
@@ -84,9 +80,9 @@ export function listVergaderingen(p: Paging, base: string, id?: number) {
         .orderBy(asc(agendaItems.section), asc(agendaItems.position))
         .all()
     : [];
-  return paged(
+  return {
     total,
-    rows.map((m) => {
+    rows: rows.map((m) => {
       const start = amsterdamDateAndTime(m.startsAt);
       return {
         id: m.id,
@@ -103,7 +99,7 @@ export function listVergaderingen(p: Paging, base: string, id?: number) {
         gewijzigd: iso(m.updatedAt),
       };
     }),
-  );
+  };
 }
 
 /** Public items of public meetings; their numbers are those of the whole agenda. */
@@ -156,9 +152,9 @@ export function listAgendapunten(p: Paging, base: string, id?: number) {
     ),
   );
   const docs = publicDocuments(rows.map((r) => r.id));
-  return paged(
+  return {
     total,
-    rows.map((item) => ({
+    rows: rows.map((item) => ({
       id: item.id,
       url: `${base}/api/v1/agendapunten/${item.id}`,
       vergadering: `${base}/api/v1/vergaderingen/${item.meetingId}`,
@@ -172,7 +168,7 @@ export function listAgendapunten(p: Paging, base: string, id?: number) {
         .map((d) => `${base}/api/v1/informatieobjecten/${d.id}`),
       gewijzigd: iso(item.updatedAt),
     })),
-  );
+  };
 }
 
 function publicDocuments(itemIds: number[]) {
@@ -232,9 +228,9 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
         )
         .all()
     : [];
-  return paged(
+  return {
     total,
-    rows.map((d) => ({
+    rows: rows.map((d) => ({
       id: d.id,
       url: `${base}/api/v1/besluiten/${d.id}`,
       webpagina: `${base}/besluiten/${d.reference}`,
@@ -247,7 +243,7 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
         .map((a) => ({ omschrijving: a.description, actie: `${base}/api/v1/acties/${a.id}` })),
       gewijzigd: iso(d.updatedAt),
     })),
-  );
+  };
 }
 
 export function listInformatieobjecten(p: Paging, base: string, id?: number) {
@@ -272,28 +268,30 @@ export function listInformatieobjecten(p: Paging, base: string, id?: number) {
       title: documents.title,
       agendaItemId: documents.agendaItemId,
       updatedAt: documents.updatedAt,
-      versionId: sql<number>`(select v.id from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
-      fileName: sql<
-        string | null
-      >`(select v.file_name from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
-      contentType: sql<
-        string | null
-      >`(select v.content_type from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
-      size: sql<
-        number | null
-      >`(select v.size_bytes from ${documentVersions} v where v.document_id = ${documents.id} order by v.number desc limit 1)`,
+      versionId: documentVersions.id,
+      fileName: documentVersions.fileName,
+      contentType: documentVersions.contentType,
+      size: documentVersions.sizeBytes,
     })
     .from(documents)
     .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    // The current version: the one with the highest number.
+    .innerJoin(
+      documentVersions,
+      and(
+        eq(documentVersions.documentId, documents.id),
+        sql`${documentVersions.number} = (select max(v.number) from ${documentVersions} v where v.document_id = ${documents.id})`,
+      ),
+    )
     .where(where)
     .orderBy(asc(documents.id))
     .limit(p.pageSize)
     .offset(offset(p))
     .all();
-  return paged(
+  return {
     total,
-    rows.map((d) => ({
+    rows: rows.map((d) => ({
       id: d.id,
       url: `${base}/api/v1/informatieobjecten/${d.id}`,
       titel: d.title,
@@ -304,7 +302,7 @@ export function listInformatieobjecten(p: Paging, base: string, id?: number) {
       inhoud: `${base}/stukken/${d.versionId}`,
       gewijzigd: iso(d.updatedAt),
     })),
-  );
+  };
 }
 
 export function listGremia(p: Paging, base: string, id?: number) {
@@ -312,9 +310,9 @@ export function listGremia(p: Paging, base: string, id?: number) {
   const where = and(p.since ? gte(bodies.updatedAt, p.since) : undefined, id ? eq(bodies.id, id) : undefined);
   const total = db.select({ n: count() }).from(bodies).where(where).get()!.n;
   const rows = db.select().from(bodies).where(where).orderBy(asc(bodies.id)).limit(p.pageSize).offset(offset(p)).all();
-  return paged(
+  return {
     total,
-    rows.map((b) => ({
+    rows: rows.map((b) => ({
       id: b.id,
       url: `${base}/api/v1/gremia/${b.id}`,
       webpagina: `${base}/gremia/${b.slug}`,
@@ -325,7 +323,7 @@ export function listGremia(p: Paging, base: string, id?: number) {
       actiefTot: b.activeUntil,
       gewijzigd: iso(b.updatedAt),
     })),
-  );
+  };
 }
 
 /** Extension: actions of public, adopted decisions, without names or notes. */
@@ -354,9 +352,9 @@ export function listActies(p: Paging, base: string, id?: number) {
     .limit(p.pageSize)
     .offset(offset(p))
     .all();
-  return paged(
+  return {
     total,
-    rows.map((a) => ({
+    rows: rows.map((a) => ({
       id: a.id,
       url: `${base}/api/v1/acties/${a.id}`,
       omschrijving: a.description,
@@ -366,7 +364,7 @@ export function listActies(p: Paging, base: string, id?: number) {
       besluit: a.decisionId ? `${base}/api/v1/besluiten/${a.decisionId}` : null,
       gewijzigd: iso(a.updatedAt),
     })),
-  );
+  };
 }
 
 /** Extension: the objectives of the network's programmes. */
@@ -392,9 +390,9 @@ export function listDoelen(p: Paging, base: string, id?: number) {
     .limit(p.pageSize)
     .offset(offset(p))
     .all();
-  return paged(
+  return {
     total,
-    rows.map((o) => ({
+    rows: rows.map((o) => ({
       id: o.id,
       url: `${base}/api/v1/doelen/${o.id}`,
       webpagina: `${base}/programmas/${o.slug}/${o.number}`,
@@ -405,7 +403,7 @@ export function listDoelen(p: Paging, base: string, id?: number) {
       periode: o.focus,
       gewijzigd: iso(o.updatedAt),
     })),
-  );
+  };
 }
 
 export const openDataCollections = {
