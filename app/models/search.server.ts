@@ -198,6 +198,7 @@ export function search({
     order by rank
     limit ${SEARCH_PAGE_SIZE + 1} offset ${(page - 1) * SEARCH_PAGE_SIZE}`);
   const shown = hits.slice(0, SEARCH_PAGE_SIZE);
+  const links = linksOf(shown);
   return {
     query,
     results: shown.map((hit) => ({
@@ -206,83 +207,94 @@ export function search({
       recordId: hit.recordId,
       titleHtml: marked(hit.title),
       snippetHtml: marked(hit.snippet),
-      ...linkOf(hit.kind, hit.recordId),
+      ...(links.get(`${hit.kind}:${hit.recordId}`) ?? { href: "/zoeken", context: "" }),
     })),
     hasMore: hits.length > SEARCH_PAGE_SIZE,
     counts,
   };
 }
 
-/** Where a hit leads, and what it belongs to (shown under the title). */
-function linkOf(kind: string, id: number): { href: string; context: string } {
+type Link = { href: string; context: string };
+
+/**
+ * Where each hit leads and what it belongs to (shown under the title): one query per kind on the
+ * page, not one per hit.
+ */
+function linksOf(hits: { kind: string; recordId: number }[]): Map<string, Link> {
   const db = getDb();
-  switch (kind) {
-    case "meeting":
-      return { href: `/vergaderingen/${id}`, context: "Vergadering" };
-    case "agenda_item": {
-      const row = db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, id)).get();
-      return { href: `/vergaderingen/${row?.meetingId}`, context: "Agendapunt" };
-    }
-    case "decision": {
-      const row = db.select({ reference: decisions.reference }).from(decisions).where(eq(decisions.id, id)).get();
-      return { href: `/besluiten/${row?.reference}`, context: `Besluit ${row?.reference ?? ""}` };
-    }
-    case "action":
-      return { href: `/acties/${id}`, context: "Actie" };
-    case "document": {
-      const row = db
-        .select({ meetingId: agendaItems.meetingId })
-        .from(documents)
-        .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
-        .where(eq(documents.id, id))
-        .get();
-      return { href: `/vergaderingen/${row?.meetingId}`, context: "Stuk bij een agendapunt" };
-    }
-    case "programme": {
-      const row = db.select({ slug: programmes.slug }).from(programmes).where(eq(programmes.id, id)).get();
-      return { href: `/programmas/${row?.slug}`, context: "Programma" };
-    }
-    case "objective": {
-      const row = db
-        .select({ slug: programmes.slug, number: objectives.number, programme: programmes.title })
-        .from(objectives)
-        .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
-        .where(eq(objectives.id, id))
-        .get();
-      return {
-        href: `/programmas/${row?.slug}/${row?.number}`,
-        context: `Opgave ${row?.number} van ${row?.programme}`,
-      };
-    }
-    case "plan":
-      return { href: `/jaarplannen/${id}`, context: "Jaarplan" };
-    case "plan_chapter":
-    case "plan_goal": {
-      const table = kind === "plan_chapter" ? planChapters : planGoals;
-      const row = db
-        .select({ planId: table.planId, title: annualPlans.title })
+  const ids = (kind: string) => hits.filter((h) => h.kind === kind).map((h) => h.recordId);
+  const links = new Map<string, Link>();
+  const put = (kind: string, id: number, link: Link) => links.set(`${kind}:${id}`, link);
+  const some = (kind: string) => ids(kind).length > 0;
+  for (const id of ids("meeting")) put("meeting", id, { href: `/vergaderingen/${id}`, context: "Vergadering" });
+  for (const id of ids("action")) put("action", id, { href: `/acties/${id}`, context: "Actie" });
+  for (const id of ids("plan")) put("plan", id, { href: `/jaarplannen/${id}`, context: "Jaarplan" });
+  if (some("agenda_item"))
+    for (const row of db
+      .select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
+      .from(agendaItems)
+      .where(inArray(agendaItems.id, ids("agenda_item")))
+      .all())
+      put("agenda_item", row.id, { href: `/vergaderingen/${row.meetingId}`, context: "Agendapunt" });
+  if (some("decision"))
+    for (const row of db
+      .select({ id: decisions.id, reference: decisions.reference })
+      .from(decisions)
+      .where(inArray(decisions.id, ids("decision")))
+      .all())
+      put("decision", row.id, { href: `/besluiten/${row.reference}`, context: `Besluit ${row.reference}` });
+  if (some("document"))
+    for (const row of db
+      .select({ id: documents.id, meetingId: agendaItems.meetingId })
+      .from(documents)
+      .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+      .where(inArray(documents.id, ids("document")))
+      .all())
+      put("document", row.id, { href: `/vergaderingen/${row.meetingId}`, context: "Stuk bij een agendapunt" });
+  if (some("programme"))
+    for (const row of db
+      .select({ id: programmes.id, slug: programmes.slug })
+      .from(programmes)
+      .where(inArray(programmes.id, ids("programme")))
+      .all())
+      put("programme", row.id, { href: `/programmas/${row.slug}`, context: "Programma" });
+  if (some("objective"))
+    for (const row of db
+      .select({ id: objectives.id, slug: programmes.slug, number: objectives.number, programme: programmes.title })
+      .from(objectives)
+      .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
+      .where(inArray(objectives.id, ids("objective")))
+      .all())
+      put("objective", row.id, {
+        href: `/programmas/${row.slug}/${row.number}`,
+        context: `Opgave ${row.number} van ${row.programme}`,
+      });
+  for (const [kind, table] of [
+    ["plan_chapter", planChapters],
+    ["plan_goal", planGoals],
+  ] as const)
+    if (some(kind))
+      for (const row of db
+        .select({ id: table.id, planId: table.planId, title: annualPlans.title })
         .from(table)
         .innerJoin(annualPlans, eq(annualPlans.id, table.planId))
-        .where(eq(table.id, id))
-        .get();
-      return { href: `/jaarplannen/${row?.planId}`, context: row?.title ?? "Jaarplan" };
-    }
-    case "edition": {
-      const row = db
-        .select({ slug: newsletterEditions.slug })
-        .from(newsletterEditions)
-        .where(eq(newsletterEditions.id, id))
-        .get();
-      return { href: `/nieuwsbrieven/${row?.slug}`, context: "Nieuwsbrief" };
-    }
-    default: {
-      const row = db
-        .select({ slug: newsletterEditions.slug, title: newsletterEditions.title })
-        .from(newsletterSections)
-        .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterSections.editionId))
-        .where(eq(newsletterSections.id, id))
-        .get();
-      return { href: `/nieuwsbrieven/${row?.slug}`, context: row?.title ?? "Nieuwsbrief" };
-    }
-  }
+        .where(inArray(table.id, ids(kind)))
+        .all())
+        put(kind, row.id, { href: `/jaarplannen/${row.planId}`, context: row.title });
+  if (some("edition"))
+    for (const row of db
+      .select({ id: newsletterEditions.id, slug: newsletterEditions.slug })
+      .from(newsletterEditions)
+      .where(inArray(newsletterEditions.id, ids("edition")))
+      .all())
+      put("edition", row.id, { href: `/nieuwsbrieven/${row.slug}`, context: "Nieuwsbrief" });
+  if (some("newsletter_section"))
+    for (const row of db
+      .select({ id: newsletterSections.id, slug: newsletterEditions.slug, title: newsletterEditions.title })
+      .from(newsletterSections)
+      .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterSections.editionId))
+      .where(inArray(newsletterSections.id, ids("newsletter_section")))
+      .all())
+      put("newsletter_section", row.id, { href: `/nieuwsbrieven/${row.slug}`, context: row.title });
+  return links;
 }
