@@ -13,6 +13,7 @@ import {
   WidthType,
 } from "docx";
 import { formatDay, formatTime } from "./format";
+import { decodeEntities } from "./html";
 import { agendaSectionLabels, type AgendaSection } from "./vocabulary";
 
 // Agendas and besluitenlijsten as Word documents laid out like the network's own: a header block
@@ -44,9 +45,6 @@ export type DocxMeeting = {
   }[];
 };
 
-const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
-const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name]);
-
 /** Paragraph texts from the stored, sanitised proposal HTML: numbered and bulleted lists kept. */
 export function proposalLines(html: string | null): string[] {
   if (!html) return [];
@@ -57,11 +55,11 @@ export function proposalLines(html: string | null): string[] {
     if (list) {
       let n = Number(list[2] ?? 1);
       for (const item of block.match(/<li>[\s\S]*?<\/li>/g) ?? []) {
-        const text = decode(item.replace(/<[^>]+>/g, "").trim());
+        const text = decodeEntities(item.replace(/<[^>]+>/g, "").trim());
         lines.push(list[1] === "ol" ? `${n++}. ${text}` : `• ${text}`);
       }
     } else {
-      const text = decode(
+      const text = decodeEntities(
         block
           .replace(/<br\s*\/?>/g, "\n")
           .replace(/<[^>]+>/g, "")
