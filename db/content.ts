@@ -1,6 +1,6 @@
 // Reads the demo corpus in content/ and checks every file with zod. A bad file stops the import
 // with its name, line and what is wrong, so whoever edits the corpus can fix it at once.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./content-base";
@@ -132,6 +132,25 @@ export const meetingSchema = z.strictObject({
             // On the hamerstuk that adopts the previous list: new texts, by the subject of the item decided on.
             amendments: z.array(z.strictObject({ item: z.string().min(1), text: z.string().min(1) })).optional(),
           }),
+        )
+        .optional(),
+      // Papers on the item: a Markdown note, or a file from content/files/.
+      documents: z
+        .array(
+          z
+            .strictObject({
+              title: z.string().min(1),
+              confidential: z.boolean().optional(),
+              note: z.string().min(1).optional(),
+              file: z
+                .string()
+                .regex(
+                  /^[a-z0-9][a-z0-9.-]*\.(pdf|docx|xlsx|pptx|png|jpg)$/,
+                  "moet een bestandsnaam in content/files/ zijn",
+                )
+                .optional(),
+            })
+            .refine((d) => Boolean(d.note) !== Boolean(d.file), "een stuk heeft óf een note óf een file"),
         )
         .optional(),
       // This item was sent up from another body's meeting (by file name and subject there).
@@ -290,6 +309,9 @@ export function loadCorpus(dir: string): Corpus {
   for (const meeting of meetings) {
     for (const item of meeting.items) {
       checkRefs(meeting.file, item.objectives);
+      for (const document of item.documents ?? [])
+        if (document.file && !existsSync(join(dir, "files", document.file)))
+          throw missing(meeting.file, `file: ${document.file}`, `bestand "files/${document.file}" bestaat niet`);
       for (const decision of item.decisions ?? []) {
         checkRefs(meeting.file, decision.objectives);
         for (const commitment of decision.commitments ?? []) checkRefs(meeting.file, commitment.objectives);

@@ -1,4 +1,5 @@
-import { basename } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 // Imports the demo corpus into a database. Idempotent: records are matched by slug (or e-mail,
 // or body+person+role+start), so a second import updates in place and adds no duplicates.
 import { and, asc, desc, eq, gte, isNull, lt, ne, or } from "drizzle-orm";
@@ -8,6 +9,9 @@ import type { Db, Tx } from "../app/lib/db.server";
 import { numberAgenda } from "../app/lib/agenda-numbering";
 import { newReference } from "../app/models/decisions.server";
 import { writeAudit } from "../app/models/audit.server";
+import { store } from "../app/models/documents.server";
+import { checkUpload } from "../app/lib/file-types";
+import { extractText } from "../app/lib/text-extraction.server";
 import { loadCorpus, type ContentMeeting } from "./content";
 import { amsterdamDateAndTime, instantFromAmsterdam } from "../app/lib/format";
 import {
@@ -19,6 +23,8 @@ import {
   decisionAmendments,
   decisionLists,
   decisions,
+  documentVersions,
+  documents,
   handoffs,
   meetingInvitees,
   meetings,
@@ -61,6 +67,16 @@ export async function importDemoCorpus(
       existing && (await verifyPassword(existing, demoPassword)) ? existing : await hashPassword(demoPassword),
     );
   }
+
+  // Demo papers are read (and their text extracted for search) before the transaction, which is synchronous.
+  const files = new Map<string, { bytes: Uint8Array; text: string }>();
+  for (const meeting of corpus.meetings)
+    for (const item of meeting.items)
+      for (const document of item.documents ?? [])
+        if (document.file && !files.has(document.file)) {
+          const bytes = new Uint8Array(readFileSync(join(contentDir, "files", document.file)));
+          files.set(document.file, { bytes, text: await extractText(bytes) });
+        }
 
   return db.transaction((tx) => {
     const orgIds = new Map<string, number>();
@@ -222,6 +238,7 @@ export async function importDemoCorpus(
           .returning({ id: agendaItems.id })
           .get();
         linkToObjectives(tx, { agendaItemId: createdItem.id }, item.objectives, objectiveIds);
+        for (const document of item.documents ?? []) importDocument(tx, createdItem.id, document, files);
       }
       meetingIdsByFile.set(basename(meeting.file, ".yaml"), meetingId);
       importHandoffs(tx, meeting, meetingId, bodyId, meetingIdsByFile);
@@ -271,6 +288,42 @@ export async function importDemoCorpus(
 }
 
 /** True when the database holds no users yet: the only state in which start-up imports demo data. */
+function importDocument(
+  tx: Tx,
+  agendaItemId: number,
+  document: NonNullable<ContentMeeting["items"][number]["documents"]>[number],
+  files: Map<string, { bytes: Uint8Array; text: string }>,
+) {
+  const created = tx
+    .insert(documents)
+    .values({
+      agendaItemId,
+      title: document.title,
+      kind: document.file ? "file" : "note",
+      isConfidential: document.confidential ?? false,
+    })
+    .returning({ id: documents.id })
+    .get();
+  const file = document.file ? files.get(document.file)! : null;
+  const check = file ? checkUpload(document.file!, file.bytes) : null;
+  if (check && !check.ok) throw new Error(`content/files/${document.file}: ${check.message}`);
+  tx.insert(documentVersions)
+    .values({
+      documentId: created.id,
+      number: 1,
+      ...(file && check?.ok
+        ? {
+            fileName: document.file!,
+            contentType: check.contentType,
+            sizeBytes: file.bytes.byteLength,
+            sha256: store(file.bytes),
+            extractedText: file.text || null,
+          }
+        : { noteMarkdown: document.note!, noteHtml: renderMarkdown(document.note!) }),
+    })
+    .run();
+}
+
 export function isEmptyDatabase(db: Db) {
   return !db.select({ id: users.id }).from(users).limit(1).get();
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, inject, vi } from "vitest";
 import { connectDatabase, openDatabase } from "../app/lib/db.server";
+import { reloadEnv } from "../app/lib/env.server";
 
 let dir: string | undefined;
 
@@ -10,6 +11,9 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "gremium-case-"));
   const path = join(dir, "test.db");
   copyFileSync(inject("baseDatabasePath"), path);
+  // Uploaded files and built packs live beside the database, so each test keeps its own.
+  process.env.DATABASE_URL = path;
+  reloadEnv();
   connectDatabase(openDatabase(path));
 });
 

@@ -44,6 +44,15 @@ export const kindLabels: Record<FileKind, string> = {
   webp: "afbeelding (WebP)",
 };
 
+/** The kind of a stored file from the content type recorded at upload. */
+export function kindOfContentType(contentType: string | null): FileKind | null {
+  if (!contentType) return null;
+  for (const kind of Object.keys(contentTypes) as FileKind[]) {
+    if (contentTypes[kind] === contentType || legacyContentTypes[kind] === contentType) return kind;
+  }
+  return null;
+}
+
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
   signature.every((b, i) => bytes[offset + i] === b);
 const ascii = (bytes: Uint8Array, text: string, offset = 0) =>

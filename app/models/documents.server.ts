@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { agendaItems, documentVersions, documents } from "../../db/schema";
 import { canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
@@ -184,6 +184,51 @@ export function removeDocument({ viewer, documentId }: { viewer: Viewer; documen
   });
 }
 
+/** The one rule for a meeting's documents: besloten ones, and all of a besloten item, only for those allowed. */
+function documentsOfMeetingFor(viewer: Viewer, meeting: { id: number; bodyId: number }) {
+  const seesConfidential = canSeeConfidential(viewer, { id: meeting.bodyId });
+  return and(
+    eq(agendaItems.meetingId, meeting.id),
+    seesConfidential ? undefined : and(eq(documents.isConfidential, false), eq(agendaItems.isConfidential, false)),
+  );
+}
+
+/** The current version of each document the viewer may see on a meeting, with what is needed to read it. */
+export function listCurrentVersionsForMeeting({
+  viewer,
+  meeting,
+}: {
+  viewer: Viewer;
+  meeting: { id: number; bodyId: number };
+}) {
+  return getDb()
+    .select({
+      agendaItemId: documents.agendaItemId,
+      title: documents.title,
+      kind: documents.kind,
+      isConfidential: documents.isConfidential,
+      versionId: documentVersions.id,
+      fileName: documentVersions.fileName,
+      contentType: documentVersions.contentType,
+      sha256: documentVersions.sha256,
+      noteMarkdown: documentVersions.noteMarkdown,
+    })
+    .from(documents)
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+    .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
+    .where(
+      and(
+        documentsOfMeetingFor(viewer, meeting),
+        eq(
+          documentVersions.number,
+          sql`(select max(latest.number) from document_versions latest where latest.document_id = ${documents.id})`,
+        ),
+      ),
+    )
+    .orderBy(asc(documents.id))
+    .all();
+}
+
 /**
  * The documents the viewer may see on a meeting's items, newest version first per document.
  * Besloten documents, and all documents of a besloten item, are left out by the query itself for
@@ -196,7 +241,6 @@ export function listDocumentsForMeeting({
   viewer: Viewer;
   meeting: { id: number; bodyId: number };
 }) {
-  const seesConfidential = canSeeConfidential(viewer, { id: meeting.bodyId });
   const rows = getDb()
     .select({
       id: documents.id,
@@ -214,12 +258,7 @@ export function listDocumentsForMeeting({
     .from(documents)
     .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
     .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
-    .where(
-      and(
-        eq(agendaItems.meetingId, meeting.id),
-        seesConfidential ? undefined : and(eq(documents.isConfidential, false), eq(agendaItems.isConfidential, false)),
-      ),
-    )
+    .where(documentsOfMeetingFor(viewer, meeting))
     .orderBy(asc(documents.id), desc(documentVersions.number))
     .all();
   const byDocument = new Map<number, { current: (typeof rows)[number]; earlier: (typeof rows)[number][] }>();

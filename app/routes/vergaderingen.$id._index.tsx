@@ -398,6 +398,16 @@ export default function MeetingPage() {
             Afdrukversie (ook voor PDF)
           </Link>
         </li>
+        {meeting.status !== "geannuleerd" ? (
+          <li>
+            <a
+              className="nl-link"
+              href={`/vergaderingen/${meeting.id}/stukken.pdf${preview ? "?weergave=publiek" : ""}`}
+            >
+              Alle stukken als één PDF
+            </a>
+          </li>
+        ) : null}
         {meeting.status === "vergaderd" || (meeting.status === "gepubliceerd" && started) ? (
           <li>
             <Link className="nl-link" to={`/vergaderingen/${meeting.id}/besluitenlijst`}>

@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   agendaItems,
@@ -21,6 +21,8 @@ import {
   decisionAmendments,
   decisionLists,
   decisions,
+  documentVersions,
+  documents,
   handoffs,
   meetingInvitees,
   meetings,
@@ -39,6 +41,7 @@ import {
   type Db,
 } from "../../app/lib/db.server";
 import { signIn } from "../../app/models/sign-in.server";
+import { storagePath } from "../../app/models/documents.server";
 
 const contentDir = resolve(__dirname, "../../content");
 let dir: string;
@@ -76,6 +79,8 @@ function counts() {
     planBudgetLines: n(planBudgetLines),
     goalLinks: n(goalLinks),
     handoffs: n(handoffs),
+    documents: n(documents),
+    documentVersions: n(documentVersions),
   };
 }
 
@@ -289,6 +294,43 @@ describe("migrations and the demo corpus", () => {
       new RegExp(`2026-05-21-stuurgroep\\.yaml:${ref.line}: onbekende opgave "versterkingsagenda-zvs/9"`),
     );
     expect(isEmptyDatabase(db)).toBe(true);
+  });
+
+  it("imports papers on agenda items: a PDF with its text for search, and notes, one of them besloten", async () => {
+    migrateDatabase(db);
+    await importDemoCorpus(db, { contentDir, demoPassword: "demo-wachtwoord" });
+    const papers = db
+      .select({
+        title: documents.title,
+        isConfidential: documents.isConfidential,
+        contentType: documentVersions.contentType,
+        sha256: documentVersions.sha256,
+        extractedText: documentVersions.extractedText,
+        noteHtml: documentVersions.noteHtml,
+      })
+      .from(documents)
+      .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
+      .all();
+    const pdf = papers.find((p) => p.title === "Adviesnota meerjarenkoers 2027-2030")!;
+    expect(pdf).toMatchObject({ contentType: "application/pdf", isConfidential: false });
+    expect(pdf.extractedText).toContain("Themagroep versteviging ZVHT");
+    expect(existsSync(storagePath(pdf.sha256!))).toBe(true);
+    expect(papers.find((p) => p.title.startsWith("Verdeling bijdragen"))).toMatchObject({ isConfidential: true });
+    expect(papers.find((p) => p.title === "Opzet controledag voorjaar 2027")!.noteHtml).toContain("<h2>Doel</h2>");
+  });
+
+  it("names file and line of a paper whose file is missing", async () => {
+    migrateDatabase(db);
+    const broken = join(dir, "content");
+    cpSync(contentDir, broken, { recursive: true });
+    rmSync(join(broken, "files", "adviesnota-meerjarenkoers-2027-2030.pdf"));
+    const text = readFileSync(join(broken, "meetings", "2026-12-10-stuurgroep.yaml"), "utf8");
+    const line = text.slice(0, text.indexOf("file: adviesnota")).split("\n").length;
+    await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(
+      new RegExp(
+        `2026-12-10-stuurgroep\\.yaml:${line}: bestand "files/adviesnota-meerjarenkoers-2027-2030\\.pdf" bestaat niet`,
+      ),
+    );
   });
 
   it("refuses a real e-mail domain in the demo corpus", async () => {

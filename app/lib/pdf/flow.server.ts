@@ -88,6 +88,45 @@ export class Flow {
     this.y -= 12;
   }
 
+  /** Columns of equal width, each cell wrapped in its own column; a rule under the header row. */
+  table(header: Run[][], rows: Run[][][], indent = 0) {
+    const size = 10;
+    const leading = size * 1.4;
+    const columns = Math.max(1, header.length);
+    const width = (CONTENT_WIDTH - indent) / columns;
+    const row = (cells: Run[][], isHeader: boolean) => {
+      const wrapped = cells.map((runs) => wrapRuns(this.fonts, runs, size, width - 8));
+      const height = Math.max(1, ...wrapped.map((lines) => lines.length)) * leading;
+      const page = this.room(height + 4);
+      wrapped.forEach((lines, column) => {
+        lines.forEach((line, index) => {
+          for (const word of line) {
+            page.drawText(word.text, {
+              x: PAGE.left + indent + column * width + word.x,
+              y: this.y - size - index * leading,
+              size,
+              font: word.font,
+              color: INK,
+            });
+          }
+        });
+      });
+      this.y -= height + 2;
+      if (isHeader) {
+        page.drawLine({
+          start: { x: PAGE.left + indent, y: this.y },
+          end: { x: PAGE.width - PAGE.right, y: this.y },
+          thickness: 0.5,
+          color: MUTED,
+        });
+        this.y -= 3;
+      }
+    };
+    row(header, true);
+    for (const cells of rows) row(cells, false);
+    this.y -= 6;
+  }
+
   /** A Markdown note as pages: headings, paragraphs, lists, quotes, tables and code, links kept. */
   markdown(source: string) {
     this.blocks(marked.lexer(source), 0);
@@ -132,17 +171,11 @@ export class Flow {
           break;
         case "table": {
           const table = token as Tokens.Table;
-          this.text(
-            table.header.flatMap((cell, i) => [...(i ? [{ text: "  |  " }] : []), ...inlineRuns(cell.tokens, "bold")]),
-            { indent, after: 2 },
+          this.table(
+            table.header.map((cell) => inlineRuns(cell.tokens, "bold")),
+            table.rows.map((row) => row.map((cell) => inlineRuns(cell.tokens))),
+            indent,
           );
-          for (const row of table.rows) {
-            this.text(
-              row.flatMap((cell, i) => [...(i ? [{ text: "  |  " }] : []), ...inlineRuns(cell.tokens)]),
-              { indent, after: 2 },
-            );
-          }
-          this.y -= 4;
           break;
         }
         case "hr":

@@ -15,6 +15,7 @@ import { embedFonts, fitText, toEncodable, wrapRuns, type Fonts } from "./text.s
 
 export type PackDocument = { title: string; isConfidential: boolean; url: string } & (
   | { kind: "pdf"; path: string; fileName: string }
+  | { kind: "image"; path: string; format: "png" | "jpeg"; fileName: string }
   | { kind: "note"; markdown: string }
   | { kind: "file"; fileName: string; typeLabel: string }
 );
@@ -78,7 +79,8 @@ export async function buildMeetingPack(input: PackInput, onProgress: PackProgres
 
   const toc: { item: PackItem; start: Placed; documents: Placed[] }[] = [];
   for (const item of input.items) {
-    if (item.subject === null || (item.documents.length === 0 && !item.proposalHtml)) {
+    // An item without papers is listed on the cover only.
+    if (item.subject === null || item.documents.length === 0) {
       toc.push({ item, start: { page: null }, documents: [] });
       continue;
     }
@@ -102,11 +104,13 @@ export async function buildMeetingPack(input: PackInput, onProgress: PackProgres
         const where =
           document.kind === "note"
             ? "notitie, volgt hierna"
-            : document.kind === "pdf" && sources[index]
-              ? "PDF, volgt hierna"
-              : document.kind === "pdf"
-                ? "PDF die niet kon worden samengevoegd (beveiligd of beschadigd); download het bestand los"
-                : `${document.typeLabel}, niet in dit pakket; download het bestand`;
+            : document.kind === "image"
+              ? "afbeelding, volgt hierna"
+              : document.kind === "pdf" && sources[index]
+                ? "PDF, volgt hierna"
+                : document.kind === "pdf"
+                  ? "PDF die niet kon worden samengevoegd (beveiligd of beschadigd); download het bestand los"
+                  : `${document.typeLabel}, niet in dit pakket; download het bestand`;
         flow.text(
           [{ text: label, style: "bold" }, { text: ` — ${where}: ` }, { text: document.url, href: document.url }],
           {
@@ -130,6 +134,13 @@ export async function buildMeetingPack(input: PackInput, onProgress: PackProgres
           drawHeader(page, fonts, meetingLine, `${header} — ${document.title}`);
         });
         placed.push({ page: pages[0] });
+      } else if (document.kind === "image") {
+        header = `Agendapunt ${item.number}: ${item.subject} — ${document.title}`;
+        const page = flow.newPage();
+        header = `Agendapunt ${item.number}: ${item.subject}`;
+        flow.heading(document.title, 2);
+        await drawImage(doc, page, document, flow.y);
+        placed.push({ page });
       } else if (document.kind === "note") {
         header = `Agendapunt ${item.number}: ${item.subject} — ${document.title}`;
         const first = flow.newPage();
@@ -300,6 +311,27 @@ function writeCover(
     });
   }
   return count;
+}
+
+/** An uploaded picture scaled to fit the rest of the page; one that cannot be read is named instead. */
+async function drawImage(
+  doc: PDFDocument,
+  page: PDFPage,
+  document: { path: string; format: "png" | "jpeg" },
+  top: number,
+) {
+  try {
+    const bytes = await readFile(document.path);
+    const image = document.format === "png" ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+    const scaled = image.scaleToFit(CONTENT_WIDTH, top - PAGE.bottom);
+    page.drawImage(image, { x: PAGE.left, y: top - scaled.height, width: scaled.width, height: scaled.height });
+  } catch {
+    page.drawText("Deze afbeelding kon niet worden gelezen; download het bestand los.", {
+      x: PAGE.left,
+      y: top - 14,
+      size: 10.5,
+    });
+  }
 }
 
 function drawHeader(page: PDFPage, fonts: Fonts, meetingLine: string, context: string) {

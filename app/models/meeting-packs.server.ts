@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Viewer } from "~/auth/viewer";
+import { env } from "~/lib/env.server";
+import { kindLabels, kindOfContentType } from "~/lib/file-types";
+import { buildMeetingPack, type PackDocument, type PackInput } from "~/lib/pdf/meeting-pack.server";
+import { listCurrentVersionsForMeeting, storagePath } from "./documents.server";
+import { getMeeting } from "./meetings.server";
+
+// A meeting's papers as one PDF. What goes in is read through the same rules as the meeting page
+// (getMeeting, the document query), so a reader's pack holds exactly what that reader may see. The
+// fingerprint of that content names the file: a member's and the public pack differ, and any change to
+// the meeting, an item or a paper gives a new fingerprint, so a stored pack is reused exactly as long
+// as nothing in it changed. Builds run one at a time in the background, with their progress kept here.
+
+/** Raised when the layout of the pack changes, so packs built by older code are not served. */
+const PACK_FORMAT = 1;
+/** Packs kept per meeting (the members', the public and a concept variant or two); older ones go. */
+const KEEP_PER_MEETING = 4;
+
+export type PackStatus =
+  | { status: "klaar"; path: string; fileName: string }
+  | { status: "wachtrij" | "bezig"; done: number; total: number }
+  | { status: "mislukt"; message: string };
+
+type Job = { status: "wachtrij" | "bezig" | "mislukt"; done: number; total: number; finished: Promise<void> };
+
+const jobs = new Map<string, Job>();
+let queue: Promise<unknown> = Promise.resolve();
+
+export function packsDir() {
+  return resolve(dirname(resolve(env().DATABASE_URL)), "packs");
+}
+
+function fileTypeLabel(contentType: string | null) {
+  const kind = kindOfContentType(contentType);
+  if (!kind) return "bestand";
+  return ["word", "excel", "powerpoint"].includes(kind) ? `${kindLabels[kind]}-bestand` : kindLabels[kind];
+}
+
+/** `asPublic` gives the secretariaat the public pack of a meeting it manages, as a check before sharing. */
+type PackRequest = { viewer: Viewer; meetingId: number; baseUrl: string; asPublic?: boolean };
+
+/** What the viewer's pack holds, or null when the meeting is not theirs to see. */
+export function getPackContents({ viewer, meetingId, baseUrl, asPublic = false }: PackRequest) {
+  const meeting = getMeeting({ viewer, id: meetingId, asPublic });
+  if (!meeting) return null;
+  const versions = listCurrentVersionsForMeeting({ viewer: asPublic ? null : viewer, meeting });
+  const document = (version: (typeof versions)[number]): PackDocument => {
+    const base = {
+      title: version.title,
+      isConfidential: version.isConfidential,
+      url:
+        version.kind === "note"
+          ? `${baseUrl}/stukken/${version.versionId}`
+          : `${baseUrl}/stukken/${version.versionId}/bestand`,
+    };
+    if (version.kind === "note") return { ...base, kind: "note", markdown: version.noteMarkdown ?? "" };
+    const fileKind = kindOfContentType(version.contentType);
+    const path = storagePath(version.sha256!);
+    const fileName = version.fileName ?? "bestand";
+    if (fileKind === "pdf") return { ...base, kind: "pdf", path, fileName };
+    if (fileKind === "png" || fileKind === "jpeg") return { ...base, kind: "image", path, format: fileKind, fileName };
+    return { ...base, kind: "file", fileName, typeLabel: fileTypeLabel(version.contentType) };
+  };
+  const input: PackInput = {
+    meeting: {
+      bodyName: meeting.bodyName,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      location: meeting.location,
+      registrationNumber: meeting.registrationNumber,
+      url: `${baseUrl}/vergaderingen/${meeting.id}`,
+    },
+    forMembers: meeting.seesConfidential,
+    items: meeting.sections
+      .flatMap((section) => section.items)
+      .map((item) => ({
+        number: item.number,
+        subject: item.subject,
+        presenter: item.presenter,
+        proposalHtml: item.proposalHtml,
+        isConfidential: item.isConfidential,
+        documents: versions.filter((version) => version.agendaItemId === item.id).map(document),
+      })),
+  };
+  // Version ids stand for the file contents: a new version is a new id.
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify({ PACK_FORMAT, input, versions: versions.map((v) => v.versionId) }))
+    .digest("hex");
+  const date = new Date(meeting.startsAt).toISOString().slice(0, 10);
+  return {
+    meeting: {
+      id: meeting.id,
+      bodyName: meeting.bodyName,
+      startsAt: meeting.startsAt,
+      forMembers: meeting.seesConfidential,
+    },
+    input,
+    fingerprint,
+    fileName: `stukken-${meeting.bodySlug}-${date}${meeting.seesConfidential ? "" : "-openbaar"}.pdf`,
+    documentCount: versions.length,
+  };
+}
+
+function packPath(meetingId: number, fingerprint: string) {
+  return join(packsDir(), String(meetingId), `${fingerprint}.pdf`);
+}
+
+function prune(meetingId: number) {
+  const dir = join(packsDir(), String(meetingId));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".pdf"))
+    .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const file of files.slice(KEEP_PER_MEETING)) rmSync(file.path, { force: true });
+}
+
+function startJob(meetingId: number, fingerprint: string, input: PackInput) {
+  const path = packPath(meetingId, fingerprint);
+  const job: Job = { status: "wachtrij", done: 0, total: 1, finished: Promise.resolve() };
+  const run = async () => {
+    job.status = "bezig";
+    try {
+      const bytes = await buildMeetingPack(input, (done, total) => {
+        job.done = done;
+        job.total = total;
+      });
+      mkdirSync(dirname(path), { recursive: true });
+      // Written aside and renamed, so a half-written pack is never served.
+      writeFileSync(`${path}.tmp`, bytes);
+      renameSync(`${path}.tmp`, path);
+      prune(meetingId);
+      jobs.delete(fingerprint);
+    } catch (error) {
+      console.error(`Vergaderpakket van vergadering ${meetingId} niet gemaakt`, error);
+      job.status = "mislukt";
+    }
+  };
+  job.finished = queue.then(run, run);
+  queue = job.finished;
+  jobs.set(fingerprint, job);
+  return job;
+}
+
+/**
+ * The viewer's pack: ready from the store, or being built. A build is started when none is stored
+ * or running; `waitMs` lets a small pack be served in the same request while a large one carries on
+ * in the background.
+ */
+export async function requestMeetingPack({
+  waitMs = 0,
+  ...request
+}: PackRequest & { waitMs?: number }): Promise<
+  (PackStatus & { meeting: { id: number; bodyName: string; startsAt: number; forMembers: boolean } }) | null
+> {
+  const contents = getPackContents(request);
+  if (!contents) return null;
+  const { meeting, fingerprint, fileName, input } = contents;
+  const path = packPath(meeting.id, fingerprint);
+  if (existsSync(path)) return { status: "klaar", path, fileName, meeting };
+  const job = jobs.get(fingerprint) ?? startJob(meeting.id, fingerprint, input);
+  if (waitMs > 0 && job.status !== "mislukt") {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.finished, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+  }
+  if (existsSync(path)) return { status: "klaar", path, fileName, meeting };
+  if (job.status === "mislukt")
+    return { status: "mislukt", message: "Het pakket kon niet worden gemaakt. Probeer het opnieuw.", meeting };
+  return { status: job.status, done: job.done, total: job.total, meeting };
+}
+
+/** Forgets a failed build so the next request tries again. */
+export function retryMeetingPack(request: PackRequest) {
+  const contents = getPackContents(request);
+  if (!contents) return false;
+  if (jobs.get(contents.fingerprint)?.status === "mislukt") jobs.delete(contents.fingerprint);
+  return true;
+}
