@@ -182,10 +182,35 @@ export const meetings = sqliteTable(
     publishedAt: integer("published_at"),
     cancelledAt: integer("cancelled_at"),
     cancellationReason: text("cancellation_reason"),
+    // The vergaderschema this meeting was planned in, if any; the meeting stays independent of it.
+    seriesId: integer("series_id").references(() => meetingSeries.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (table) => [index("meetings_body_idx").on(table.bodyId), index("meetings_starts_at_idx").on(table.startsAt)],
+  (table) => [
+    index("meetings_body_idx").on(table.bodyId),
+    index("meetings_starts_at_idx").on(table.startsAt),
+    index("meetings_series_idx").on(table.seriesId),
+  ],
+);
+
+/** A vergaderschema: meetings of one body planned together from a rule or a list of dates. */
+export const meetingSeries = sqliteTable(
+  "meeting_series",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    // How the dates were chosen, in words ("elk kwartaal, de 2e donderdag"), for the overview.
+    summary: text("summary").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    location: text("location").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("meeting_series_body_idx").on(table.bodyId)],
 );
 
 export const meetingInvitees = sqliteTable(
@@ -779,6 +804,7 @@ export const plannedTopics = sqliteTable(
     isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
     originPlanGoalId: integer("origin_plan_goal_id").references(() => planGoals.id, { onDelete: "set null" }),
     originActionId: integer("origin_action_id").references(() => actions.id, { onDelete: "set null" }),
+    originHandoffId: integer("origin_handoff_id").references(() => handoffs.id, { onDelete: "set null" }),
     agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -788,6 +814,7 @@ export const plannedTopics = sqliteTable(
     index("planned_topics_meeting_idx").on(table.meetingId),
     index("planned_topics_goal_idx").on(table.originPlanGoalId),
     index("planned_topics_action_idx").on(table.originActionId),
+    index("planned_topics_handoff_idx").on(table.originHandoffId),
     index("planned_topics_item_idx").on(table.agendaItemId),
   ],
 );

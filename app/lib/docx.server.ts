@@ -347,3 +347,73 @@ export async function buildPlanDocx(plan: DocxPlan): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
+
+export type DocxPlanning = {
+  bodyName: string;
+  year: number;
+  meetings: { startsAt: number; location: string; topics: DocxTopic[] }[];
+  byQuarter: DocxTopic[];
+  expectedPlans: { title: string; bodyName: string }[];
+};
+type DocxTopic = {
+  subject: string;
+  purposeLabel: string;
+  ownerName: string | null;
+  quarter: string | null;
+  isConfidential: boolean;
+  origin: string | null;
+  status: string;
+};
+
+/** The bestuursagenda of a year as a Word document: per meeting its topics, then topics per quarter. */
+export async function buildPlanningDocx(planning: DocxPlanning): Promise<Buffer> {
+  const widths = [36, 18, 18, 28];
+  const topicRows = (topics: DocxTopic[], withQuarter: boolean) =>
+    topics.map((t) =>
+      row(
+        [
+          `${t.subject}${t.isConfidential ? " (besloten)" : ""}`,
+          withQuarter && t.quarter ? `${t.purposeLabel}, ${t.quarter.replace("-", " ")}` : t.purposeLabel,
+          t.ownerName ?? "",
+          [t.status, t.origin].filter(Boolean).join(". "),
+        ],
+        widths,
+      ),
+    );
+  const table = (rows: TableRow[]) =>
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [row(["ONDERWERP", "DOEL", "EIGENAAR", "STAND EN HERKOMST"], widths, true), ...rows],
+    });
+  const title = `Bestuursagenda ${planning.bodyName} ${planning.year}`;
+  const document = new Document({
+    creator: "Gremium",
+    title,
+    styles: { default: { document: { run: { font, size: 20 } } } },
+    sections: [
+      {
+        children: [
+          heading(title, 1),
+          text("De onderwerpen die het gremium dit jaar wil behandelen, per vergadering en per kwartaal."),
+          ...planning.meetings.flatMap((meeting) => [
+            heading(`${formatDay(meeting.startsAt)}, ${meeting.location}`, 2),
+            meeting.topics.length ? table(topicRows(meeting.topics, false)) : text("Nog geen onderwerpen gepland."),
+          ]),
+          ...(planning.byQuarter.length
+            ? [heading("Per kwartaal, vergadering nog niet gekozen", 2), table(topicRows(planning.byQuarter, true))]
+            : []),
+          ...(planning.expectedPlans.length
+            ? [
+                heading("Verwacht ter instemming: jaarplannen", 2),
+                ...planning.expectedPlans.map((p) => text(`${p.title} (${p.bodyName})`)),
+              ]
+            : []),
+          ...(planning.meetings.length === 0 && planning.byQuarter.length === 0
+            ? [text(`Voor ${planning.year} zijn nog geen vergaderingen of onderwerpen gepland.`)]
+            : []),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

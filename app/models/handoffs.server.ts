@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { agendaItems, bodies, documentVersions, documents, handoffs, meetings } from "../../db/schema";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { agendaItems, bodies, documentVersions, documents, handoffs, meetings, plannedTopics } from "../../db/schema";
 import { forbidden } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
@@ -102,73 +102,87 @@ export function acceptHandoff({
   meetingId: number;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const handoff = tx.select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
-    if (!handoff || handoff.status !== "voorgesteld")
-      throw new RuleError({ "": ["Dit voorgestelde punt is al verwerkt."] });
-    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
-    if (meeting.bodyId !== handoff.toBodyId) forbidden("Dit punt is voor een ander gremium voorgesteld.");
-    const source = tx.select().from(agendaItems).where(eq(agendaItems.id, handoff.fromAgendaItemId)).get()!;
-    const last = tx
-      .select({ position: agendaItems.position })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.section, "B")))
-      .orderBy(desc(agendaItems.position))
+  return getDb().transaction((tx) => acceptHandoffInto(tx, viewer, { handoffId, meetingId, now }));
+}
+
+/**
+ * Accepts a handoff inside the caller's transaction: the item and its documents are copied onto the
+ * meeting's agenda, and a planned topic that came from this handoff is marked as on the agenda.
+ */
+export function acceptHandoffInto(
+  tx: Tx,
+  viewer: Viewer,
+  { handoffId, meetingId, now }: { handoffId: number; meetingId: number; now: number },
+) {
+  const handoff = tx.select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
+  if (!handoff || handoff.status !== "voorgesteld")
+    throw new RuleError({ "": ["Dit voorgestelde punt is al verwerkt."] });
+  const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
+  if (meeting.bodyId !== handoff.toBodyId) forbidden("Dit punt is voor een ander gremium voorgesteld.");
+  const source = tx.select().from(agendaItems).where(eq(agendaItems.id, handoff.fromAgendaItemId)).get()!;
+  const last = tx
+    .select({ position: agendaItems.position })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.section, "B")))
+    .orderBy(desc(agendaItems.position))
+    .limit(1)
+    .get();
+  const created = tx
+    .insert(agendaItems)
+    .values({
+      meetingId,
+      section: "B",
+      position: (last?.position ?? 0) + 1,
+      subject: source.subject,
+      proposalMarkdown: source.proposalMarkdown,
+      proposalHtml: source.proposalHtml,
+      presenter: source.presenter,
+      isConfidential: source.isConfidential,
+      changedAfterPublishAt: meeting.publishedAt !== null ? now : null,
+    })
+    .returning({ id: agendaItems.id })
+    .get();
+  // The documents travel along: each as a new document with its current version (same stored file).
+  for (const document of tx.select().from(documents).where(eq(documents.agendaItemId, source.id)).all()) {
+    const current = tx
+      .select()
+      .from(documentVersions)
+      .where(eq(documentVersions.documentId, document.id))
+      .orderBy(desc(documentVersions.number))
       .limit(1)
       .get();
-    const created = tx
-      .insert(agendaItems)
+    if (!current) continue;
+    const copy = tx
+      .insert(documents)
       .values({
-        meetingId,
-        section: "B",
-        position: (last?.position ?? 0) + 1,
-        subject: source.subject,
-        proposalMarkdown: source.proposalMarkdown,
-        proposalHtml: source.proposalHtml,
-        presenter: source.presenter,
-        isConfidential: source.isConfidential,
-        changedAfterPublishAt: meeting.publishedAt !== null ? now : null,
+        agendaItemId: created.id,
+        title: document.title,
+        kind: document.kind,
+        isConfidential: document.isConfidential,
       })
-      .returning({ id: agendaItems.id })
+      .returning({ id: documents.id })
       .get();
-    // The documents travel along: each as a new document with its current version (same stored file).
-    for (const document of tx.select().from(documents).where(eq(documents.agendaItemId, source.id)).all()) {
-      const current = tx
-        .select()
-        .from(documentVersions)
-        .where(eq(documentVersions.documentId, document.id))
-        .orderBy(desc(documentVersions.number))
-        .limit(1)
-        .get();
-      if (!current) continue;
-      const copy = tx
-        .insert(documents)
-        .values({
-          agendaItemId: created.id,
-          title: document.title,
-          kind: document.kind,
-          isConfidential: document.isConfidential,
-        })
-        .returning({ id: documents.id })
-        .get();
-      const { id: _id, documentId: _d, number: _n, createdAt: _c, ...version } = current;
-      tx.insert(documentVersions)
-        .values({ ...version, documentId: copy.id, number: 1, createdByUserId: (viewer as SignedInViewer).userId })
-        .run();
-    }
-    tx.update(handoffs)
-      .set({ status: "geaccepteerd", toAgendaItemId: created.id, acceptedAt: now })
-      .where(eq(handoffs.id, handoffId))
+    const { id: _id, documentId: _d, number: _n, createdAt: _c, ...version } = current;
+    tx.insert(documentVersions)
+      .values({ ...version, documentId: copy.id, number: 1, createdByUserId: (viewer as SignedInViewer).userId })
       .run();
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
-      action: "handoff.accept",
-      entityType: "agenda-item",
-      entityId: created.id,
-      summary: `Doorgezet punt ‘${source.subject}’ op de agenda gezet: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
-    });
-    return created;
+  }
+  tx.update(handoffs)
+    .set({ status: "geaccepteerd", toAgendaItemId: created.id, acceptedAt: now })
+    .where(eq(handoffs.id, handoffId))
+    .run();
+  tx.update(plannedTopics)
+    .set({ agendaItemId: created.id, meetingId, version: sql`${plannedTopics.version} + 1`, updatedAt: now })
+    .where(and(eq(plannedTopics.originHandoffId, handoffId), isNull(plannedTopics.agendaItemId)))
+    .run();
+  writeAudit(tx, {
+    actorUserId: (viewer as SignedInViewer).userId,
+    action: "handoff.accept",
+    entityType: "agenda-item",
+    entityId: created.id,
+    summary: `Doorgezet punt ‘${source.subject}’ op de agenda gezet: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
   });
+  return created;
 }
 
 /**

@@ -1,14 +1,29 @@
-import { and, asc, eq, gte, inArray, isNull, ne } from "drizzle-orm";
-import { annualPlans, bodies, meetings, plannedTopics } from "../../db/schema";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, type SQL } from "drizzle-orm";
+import {
+  actions,
+  agendaItems,
+  annualPlans,
+  bodies,
+  decisionLists,
+  decisions,
+  handoffs,
+  meetings,
+  planGoals,
+  plannedTopics,
+} from "../../db/schema";
 import { forbidden } from "~/auth/guards";
 import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
-import { todayIso } from "~/lib/format";
-import { topicPurposeLabels, type TopicPurpose } from "~/lib/vocabulary";
+import { instantFromAmsterdam, todayIso } from "~/lib/format";
+import { topicPurposeLabels, type DecisionOutcome, type TopicPurpose } from "~/lib/vocabulary";
 import { insertWorkflowAgendaItem } from "./agenda.server";
 import { writeAudit } from "./audit.server";
-import { RuleError } from "./errors";
+import { actionVisibleTo } from "./actions.server";
+import { decisionVisibleTo } from "./decisions.server";
+import { acceptHandoffInto } from "./handoffs.server";
+import { ConflictError, RuleError } from "./errors";
+import { planVisibleTo } from "./plan-access.server";
 import { visibleTo } from "./meetings.server";
 
 // The bestuursagenda: topics planned for a body's coming meetings. Besloten topics are for the
@@ -19,15 +34,10 @@ function requireManager(viewer: Viewer, bodyId: number): asserts viewer is Signe
     forbidden("Alleen het secretariaat van dit gremium plant onderwerpen.");
 }
 
-/**
- * A body's planning: per coming meeting its topics, topics planned for a quarter only, and topics whose
- * meeting has passed without them reaching an agenda. For a stuurgroep, the concept plans of next year
- * show as expected topics "ter instemming".
- */
-export function getPlanning({ viewer, bodyId, now = Date.now() }: { viewer: Viewer; bodyId: number; now?: number }) {
-  const db = getDb();
+/** A body's topics as the viewer may see them, each with its origin and the decisions on its item. */
+function loadTopics(viewer: Viewer, bodyId: number) {
   const member = canSeeConfidential(viewer, { id: bodyId });
-  const topics = db
+  const topics = getDb()
     .select({
       id: plannedTopics.id,
       subject: plannedTopics.subject,
@@ -39,13 +49,55 @@ export function getPlanning({ viewer, bodyId, now = Date.now() }: { viewer: View
       agendaItemId: plannedTopics.agendaItemId,
       version: plannedTopics.version,
       meetingStartsAt: meetings.startsAt,
+      itemMeetingId: agendaItems.meetingId,
+      originPlanGoalId: plannedTopics.originPlanGoalId,
+      originActionId: plannedTopics.originActionId,
+      originHandoffId: plannedTopics.originHandoffId,
     })
     .from(plannedTopics)
     .leftJoin(meetings, eq(meetings.id, plannedTopics.meetingId))
+    .leftJoin(agendaItems, eq(agendaItems.id, plannedTopics.agendaItemId))
     .where(and(eq(plannedTopics.bodyId, bodyId), member ? undefined : eq(plannedTopics.isConfidential, false)))
     .orderBy(asc(plannedTopics.quarter), asc(plannedTopics.id))
     .all();
-  const coming = db
+  const origins = describeOrigins(viewer, topics);
+  const decided = decisionsOnItems(
+    viewer,
+    topics.flatMap((t) => (t.agendaItemId ? [t.agendaItemId] : [])),
+  );
+  return topics.map((t) => ({
+    ...t,
+    origin: origins(t),
+    decisions: t.agendaItemId ? (decided.get(t.agendaItemId) ?? []) : [],
+  }));
+}
+
+/**
+ * For a stuurgroep: the themagroep plans of the given years that still await consent, expected on
+ * its agenda in February. For its members and secretariaat only, since concept plans are not public.
+ */
+function expectedPlansFor(viewer: Viewer, bodyId: number, years: SQL | undefined) {
+  const db = getDb();
+  const body = db.select({ kind: bodies.kind }).from(bodies).where(eq(bodies.id, bodyId)).get();
+  if (body?.kind !== "stuurgroep") return [];
+  if (!canSeeConfidential(viewer, { id: bodyId }) && !canManageMeetings(viewer, { id: bodyId })) return [];
+  return db
+    .select({ id: annualPlans.id, title: annualPlans.title, year: annualPlans.year, bodyName: bodies.name })
+    .from(annualPlans)
+    .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
+    .where(and(years, inArray(annualPlans.status, ["concept", "ter_instemming"])))
+    .orderBy(asc(annualPlans.year), asc(bodies.name))
+    .all();
+}
+
+/**
+ * A body's planning: per coming meeting its topics, topics planned for a quarter only, and topics whose
+ * meeting has passed without them reaching an agenda. For a stuurgroep, the concept plans of this and
+ * next year show as expected topics "ter instemming".
+ */
+export function getPlanning({ viewer, bodyId, now = Date.now() }: { viewer: Viewer; bodyId: number; now?: number }) {
+  const withLinks = loadTopics(viewer, bodyId);
+  const coming = getDb()
     .select({ id: meetings.id, startsAt: meetings.startsAt, status: meetings.status })
     .from(meetings)
     .where(
@@ -58,27 +110,191 @@ export function getPlanning({ viewer, bodyId, now = Date.now() }: { viewer: View
     )
     .orderBy(asc(meetings.startsAt))
     .all();
-  const body = db.select({ kind: bodies.kind }).from(bodies).where(eq(bodies.id, bodyId)).get();
-  const nextYear = Number(todayIso(now).slice(0, 4)) + 1;
-  const expectedPlans =
-    body?.kind === "stuurgroep"
-      ? db
-          .select({ id: annualPlans.id, title: annualPlans.title, bodyName: bodies.name })
-          .from(annualPlans)
-          .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
-          .where(and(eq(annualPlans.year, nextYear), inArray(annualPlans.status, ["concept", "ter_instemming"])))
-          .all()
-          .filter(() => member || canManageMeetings(viewer, { id: bodyId }))
-      : [];
+  const canManage = canManageMeetings(viewer, { id: bodyId });
   return {
-    canManage: canManageMeetings(viewer, { id: bodyId }),
-    meetings: coming.map((m) => ({ ...m, topics: topics.filter((t) => t.meetingId === m.id) })),
-    byQuarter: topics.filter((t) => t.meetingId === null && !t.agendaItemId),
-    overdue: topics.filter(
+    canManage,
+    meetings: coming.map((m) => ({ ...m, topics: withLinks.filter((t) => t.meetingId === m.id) })),
+    byQuarter: withLinks.filter((t) => t.meetingId === null && !t.agendaItemId),
+    overdue: withLinks.filter(
       (t) => t.meetingId !== null && t.meetingStartsAt !== null && t.meetingStartsAt < now && !t.agendaItemId,
     ),
-    expectedPlans,
+    // Topics that went onto an agenda of a meeting now past, newest first, with what was decided.
+    handled: withLinks
+      .filter((t) => t.agendaItemId && t.meetingStartsAt !== null && t.meetingStartsAt < now)
+      .sort((a, b) => b.meetingStartsAt! - a.meetingStartsAt!),
+    expectedPlans: expectedPlansFor(viewer, bodyId, gte(annualPlans.year, Number(todayIso(now).slice(0, 4)))),
+    origins: canManage ? listTopicOrigins(bodyId) : null,
   };
+}
+
+/** The bestuursagenda of one calendar year, for the Word export: every meeting of that year with its topics. */
+export function getYearPlanning({ viewer, bodyId, year }: { viewer: Viewer; bodyId: number; year: number }) {
+  const topics = loadTopics(viewer, bodyId);
+  const from = instantFromAmsterdam(`${year}-01-01`, "00:00");
+  const to = instantFromAmsterdam(`${year + 1}-01-01`, "00:00");
+  const yearMeetings = getDb()
+    .select({ id: meetings.id, startsAt: meetings.startsAt, location: meetings.location, status: meetings.status })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.bodyId, bodyId),
+        gte(meetings.startsAt, from),
+        lt(meetings.startsAt, to),
+        ne(meetings.status, "geannuleerd"),
+        visibleTo(viewer),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  return {
+    year,
+    meetings: yearMeetings.map((m) => ({ ...m, topics: topics.filter((t) => t.meetingId === m.id) })),
+    byQuarter: topics.filter((t) => t.meetingId === null && !t.agendaItemId && t.quarter?.startsWith(`${year}-`)),
+    expectedPlans: expectedPlansFor(viewer, bodyId, eq(annualPlans.year, year)),
+  };
+}
+
+type OriginRefs = { originPlanGoalId: number | null; originActionId: number | null; originHandoffId: number | null };
+export type TopicOrigin = { kind: "doel" | "actie" | "overdracht"; label: string; href: string | null } | null;
+
+/**
+ * Where each topic came from, in words and with a link, told only as far as the viewer may see the
+ * origin: a concept plan, a besloten action or a besloten item that was handed over is named by kind only.
+ */
+function describeOrigins(viewer: Viewer, topics: OriginRefs[]) {
+  const db = getDb();
+  const ids = (key: keyof OriginRefs) => [...new Set(topics.flatMap((t) => (t[key] ? [t[key]!] : [])))];
+  const goalIds = ids("originPlanGoalId");
+  const actionIds = ids("originActionId");
+  const handoffIds = ids("originHandoffId");
+  const goals = new Map(
+    (goalIds.length
+      ? db
+          .select({ id: planGoals.id, title: planGoals.title, planId: annualPlans.id, planTitle: annualPlans.title })
+          .from(planGoals)
+          .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+          .where(and(inArray(planGoals.id, goalIds), planVisibleTo(viewer)))
+          .all()
+      : []
+    ).map((g) => [g.id, g]),
+  );
+  const visibleActions = new Map(
+    (actionIds.length
+      ? db
+          .select({ id: actions.id, description: actions.description })
+          .from(actions)
+          .where(and(inArray(actions.id, actionIds), actionVisibleTo(viewer)))
+          .all()
+      : []
+    ).map((a) => [a.id, a]),
+  );
+  const handed = new Map(
+    (handoffIds.length
+      ? db
+          .select({
+            id: handoffs.id,
+            subject: agendaItems.subject,
+            isConfidential: agendaItems.isConfidential,
+            bodyId: meetings.bodyId,
+            bodyName: bodies.name,
+          })
+          .from(handoffs)
+          .innerJoin(agendaItems, eq(agendaItems.id, handoffs.fromAgendaItemId))
+          .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+          .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+          .where(inArray(handoffs.id, handoffIds))
+          .all()
+      : []
+    ).map((h) => [h.id, h]),
+  );
+  return (topic: OriginRefs): TopicOrigin => {
+    if (topic.originPlanGoalId) {
+      const goal = goals.get(topic.originPlanGoalId);
+      return goal
+        ? { kind: "doel", label: `Doel ‘${goal.title}’ uit ${goal.planTitle}`, href: `/jaarplannen/${goal.planId}` }
+        : { kind: "doel", label: "Doel uit een jaarplan", href: null };
+    }
+    if (topic.originActionId) {
+      const action = visibleActions.get(topic.originActionId);
+      return action
+        ? { kind: "actie", label: `Actie ‘${action.description}’`, href: `/acties/${action.id}` }
+        : { kind: "actie", label: "Een actie", href: null };
+    }
+    if (topic.originHandoffId) {
+      const handoff = handed.get(topic.originHandoffId);
+      if (!handoff) return null;
+      const open = !handoff.isConfidential || canSeeConfidential(viewer, { id: handoff.bodyId });
+      return {
+        kind: "overdracht",
+        label: open
+          ? `Overgedragen door ${handoff.bodyName}: ‘${handoff.subject}’`
+          : `Overgedragen door ${handoff.bodyName}`,
+        href: null,
+      };
+    }
+    return null;
+  };
+}
+
+/** The decisions taken on the given agenda items, as far as the viewer may see them. */
+function decisionsOnItems(viewer: Viewer, itemIds: number[]) {
+  const rows = itemIds.length
+    ? getDb()
+        .select({ agendaItemId: decisions.agendaItemId, reference: decisions.reference, outcome: decisions.outcome })
+        .from(decisions)
+        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+        .where(and(inArray(decisions.agendaItemId, itemIds), decisionVisibleTo(viewer)))
+        .orderBy(asc(decisions.reference))
+        .all()
+    : [];
+  const byItem = new Map<number, { reference: string; outcome: DecisionOutcome }[]>();
+  for (const row of rows) byItem.set(row.agendaItemId, [...(byItem.get(row.agendaItemId) ?? []), row]);
+  return byItem;
+}
+
+/**
+ * What a topic can come from, for the secretariaat's form: goals of the body's current and coming
+ * plans, its running actions, and items handed over to it that are not on an agenda yet.
+ */
+export function listTopicOrigins(bodyId: number) {
+  const db = getDb();
+  const year = Number(todayIso().slice(0, 4));
+  const goals = db
+    .select({ id: planGoals.id, title: planGoals.title, planTitle: annualPlans.title })
+    .from(planGoals)
+    .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+    .where(
+      and(
+        eq(annualPlans.bodyId, bodyId),
+        gte(annualPlans.year, year),
+        ne(annualPlans.status, "afgesloten"),
+        ne(planGoals.status, "afgerond"),
+      ),
+    )
+    .orderBy(desc(annualPlans.year), asc(planGoals.position))
+    .all();
+  const running = db
+    .select({ id: actions.id, description: actions.description })
+    .from(actions)
+    .where(and(eq(actions.bodyId, bodyId), inArray(actions.status, ["open", "in_uitvoering"])))
+    .orderBy(asc(actions.dueOn), asc(actions.id))
+    .all();
+  const handed = db
+    .select({ id: handoffs.id, subject: agendaItems.subject, bodyName: bodies.name })
+    .from(handoffs)
+    .innerJoin(agendaItems, eq(agendaItems.id, handoffs.fromAgendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(handoffs.toBodyId, bodyId), isNull(handoffs.toAgendaItemId)))
+    .orderBy(asc(handoffs.id))
+    .all();
+  return [
+    ...goals.map((g) => ({ value: `doel:${g.id}`, label: `Doel: ${g.title} (${g.planTitle})` })),
+    ...running.map((a) => ({ value: `actie:${a.id}`, label: `Actie: ${a.description}` })),
+    ...handed.map((h) => ({ value: `overdracht:${h.id}`, label: `Overgedragen door ${h.bodyName}: ${h.subject}` })),
+  ];
 }
 
 export type TopicInput = {
@@ -88,7 +304,30 @@ export type TopicInput = {
   meetingId: number | null;
   quarter: string | null;
   isConfidential: boolean;
+  /** "doel:12", "actie:5", "overdracht:3", or null for a free topic. */
+  origin?: string | null;
 };
+
+/** The origin columns for a chosen origin, which must be one the body's form offers. */
+function originColumns(bodyId: number, origin: string | null | undefined) {
+  const columns = { originPlanGoalId: null, originActionId: null, originHandoffId: null } as {
+    originPlanGoalId: number | null;
+    originActionId: number | null;
+    originHandoffId: number | null;
+  };
+  if (!origin) return columns;
+  if (!listTopicOrigins(bodyId).some((o) => o.value === origin))
+    throw new RuleError({ origin: ["Kies een herkomst uit de lijst."] });
+  const [kind, id] = origin.split(":");
+  const key = kind === "doel" ? "originPlanGoalId" : kind === "actie" ? "originActionId" : "originHandoffId";
+  columns[key] = Number(id);
+  return columns;
+}
+
+function topicRow(bodyId: number, input: TopicInput) {
+  const { origin, ...rest } = input;
+  return { ...rest, ...originColumns(bodyId, origin) };
+}
 
 function checkTarget(bodyId: number, input: TopicInput) {
   if (!input.meetingId && !input.quarter)
@@ -112,7 +351,7 @@ export function addTopic({ viewer, bodyId, input }: { viewer: Viewer; bodyId: nu
   return getDb().transaction((tx) => {
     const topic = tx
       .insert(plannedTopics)
-      .values({ bodyId, ...input })
+      .values({ bodyId, ...topicRow(bodyId, input) })
       .returning({ id: plannedTopics.id })
       .get();
     writeAudit(tx, {
@@ -124,6 +363,45 @@ export function addTopic({ viewer, bodyId, input }: { viewer: Viewer; bodyId: nu
       after: input,
     });
     return topic;
+  });
+}
+
+/** Changes a planned topic; a stale version (someone else changed it meanwhile) is refused. */
+export function updateTopic({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: TopicInput;
+  now?: number;
+}) {
+  getDb().transaction((tx) => {
+    const topic = tx.select().from(plannedTopics).where(eq(plannedTopics.id, id)).get();
+    if (!topic) throw new RuleError({ "": ["Dit onderwerp bestaat niet meer."] });
+    requireManager(viewer, topic.bodyId);
+    if (topic.version !== expectedVersion) throw new ConflictError();
+    if (topic.agendaItemId && input.meetingId !== topic.meetingId)
+      throw new RuleError({ meetingId: ["Dit onderwerp staat al op de agenda; verplaats het agendapunt zelf."] });
+    checkTarget(topic.bodyId, input);
+    const row = topicRow(topic.bodyId, input);
+    tx.update(plannedTopics)
+      .set({ ...row, version: topic.version + 1, updatedAt: now })
+      .where(eq(plannedTopics.id, id))
+      .run();
+    writeAudit(tx, {
+      actorUserId: viewer.userId,
+      action: "topic.update",
+      entityType: "body",
+      entityId: topic.bodyId,
+      summary: `Onderwerp ‘${input.subject}’ op de bestuursagenda gewijzigd`,
+      before: { subject: topic.subject, meetingId: topic.meetingId, quarter: topic.quarter, purpose: topic.purpose },
+      after: input,
+    });
   });
 }
 
@@ -177,6 +455,12 @@ export function takeTopicOntoAgenda({
     requireManager(viewer, topic.bodyId);
     if (!topic.meetingId) throw new RuleError({ "": ["Kies eerst de vergadering van dit onderwerp."] });
     if (topic.agendaItemId) throw new RuleError({ "": ["Dit onderwerp staat al op de agenda."] });
+    // A topic handed over by another body arrives as that body's item, with its proposal and papers.
+    const handoff = topic.originHandoffId
+      ? tx.select({ status: handoffs.status }).from(handoffs).where(eq(handoffs.id, topic.originHandoffId)).get()
+      : null;
+    if (handoff?.status === "voorgesteld")
+      return acceptHandoffInto(tx, viewer, { handoffId: topic.originHandoffId!, meetingId: topic.meetingId, now });
     const item = insertWorkflowAgendaItem(tx, {
       meetingId: topic.meetingId,
       input: {

@@ -13,22 +13,29 @@ import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
-import { topicPurposeLabels, topicPurposes } from "~/lib/vocabulary";
+import { decisionOutcomeLabels, topicPurposeLabels, topicPurposes } from "~/lib/vocabulary";
 import { getBodyBySlug } from "~/models/bodies.server";
-import { addTopic, getPlanning, removeTopic, takeTopicOntoAgenda } from "~/models/planning.server";
+import { addTopic, getPlanning, removeTopic, takeTopicOntoAgenda, updateTopic } from "~/models/planning.server";
 import { optionalId, optionalText, requiredText } from "~/schemas/fields";
 
-const topicSchema = z.object({
-  intent: z.literal("add"),
+const topicFields = {
   subject: requiredText("het onderwerp", 300),
   purpose: z.enum(topicPurposes, { message: "Kies het doel." }),
   ownerName: optionalText(200),
   meetingId: optionalId,
   quarter: optionalText(10),
+  origin: optionalText(40),
   isConfidential: z.boolean().default(false),
+};
+const topicSchema = z.object({ intent: z.literal("add"), ...topicFields });
+const editSchema = z.object({
+  intent: z.literal("edit"),
+  topicId: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive(),
+  ...topicFields,
 });
 const stepSchema = z.object({ intent: z.enum(["remove", "take"]), topicId: z.coerce.number().int().positive() });
-const schema = z.discriminatedUnion("intent", [topicSchema, stepSchema]);
+const schema = z.discriminatedUnion("intent", [topicSchema, editSchema, stepSchema]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bestuursagenda ${data.body.name} · Gremium` : "Bestuursagenda · Gremium" },
@@ -43,32 +50,37 @@ function findBody(viewer: ReturnType<typeof getViewer>, slug: string | undefined
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
   const body = findBody(viewer, params.slug);
-  return { body: { id: body.id, name: body.name, slug: body.slug }, ...getPlanning({ viewer, bodyId: body.id }) };
+  const thisYear = new Date().getUTCFullYear();
+  return {
+    body: { id: body.id, name: body.name, slug: body.slug },
+    ...getPlanning({ viewer, bodyId: body.id }),
+    years: [thisYear, thisYear + 1],
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireUser(request);
   const body = findBody(viewer, params.slug);
   const submission = parseWithZod(await request.formData(), { schema });
-  const formKey = String(submission.payload.intent ?? "add");
+  const intent = String(submission.payload.intent ?? "add");
+  const formKey = intent === "edit" ? `edit-${String(submission.payload.topicId)}` : intent;
   if (submission.status !== "success")
     return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
   const input = submission.value;
   try {
-    if (input.intent === "add")
-      addTopic({
-        viewer,
-        bodyId: body.id,
-        input: {
-          subject: input.subject,
-          purpose: input.purpose,
-          ownerName: input.ownerName || null,
-          meetingId: input.meetingId ?? null,
-          quarter: input.quarter || null,
-          isConfidential: input.isConfidential,
-        },
-      });
-    else if (input.intent === "take") takeTopicOntoAgenda({ viewer, topicId: input.topicId });
+    if (input.intent === "add" || input.intent === "edit") {
+      const topic = {
+        subject: input.subject,
+        purpose: input.purpose,
+        ownerName: input.ownerName || null,
+        meetingId: input.meetingId ?? null,
+        quarter: input.quarter || null,
+        origin: input.origin || null,
+        isConfidential: input.isConfidential,
+      };
+      if (input.intent === "add") addTopic({ viewer, bodyId: body.id, input: topic });
+      else updateTopic({ viewer, id: input.topicId, expectedVersion: input.version, input: topic });
+    } else if (input.intent === "take") takeTopicOntoAgenda({ viewer, topicId: input.topicId });
     else removeTopic({ viewer, id: input.topicId });
     return redirect(`/gremia/${body.slug}/planning?gedaan=${input.intent}`);
   } catch (error) {
@@ -80,7 +92,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Topic = LoaderData["byQuarter"][number];
 
-function TopicLine({ topic, canManage, meetingOpen }: { topic: Topic; canManage: boolean; meetingOpen: boolean }) {
+function TopicLine({
+  topic,
+  canManage,
+  meetingOpen,
+  meetings,
+  origins,
+}: {
+  topic: Topic;
+  canManage: boolean;
+  meetingOpen: boolean;
+  meetings: LoaderData["meetings"];
+  origins: LoaderData["origins"];
+}) {
   return (
     <li>
       <span className="gremium-meetings__date">{topic.subject}</span>
@@ -89,8 +113,36 @@ function TopicLine({ topic, canManage, meetingOpen }: { topic: Topic; canManage:
         {topic.ownerName ? ` · ${topic.ownerName}` : ""}
         {topic.quarter && !topic.meetingId ? ` · ${topic.quarter.replace("-", " ")}` : ""}{" "}
         {topic.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
-        {topic.agendaItemId ? <StatusBadge tone="safe">op de agenda</StatusBadge> : null}
+        {topic.agendaItemId && topic.itemMeetingId ? (
+          <>
+            {" "}
+            <Link className="nl-link" to={`/vergaderingen/${topic.itemMeetingId}`}>
+              op de agenda
+            </Link>
+          </>
+        ) : null}
+        {topic.decisions.map((decision) => (
+          <span key={decision.reference}>
+            {" · besluit "}
+            <Link className="nl-link" to={`/besluiten/${decision.reference}`}>
+              {decision.reference}
+            </Link>{" "}
+            ({decisionOutcomeLabels[decision.outcome].toLowerCase()})
+          </span>
+        ))}
       </span>
+      {topic.origin ? (
+        <span className="gremium-muted">
+          Herkomst:{" "}
+          {topic.origin.href ? (
+            <Link className="nl-link" to={topic.origin.href}>
+              {topic.origin.label}
+            </Link>
+          ) : (
+            topic.origin.label
+          )}
+        </span>
+      ) : null}
       {canManage ? (
         <span className="gremium-buttons">
           {topic.meetingId && !topic.agendaItemId && meetingOpen ? (
@@ -107,11 +159,115 @@ function TopicLine({ topic, canManage, meetingOpen }: { topic: Topic; canManage:
           </Form>
         </span>
       ) : null}
+      {canManage && origins ? <EditTopic topic={topic} meetings={meetings} origins={origins} /> : null}
     </li>
   );
 }
 
-function AddTopic({ meetings }: { meetings: LoaderData["meetings"] }) {
+function originValue(topic: Topic) {
+  if (topic.originPlanGoalId) return `doel:${topic.originPlanGoalId}`;
+  if (topic.originActionId) return `actie:${topic.originActionId}`;
+  if (topic.originHandoffId) return `overdracht:${topic.originHandoffId}`;
+  return "";
+}
+
+function TopicFields({
+  fields,
+  meetings,
+  origins,
+  current,
+}: {
+  fields: ReturnType<typeof useKeyedForm>[1];
+  meetings: LoaderData["meetings"];
+  origins: NonNullable<LoaderData["origins"]>;
+  current?: Topic;
+}) {
+  // The current origin stays choosable even once it left the list (a goal reached, a handoff accepted).
+  const originOptions =
+    current?.origin && !origins.some((o) => o.value === originValue(current))
+      ? [{ value: originValue(current), label: current.origin.label }, ...origins]
+      : origins;
+  return (
+    <>
+      <TextField field={fields.subject!} label="Onderwerp" />
+      <SelectField
+        field={fields.purpose!}
+        label="Doel"
+        options={topicPurposes.map((p) => ({ value: p, label: topicPurposeLabels[p] }))}
+      />
+      <TextField field={fields.ownerName!} label="Eigenaar" optional />
+      <SelectField
+        field={fields.meetingId!}
+        label="Vergadering"
+        optional
+        placeholder="Nog niet bekend"
+        options={meetings.map((m) => ({ value: m.id, label: formatDay(m.startsAt) }))}
+      />
+      <TextField field={fields.quarter!} label="Of het kwartaal" optional description="Bijvoorbeeld 2027-K1." />
+      <SelectField
+        field={fields.origin!}
+        label="Herkomst"
+        optional
+        placeholder="Vrij onderwerp"
+        description="Een doel uit een jaarplan, een lopende actie of een punt dat een ander gremium heeft overgedragen."
+        options={originOptions}
+      />
+      <CheckboxField
+        field={fields.isConfidential!}
+        label="Besloten onderwerp"
+        description="Alleen zichtbaar voor de leden."
+      />
+    </>
+  );
+}
+
+function EditTopic({
+  topic,
+  meetings,
+  origins,
+}: {
+  topic: Topic;
+  meetings: LoaderData["meetings"];
+  origins: NonNullable<LoaderData["origins"]>;
+}) {
+  const lastReply = useActionData<typeof action>() as KeyedReply;
+  const formKey = `edit-${topic.id}`;
+  const [form, fields] = useKeyedForm(editSchema, formKey, lastReply, {
+    defaultValue: {
+      intent: "edit",
+      topicId: String(topic.id),
+      version: String(topic.version),
+      subject: topic.subject,
+      purpose: topic.purpose,
+      ownerName: topic.ownerName ?? "",
+      meetingId: topic.meetingId ? String(topic.meetingId) : "",
+      quarter: topic.quarter ?? "",
+      origin: originValue(topic),
+      isConfidential: topic.isConfidential ? "on" : undefined,
+    },
+  });
+  return (
+    <details className="gremium-record" open={lastReply?.formKey === formKey}>
+      <summary>Wijzigen</summary>
+      <Form method="post" {...getFormProps(form)} className="gremium-form">
+        <FormErrors form={form} />
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="topicId" value={topic.id} />
+        <input type="hidden" name="version" value={topic.version} />
+        <TopicFields fields={fields} meetings={meetings} origins={origins} current={topic} />
+        <Button variant="primary">Wijziging opslaan</Button>
+      </Form>
+    </details>
+  );
+}
+
+function AddTopic({
+  meetings,
+  origins,
+}: {
+  meetings: LoaderData["meetings"];
+  origins: NonNullable<LoaderData["origins"]>;
+}) {
   const lastReply = useActionData<typeof action>() as KeyedReply;
   const [form, fields] = useKeyedForm(topicSchema, "add", lastReply, {
     defaultValue: { intent: "add", purpose: "bespreking" },
@@ -122,26 +278,7 @@ function AddTopic({ meetings }: { meetings: LoaderData["meetings"] }) {
       <Form method="post" {...getFormProps(form)} className="gremium-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="add" />
-        <TextField field={fields.subject!} label="Onderwerp" />
-        <SelectField
-          field={fields.purpose!}
-          label="Doel"
-          options={topicPurposes.map((p) => ({ value: p, label: topicPurposeLabels[p] }))}
-        />
-        <TextField field={fields.ownerName!} label="Eigenaar" optional />
-        <SelectField
-          field={fields.meetingId!}
-          label="Vergadering"
-          optional
-          placeholder="Nog niet bekend"
-          options={meetings.map((m) => ({ value: m.id, label: formatDay(m.startsAt) }))}
-        />
-        <TextField field={fields.quarter!} label="Of het kwartaal" optional description="Bijvoorbeeld 2027-K1." />
-        <CheckboxField
-          field={fields.isConfidential!}
-          label="Besloten onderwerp"
-          description="Alleen zichtbaar voor de leden."
-        />
+        <TopicFields fields={fields} meetings={meetings} origins={origins} />
         <Button variant="primary">Onderwerp plannen</Button>
       </Form>
     </details>
@@ -149,7 +286,8 @@ function AddTopic({ meetings }: { meetings: LoaderData["meetings"] }) {
 }
 
 export default function Planning() {
-  const { body, canManage, meetings, byQuarter, overdue, expectedPlans } = useLoaderData<typeof loader>();
+  const { body, canManage, meetings, byQuarter, overdue, handled, expectedPlans, origins, years } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   return (
     <>
@@ -168,7 +306,16 @@ export default function Planning() {
           {overdue.map((t) => t.subject).join(", ")}.
         </Alert>
       ) : null}
-      {canManage ? <AddTopic meetings={meetings} /> : null}
+      <ul className="gremium-pager">
+        {years.map((year) => (
+          <li key={year}>
+            <a className="nl-link" href={`/gremia/${body.slug}/planning.docx?jaar=${year}`} download>
+              Bestuursagenda {year} als Word-bestand
+            </a>
+          </li>
+        ))}
+      </ul>
+      {canManage && origins ? <AddTopic meetings={meetings} origins={origins} /> : null}
       {meetings.map((meeting) => (
         <section key={meeting.id} aria-labelledby={`vergadering-${meeting.id}`}>
           <h2 className="nl-heading nl-heading--level-2" id={`vergadering-${meeting.id}`}>
@@ -181,7 +328,14 @@ export default function Planning() {
           ) : (
             <ul className="gremium-meetings">
               {meeting.topics.map((t) => (
-                <TopicLine key={t.id} topic={t} canManage={canManage} meetingOpen />
+                <TopicLine
+                  key={t.id}
+                  topic={t}
+                  canManage={canManage}
+                  meetingOpen
+                  meetings={meetings}
+                  origins={origins}
+                />
               ))}
             </ul>
           )}
@@ -194,7 +348,33 @@ export default function Planning() {
           </h2>
           <ul className="gremium-meetings">
             {byQuarter.map((t) => (
-              <TopicLine key={t.id} topic={t} canManage={canManage} meetingOpen={false} />
+              <TopicLine
+                key={t.id}
+                topic={t}
+                canManage={canManage}
+                meetingOpen={false}
+                meetings={meetings}
+                origins={origins}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {handled.length > 0 ? (
+        <section aria-labelledby="behandeld">
+          <h2 className="nl-heading nl-heading--level-2" id="behandeld">
+            Behandeld
+          </h2>
+          <ul className="gremium-meetings">
+            {handled.map((t) => (
+              <TopicLine
+                key={t.id}
+                topic={t}
+                canManage={false}
+                meetingOpen={false}
+                meetings={meetings}
+                origins={origins}
+              />
             ))}
           </ul>
         </section>
