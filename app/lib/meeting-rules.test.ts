@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesForRule, nthWeekday, parseDateList } from "./meeting-rules";
+import { datesForRule, nthWeekday, parseDateList, describeRule } from "./meeting-rules";
 
 describe("dates for a series of meetings", () => {
   it("finds the nth and the last weekday of a month", () => {
@@ -23,5 +23,14 @@ describe("dates for a series of meetings", () => {
       dates: ["2027-03-11", "2027-06-10"],
       invalid: ["31-02-2027", "morgen"],
     });
+  });
+
+  it("describes a rule in words for the list of series", () => {
+    expect(describeRule({ year: 2027, everyMonths: 3, firstMonth: 3, weekday: 4, nth: 2 })).toBe(
+      "elk kwartaal, de 2e donderdag, vanaf maart 2027",
+    );
+    expect(describeRule({ year: 2027, everyMonths: 1, firstMonth: 1, weekday: 1, nth: 5 })).toBe(
+      "elke maand, de laatste maandag, vanaf januari 2027",
+    );
   });
 });

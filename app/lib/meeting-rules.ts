@@ -32,6 +32,27 @@ export function nthWeekday(year: number, month: number, weekday: number, nth: nu
   return iso(year, month, day);
 }
 
+export const monthLabels = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+] as const;
+
+/** The rule in words: "elk kwartaal, de 2e donderdag, vanaf maart 2027". */
+export function describeRule(rule: SeriesRule) {
+  const which = rule.nth === 5 ? "de laatste" : `de ${rule.nth}e`;
+  return `${intervalLabels[rule.everyMonths]}, ${which} ${weekdayLabels[rule.weekday - 1]}, vanaf ${monthLabels[rule.firstMonth - 1]} ${rule.year}`;
+}
+
 export function datesForRule(rule: SeriesRule): string[] {
   const dates: string[] = [];
   for (let month = rule.firstMonth; month <= 12; month += rule.everyMonths)

@@ -8,7 +8,10 @@ import {
   getMeeting,
   listMeetings,
   previewMeetingSeries,
+  publishAgenda,
 } from "./meetings.server";
+import { changeSeries, listSeries, previewSeriesChange } from "./meeting-series.server";
+import { ConflictError } from "./errors";
 
 describe("a series of meetings", () => {
   it("plans a year at once from the template, all independent afterwards", async () => {
@@ -74,5 +77,97 @@ describe("a series of meetings", () => {
       { date: "2030-03-14", clashes: [expect.objectContaining({ bodyName: "Themagroep B", sharedPeople: 1 })] },
       { date: "2030-06-13", clashes: [] },
     ]);
+  });
+
+  it("changes time and place for the series' coming concept meetings, published ones only when ticked", async () => {
+    const body = makeBody({ kind: "themagroep", name: "Themagroep Mensenhandel" });
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    const ids = createMeetingSeries({
+      viewer: secretary,
+      bodyId: body.id,
+      dates: ["2030-03-14", "2030-06-13", "2030-09-12", "2030-12-12"],
+      startTime: "10:00",
+      endTime: "12:00",
+      location: "Twentehuis",
+      isPublic: true,
+      summary: "elk kwartaal, de 2e donderdag",
+    });
+    const [held, published, concept, cancelled] = ids as [number, number, number, number];
+    publishAgenda({ viewer: secretary, id: published, expectedVersion: 1 });
+    cancelMeeting({ viewer: secretary, id: cancelled, expectedVersion: 1, reason: "Geen onderwerpen" });
+    const [series] = listSeries({ viewer: secretary, bodyId: body.id });
+    expect(series).toMatchObject({ summary: "elk kwartaal, de 2e donderdag", location: "Twentehuis" });
+    expect(series!.meetings.map((m) => m.id)).toEqual(ids);
+
+    // "Now" is after the first meeting: the past stays as it was.
+    const now = Date.parse("2030-04-01T08:00:00Z");
+    const change = { startTime: "13:30", endTime: "15:30", location: "Stadhuis Hengelo" };
+    const preview = previewSeriesChange({ viewer: secretary, seriesId: series!.id, change, now });
+    expect(preview.concept.map((m) => m.id)).toEqual([concept]);
+    expect(preview.published.map((m) => m.id)).toEqual([published]);
+
+    const result = changeSeries({
+      viewer: secretary,
+      seriesId: series!.id,
+      expectedVersion: 1,
+      change,
+      includePublished: [],
+      now,
+    });
+    expect(result).toEqual({ changed: [concept], leftAlone: [published] });
+    const at = (id: number) => getMeeting({ viewer: secretary, id })!;
+    expect(at(concept)).toMatchObject({ location: "Stadhuis Hengelo", startsAt: Date.parse("2030-09-12T11:30:00Z") });
+    expect(at(published)).toMatchObject({ location: "Twentehuis", startsAt: Date.parse("2030-06-13T08:00:00Z") });
+    expect(at(held).location).toBe("Twentehuis");
+    expect(at(cancelled).location).toBe("Twentehuis");
+
+    expect(() =>
+      changeSeries({ viewer: secretary, seriesId: series!.id, expectedVersion: 1, change, includePublished: [], now }),
+    ).toThrow(ConflictError);
+    // Ticked, the published meeting moves too, and says where it came from.
+    changeSeries({
+      viewer: secretary,
+      seriesId: series!.id,
+      expectedVersion: 2,
+      change,
+      includePublished: [published],
+      now,
+    });
+    expect(at(published)).toMatchObject({
+      location: "Stadhuis Hengelo",
+      startsAt: Date.parse("2030-06-13T11:30:00Z"),
+      previousStartsAt: Date.parse("2030-06-13T08:00:00Z"),
+    });
+    const audit = listAuditEntries({ viewer: await makeViewer({ role: "beheerder" }) }).entries.map((e) => e.action);
+    expect(audit).toContain("meeting-series.change");
+    expect(audit).toContain("meeting.move");
+  });
+
+  it("checks the new time and place, and is for the body's secretariaat only", async () => {
+    const body = makeBody();
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    const member = await makeViewer({ role: "lid", memberBodyIds: [body.id] });
+    createMeetingSeries({
+      viewer: secretary,
+      bodyId: body.id,
+      dates: ["2030-03-14"],
+      startTime: "10:00",
+      endTime: "12:00",
+      location: "x",
+      isPublic: false,
+    });
+    const [series] = listSeries({ viewer: secretary, bodyId: body.id });
+    expect(() =>
+      previewSeriesChange({
+        viewer: secretary,
+        seriesId: series!.id,
+        change: { startTime: "12:00", endTime: "11:00", location: " " },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        fieldErrors: { endTime: ["De eindtijd ligt na de begintijd."], location: ["Vul de plaats in."] },
+      }),
+    );
+    expect(() => listSeries({ viewer: member, bodyId: body.id })).toThrow(expect.objectContaining({ status: 403 }));
   });
 });

@@ -5,6 +5,7 @@ import {
   bodies,
   decisionLists,
   meetingInvitees,
+  meetingSeries,
   meetings,
   memberships,
   people,
@@ -492,6 +493,7 @@ export function createMeetingSeries({
   isPublic,
   chairName = null,
   secretaryName = null,
+  summary = "op gekozen datums",
 }: {
   viewer: Viewer;
   bodyId: number;
@@ -502,26 +504,40 @@ export function createMeetingSeries({
   isPublic: boolean;
   chairName?: string | null;
   secretaryName?: string | null;
+  /** How the dates were chosen, in words, for the list of series. */
+  summary?: string;
 }) {
   requireManager(viewer, bodyId);
   if (endTime <= startTime) throw new RuleError({ endTime: ["De eindtijd ligt na de begintijd."] });
   if (dates.length === 0) throw new RuleError({ dates: ["Er zijn geen datums om te plannen."] });
   if (dates.length > 60) throw new RuleError({ dates: ["Plan hooguit 60 vergaderingen tegelijk."] });
   return getDb().transaction((tx) => {
-    const created = [...new Set(dates)]
-      .sort()
-      .map(
-        (date) =>
-          insertMeeting(tx, viewer, { bodyId, date, startTime, endTime, location, isPublic, chairName, secretaryName })
-            .id,
-      );
+    const series = tx
+      .insert(meetingSeries)
+      .values({ bodyId, summary, startTime, endTime, location })
+      .returning({ id: meetingSeries.id })
+      .get();
+    const created = [...new Set(dates)].sort().map((date) => {
+      const { id } = insertMeeting(tx, viewer, {
+        bodyId,
+        date,
+        startTime,
+        endTime,
+        location,
+        isPublic,
+        chairName,
+        secretaryName,
+      });
+      tx.update(meetings).set({ seriesId: series.id }).where(eq(meetings.id, id)).run();
+      return id;
+    });
     writeAudit(tx, {
       actorUserId: viewer.userId,
       action: "meeting.series",
       entityType: "body",
       entityId: bodyId,
       summary: `${created.length} vergaderingen in één keer gepland`,
-      after: { dates, startTime, endTime, location, isPublic },
+      after: { seriesId: series.id, summary, dates, startTime, endTime, location, isPublic },
     });
     return created;
   });

@@ -1,16 +1,26 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
+import { PlainField as Field } from "~/components/plain-field";
 import { forbidden, notFound } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDate, formatDay, formatTime, isTime, todayIso } from "~/lib/format";
-import { datesForRule, intervalLabels, parseDateList, weekdayLabels, type SeriesRule } from "~/lib/meeting-rules";
+import {
+  datesForRule,
+  describeRule,
+  intervalLabels,
+  monthLabels,
+  parseDateList,
+  weekdayLabels,
+  type SeriesRule,
+} from "~/lib/meeting-rules";
 import { RuleError } from "~/models/errors";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { createMeetingSeries, getMeetingDefaults, previewMeetingSeries } from "~/models/meetings.server";
+import { listSeries } from "~/models/meeting-series.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Vergaderschema ${data.body.name} · Gremium` : "Vergaderschema · Gremium" },
@@ -25,8 +35,21 @@ function loadBody(viewer: ReturnType<typeof requireUser>, slug: string | undefin
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { body } = loadBody(requireUser(request), params.slug);
-  return { body: { id: body.id, name: body.name, slug: body.slug }, nextYear: Number(todayIso().slice(0, 4)) + 1 };
+  const { viewer, body } = loadBody(requireUser(request), params.slug);
+  return {
+    body: { id: body.id, name: body.name, slug: body.slug },
+    nextYear: Number(todayIso().slice(0, 4)) + 1,
+    series: listSeries({ viewer, bodyId: body.id }).map((series) => ({
+      id: series.id,
+      summary: series.summary,
+      startTime: series.startTime,
+      endTime: series.endTime,
+      location: series.location,
+      first: series.meetings[0]?.startsAt ?? null,
+      last: series.meetings.at(-1)?.startsAt ?? null,
+      count: series.meetings.length,
+    })),
+  };
 }
 
 type Values = Record<string, string>;
@@ -40,6 +63,7 @@ function readForm(form: FormData) {
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as Values;
   const errors: Record<string, string[]> = {};
   let dates: string[] = [];
+  let summary = "op gekozen datums";
   if (values.wijze === "lijst") {
     const parsed = parseDateList(values.datums ?? "");
     if (parsed.invalid.length)
@@ -51,14 +75,17 @@ function readForm(form: FormData) {
   } else {
     const year = Number(values.jaar);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.jaar = ["Vul een jaartal in, bijvoorbeeld 2027."];
-    else
-      dates = datesForRule({
+    else {
+      const rule: SeriesRule = {
         year,
         everyMonths: Number(values.elke) as SeriesRule["everyMonths"],
         firstMonth: Number(values.vanaf) || 1,
         weekday: Number(values.dag) || 4,
         nth: (Number(values.welke) || 2) as SeriesRule["nth"],
-      });
+      };
+      dates = datesForRule(rule);
+      summary = describeRule(rule);
+    }
   }
   if (!isTime(values.begin ?? "")) errors.begin = ["Vul de begintijd in als UU:MM, bijvoorbeeld 10:00."];
   if (!isTime(values.einde ?? "")) errors.einde = ["Vul de eindtijd in als UU:MM, bijvoorbeeld 12:00."];
@@ -69,13 +96,13 @@ function readForm(form: FormData) {
     errors[values.wijze === "lijst" ? "datums" : "jaar"] = [
       `Deze datums liggen in het verleden: ${past.map(formatDate).join(", ")}.`,
     ];
-  return { values, errors, dates };
+  return { values, errors, dates, summary };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = requireUser(request);
   const { body } = loadBody(viewer, params.slug);
-  const { values, errors, dates } = readForm(await request.formData());
+  const { values, errors, dates, summary } = readForm(await request.formData());
   if (Object.keys(errors).length) return data<Reply>({ values, errors }, { status: 400 });
   if (values.intent !== "aanmaken")
     return {
@@ -101,6 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       isPublic: values.openbaar === "on",
       chairName: defaults.chairName || null,
       secretaryName: defaults.secretaryName || null,
+      summary,
     });
     return redirect(`/vergaderschema?gremium=${body.id}&gepland=${created.length}`);
   } catch (error) {
@@ -109,34 +137,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Field({
-  name,
-  label,
-  error,
-  children,
-}: {
-  name: string;
-  label: string;
-  error?: string[];
-  children: React.ReactNode;
-}) {
-  return (
-    <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
-      <label className="utrecht-form-label" htmlFor={name}>
-        {label}
-      </label>
-      {error ? (
-        <div className="utrecht-form-field-error-message" id={`${name}-fout`}>
-          {error.join(" ")}
-        </div>
-      ) : null}
-      {children}
-    </div>
-  );
-}
-
 export default function SeriesPlanner() {
-  const { body, nextYear } = useLoaderData<typeof loader>();
+  const { body, nextYear, series } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const v = (name: string, fallback = "") => reply?.values[name] ?? fallback;
   const e = (name: string) => reply?.errors[name];
@@ -155,20 +157,6 @@ export default function SeriesPlanner() {
       ))}
     </select>
   );
-  const months = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-  ];
   return (
     <>
       <Breadcrumb
@@ -182,6 +170,30 @@ export default function SeriesPlanner() {
         Plan de vergaderingen van {body.name} voor een jaar in één keer. Elke vergadering krijgt de agenda van het
         sjabloon en de huidige leden als genodigden; daarna staat elke vergadering op zichzelf.
       </p>
+      {series.length ? (
+        <section aria-labelledby="schemas">
+          <h2 className="nl-heading nl-heading--level-2" id="schemas">
+            Eerder geplande vergaderschema’s
+          </h2>
+          <ul className="gremium-meetings">
+            {series.map((s) => (
+              <li key={s.id}>
+                <span className="gremium-meetings__date">
+                  {s.summary}, {s.startTime}–{s.endTime} uur, {s.location}
+                </span>
+                <span>
+                  {s.count} vergaderingen
+                  {s.first && s.last ? `, ${formatDay(s.first)} tot en met ${formatDay(s.last)}` : ""}
+                </span>
+                <Link className="nl-link" to={`/gremia/${body.slug}/vergaderschema/${s.id}`}>
+                  Tijd en plaats wijzigen<span className="gremium-visually-hidden"> ({s.summary})</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <h2 className="nl-heading nl-heading--level-2">Nieuw vergaderschema</h2>
+        </section>
+      ) : null}
       {reply?.errors[""] ? <Alert type="error">{reply.errors[""].join(" ")}</Alert> : null}
       <Form method="post" className="gremium-form">
         <fieldset className="gremium-fieldset">
@@ -233,7 +245,7 @@ export default function SeriesPlanner() {
             <Field name="vanaf" label="Vanaf de maand">
               {select(
                 "vanaf",
-                months.map((m, i) => [String(i + 1), m]),
+                monthLabels.map((m, i) => [String(i + 1), m]),
                 "3",
               )}
             </Field>

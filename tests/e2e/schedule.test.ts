@@ -1,6 +1,7 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+import mammoth from "mammoth";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
 
 let secretaryNoJs: BrowserContext;
 let checker: BrowserContext;
@@ -48,6 +49,27 @@ describe("vergaderschema", () => {
     await visit(anonymous, "/vergaderschema");
     expect(await anonymous.getByRole("main").textContent()).not.toContain("Zorg- en Veiligheidshuis, Hengelo");
     await expectAccessible(anonymous);
+
+    // Later the place changes for the whole series: the preview names what it touches first.
+    await visit(page, "/gremia/versteviging-zvht/vergaderschema");
+    await page
+      .getByRole("link", { name: /^Tijd en plaats wijzigen/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Vergaderschema wijzigen" }).waitFor();
+    await page.getByLabel("Nieuwe plaats").fill("");
+    await page.getByRole("button", { name: "Gevolgen bekijken" }).click();
+    await page.getByText("Vul de plaats in.").waitFor();
+    await page.getByLabel("Nieuwe plaats").fill("Twentehuis, Enschede");
+    await page.getByRole("button", { name: "Gevolgen bekijken" }).click();
+    const effects = page.getByRole("region", { name: "Wat deze wijziging raakt" });
+    await effects.waitFor();
+    expect((await effects.textContent())!.match(/Twentehuis, Enschede/g)).toHaveLength(4);
+    await check.goto(page.url());
+    await expectAccessible(check);
+    await page.getByRole("button", { name: "Wijziging doorvoeren" }).click();
+    await page.getByText("4 vergaderingen zijn gewijzigd.").waitFor();
+    expect((await page.getByRole("main").textContent())!.match(/Twentehuis, Enschede \(concept\)/g)).toHaveLength(4);
   });
 });
 
@@ -75,6 +97,22 @@ describe("bestuursagenda", () => {
     await page.getByText("op de agenda", { exact: true }).waitFor();
     await page.getByRole("link", { name: /27 januari 2027/ }).click();
     expect(await page.getByRole("main").textContent()).toContain("Jaarrekening 2026");
+
+    // The topic is changed afterwards, and the year's bestuursagenda goes to Word.
+    await page.goBack();
+    const edit = page.locator("details", { has: page.getByText("Wijzigen", { exact: true }) }).first();
+    await edit.getByText("Wijzigen", { exact: true }).click();
+    await edit.getByLabel("Eigenaar").fill("Karin Leferink");
+    await edit.getByRole("button", { name: "Wijziging opslaan" }).click();
+    await page.getByText("De planning is bijgewerkt.").waitFor();
+    expect(await page.getByRole("main").textContent()).toContain("Karin Leferink");
+    const href = (await page.getByRole("link", { name: "Bestuursagenda 2027 als Word-bestand" }).getAttribute("href"))!;
+    const word = await page.context().request.get(`${baseUrl()}${href}`);
+    expect(word.status()).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: await word.body() })).value;
+    expect(text).toContain("Bestuursagenda Algemeen bestuur samenwerkingsverband Twente 2027");
+    expect(text).toContain("Jaarrekening 2026");
+    expect(text).toContain("Karin Leferink");
 
     const anonymous = await visitor.newPage();
     await visit(anonymous, "/gremia/algemeen-bestuur/planning");

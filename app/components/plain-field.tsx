@@ -1,0 +1,29 @@
+/**
+ * A labelled field with its Dutch error message, for forms that post plain values rather than
+ * through conform (multi-step forms whose steps keep what was typed).
+ */
+export function PlainField({
+  name,
+  label,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
+      <label className="utrecht-form-label" htmlFor={name}>
+        {label}
+      </label>
+      {error ? (
+        <div className="utrecht-form-field-error-message" id={`${name}-fout`}>
+          {error.join(" ")}
+        </div>
+      ) : null}
+      {children}
+    </div>
+  );
+}
