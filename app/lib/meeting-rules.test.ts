@@ -18,6 +18,19 @@ describe("dates for a series of meetings", () => {
     expect(datesForRule({ year: 2027, everyMonths: 6, firstMonth: 1, weekday: 3, nth: 5 })).toHaveLength(2);
   });
 
+  it("expands a monthly rule, and assumes no holidays: Hemelvaartsdag stays in, for the secretariaat to see", () => {
+    const dates = datesForRule({ year: 2027, everyMonths: 1, firstMonth: 1, weekday: 4, nth: 1 });
+    expect(dates).toHaveLength(12);
+    expect(dates.slice(0, 3)).toEqual(["2027-01-07", "2027-02-04", "2027-03-04"]);
+    // The first Thursday of May 2027 is Ascension Day; the rule does not guess which days a body skips.
+    expect(dates).toContain("2027-05-06");
+    // From a later month, the year is not filled backwards.
+    expect(datesForRule({ year: 2027, everyMonths: 2, firstMonth: 9, weekday: 2, nth: 3 })).toEqual([
+      "2027-09-21",
+      "2027-11-16",
+    ]);
+  });
+
   it("reads a typed list of dates and names what it cannot read", () => {
     expect(parseDateList("11-3-2027\n2027-06-10, 31-02-2027; morgen\n11-03-2027")).toEqual({
       dates: ["2027-03-11", "2027-06-10"],

@@ -39,6 +39,23 @@ describe("a series of meetings", () => {
     expect(audit).toContain("meeting.series");
   });
 
+  it("keeps the local time across the change to summer time", async () => {
+    const body = makeBody();
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    // Summer time runs from 28 March to 31 October 2027: 10:00 in Hengelo is 08:00 UTC then, 09:00 otherwise.
+    const ids = createMeetingSeries({
+      viewer: secretary,
+      bodyId: body.id,
+      dates: ["2027-03-25", "2027-04-01", "2027-11-04"],
+      startTime: "10:00",
+      endTime: "12:00",
+      location: "Hengelo",
+      isPublic: false,
+    });
+    const starts = ids.map((id) => new Date(getMeeting({ viewer: secretary, id })!.startsAt).toISOString());
+    expect(starts).toEqual(["2027-03-25T09:00:00.000Z", "2027-04-01T08:00:00.000Z", "2027-11-04T09:00:00.000Z"]);
+  });
+
   it("is all or nothing, for the body's secretariaat only", async () => {
     const body = makeBody({ activeUntil: "2030-06-30" });
     const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
