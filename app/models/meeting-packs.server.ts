@@ -12,7 +12,8 @@ import { getMeeting } from "./meetings.server";
 // (getMeeting, the document query), so a reader's pack holds exactly what that reader may see. The
 // fingerprint of that content names the file: a member's and the public pack differ, and any change to
 // the meeting, an item or a paper gives a new fingerprint, so a stored pack is reused exactly as long
-// as nothing in it changed. Builds run one at a time in the background, with their progress kept here.
+// as nothing in it changed. Builds run one at a time in the background, with their progress kept here
+// (docs/decisions/016).
 
 /** Raised when the layout of the pack changes, so packs built by older code are not served. */
 const PACK_FORMAT = 1;

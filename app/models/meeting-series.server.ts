@@ -11,7 +11,7 @@ import { ConflictError, RuleError } from "./errors";
 // A vergaderschema once planned: its meetings stay independent (moving or cancelling one leaves the
 // others alone), but the secretariaat can change time and place for all coming meetings of a series at
 // once. Meetings whose agenda is already published are never changed silently: the preview names them,
-// and each must be ticked to be included (docs/decisions/016).
+// and each must be ticked to be included (docs/decisions/015).
 
 export type SeriesChange = { startTime: string; endTime: string; location: string };
 
