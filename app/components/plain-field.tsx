@@ -27,3 +27,31 @@ export function PlainField({
     </div>
   );
 }
+
+/** A text, number or time input in a PlainField, pointing at its error message when there is one. */
+export function PlainInput({
+  name,
+  label,
+  error,
+  type = "text",
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  error?: string[];
+  type?: "text" | "number" | "time";
+  defaultValue: string;
+}) {
+  return (
+    <PlainField name={name} label={label} error={error}>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        className="utrecht-textbox utrecht-textbox--html-input"
+        {...(error ? { "aria-invalid": true, "aria-describedby": `${name}-fout` } : {})}
+      />
+    </PlainField>
+  );
+}

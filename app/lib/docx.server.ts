@@ -129,30 +129,32 @@ function meetingRows(meeting: DocxMeeting): [string, string][] {
 }
 
 function assemble(title: string, header: [string, string][], note: string, rows: TableRow[], after: Paragraph[] = []) {
-  const document = new Document({
-    creator: "Gremium",
-    title,
-    styles: { default: { document: { run: { font, size: 20 } } } },
-    sections: [
-      {
-        children: [
-          headerTable(header),
-          new Paragraph({
-            spacing: { before: 240, after: 120 },
-            children: [new TextRun({ text: note, italics: true, font, size: 20 })],
-          }),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            alignment: AlignmentType.LEFT,
-            children: [new TextRun({ text: title, bold: true, font, size: 28 })],
-          }),
-          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
-          ...after,
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return wordDocument(title, [
+    headerTable(header),
+    new Paragraph({
+      spacing: { before: 240, after: 120 },
+      children: [new TextRun({ text: note, italics: true, font, size: 20 })],
+    }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      alignment: AlignmentType.LEFT,
+      children: [new TextRun({ text: title, bold: true, font, size: 28 })],
+    }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+    ...after,
+  ]);
+}
+
+/** A Word document in the house style: Arial 10 pt, one section. */
+function wordDocument(title: string, children: (Paragraph | Table)[]) {
+  return Packer.toBuffer(
+    new Document({
+      creator: "Gremium",
+      title,
+      styles: { default: { document: { run: { font, size: 20 } } } },
+      sections: [{ children }],
+    }),
+  );
 }
 
 const dayMonthYear = (instant: number) => formatDay(instant).replace(/^\S+ /, "");
@@ -300,52 +302,42 @@ const row = (values: string[], widths: number[], bold = false) =>
 export async function buildPlanDocx(plan: DocxPlan): Promise<Buffer> {
   const goalWidths = [34, 16, 10, 12, 28];
   const budgetWidths = [70, 30];
-  const document = new Document({
-    creator: "Gremium",
-    title: plan.title,
-    styles: { default: { document: { run: { font, size: 20 } } } },
-    sections: [
-      {
-        children: [
-          heading(plan.title, 1),
-          text(`${plan.bodyName} · ${plan.year} · ${plan.statusLabel}${plan.adoption ? ` · ${plan.adoption}` : ""}`),
-          ...plan.chapters.flatMap((chapter, i) => [
-            heading(`${i + 1}. ${chapter.title}`, 2),
-            ...proposalLines(chapter.bodyHtml).map((line) => text(line)),
-          ]),
-          heading("Doelen en activiteiten", 2),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              row(["WAT", "EIGENAAR", "KWARTAAL", "STATUS", "VOORTGANG"], goalWidths, true),
-              ...plan.goals.map((g) =>
-                row(
-                  [g.title, g.ownerName ?? "", g.quarter ? `K${g.quarter}` : "", g.statusLabel, g.progressNote],
-                  goalWidths,
-                ),
-              ),
-            ],
-          }),
-          heading("Begroting", 2),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              ...plan.budget.flatMap((group) => [
-                row([group.kindLabel.toUpperCase(), ""], budgetWidths, true),
-                ...group.lines.map((line) => row([line.description, line.amount], budgetWidths)),
-                row([`Totaal ${group.kindLabel.toLowerCase()}`, group.total], budgetWidths, true),
-              ]),
-              row(["Saldo (baten min lasten)", plan.saldo], budgetWidths, true),
-            ],
-          }),
-          ...(plan.reportHtml
-            ? [heading("Jaarverslag", 2), ...proposalLines(plan.reportHtml).map((line) => text(line))]
-            : []),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return wordDocument(plan.title, [
+    heading(plan.title, 1),
+    text(`${plan.bodyName} · ${plan.year} · ${plan.statusLabel}${plan.adoption ? ` · ${plan.adoption}` : ""}`),
+    ...plan.chapters.flatMap((chapter, i) => [
+      heading(`${i + 1}. ${chapter.title}`, 2),
+      ...proposalLines(chapter.bodyHtml).map((line) => text(line)),
+    ]),
+    heading("Doelen en activiteiten", 2),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        row(["WAT", "EIGENAAR", "KWARTAAL", "STATUS", "VOORTGANG"], goalWidths, true),
+        ...plan.goals.map((g) =>
+          row(
+            [g.title, g.ownerName ?? "", g.quarter ? `K${g.quarter}` : "", g.statusLabel, g.progressNote],
+            goalWidths,
+          ),
+        ),
+      ],
+    }),
+    heading("Begroting", 2),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        ...plan.budget.flatMap((group) => [
+          row([group.kindLabel.toUpperCase(), ""], budgetWidths, true),
+          ...group.lines.map((line) => row([line.description, line.amount], budgetWidths)),
+          row([`Totaal ${group.kindLabel.toLowerCase()}`, group.total], budgetWidths, true),
+        ]),
+        row(["Saldo (baten min lasten)", plan.saldo], budgetWidths, true),
+      ],
+    }),
+    ...(plan.reportHtml
+      ? [heading("Jaarverslag", 2), ...proposalLines(plan.reportHtml).map((line) => text(line))]
+      : []),
+  ]);
 }
 
 export type DocxPlanning = {
@@ -386,34 +378,24 @@ export async function buildPlanningDocx(planning: DocxPlanning): Promise<Buffer>
       rows: [row(["ONDERWERP", "DOEL", "EIGENAAR", "STAND EN HERKOMST"], widths, true), ...rows],
     });
   const title = `Bestuursagenda ${planning.bodyName} ${planning.year}`;
-  const document = new Document({
-    creator: "Gremium",
-    title,
-    styles: { default: { document: { run: { font, size: 20 } } } },
-    sections: [
-      {
-        children: [
-          heading(title, 1),
-          text("De onderwerpen die het gremium dit jaar wil behandelen, per vergadering en per kwartaal."),
-          ...planning.meetings.flatMap((meeting) => [
-            heading(`${formatDay(meeting.startsAt)}, ${meeting.location}`, 2),
-            meeting.topics.length ? table(topicRows(meeting.topics, false)) : text("Nog geen onderwerpen gepland."),
-          ]),
-          ...(planning.byQuarter.length
-            ? [heading("Per kwartaal, vergadering nog niet gekozen", 2), table(topicRows(planning.byQuarter, true))]
-            : []),
-          ...(planning.expectedPlans.length
-            ? [
-                heading("Verwacht ter instemming: jaarplannen", 2),
-                ...planning.expectedPlans.map((p) => text(`${p.title} (${p.bodyName})`)),
-              ]
-            : []),
-          ...(planning.meetings.length === 0 && planning.byQuarter.length === 0
-            ? [text(`Voor ${planning.year} zijn nog geen vergaderingen of onderwerpen gepland.`)]
-            : []),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return wordDocument(title, [
+    heading(title, 1),
+    text("De onderwerpen die het gremium dit jaar wil behandelen, per vergadering en per kwartaal."),
+    ...planning.meetings.flatMap((meeting) => [
+      heading(`${formatDay(meeting.startsAt)}, ${meeting.location}`, 2),
+      meeting.topics.length ? table(topicRows(meeting.topics, false)) : text("Nog geen onderwerpen gepland."),
+    ]),
+    ...(planning.byQuarter.length
+      ? [heading("Per kwartaal, vergadering nog niet gekozen", 2), table(topicRows(planning.byQuarter, true))]
+      : []),
+    ...(planning.expectedPlans.length
+      ? [
+          heading("Verwacht ter instemming: jaarplannen", 2),
+          ...planning.expectedPlans.map((p) => text(`${p.title} (${p.bodyName})`)),
+        ]
+      : []),
+    ...(planning.meetings.length === 0 && planning.byQuarter.length === 0
+      ? [text(`Voor ${planning.year} zijn nog geen vergaderingen of onderwerpen gepland.`)]
+      : []),
+  ]);
 }

@@ -285,10 +285,49 @@ function AddTopic({
   );
 }
 
+/** A titled list of topics, left out when there are none. */
+function TopicSection({
+  id,
+  title,
+  topics,
+  canManage,
+  meetings,
+  origins,
+}: {
+  id: string;
+  title: string;
+  topics: Topic[];
+  canManage: boolean;
+  meetings: LoaderData["meetings"];
+  origins: LoaderData["origins"];
+}) {
+  if (topics.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 className="nl-heading nl-heading--level-2" id={id}>
+        {title}
+      </h2>
+      <ul className="gremium-meetings">
+        {topics.map((t) => (
+          <TopicLine
+            key={t.id}
+            topic={t}
+            canManage={canManage}
+            meetingOpen={false}
+            meetings={meetings}
+            origins={origins}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function Planning() {
   const { body, canManage, meetings, byQuarter, overdue, handled, expectedPlans, origins, years } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const lists = { meetings, origins };
   return (
     <>
       <Breadcrumb
@@ -341,44 +380,8 @@ export default function Planning() {
           )}
         </section>
       ))}
-      {byQuarter.length > 0 ? (
-        <section aria-labelledby="later">
-          <h2 className="nl-heading nl-heading--level-2" id="later">
-            Later, per kwartaal
-          </h2>
-          <ul className="gremium-meetings">
-            {byQuarter.map((t) => (
-              <TopicLine
-                key={t.id}
-                topic={t}
-                canManage={canManage}
-                meetingOpen={false}
-                meetings={meetings}
-                origins={origins}
-              />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {handled.length > 0 ? (
-        <section aria-labelledby="behandeld">
-          <h2 className="nl-heading nl-heading--level-2" id="behandeld">
-            Behandeld
-          </h2>
-          <ul className="gremium-meetings">
-            {handled.map((t) => (
-              <TopicLine
-                key={t.id}
-                topic={t}
-                canManage={false}
-                meetingOpen={false}
-                meetings={meetings}
-                origins={origins}
-              />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <TopicSection id="later" title="Later, per kwartaal" topics={byQuarter} canManage={canManage} {...lists} />
+      <TopicSection id="behandeld" title="Behandeld" topics={handled} canManage={false} {...lists} />
       {expectedPlans.length > 0 ? (
         <section aria-labelledby="jaarplannen">
           <h2 className="nl-heading nl-heading--level-2" id="jaarplannen">

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
-import { PlainField as Field } from "~/components/plain-field";
+import { PlainField as Field, PlainInput } from "~/components/plain-field";
 import { forbidden, notFound } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import { requireUser } from "~/auth/permissions.server";
@@ -209,16 +209,13 @@ export default function SeriesPlanner() {
             </label>
           </div>
           <div className="gremium-two-columns">
-            <Field name="jaar" label="Jaar" error={e("jaar")}>
-              <input
-                id="jaar"
-                name="jaar"
-                type="number"
-                defaultValue={v("jaar", String(nextYear))}
-                className="utrecht-textbox utrecht-textbox--html-input"
-                {...described("jaar")}
-              />
-            </Field>
+            <PlainInput
+              name="jaar"
+              label="Jaar"
+              error={e("jaar")}
+              type="number"
+              defaultValue={v("jaar", String(nextYear))}
+            />
             <Field name="elke" label="Hoe vaak">
               {select("elke", Object.entries(intervalLabels) as [string, string][], "3")}
             </Field>
@@ -266,37 +263,22 @@ export default function SeriesPlanner() {
           </Field>
         </fieldset>
         <div className="gremium-two-columns">
-          <Field name="begin" label="Begintijd" error={e("begin")}>
-            <input
-              id="begin"
-              name="begin"
-              type="time"
-              defaultValue={v("begin", "10:00")}
-              className="utrecht-textbox utrecht-textbox--html-input"
-              {...described("begin")}
-            />
-          </Field>
-          <Field name="einde" label="Eindtijd" error={e("einde") ?? e("endTime")}>
-            <input
-              id="einde"
-              name="einde"
-              type="time"
-              defaultValue={v("einde", "12:00")}
-              className="utrecht-textbox utrecht-textbox--html-input"
-              {...described("einde")}
-            />
-          </Field>
-        </div>
-        <Field name="locatie" label="Plaats" error={e("locatie")}>
-          <input
-            id="locatie"
-            name="locatie"
-            type="text"
-            defaultValue={v("locatie")}
-            className="utrecht-textbox utrecht-textbox--html-input"
-            {...described("locatie")}
+          <PlainInput
+            name="begin"
+            label="Begintijd"
+            error={e("begin")}
+            type="time"
+            defaultValue={v("begin", "10:00")}
           />
-        </Field>
+          <PlainInput
+            name="einde"
+            label="Eindtijd"
+            error={e("einde") ?? e("endTime")}
+            type="time"
+            defaultValue={v("einde", "12:00")}
+          />
+        </div>
+        <PlainInput name="locatie" label="Plaats" error={e("locatie")} defaultValue={v("locatie")} />
         <div className="utrecht-form-field gremium-checkbox">
           <input
             id="openbaar"

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
-import { PlainField as Field } from "~/components/plain-field";
+import { PlainInput } from "~/components/plain-field";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDateTime, formatDay } from "~/lib/format";
@@ -80,7 +80,6 @@ export default function ChangeSeries() {
   const [searchParams] = useSearchParams();
   const v = (name: string, fallback: string) => reply?.values[name] ?? fallback;
   const e = (name: string) => reply?.errors[name];
-  const described = (name: string) => (e(name) ? { "aria-invalid": true, "aria-describedby": `${name}-fout` } : {});
   const changed = searchParams.get("gewijzigd");
   const preview = reply?.preview;
   return (
@@ -121,37 +120,27 @@ export default function ChangeSeries() {
       <Form method="post" className="gremium-form">
         <input type="hidden" name="version" value={series.version} />
         <div className="gremium-two-columns">
-          <Field name="begin" label="Nieuwe begintijd" error={e("begin")}>
-            <input
-              id="begin"
-              name="begin"
-              type="time"
-              defaultValue={v("begin", series.startTime)}
-              className="utrecht-textbox utrecht-textbox--html-input"
-              {...described("begin")}
-            />
-          </Field>
-          <Field name="einde" label="Nieuwe eindtijd" error={e("einde")}>
-            <input
-              id="einde"
-              name="einde"
-              type="time"
-              defaultValue={v("einde", series.endTime)}
-              className="utrecht-textbox utrecht-textbox--html-input"
-              {...described("einde")}
-            />
-          </Field>
-        </div>
-        <Field name="locatie" label="Nieuwe plaats" error={e("locatie")}>
-          <input
-            id="locatie"
-            name="locatie"
-            type="text"
-            defaultValue={v("locatie", series.location)}
-            className="utrecht-textbox utrecht-textbox--html-input"
-            {...described("locatie")}
+          <PlainInput
+            name="begin"
+            label="Nieuwe begintijd"
+            error={e("begin")}
+            type="time"
+            defaultValue={v("begin", series.startTime)}
           />
-        </Field>
+          <PlainInput
+            name="einde"
+            label="Nieuwe eindtijd"
+            error={e("einde")}
+            type="time"
+            defaultValue={v("einde", series.endTime)}
+          />
+        </div>
+        <PlainInput
+          name="locatie"
+          label="Nieuwe plaats"
+          error={e("locatie")}
+          defaultValue={v("locatie", series.location)}
+        />
         {preview ? (
           <section aria-labelledby="gevolgen" className="gremium-preview">
             <h2 className="nl-heading nl-heading--level-2" id="gevolgen">
