@@ -1,0 +1,261 @@
+import { eq, gt, isNull, or } from "drizzle-orm";
+import mammoth from "mammoth";
+import { extractText, getDocumentProxy } from "unpdf";
+import { inject } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { annualPlans, bodies, documentVersions, objectives, programmes } from "../../db/schema";
+import { SESSION_COOKIE } from "../../app/auth/session.server";
+import type { SignedInViewer } from "../../app/auth/viewer";
+import { connectDatabase, getDb, openDatabase } from "../../app/lib/db.server";
+import { addAgendaItem } from "../../app/models/agenda.server";
+import { createCalendarFeed } from "../../app/models/calendar-feeds.server";
+import { recordDecision } from "../../app/models/decisions.server";
+import { addDocument } from "../../app/models/documents.server";
+import { createMeeting, publishAgenda } from "../../app/models/meetings.server";
+import { createEdition } from "../../app/models/newsletters.server";
+import { addTopic } from "../../app/models/planning.server";
+import { createSession } from "../../app/models/sessions.server";
+import { makeMembership, makeViewer } from "../factories";
+import { baseUrl } from "./browser";
+import { catalogue, routeFiles, type Samples } from "./route-catalogue";
+
+// The leak audit: in every body a public meeting carries a besloten item, a besloten paper on a public
+// item, a besloten decision with its action and a besloten planned topic, each marked with a string
+// "LEK<code><WHAT>". Every route, export, feed, search and the API is then read as an anonymous
+// visitor, as a member of another body and as a member of one body: a marker may only appear for a
+// member of its own body, and must appear there on the pages meant to show it.
+
+const KINDS = ["PUNT", "VOORSTEL", "STUKTITEL", "STUKTEKST", "BESLUIT", "ACTIE", "ONDERWERP"] as const;
+const MARKER = new RegExp(`LEK([A-Z]+?)(${KINDS.join("|")})`, "g");
+
+type Reader = { name: string; cookie: string | null; allowedCodes: string[]; feedToken: string | null };
+
+let samples: Samples;
+let readers: Reader[];
+let stuurgroep: { id: number; code: string; meetingId: number; decisionReference: string; actionId: number };
+let beheerderCookie: string;
+
+function cookieFor(userId: number) {
+  return `${SESSION_COOKIE}=${createSession({ userId }).token}`;
+}
+
+beforeAll(async () => {
+  connectDatabase(openDatabase(inject("databasePath")));
+  const db = getDb();
+  const since = new Date(Date.now() - 1000).toISOString();
+  const admin = await makeViewer({ role: "beheerder", name: "Auditor Beheer" });
+  beheerderCookie = cookieFor(admin.userId);
+  const active = db
+    .select({ id: bodies.id, code: bodies.code, slug: bodies.slug, kind: bodies.kind })
+    .from(bodies)
+    .where(or(isNull(bodies.activeUntil), gt(bodies.activeUntil, "2028-12-31")))
+    .all()
+    .flatMap((body) => (body.code && /^[A-Z]+$/.test(body.code) ? [{ ...body, code: body.code }] : []));
+  const fixtures = active.map((body) => {
+    const mark = (what: (typeof KINDS)[number]) => `LEK${body.code}${what}`;
+    const { id: meetingId } = createMeeting({
+      viewer: admin,
+      input: {
+        bodyId: body.id,
+        date: "2028-03-15",
+        startTime: "10:00",
+        endTime: "12:00",
+        location: "Auditzaal",
+        isPublic: true,
+      },
+    });
+    const confidential = addAgendaItem({
+      viewer: admin,
+      meetingId,
+      input: { section: "B", subject: mark("PUNT"), proposalMarkdown: mark("VOORSTEL"), isConfidential: true },
+    });
+    const open = addAgendaItem({
+      viewer: admin,
+      meetingId,
+      input: {
+        section: "B",
+        subject: `Openbaar punt ${body.code}`,
+        proposalMarkdown: "Ter bespreking.",
+        isConfidential: false,
+      },
+    });
+    const document = addDocument({
+      viewer: admin,
+      agendaItemId: open.id,
+      title: mark("STUKTITEL"),
+      isConfidential: true,
+      content: { markdown: `Vertrouwelijk: ${mark("STUKTEKST")}.` },
+    });
+    publishAgenda({ viewer: admin, id: meetingId, expectedVersion: 1 });
+    const decision = recordDecision({
+      viewer: admin,
+      agendaItemId: open.id,
+      input: {
+        outcome: "conform",
+        textMarkdown: mark("BESLUIT"),
+        discussionMarkdown: "",
+        isConfidential: true,
+        commitments: [{ description: mark("ACTIE"), dueOn: "2028-06-01" }],
+      },
+    });
+    addTopic({
+      viewer: admin,
+      bodyId: body.id,
+      input: {
+        subject: mark("ONDERWERP"),
+        purpose: "besluitvorming",
+        ownerName: null,
+        meetingId,
+        quarter: null,
+        isConfidential: true,
+      },
+    });
+    return { body, meetingId, confidential, open, document, decision };
+  });
+
+  const sg = fixtures.find((f) => f.body.kind === "stuurgroep")!;
+  const other = fixtures.find((f) => f.body.id !== sg.body.id)!;
+  const version = db
+    .select({ id: documentVersions.id })
+    .from(documentVersions)
+    .where(eq(documentVersions.documentId, sg.document.id))
+    .get()!;
+  const actionId = (
+    db.$client.prepare("select id from actions where decision_id = ?").get(sg.decision.id) as { id: number }
+  ).id;
+  stuurgroep = {
+    id: sg.body.id,
+    code: sg.body.code,
+    meetingId: sg.meetingId,
+    decisionReference: sg.decision.reference,
+    actionId,
+  };
+  const plan = db.select({ id: annualPlans.id }).from(annualPlans).get()!;
+  const programme = db
+    .select({ slug: programmes.slug, number: objectives.number })
+    .from(programmes)
+    .innerJoin(objectives, eq(objectives.programmeId, programmes.id))
+    .get()!;
+  // A newsletter drafted from the audited stuurgroep meeting: drafted as the public sees it.
+  const editionSlug = `lek-audit-${Date.now()}`;
+  createEdition({
+    viewer: admin,
+    input: { title: "Auditnieuwsbrief", slug: editionSlug, period: "2028", meetingId: sg.meetingId },
+  });
+
+  const member = await makeViewer({ role: "lid", name: "Lid Stuurgroep Audit" });
+  makeMembership({ bodyId: sg.body.id, personId: member.personId });
+  const outsider = await makeViewer({ role: "lid", name: "Lid Elders Audit" });
+  makeMembership({ bodyId: other.body.id, personId: outsider.personId });
+  const withBodies = (viewer: SignedInViewer, bodyIds: number[]) => ({ ...viewer, memberBodyIds: bodyIds });
+  readers = [
+    { name: "anoniem", cookie: null, allowedCodes: [], feedToken: null },
+    {
+      name: `lid van ${other.body.code}`,
+      cookie: cookieFor(outsider.userId),
+      allowedCodes: [other.body.code],
+      feedToken: createCalendarFeed({ viewer: withBodies(outsider, [other.body.id]) }),
+    },
+    {
+      name: `lid van ${sg.body.code}`,
+      cookie: cookieFor(member.userId),
+      allowedCodes: [sg.body.code],
+      feedToken: createCalendarFeed({ viewer: withBodies(member, [sg.body.id]) }),
+    },
+  ];
+  samples = {
+    meetingId: sg.meetingId,
+    confidentialItemId: sg.confidential.id,
+    publicItemId: sg.open.id,
+    decisionId: sg.decision.id,
+    decisionReference: sg.decision.reference,
+    actionId,
+    documentId: sg.document.id,
+    versionId: version.id,
+    bodyId: sg.body.id,
+    bodySlug: sg.body.slug,
+    planId: plan.id,
+    programmeSlug: programme.slug,
+    objectiveNumber: programme.number,
+    editionSlug,
+    userId: member.userId,
+    personId: member.personId,
+    since,
+  };
+});
+
+async function readable(response: Response) {
+  const type = response.headers.get("content-type") ?? "";
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (type.includes("wordprocessingml")) return (await mammoth.extractRawText({ buffer: bytes })).value;
+  if (type.includes("application/pdf")) {
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+    return String(text);
+  }
+  return bytes.toString("utf8");
+}
+
+async function read(path: string, cookie: string | null) {
+  const response = await fetch(`${baseUrl()}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  return { status: response.status, text: await readable(response) };
+}
+
+function markersIn(text: string) {
+  return [...text.matchAll(MARKER)].map((match) => ({ code: match[1]!, marker: match[0] }));
+}
+
+describe("leak audit", () => {
+  it("the route catalogue covers every route", () => {
+    expect(Object.keys(catalogue(samples)).sort()).toEqual(routeFiles());
+  });
+
+  it("no reader sees a besloten marker of a body they are not a member of, on any route", async () => {
+    const urls = [...new Set(Object.values(catalogue(samples)).flat())];
+    const leaks: string[] = [];
+    for (const reader of readers) {
+      const personal = reader.feedToken ? [`/kalender/${reader.feedToken}`] : [];
+      for (const url of [...urls, ...personal]) {
+        const { text } = await read(url, reader.cookie);
+        for (const found of markersIn(text))
+          if (!reader.allowedCodes.includes(found.code)) leaks.push(`${reader.name}: ${found.marker} op ${url}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("a member of the body does see its besloten content where it belongs", async () => {
+    const member = readers.at(-1)!;
+    const code = stuurgroep.code;
+    const expectations: [string, string[]][] = [
+      [`/vergaderingen/${stuurgroep.meetingId}`, ["PUNT", "STUKTITEL"]],
+      [`/besluiten/${stuurgroep.decisionReference}`, ["BESLUIT"]],
+      [`/acties/${stuurgroep.actionId}`, ["ACTIE"]],
+      [`/gremia/${samples.bodySlug}/planning`, ["ONDERWERP"]],
+      [`/stukken/${samples.versionId}`, ["STUKTEKST"]],
+      [`/vergaderingen/${stuurgroep.meetingId}/stukken.pdf`, ["PUNT", "STUKTEKST"]],
+      [`/vergaderingen/${stuurgroep.meetingId}/agenda.docx`, ["PUNT", "VOORSTEL"]],
+      ["/zoeken?q=LEK", ["PUNT", "BESLUIT"]],
+    ];
+    for (const [url, kinds] of expectations) {
+      const { status, text } = await read(url, member.cookie);
+      expect(status, url).toBe(200);
+      for (const kind of kinds) expect(text, `${kind} op ${url}`).toContain(`LEK${code}${kind}`);
+    }
+    // The same pages as anonymous: reachable, without the markers (404 for the besloten records).
+    expect((await read(`/besluiten/${stuurgroep.decisionReference}`, null)).status).toBe(404);
+    expect((await read(`/acties/${stuurgroep.actionId}`, null)).status).toBe(404);
+    expect((await read(`/stukken/${samples.versionId}`, null)).status).toBe(404);
+    expect((await read(`/vergaderingen/${stuurgroep.meetingId}`, null)).text).toContain("Besloten agendapunt");
+  });
+
+  it("the newsletter drafted from the meeting holds no besloten content, not even for the beheerder", async () => {
+    for (const url of [
+      `/nieuwsbrieven/${samples.editionSlug}/mail`,
+      `/nieuwsbrieven/${samples.editionSlug}/bewerken`,
+    ]) {
+      const { status, text } = await read(url, beheerderCookie);
+      expect(status, url).toBe(200);
+      expect(markersIn(text), url).toEqual([]);
+    }
+  });
+});

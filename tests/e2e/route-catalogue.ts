@@ -1,0 +1,145 @@
+import { readdirSync } from "node:fs";
+import { resolve } from "node:path";
+
+// Every route file of the app with the URLs that exercise it, for the suites that must reach every
+// route (the leak audit, the security headers). A new route file without an entry here fails
+// `route-catalogue covers every route`, so a new page cannot slip past those checks.
+
+export type Samples = {
+  meetingId: number;
+  confidentialItemId: number;
+  publicItemId: number;
+  decisionId: number;
+  decisionReference: string;
+  actionId: number;
+  documentId: number;
+  versionId: number;
+  bodyId: number;
+  bodySlug: string;
+  planId: number;
+  programmeSlug: string;
+  objectiveNumber: number;
+  editionSlug: string;
+  userId: number;
+  personId: number;
+  since: string;
+};
+
+/** The route files, by name without extension (the way flatRoutes reads them). */
+export function routeFiles() {
+  return readdirSync(resolve("app/routes"))
+    .filter((name) => !name.includes(".test."))
+    .map((name) => name.replace(/\.(tsx|ts)$/, ""))
+    .sort();
+}
+
+export function catalogue(s: Samples): Record<string, string[]> {
+  const meeting = `/vergaderingen/${s.meetingId}`;
+  const api = (collection: string) =>
+    `/api/v1/${collection}?gewijzigdSinds=${encodeURIComponent(s.since)}&perPagina=200`;
+  return {
+    $: ["/bestaat-niet"],
+    _index: ["/"],
+    account: ["/account"],
+    "acties.$id": [`/acties/${s.actionId}`],
+    "acties._index": ["/acties"],
+    "acties.mijn": ["/acties/mijn"],
+    "acties.nieuw": ["/acties/nieuw"],
+    "acties[.]csv": ["/acties.csv"],
+    "api._index": ["/api"],
+    "api.v1.$collection.$id": [
+      `/api/v1/vergaderingen/${s.meetingId}`,
+      `/api/v1/agendapunten/${s.confidentialItemId}`,
+      `/api/v1/agendapunten/${s.publicItemId}`,
+      `/api/v1/besluiten/${s.decisionId}`,
+      `/api/v1/informatieobjecten/${s.documentId}`,
+      `/api/v1/acties/${s.actionId}`,
+    ],
+    "api.v1.$collection._index": [
+      "vergaderingen",
+      "agendapunten",
+      "besluiten",
+      "informatieobjecten",
+      "acties",
+      "doelen",
+      "gremia",
+    ].map(api),
+    "api.v1.openapi[.]json": ["/api/v1/openapi.json"],
+    beheer: ["/beheer"],
+    "beheer._index": ["/beheer"],
+    "beheer.gebruikers.$id": [`/beheer/gebruikers/${s.userId}`],
+    "beheer.gebruikers._index": ["/beheer/gebruikers"],
+    "beheer.gebruikers.nieuw": ["/beheer/gebruikers/nieuw"],
+    "beheer.gremia.$id": [`/beheer/gremia/${s.bodyId}`],
+    "beheer.gremia._index": ["/beheer/gremia"],
+    "beheer.gremia.nieuw": ["/beheer/gremia/nieuw"],
+    "beheer.logboek": ["/beheer/logboek"],
+    "beheer.personen.$id": [`/beheer/personen/${s.personId}`],
+    "beheer.personen._index": ["/beheer/personen"],
+    "beheer.personen.nieuw": ["/beheer/personen/nieuw"],
+    "beheer.uitgaande-post.$file": ["/beheer/uitgaande-post/bestaat-niet.eml"],
+    "beheer.uitgaande-post._index": ["/beheer/uitgaande-post"],
+    "besluiten.$reference": [`/besluiten/${s.decisionReference}`],
+    "besluiten._index": ["/besluiten", `/besluiten?gremium=${s.bodyId}`],
+    "gremia.$slug._index": [`/gremia/${s.bodySlug}`],
+    "gremia.$slug.acties": [`/gremia/${s.bodySlug}/acties`],
+    "gremia.$slug.planning": [`/gremia/${s.bodySlug}/planning`],
+    "gremia.$slug.planning[.]docx": [`/gremia/${s.bodySlug}/planning.docx?jaar=2028`],
+    "gremia.$slug.sjabloon": [`/gremia/${s.bodySlug}/sjabloon`],
+    "gremia.$slug.vergaderingen[.]ics": [`/gremia/${s.bodySlug}/vergaderingen.ics`],
+    "gremia.$slug.vergaderschema": [`/gremia/${s.bodySlug}/vergaderschema`],
+    "gremia.$slug.vergaderschema_.$seriesId": [`/gremia/${s.bodySlug}/vergaderschema/1`],
+    "gremia._index": ["/gremia"],
+    healthz: ["/healthz"],
+    inloggen: ["/inloggen"],
+    "jaarplannen.$id": [`/jaarplannen/${s.planId}`],
+    "jaarplannen.$id[.]docx": [`/jaarplannen/${s.planId}.docx`],
+    "jaarplannen._index": ["/jaarplannen"],
+    "jaarplannen.nieuw": ["/jaarplannen/nieuw"],
+    // The personal calendar feeds are read per viewer, with their own token (see the audit).
+    "kalender.$token": ["/kalender/ongeldig-token"],
+    "nieuwsbrief.aanmelden": ["/nieuwsbrief/aanmelden"],
+    "nieuwsbrief.abonnees": ["/nieuwsbrief/abonnees"],
+    "nieuwsbrief.abonnees[.]csv": ["/nieuwsbrief/abonnees.csv"],
+    "nieuwsbrief.afmelden.$token": ["/nieuwsbrief/afmelden/ongeldig-token"],
+    "nieuwsbrief.bevestigen.$token": ["/nieuwsbrief/bevestigen/ongeldig-token"],
+    "nieuwsbrief.bijdrage.$token": ["/nieuwsbrief/bijdrage/ongeldig-token"],
+    "nieuwsbrieven.$slug._index": [`/nieuwsbrieven/${s.editionSlug}`],
+    "nieuwsbrieven.$slug.bewerken": [`/nieuwsbrieven/${s.editionSlug}/bewerken`],
+    "nieuwsbrieven.$slug.mail": [`/nieuwsbrieven/${s.editionSlug}/mail`],
+    "nieuwsbrieven._index": ["/nieuwsbrieven"],
+    "nieuwsbrieven.afbeeldingen.$id": ["/nieuwsbrieven/afbeeldingen/1"],
+    "nieuwsbrieven.feed[.]xml": ["/nieuwsbrieven/feed.xml"],
+    "nieuwsbrieven.nieuw": ["/nieuwsbrieven/nieuw"],
+    "programmas.$slug.$nummer": [`/programmas/${s.programmeSlug}/${s.objectiveNumber}`],
+    "programmas.$slug._index": [`/programmas/${s.programmeSlug}`],
+    "programmas.$slug.bewerken": [`/programmas/${s.programmeSlug}/bewerken`],
+    "programmas._index": ["/programmas"],
+    "programmas.nieuw": ["/programmas/nieuw"],
+    "stukken.$versionId._index": [`/stukken/${s.versionId}`],
+    "stukken.$versionId.bestand": [`/stukken/${s.versionId}/bestand`],
+    uitloggen: ["/uitloggen"],
+    "vergaderingen.$id._index": [meeting, `${meeting}?weergave=publiek`],
+    "vergaderingen.$id.aanwezigheid": [`${meeting}/aanwezigheid`],
+    "vergaderingen.$id.actielijst": [`${meeting}/actielijst`],
+    "vergaderingen.$id.afdrukken": [`${meeting}/afdrukken`],
+    "vergaderingen.$id.agenda.$itemId._index": [
+      `${meeting}/agenda/${s.confidentialItemId}`,
+      `${meeting}/agenda/${s.publicItemId}`,
+    ],
+    "vergaderingen.$id.agenda.$itemId.stukken": [`${meeting}/agenda/${s.publicItemId}/stukken`],
+    "vergaderingen.$id.agenda._index": [`${meeting}/agenda`],
+    "vergaderingen.$id.agenda[.]docx": [`${meeting}/agenda.docx`],
+    "vergaderingen.$id.besluiten": [`${meeting}/besluiten`],
+    "vergaderingen.$id.besluitenlijst": [`${meeting}/besluitenlijst`],
+    "vergaderingen.$id.besluitenlijst[.]docx": [`${meeting}/besluitenlijst.docx`],
+    "vergaderingen.$id.bewerken": [`${meeting}/bewerken`],
+    "vergaderingen.$id.stukken": [`${meeting}/stukken`],
+    "vergaderingen.$id.stukken[.]pdf": [`${meeting}/stukken.pdf`, `${meeting}/stukken.pdf?weergave=publiek`],
+    "vergaderingen._index": ["/vergaderingen", "/vergaderingen?jaar=2028"],
+    "vergaderingen.nieuw": ["/vergaderingen/nieuw"],
+    "vergaderingen[.]ics": ["/vergaderingen.ics"],
+    vergaderschema: ["/vergaderschema"],
+    zoeken: ["/zoeken?q=LEK", "/zoeken?q=LEK&pagina=2"],
+  };
+}
