@@ -1,4 +1,4 @@
-import { redirect } from "@remix-run/node";
+import { redirect } from "~/lib/responses.server";
 import type { UserRole } from "~/lib/vocabulary";
 import { assertSameOrigin } from "./csrf.server";
 import { forbidden } from "./guards";

@@ -1,4 +1,4 @@
-import { redirect } from "@remix-run/node";
+import { redirect } from "~/lib/responses.server";
 import { invalidateSession, rotateSession, validateSessionToken } from "~/models/sessions.server";
 import type { Viewer } from "./viewer";
 

@@ -1,4 +1,4 @@
-import { redirect } from "@remix-run/node";
+import { redirect } from "~/lib/responses.server";
 import type { Viewer } from "~/auth/viewer";
 import {
   canLinkGoals,

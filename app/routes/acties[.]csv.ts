@@ -5,11 +5,12 @@ import { toExcelCsv } from "~/lib/csv";
 import { formatDay, todayIso } from "~/lib/format";
 import { actionStatusLabels } from "~/lib/vocabulary";
 import { listActions } from "~/models/actions.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 const dutchDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : "");
 
 /** The action list as the filters show it, for Excel; the same visibility as the page. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const { filters } = parseActionFilters(new URL(request.url).searchParams);
   const { actions } = listActions({ viewer, filters, pageSize: null });
@@ -50,4 +51,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

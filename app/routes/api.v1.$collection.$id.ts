@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cacheableJson, newest, problem } from "~/lib/open-data-http.server";
 import { siteUrl } from "~/lib/site-url.server";
 import { openDataCollections, type OpenDataCollection } from "~/models/open-data.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** One public record; anything else (unknown, besloten, concept) is a 404 problem. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const name = params.collection ?? "";
   const id = Number(params.id);
   if (!(name in openDataCollections) || !/^\d+$/.test(params.id ?? "") || id < 1)
@@ -16,4 +17,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   if (!rows[0]) return problem(404, "Niet gevonden", "Dit record bestaat niet of is niet openbaar.");
   return cacheableJson(request, rows[0], newest(rows as { gewijzigd: string }[]));
-}
+});

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cacheableJson, newest, parseListParams, problem } from "~/lib/open-data-http.server";
 import { siteUrl } from "~/lib/site-url.server";
 import { openDataCollections, type OpenDataCollection } from "~/models/open-data.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** A collection of public records, paged and filterable by gewijzigdSinds. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const name = params.collection ?? "";
   if (!(name in openDataCollections))
     return problem(404, "Niet gevonden", `Er is geen verzameling '${name}'. Zie /api/v1/openapi.json.`);
@@ -29,4 +30,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     newest(rows),
   );
-}
+});

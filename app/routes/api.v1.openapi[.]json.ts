@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cacheableJson } from "~/lib/open-data-http.server";
 import { openApiDocument } from "~/lib/openapi";
 import { siteUrl } from "~/lib/site-url.server";
+import { resourceRoute } from "~/lib/responses.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
   return cacheableJson(request, openApiDocument(siteUrl(request)), null);
-}
+});

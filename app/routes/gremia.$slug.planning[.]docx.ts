@@ -6,9 +6,10 @@ import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { decisionOutcomeLabels, topicPurposeLabels } from "~/lib/vocabulary";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { getYearPlanning } from "~/models/planning.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** The bestuursagenda of one year (?jaar=2027) as a Word document, holding only what the requester may see. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const body = getBodyBySlug({ viewer, slug: params.slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
@@ -48,4 +49,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return new Response(new Uint8Array(file), { headers });
-}
+});

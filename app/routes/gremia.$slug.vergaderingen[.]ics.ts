@@ -3,9 +3,10 @@ import { notFound } from "~/auth/guards";
 import { calendarResponse } from "~/lib/calendar-response.server";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { listMeetingsForCalendar } from "~/models/meetings.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** The published public meetings of one body. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const body = getBodyBySlug({ viewer: null, slug: params.slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
   return calendarResponse(
@@ -14,4 +15,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMeetingsForCalendar({ viewer: null, bodyId: body.id }),
     `${body.slug}.ics`,
   );
-}
+});

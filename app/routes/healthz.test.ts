@@ -5,7 +5,7 @@ import { loader } from "./healthz";
 
 describe("GET /healthz", () => {
   it("answers ok with the number of applied migrations", async () => {
-    const response = await loader();
+    const response = await loader({} as never);
     expect(response.status).toBe(200);
     const migrations = readdirSync("migrations").filter((f) => f.endsWith(".sql")).length;
     expect(await response.json()).toEqual({ status: "ok", database: "ok", migrations });
@@ -19,7 +19,7 @@ describe("GET /healthz", () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
-      const response = await loader();
+      const response = await loader({} as never);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: "error", database: "error" });
       expect(errors).toHaveLength(1);

@@ -1,7 +1,8 @@
 import { countAppliedMigrations, getDb } from "~/lib/db.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
+import { resourceRoute } from "~/lib/responses.server";
 
-export async function loader() {
+export const loader = resourceRoute(async () => {
   const headers = applySecurityHeaders(new Headers({ "Cache-Control": "no-store" }));
   try {
     const migrations = countAppliedMigrations(getDb());
@@ -10,4 +11,4 @@ export async function loader() {
     console.error("healthz: database niet leesbaar", error);
     return Response.json({ status: "error", database: "error" }, { status: 503, headers });
   }
-}
+});

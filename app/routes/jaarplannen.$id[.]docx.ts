@@ -6,9 +6,10 @@ import { formatDay, formatEuro } from "~/lib/format";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { budgetKindLabels, budgetKinds, planGoalStatusLabels, planStatusLabels } from "~/lib/vocabulary";
 import { getPlan } from "~/models/plans.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** The plan as a Word document, holding what the requester may see (a concept only for its members). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const found = getPlan({ viewer: getViewer(request), id: requireIdParam(params.id) });
   if (!found) notFound("Dit jaarplan bestaat niet, of is (nog) niet openbaar.");
   const { plan, chapters, goals, budget, totals, decision, consentItem } = found;
@@ -41,4 +42,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return new Response(new Uint8Array(file), { headers });
-}
+});

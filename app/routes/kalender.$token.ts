@@ -3,9 +3,10 @@ import { notFound } from "~/auth/guards";
 import { calendarResponse } from "~/lib/calendar-response.server";
 import { viewerForCalendarToken } from "~/models/calendar-feeds.server";
 import { listMeetingsForCalendar } from "~/models/meetings.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** A user's personal feed: the published meetings of their own bodies, public or not. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const token = (params.token ?? "").replace(/\.ics$/, "");
   const viewer = viewerForCalendarToken({ token });
   if (!viewer) notFound("Deze agendalink bestaat niet (meer).");
@@ -15,4 +16,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMeetingsForCalendar({ viewer, ownBodiesOnly: true }),
     "mijn-vergaderingen.ics",
   );
-}
+});

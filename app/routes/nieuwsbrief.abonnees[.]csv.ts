@@ -4,8 +4,9 @@ import { toExcelCsv } from "~/lib/csv";
 import { formatDay, todayIso } from "~/lib/format";
 import { subscriberStatusLabels } from "~/lib/vocabulary";
 import { exportSubscribers } from "~/models/subscribers.server";
+import { resourceRoute } from "~/lib/responses.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
   const rows = exportSubscribers({ viewer: requireUser(request) });
   const csv = toExcelCsv([
     ["E-mail", "Naam", "Organisatie", "Status", "Bevestigd op"],
@@ -24,4 +25,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -4,9 +4,10 @@ import { requireUser } from "~/auth/permissions.server";
 import { MAIL_PREVIEW_POLICY } from "~/lib/security-headers.server";
 import { siteUrl } from "~/lib/site-url.server";
 import { previewEditionMail } from "~/models/newsletters.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** The edition exactly as the mail's HTML part, in a sandbox; ?breedte=smal shows it at phone width. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const mail = previewEditionMail({ viewer, slug: params.slug ?? "", baseUrl: siteUrl(request) });
   if (!mail) notFound("Deze nieuwsbrief bestaat niet.");
@@ -23,4 +24,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -3,9 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { getEditionImage } from "~/models/newsletters.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** An image of a nieuwsbrief; public (and cacheable) once its edition is published. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const image = getEditionImage({ viewer: getViewer(request), id: requireIdParam(params.id) });
   if (!image) notFound("Deze afbeelding bestaat niet.");
   return new Response(new Uint8Array(readFileSync(image.path)), {
@@ -15,4 +16,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -2,9 +2,10 @@ import { escapeHtml } from "~/lib/html";
 import { siteUrl } from "~/lib/site-url.server";
 import { listEditionsForFeed } from "~/models/newsletters.server";
 import { inlineForMail } from "~/lib/newsletter-mail.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** The published editions as an Atom feed (RFC 4287), newest first. */
-export async function loader({ request }: { request: Request }) {
+export const loader = resourceRoute(async ({ request }: { request: Request }) => {
   const base = siteUrl(request);
   const editions = listEditionsForFeed();
   const updated = new Date(editions[0]?.publishedAt ?? 0).toISOString();
@@ -38,4 +39,4 @@ ${entries.join("\n")}
   return new Response(body, {
     headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });
-}
+});

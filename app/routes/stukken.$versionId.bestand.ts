@@ -4,9 +4,10 @@ import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { getDocumentVersion } from "~/models/documents.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** Downloads one version of a file, for those who may see it. Always as an attachment. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const document = getDocumentVersion({ viewer: getViewer(request), versionId: requireIdParam(params.versionId) });
   if (!document?.path || !document.fileName) notFound("Dit bestand bestaat niet of is niet voor u zichtbaar.");
   const name = document.fileName.replace(/["\r\n]/g, "_");
@@ -18,4 +19,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return new Response(new Uint8Array(readFileSync(document.path)), { headers });
-}
+});

@@ -1,4 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect } from "~/lib/responses.server";
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";

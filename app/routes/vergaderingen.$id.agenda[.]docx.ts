@@ -4,9 +4,10 @@ import { getViewer } from "~/auth/session.server";
 import { buildAgendaDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { getMeeting } from "~/models/meetings.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** The agenda as a Word document, holding only what the requester may see. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const meeting = getMeeting({ viewer: getViewer(request), id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
   const file = await buildAgendaDocx(meeting);
@@ -19,4 +20,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return new Response(new Uint8Array(file), { headers });
-}
+});

@@ -8,9 +8,10 @@ import { actionReviewResultLabels, decisionOutcomeLabels } from "~/lib/vocabular
 import { getMeetingActionList } from "~/models/action-lists.server";
 import { listAttendance } from "~/models/attendance.server";
 import { getDecisionList } from "~/models/decisions.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** The besluitenlijst as a Word document, holding only what the requester may see. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
   if (!list || !list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
@@ -37,4 +38,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return new Response(new Uint8Array(file), { headers });
-}
+});

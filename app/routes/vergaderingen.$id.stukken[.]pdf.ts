@@ -1,10 +1,12 @@
 import { createReadStream, statSync } from "node:fs";
-import { createReadableStreamFromReadable, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "~/lib/responses.server";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { siteUrl } from "~/lib/site-url.server";
 import { requestMeetingPack } from "~/models/meeting-packs.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** How long a request waits for a pack being built before it shows the progress page instead. */
 const WAIT_MS = 4000;
@@ -13,7 +15,7 @@ const WAIT_MS = 4000;
  * All papers of a meeting as one PDF, holding only what the requester may see. A small pack comes
  * back at once; a large one carries on in the background while its progress page is shown.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const id = requireIdParam(params.id);
   const { search } = new URL(request.url);
   const pack = await requestMeetingPack({
@@ -35,4 +37,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return new Response(createReadableStreamFromReadable(createReadStream(pack.path)), { headers });
-}
+});

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { calendarResponse } from "~/lib/calendar-response.server";
 import { listMeetingsForCalendar } from "~/models/meetings.server";
+import { resourceRoute } from "~/lib/responses.server";
 
 /** Every published public meeting of every body, for any calendar app. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
   return calendarResponse(
     request,
     "Gremium: openbare vergaderingen",
     listMeetingsForCalendar({ viewer: null }),
     "vergaderingen.ics",
   );
-}
+});

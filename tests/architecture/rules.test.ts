@@ -25,4 +25,26 @@ describe("routes", () => {
     });
     expect(unguarded).toEqual([]);
   });
+
+  it("answer with the security headers: resource routes through resourceRoute, redirects through our redirect", () => {
+    const resourceRoutes = routeFiles.filter((file) => !/export default/.test(source(file)));
+    const unwrapped = resourceRoutes.filter((file) =>
+      /export (async function|const) (loader|action)\b(?! = resourceRoute\()/.test(source(file)),
+    );
+    expect(unwrapped).toEqual([]);
+    const appFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? appFiles(join(dir, entry.name))
+          : /\.tsx?$/.test(entry.name)
+            ? [join(dir, entry.name)]
+            : [],
+      );
+    const bareRedirects = appFiles(join(__dirname, "../../app")).filter(
+      (path) =>
+        !path.endsWith("responses.server.ts") &&
+        /import \{[^}]*\bredirect\b[^}]*\} from "@remix-run\/node"/.test(readFileSync(path, "utf8")),
+    );
+    expect(bareRedirects).toEqual([]);
+  });
 });

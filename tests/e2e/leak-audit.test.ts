@@ -259,3 +259,34 @@ describe("leak audit", () => {
     }
   });
 });
+
+describe("security headers", () => {
+  it("every route answers with the security headers and a content security policy, signed in or not", async () => {
+    const urls = [...new Set(Object.values(catalogue(samples)).flat())];
+    const missing: string[] = [];
+    for (const cookie of [null, readers.at(-1)!.cookie]) {
+      for (const url of urls) {
+        const response = await fetch(`${baseUrl()}${url}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+        await response.arrayBuffer();
+        const header = (name: string) => response.headers.get(name) ?? "";
+        const policy = header("content-security-policy");
+        const problems = [
+          !policy && "geen Content-Security-Policy",
+          policy && !/default-src '(self|none)'/.test(policy) && "CSP zonder default-src",
+          policy &&
+            !policy.includes("sandbox") &&
+            !policy.includes("frame-ancestors 'none'") &&
+            "CSP zonder frame-ancestors",
+          policy.includes("unsafe-eval") && "CSP met unsafe-eval",
+          /script-src[^;]*unsafe-inline/.test(policy) && "CSP met unsafe-inline scripts",
+          header("x-content-type-options") !== "nosniff" && "geen nosniff",
+          header("x-frame-options") !== "DENY" && "geen X-Frame-Options",
+          !header("referrer-policy") && "geen Referrer-Policy",
+          response.status >= 500 && `status ${response.status}`,
+        ].filter(Boolean);
+        if (problems.length) missing.push(`${url} (${cookie ? "lid" : "anoniem"}): ${problems.join(", ")}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
