@@ -22,6 +22,19 @@ describe("signIn", () => {
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("checks at most five of twenty concurrent guesses, and then refuses even the right password", async () => {
+    await makeUser({ email: "doelwit@test.example" });
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signIn({ email: "doelwit@test.example", password: `gok-${i}` })),
+    );
+    expect(guesses.filter((g) => !g.ok && g.reason === "invalid")).toHaveLength(5);
+    expect(guesses.filter((g) => !g.ok && g.reason === "locked")).toHaveLength(15);
+    expect(await signIn({ email: "doelwit@test.example", password: FACTORY_PASSWORD })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+  });
+
   it("refuses a deactivated user like a wrong password", async () => {
     await makeUser({ email: "weg@test.example", deactivatedAt: Date.now() });
     expect(await signIn({ email: "weg@test.example", password: FACTORY_PASSWORD })).toEqual({

@@ -29,8 +29,20 @@ export async function signIn({
 }): Promise<SignInResult> {
   const db = getDb();
   const address = normaliseEmail(email);
-  const throttle = db.select().from(signInThrottles).where(eq(signInThrottles.email, address)).get();
-  const until = lockedUntil(throttle, now);
+  // Every attempt counts as a failure before the password is checked, in one synchronous step, so
+  // concurrent guesses cannot all read the same count: at most MAX_FAILURES of them are ever checked.
+  // A correct password clears the count again.
+  const until = db.transaction((tx) => {
+    const throttle = tx.select().from(signInThrottles).where(eq(signInThrottles.email, address)).get();
+    const locked = lockedUntil(throttle, now);
+    if (locked) return locked;
+    const next = recordFailure(throttle, now);
+    tx.insert(signInThrottles)
+      .values({ email: address, ...next })
+      .onConflictDoUpdate({ target: signInThrottles.email, set: next })
+      .run();
+    return null;
+  });
   if (until) return { ok: false, reason: "locked", until };
 
   const user = db
@@ -41,15 +53,7 @@ export async function signIn({
   let valid = false;
   if (user) valid = await verifyPassword(user.passwordHash, password);
   else await verifyAgainstNothing(password);
-
-  if (!valid || !user || user.deactivatedAt !== null) {
-    const next = recordFailure(throttle, now);
-    db.insert(signInThrottles)
-      .values({ email: address, ...next })
-      .onConflictDoUpdate({ target: signInThrottles.email, set: next })
-      .run();
-    return { ok: false, reason: "invalid" };
-  }
+  if (!valid || !user || user.deactivatedAt !== null) return { ok: false, reason: "invalid" };
 
   db.delete(signInThrottles).where(eq(signInThrottles.email, address)).run();
   const { token, session } = createSession({ userId: user.id, now });
