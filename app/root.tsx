@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import "~/lib/zod-nl";
 import {
   Form,
   isRouteErrorResponse,

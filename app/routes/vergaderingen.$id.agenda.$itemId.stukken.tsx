@@ -71,7 +71,11 @@ async function readForm(request: Request) {
   } catch (error) {
     if (error instanceof Error && error.name === "MaxPartSizeExceededError")
       return { formData: new FormData(), tooLarge: true };
-    throw error;
+    // A body no browser form produces (malformed parts, found by the fuzz tests) is refused, not a 500.
+    throw new Response("Het formulier kwam onleesbaar aan. Laad de pagina opnieuw en probeer het nog eens.", {
+      status: 400,
+      statusText: "Bad Request",
+    });
   }
 }
 

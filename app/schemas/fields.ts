@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-nl";
 import { isIsoDate } from "~/lib/format";
 
 // Reusable field schemas with their Dutch messages.
