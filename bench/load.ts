@@ -1,0 +1,101 @@
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+
+// Driving real HTTP on 127.0.0.1: the production server (or the baseline) as its own process, and
+// autocannon as the load. Latency percentiles are computed from every response's own time, so p95
+// is exact rather than read off autocannon's fixed percentile buckets.
+
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: het proces stopte`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} kwam niet op`);
+}
+
+/** The production build served by remix-serve, as `npm start` does, on a copy of the bench database. */
+export async function startGremium(databasePath: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATABASE_URL: databasePath,
+        GREMIUM_DEMO: "0",
+        GREMIUM_SCHEDULER: "0",
+      },
+      stdio: "ignore",
+    },
+  );
+  await waitFor(`http://127.0.0.1:${port}/healthz`, child);
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+export async function startBaseline(databasePath: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve("bench/baseline.mjs"), databasePath, String(port)], {
+    stdio: "ignore",
+  });
+  await waitFor(`http://127.0.0.1:${port}/`, child);
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** Resident memory of a process in MB, from /proc. */
+export function rssMb(pid: number) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Math.round(Number(match[1]) / 1024) : null;
+}
+
+export type LoadResult = { p50: number; p95: number; p99: number; rps: number; requests: number; errors: number };
+
+export async function measure(
+  url: string,
+  { connections, seconds, cookie }: { connections: number; seconds: number; cookie?: string },
+) {
+  const times: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: cookie ? { cookie } : {},
+  });
+  instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    if (status >= 400) errors++;
+    times.push(responseTime);
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const at = (p: number) => +(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0).toFixed(1);
+  return {
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    rps: Math.round(result.requests.average),
+    requests: times.length,
+    errors: errors + result.errors + result.timeouts,
+  } satisfies LoadResult;
+}
