@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import "~/lib/zod-nl";
 import { ensureStarted } from "~/lib/startup.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { ErrorReferenceContext, NonceContext } from "~/lib/render-context";

@@ -1,7 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import "~/lib/zod-nl";
 import {
   Form,
+  useMatches,
   isRouteErrorResponse,
   Link,
   Links,
@@ -23,13 +23,12 @@ import { userRoleLabels } from "~/lib/vocabulary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export const meta: MetaFunction = () => [
-  { title: "Gremium · Zorg, Veiligheid en Straf Twente" },
-  {
-    name: "description",
-    content: "Agenda's, besluiten, acties en nieuws van het netwerk Zorg, Veiligheid en Straf in Twente.",
-  },
-];
+export const meta: MetaFunction = () => [{ title: "Gremium · Zorg, Veiligheid en Straf Twente" }];
+
+/** A route that describes itself for search engines says so in its handle; the others share this one. */
+export type RouteHandle = { ownDescription?: boolean };
+const SITE_DESCRIPTION =
+  "Agenda's, besluiten, acties, jaarplannen en nieuws van het netwerk Zorg, Veiligheid en Straf in Twente.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, setCookie } = getSession(request);
@@ -131,11 +130,14 @@ function SiteHeader() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const describedByRoute = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.ownDescription);
   return (
     <html lang="nl">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {describedByRoute ? null : <meta name="description" content={SITE_DESCRIPTION} />}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />
       </head>

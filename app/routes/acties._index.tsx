@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     organisations: listOrganisations({ viewer }).map((o) => ({ value: o.id, label: o.name })),
     owners: listActionOwners({ viewer }).map((p) => ({ value: p.id, label: p.name })),
-    meetings: listActionMeetings({ viewer }).map((m) => ({
+    meetings: listActionMeetings({ viewer, bodyId: filters.bodyId, selectedId: filters.meetingId }).map((m) => ({
       value: m.id,
       label: `${m.bodyName}, ${formatDay(m.startsAt)}`,
     })),

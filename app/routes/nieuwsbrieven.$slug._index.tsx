@@ -6,6 +6,9 @@ import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
 import { siteUrl } from "~/lib/site-url.server";
 import { getEdition } from "~/models/newsletters.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { ownDescription: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
