@@ -217,6 +217,17 @@ describe("the bestuursagenda", () => {
     const agenda = getMeeting({ viewer: secretary, id: target })!.sections.flatMap((x) => x.items);
     expect(agenda.find((i) => i.id === item.id)).toMatchObject({ subject: "Huisverbod" });
     expect(listProposedHandoffs({ viewer: secretary, bodyId: stuurgroep.id })).toEqual([]);
+    // The accepted hand-off is no longer offered, but the topic keeps it as its origin when edited.
+    updateTopic({
+      viewer: secretary,
+      id,
+      expectedVersion: 2,
+      input: topic({
+        subject: "Aanpak na een huisverbod (regionaal)",
+        meetingId: target,
+        origin: `overdracht:${handoff.id}`,
+      }),
+    });
 
     recordDecision({
       viewer: secretary,
@@ -225,7 +236,7 @@ describe("the bestuursagenda", () => {
     });
     const after = getPlanning({ viewer: member, bodyId: stuurgroep.id, now: Date.parse("2026-12-11T10:00:00Z") });
     expect(after.handled.map((t) => [t.subject, t.itemMeetingId, t.decisions.map((d) => d.outcome)])).toEqual([
-      ["Aanpak na een huisverbod", target, ["conform"]],
+      ["Aanpak na een huisverbod (regionaal)", target, ["conform"]],
     ]);
     // The public sees the decision only once the list is adopted.
     expect(

@@ -16,6 +16,7 @@ import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { instantFromAmsterdam, todayIso } from "~/lib/format";
+import { originValue } from "~/lib/topic-origin";
 import { topicPurposeLabels, type DecisionOutcome, type TopicPurpose } from "~/lib/vocabulary";
 import { insertWorkflowAgendaItem } from "./agenda.server";
 import { writeAudit } from "./audit.server";
@@ -308,15 +309,15 @@ export type TopicInput = {
   origin?: string | null;
 };
 
-/** The origin columns for a chosen origin, which must be one the body's form offers. */
-function originColumns(bodyId: number, origin: string | null | undefined) {
+/** The origin columns for a chosen origin: one the body's form offers, or the one the topic already has. */
+function originColumns(bodyId: number, origin: string | null | undefined, kept = "") {
   const columns = { originPlanGoalId: null, originActionId: null, originHandoffId: null } as {
     originPlanGoalId: number | null;
     originActionId: number | null;
     originHandoffId: number | null;
   };
   if (!origin) return columns;
-  if (!listTopicOrigins(bodyId).some((o) => o.value === origin))
+  if (origin !== kept && !listTopicOrigins(bodyId).some((o) => o.value === origin))
     throw new RuleError({ origin: ["Kies een herkomst uit de lijst."] });
   const [kind, id] = origin.split(":");
   const key = kind === "doel" ? "originPlanGoalId" : kind === "actie" ? "originActionId" : "originHandoffId";
@@ -324,9 +325,9 @@ function originColumns(bodyId: number, origin: string | null | undefined) {
   return columns;
 }
 
-function topicRow(bodyId: number, input: TopicInput) {
+function topicRow(bodyId: number, input: TopicInput, kept = "") {
   const { origin, ...rest } = input;
-  return { ...rest, ...originColumns(bodyId, origin) };
+  return { ...rest, ...originColumns(bodyId, origin, kept) };
 }
 
 function checkTarget(bodyId: number, input: TopicInput) {
@@ -388,7 +389,8 @@ export function updateTopic({
     if (topic.agendaItemId && input.meetingId !== topic.meetingId)
       throw new RuleError({ meetingId: ["Dit onderwerp staat al op de agenda; verplaats het agendapunt zelf."] });
     checkTarget(topic.bodyId, input);
-    const row = topicRow(topic.bodyId, input);
+    // A goal reached or a hand-off accepted leaves the list of offered origins; the topic keeps it.
+    const row = topicRow(topic.bodyId, input, originValue(topic));
     tx.update(plannedTopics)
       .set({ ...row, version: topic.version + 1, updatedAt: now })
       .where(eq(plannedTopics.id, id))

@@ -13,6 +13,7 @@ import { notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
+import { originValue } from "~/lib/topic-origin";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { decisionOutcomeLabels, topicPurposeLabels, topicPurposes } from "~/lib/vocabulary";
 import { getBodyBySlug } from "~/models/bodies.server";
@@ -163,13 +164,6 @@ function TopicLine({
       {canManage && origins ? <EditTopic topic={topic} meetings={meetings} origins={origins} /> : null}
     </li>
   );
-}
-
-function originValue(topic: Topic) {
-  if (topic.originPlanGoalId) return `doel:${topic.originPlanGoalId}`;
-  if (topic.originActionId) return `actie:${topic.originActionId}`;
-  if (topic.originHandoffId) return `overdracht:${topic.originHandoffId}`;
-  return "";
 }
 
 function TopicFields({
