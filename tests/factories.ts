@@ -5,8 +5,10 @@ import { getDb } from "../app/lib/db.server";
 import { hashPassword } from "../app/lib/password.server";
 import type { BodyKind, MembershipRole, UserRole } from "../app/lib/vocabulary";
 
+// Browser-test files share one database but each runs in its own process: the process id keeps
+// their records apart.
 let counter = 0;
-const next = () => ++counter;
+const next = () => `${process.pid}-${++counter}`;
 
 export function makeOrganisation(overrides: Partial<typeof organisations.$inferInsert> = {}) {
   const n = next();
