@@ -1,16 +1,17 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ZodType } from "zod";
+import type { Submission } from "@conform-to/dom";
 
 /** What an action answers on a page with several forms: which form the reply is for, and the reply. */
 export type KeyedReply = { formKey: string; result: SubmissionResult<string[]> } | undefined;
 
 /**
- * One of several forms on a page, validated with the page's schema in the browser too. It takes only
- * the reply meant for it, so an error in one form never shows up in another.
+ * One of several forms on a page. It takes only the reply meant for it, so an error in one form never
+ * shows up in another. With `validateWith(schema)` it also validates in the browser; with `null` the
+ * server alone answers, with the same Dutch messages, which keeps zod out of pages whose forms only a
+ * few people use.
  */
 export function useKeyedForm(
-  schema: ZodType,
+  validate: ((formData: FormData) => Submission<unknown>) | null,
   formKey: string,
   lastReply: KeyedReply,
   {
@@ -23,7 +24,7 @@ export function useKeyedForm(
     // Nested values (lists of rows) are fine for conform; its type here only knows flat strings.
     defaultValue: defaultValue as Record<string, string> | undefined,
     lastResult: lastReply?.formKey === formKey ? lastReply.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
     shouldValidate,
     shouldRevalidate: "onInput",
   });

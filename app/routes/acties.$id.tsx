@@ -10,6 +10,7 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
@@ -114,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function ProgressForm({ action, lastReply }: { action: LoaderData["action"]; lastReply: KeyedReply }) {
-  const [form, fields] = useKeyedForm(actionProgressSchema, "progress", lastReply, {
+  const [form, fields] = useKeyedForm(validateWith(actionProgressSchema), "progress", lastReply, {
     defaultValue: { intent: "progress", change: "update" },
     shouldValidate: "onSubmit",
   });
@@ -174,7 +175,9 @@ function ProgressForm({ action, lastReply }: { action: LoaderData["action"]; las
 }
 
 function ReopenForm({ action, lastReply }: { action: LoaderData["action"]; lastReply: KeyedReply }) {
-  const [form, fields] = useKeyedForm(reopenActionSchema, "reopen", lastReply, { shouldValidate: "onSubmit" });
+  const [form, fields] = useKeyedForm(validateWith(reopenActionSchema), "reopen", lastReply, {
+    shouldValidate: "onSubmit",
+  });
   return (
     <Form method="post" {...getFormProps(form)} aria-labelledby="heropenen">
       <h2 id="heropenen" className="nl-heading nl-heading--level-2">
@@ -200,7 +203,7 @@ function EditForm({
   people: LoaderData["people"];
   organisations: LoaderData["organisations"];
 }) {
-  const [form, fields] = useKeyedForm(editActionSchema, "edit", lastReply, {
+  const [form, fields] = useKeyedForm(validateWith(editActionSchema), "edit", lastReply, {
     defaultValue: {
       intent: "edit",
       description: action.description,

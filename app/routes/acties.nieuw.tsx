@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -66,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewAction() {
   const { bodies, meetings, agendaItem, presetBodyId, people, organisations } = useLoaderData<typeof loader>();
   const lastReply = useActionData<typeof action>() as KeyedReply;
-  const [form, fields] = useKeyedForm(createActionSchema, "create", lastReply, {
+  const [form, fields] = useKeyedForm(validateWith(createActionSchema), "create", lastReply, {
     defaultValue: {
       bodyId: presetBodyId ? String(presetBodyId) : "",
       agendaItemId: agendaItem ? String(agendaItem.id) : "",

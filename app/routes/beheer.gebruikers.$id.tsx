@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { Alert } from "~/components/alert";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
@@ -63,7 +64,7 @@ type EditableUser = { id: number; name: string; role: UserRole; version: number;
 
 // Keyed by version in the page: after a change the forms start again from the saved values.
 function RoleForm({ user, lastAction }: { user: EditableUser; lastAction: KeyedReply }) {
-  const [form, fields] = useKeyedForm(schema, "set-role", lastAction, {
+  const [form, fields] = useKeyedForm(validateWith(schema), "set-role", lastAction, {
     defaultValue: { role: user.role },
     shouldValidate: "onSubmit",
   });
@@ -86,7 +87,7 @@ function RoleForm({ user, lastAction }: { user: EditableUser; lastAction: KeyedR
 
 function AccessForm({ user, isSelf, lastAction }: { user: EditableUser; isSelf: boolean; lastAction: KeyedReply }) {
   const intent = user.deactivatedAt ? "reactivate" : "deactivate";
-  const [form] = useKeyedForm(schema, intent, lastAction, { shouldValidate: "onSubmit" });
+  const [form] = useKeyedForm(validateWith(schema), intent, lastAction, { shouldValidate: "onSubmit" });
   if (isSelf && !user.deactivatedAt) {
     return <p className="nl-paragraph">U kunt uw eigen account niet deactiveren.</p>;
   }

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { Alert } from "~/components/alert";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { BodyFields } from "~/components/body-fields";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
@@ -111,7 +112,7 @@ function EndMembershipForm({
   today: string;
   lastAction: KeyedReply;
 }) {
-  const [form, fields] = useKeyedForm(schema, `end-membership-${membership.id}`, lastAction, {
+  const [form, fields] = useKeyedForm(validateWith(schema), `end-membership-${membership.id}`, lastAction, {
     defaultValue: { endsOn: today },
   });
   return (
@@ -135,7 +136,7 @@ export default function AdminBody() {
   const lastAction = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const version = lastAction?.currentVersion ?? body.version;
-  const [editForm, editFields] = useKeyedForm(schema, "update", lastAction, {
+  const [editForm, editFields] = useKeyedForm(validateWith(schema), "update", lastAction, {
     defaultValue: {
       name: body.name,
       shortName: body.shortName ?? "",
@@ -147,10 +148,10 @@ export default function AdminBody() {
       purposeMarkdown: body.purposeMarkdown,
     },
   });
-  const [retireForm, retireFields] = useKeyedForm(schema, "retire", lastAction, {
+  const [retireForm, retireFields] = useKeyedForm(validateWith(schema), "retire", lastAction, {
     defaultValue: { activeUntil: today },
   });
-  const [addForm, addFields] = useKeyedForm(schema, "add-membership", lastAction, {
+  const [addForm, addFields] = useKeyedForm(validateWith(schema), "add-membership", lastAction, {
     defaultValue: { role: "lid", startsOn: today },
   });
 

@@ -8,6 +8,7 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, CheckboxField, FormErrors, SelectField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { StatusBadge } from "~/components/status-badge";
 import { notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
@@ -227,7 +228,7 @@ function EditTopic({
 }) {
   const lastReply = useActionData<typeof action>() as KeyedReply;
   const formKey = `edit-${topic.id}`;
-  const [form, fields] = useKeyedForm(editSchema, formKey, lastReply, {
+  const [form, fields] = useKeyedForm(validateWith(editSchema), formKey, lastReply, {
     defaultValue: {
       intent: "edit",
       topicId: String(topic.id),
@@ -264,7 +265,7 @@ function AddTopic({
   origins: NonNullable<LoaderData["origins"]>;
 }) {
   const lastReply = useActionData<typeof action>() as KeyedReply;
-  const [form, fields] = useKeyedForm(topicSchema, "add", lastReply, {
+  const [form, fields] = useKeyedForm(validateWith(topicSchema), "add", lastReply, {
     defaultValue: { intent: "add", purpose: "bespreking" },
   });
   return (

@@ -8,6 +8,7 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
@@ -217,7 +218,7 @@ function Preview({ html }: { html: string | undefined }) {
 
 function ChapterForm({ chapter, reply }: { chapter?: LoaderData["chapters"][number]; reply: Reply | undefined }) {
   const key = chapter ? `chapter-edit-${chapter.id}` : "chapter-add";
-  const [form, fields] = useKeyedForm(chapterSchema, key, reply, {
+  const [form, fields] = useKeyedForm(validateWith(chapterSchema), key, reply, {
     defaultValue: chapter ? { title: chapter.title, bodyMarkdown: chapter.bodyMarkdown } : undefined,
   });
   const mine = reply?.formKey === key;
@@ -258,7 +259,7 @@ function GoalForm({
   fullEdit: boolean;
 }) {
   const key = goal ? `goal-edit-${goal.id}` : "goal-add";
-  const [form, fields] = useKeyedForm(goalSchema, key, reply, {
+  const [form, fields] = useKeyedForm(validateWith(goalSchema), key, reply, {
     defaultValue: goal
       ? {
           title: goal.title,
@@ -359,7 +360,9 @@ function GoalObjectivesForm({
 }
 
 function BudgetForm({ reply }: { reply: Reply | undefined }) {
-  const [form, fields] = useKeyedForm(budgetLineSchema, "budget-add", reply, { defaultValue: { kind: "lasten" } });
+  const [form, fields] = useKeyedForm(validateWith(budgetLineSchema), "budget-add", reply, {
+    defaultValue: { kind: "lasten" },
+  });
   return (
     <details className="gremium-record" open={reply?.formKey === "budget-add"}>
       <summary>Begrotingsregel toevoegen</summary>
@@ -393,7 +396,7 @@ function SubmitForm({
   meetings: LoaderData["consentMeetings"];
   reply: Reply | undefined;
 }) {
-  const [form, fields] = useKeyedForm(submitPlanSchema, "submit", reply, { shouldValidate: "onSubmit" });
+  const [form, fields] = useKeyedForm(validateWith(submitPlanSchema), "submit", reply, { shouldValidate: "onSubmit" });
   const items = meetings.flatMap((m) =>
     m.items.map((i) => ({ value: i.id, label: `${formatDay(m.startsAt)}: ${i.subject}` })),
   );
@@ -433,7 +436,7 @@ function SubmitForm({
 }
 
 function ReportForm({ plan, reply }: { plan: LoaderData["plan"]; reply: Reply | undefined }) {
-  const [form, fields] = useKeyedForm(reportSchema, "report-save", reply, {
+  const [form, fields] = useKeyedForm(validateWith(reportSchema), "report-save", reply, {
     defaultValue: { reportMarkdown: plan.reportMarkdown },
   });
   return (

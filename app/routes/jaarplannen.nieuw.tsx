@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, CheckboxField, FormErrors, SelectField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { forbidden } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -38,9 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewPlan() {
   const { bodies, nextYear } = useLoaderData<typeof loader>();
-  const [form, fields] = useKeyedForm(createPlanSchema, "create", useActionData<typeof action>() as KeyedReply, {
-    defaultValue: { year: String(nextYear), bodyId: bodies.length === 1 ? String(bodies[0]!.id) : "" },
-  });
+  const [form, fields] = useKeyedForm(
+    validateWith(createPlanSchema),
+    "create",
+    useActionData<typeof action>() as KeyedReply,
+    {
+      defaultValue: { year: String(nextYear), bodyId: bodies.length === 1 ? String(bodies[0]!.id) : "" },
+    },
+  );
   return (
     <>
       <Breadcrumb items={[{ to: "/jaarplannen", label: "Jaarplannen" }]} />

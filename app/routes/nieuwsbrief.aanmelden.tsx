@@ -6,6 +6,7 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { siteUrl } from "~/lib/site-url.server";
@@ -37,7 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Subscribe() {
   const [searchParams] = useSearchParams();
-  const [form, fields] = useKeyedForm(subscribeSchema, "subscribe", useActionData<typeof action>() as KeyedReply);
+  const [form, fields] = useKeyedForm(
+    validateWith(subscribeSchema),
+    "subscribe",
+    useActionData<typeof action>() as KeyedReply,
+  );
   if (searchParams.get("verstuurd"))
     return (
       <>

@@ -17,6 +17,7 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { StatusBadge } from "~/components/status-badge";
 import { forbidden, notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
@@ -202,7 +203,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function SectionForm({ section, reply }: { section: LoaderData["sections"][number]; reply: Reply | undefined }) {
   const key = `section-${section.id}`;
-  const [form, fields] = useKeyedForm(sectionSchema, key, reply, {
+  const [form, fields] = useKeyedForm(validateWith(sectionSchema), key, reply, {
     defaultValue: { title: section.title, bodyMarkdown: section.bodyMarkdown },
   });
   const mine = reply?.formKey === key;
@@ -249,7 +250,9 @@ function SectionForm({ section, reply }: { section: LoaderData["sections"][numbe
 }
 
 function NewSectionForm({ reply }: { reply: Reply | undefined }) {
-  const [form, fields] = useKeyedForm(newSectionSchema, "section-add", reply, { defaultValue: { kind: "nieuws" } });
+  const [form, fields] = useKeyedForm(validateWith(newSectionSchema), "section-add", reply, {
+    defaultValue: { kind: "nieuws" },
+  });
   return (
     <details className="gremium-record" open={reply?.formKey === "section-add"}>
       <summary>Blok toevoegen</summary>

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -37,9 +38,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewEdition() {
   const { meetings } = useLoaderData<typeof loader>();
-  const [form, fields] = useKeyedForm(createEditionSchema, "create", useActionData<typeof action>() as KeyedReply, {
-    defaultValue: { meetingId: meetings[0] ? String(meetings[0].id) : "" },
-  });
+  const [form, fields] = useKeyedForm(
+    validateWith(createEditionSchema),
+    "create",
+    useActionData<typeof action>() as KeyedReply,
+    {
+      defaultValue: { meetingId: meetings[0] ? String(meetings[0].id) : "" },
+    },
+  );
   return (
     <>
       <Breadcrumb items={[{ to: "/nieuwsbrieven", label: "Nieuwsbrieven" }]} />

@@ -95,7 +95,7 @@ function StatusForm({
   today: string;
   lastReply: KeyedReply;
 }) {
-  const [form, fields] = useKeyedForm(objectiveStatusSchema, "status", lastReply, {
+  const [form, fields] = useKeyedForm(null, "status", lastReply, {
     defaultValue: { intent: "status", status: objective.status, statusOn: today },
     shouldValidate: "onSubmit",
   });
@@ -130,7 +130,7 @@ function EditForm({
   people: LoaderData["people"];
   lastReply: KeyedReply;
 }) {
-  const [form, fields] = useKeyedForm(editObjectiveSchema, "edit", lastReply, {
+  const [form, fields] = useKeyedForm(null, "edit", lastReply, {
     defaultValue: {
       intent: "edit",
       title: objective.title,

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { ObjectiveStatusBadge } from "~/components/objective-status";
 import { ObjectiveTimeline, TimelineTable } from "~/components/objective-timeline";
 import { notFound } from "~/auth/guards";
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function NewObjective({ people }: { people: { id: number; name: string }[] }) {
   const lastReply = useActionData<typeof action>() as KeyedReply;
-  const [form, fields] = useKeyedForm(objectiveSchema, "objective", lastReply, {
+  const [form, fields] = useKeyedForm(validateWith(objectiveSchema), "objective", lastReply, {
     defaultValue: { intent: "objective" },
   });
   return (

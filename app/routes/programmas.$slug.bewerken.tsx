@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { ProgrammeFields } from "~/components/programme-fields";
 import { forbidden, notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
@@ -52,16 +53,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditProgramme() {
   const { programme, bodies, programmes } = useLoaderData<typeof loader>();
-  const [form, fields] = useKeyedForm(updateProgrammeSchema, "edit", useActionData<typeof action>() as KeyedReply, {
-    defaultValue: {
-      title: programme.title,
-      startsOn: programme.startsOn,
-      endsOn: programme.endsOn ?? "",
-      ownerBodyId: String(programme.ownerBodyId),
-      predecessorId: programme.predecessorId ? String(programme.predecessorId) : "",
-      descriptionMarkdown: programme.descriptionMarkdown,
+  const [form, fields] = useKeyedForm(
+    validateWith(updateProgrammeSchema),
+    "edit",
+    useActionData<typeof action>() as KeyedReply,
+    {
+      defaultValue: {
+        title: programme.title,
+        startsOn: programme.startsOn,
+        endsOn: programme.endsOn ?? "",
+        ownerBodyId: String(programme.ownerBodyId),
+        predecessorId: programme.predecessorId ? String(programme.predecessorId) : "",
+        descriptionMarkdown: programme.descriptionMarkdown,
+      },
     },
-  });
+  );
   return (
     <>
       <Breadcrumb

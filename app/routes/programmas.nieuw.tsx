@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { ProgrammeFields } from "~/components/programme-fields";
 import { requireUser } from "~/auth/permissions.server";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -38,7 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewProgramme() {
   const { bodies, programmes } = useLoaderData<typeof loader>();
-  const [form, fields] = useKeyedForm(createProgrammeSchema, "create", useActionData<typeof action>() as KeyedReply);
+  const [form, fields] = useKeyedForm(
+    validateWith(createProgrammeSchema),
+    "create",
+    useActionData<typeof action>() as KeyedReply,
+  );
   return (
     <>
       <Breadcrumb items={[{ to: "/programmas", label: "Programma's" }]} />

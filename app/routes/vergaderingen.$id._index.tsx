@@ -141,16 +141,16 @@ function ManageMeeting({
   started: boolean;
   lastAction: KeyedReply;
 }) {
-  const [publishForm] = useKeyedForm(schema, "publish", lastAction);
+  const [publishForm] = useKeyedForm(null, "publish", lastAction);
   const current = amsterdamDateAndTime(meeting.startsAt);
-  const [moveForm, moveFields] = useKeyedForm(schema, "move", lastAction, {
+  const [moveForm, moveFields] = useKeyedForm(null, "move", lastAction, {
     defaultValue: {
       date: current.date,
       startTime: current.time,
       endTime: formatTime(meeting.endsAt),
     },
   });
-  const [cancelForm, cancelFields] = useKeyedForm(schema, "cancel", lastAction);
+  const [cancelForm, cancelFields] = useKeyedForm(null, "cancel", lastAction);
   const open = meeting.status === "concept" || meeting.status === "gepubliceerd";
   return (
     <section aria-labelledby="voorbereiden">

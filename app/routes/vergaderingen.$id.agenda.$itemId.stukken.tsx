@@ -12,6 +12,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/alert";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, CheckboxField, FormErrors, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
@@ -204,7 +205,7 @@ type Doc = ReturnType<typeof useLoaderData<typeof loader>>["documents"][number];
 function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: KeyedReply }) {
   const current = doc.versions[0];
   const [replaceForm, replaceFields] = useKeyedForm(
-    schema,
+    validateWith(schema),
     `replace-${doc.kind === "file" ? "file" : "note"}-${doc.id}`,
     lastAction,
     {
@@ -263,8 +264,10 @@ function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: KeyedReply }
 export default function ItemDocuments() {
   const { meeting, item, documents } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
-  const [uploadForm, uploadFields] = useKeyedForm(schema, "upload", lastAction, { shouldValidate: "onSubmit" });
-  const [noteForm, noteFields] = useKeyedForm(schema, "note", lastAction, {
+  const [uploadForm, uploadFields] = useKeyedForm(validateWith(schema), "upload", lastAction, {
+    shouldValidate: "onSubmit",
+  });
+  const [noteForm, noteFields] = useKeyedForm(validateWith(schema), "note", lastAction, {
     defaultValue: { noteMarkdown: adviesnotaTemplate },
     shouldValidate: "onSubmit",
   });

@@ -7,6 +7,7 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, CheckboxField, FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { validateWith } from "~/components/validate-with";
 import { StatusBadge } from "~/components/status-badge";
 import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
@@ -105,7 +106,7 @@ function RecordForm({
   toAdopt: LoaderData["toAdopt"];
 }) {
   const adopting = Boolean(item.adoptsMeetingId && toAdopt);
-  const [form, fields] = useKeyedForm(schema, `record-${item.id}`, lastAction, {
+  const [form, fields] = useKeyedForm(validateWith(schema), `record-${item.id}`, lastAction, {
     defaultValue: {
       outcome: adopting ? "conform" : "",
       commitments: Array.from({ length: COMMITMENT_ROWS }, () => ({ description: "" })),
@@ -243,7 +244,7 @@ function DecisionEntry({
   lastAction: KeyedReply;
   editable: boolean;
 }) {
-  const [form, fields] = useKeyedForm(schema, `update-${decision.id}`, lastAction, {
+  const [form, fields] = useKeyedForm(validateWith(schema), `update-${decision.id}`, lastAction, {
     defaultValue: {
       outcome: decision.outcome,
       textMarkdown: decision.textMarkdown,
