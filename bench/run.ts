@@ -26,7 +26,9 @@ const TARGETS = { p95At1Ms: 25, p95At20Ms: 100, baselineRatio: 0.5, jsKbGzip: 10
 const began = Date.now();
 generate({ force: process.argv.includes("--opnieuw") });
 console.log(`Benchmarkdatabase v${GENERATOR_VERSION} klaar (${((Date.now() - began) / 1000).toFixed(1)} s)`);
-if (!process.argv.includes("--geen-build")) execSync("npm run -s build", { stdio: "ignore" });
+// vite-node runs with NODE_ENV=development; a build under it would measure React's development build.
+if (!process.argv.includes("--geen-build"))
+  execSync("npm run -s build", { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
 
 // The server writes (sessions, its own migrations check), so it gets a copy; the cached file stays clean.
 const workDir = mkdtempSync(join(tmpdir(), "gremium-bench-"));

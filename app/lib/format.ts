@@ -1,27 +1,67 @@
 import { TZDate } from "@date-fns/tz";
-import { format, parseISO } from "date-fns";
-import { nl } from "date-fns/locale";
+
+// Dutch dates and times in Amsterdam time. The names are written out here rather than taken from
+// date-fns' locale or the platform's Intl data: the same text on server and browser (no hydration
+// differences between ICU versions), and ten kilobytes less JavaScript on every page.
 
 export const TIME_ZONE = "Europe/Amsterdam";
 
+const weekdays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"] as const;
+const months = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+] as const;
+const shortMonths = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."] as const;
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** The wall-clock parts of an instant in Amsterdam. */
+function inAmsterdam(instant: number | Date) {
+  const zoned = new TZDate(+instant, TIME_ZONE);
+  return {
+    year: zoned.getFullYear(),
+    month: zoned.getMonth(),
+    day: zoned.getDate(),
+    weekday: zoned.getDay(),
+    hours: zoned.getHours(),
+    minutes: zoned.getMinutes(),
+    seconds: zoned.getSeconds(),
+  };
+}
+
+const isoOf = (t: { year: number; month: number; day: number }) =>
+  `${String(t.year).padStart(4, "0")}-${two(t.month + 1)}-${two(t.day)}`;
+
 /** Today's calendar date in Amsterdam as YYYY-MM-DD. */
 export function todayIso(now: Date | number = Date.now()): string {
-  return format(new TZDate(+now, TIME_ZONE), "yyyy-MM-dd");
+  return isoOf(inAmsterdam(now));
 }
 
 /** "26 november 2026" for a calendar date stored as YYYY-MM-DD. */
 export function formatDate(isoDate: string): string {
-  return format(parseISO(isoDate), "d MMMM yyyy", { locale: nl });
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  return `${day} ${months[month - 1]} ${year}`;
 }
 
 /** "donderdag 26 november 2026, 12:30" for an instant, shown in Amsterdam time. */
 export function formatDateTime(instant: number | Date): string {
-  return format(new TZDate(+instant, TIME_ZONE), "EEEE d MMMM yyyy, HH:mm", { locale: nl });
+  const t = inAmsterdam(instant);
+  return `${weekdays[t.weekday]} ${t.day} ${months[t.month]} ${t.year}, ${two(t.hours)}:${two(t.minutes)}`;
 }
 
 /** "26-11-2026 12:30:05" for dense tables such as the audit log. */
 export function formatTimestamp(instant: number | Date): string {
-  return format(new TZDate(+instant, TIME_ZONE), "dd-MM-yyyy HH:mm:ss", { locale: nl });
+  const t = inAmsterdam(instant);
+  return `${two(t.day)}-${two(t.month + 1)}-${t.year} ${two(t.hours)}:${two(t.minutes)}:${two(t.seconds)}`;
 }
 
 /** "€ 1.234,56" for an amount in whole cents. */
@@ -31,8 +71,10 @@ export function formatMoney(cents: number): string {
 
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = parseISO(value);
-  return !Number.isNaN(parsed.getTime()) && format(parsed, "yyyy-MM-dd") === value;
+  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** The instant of a calendar date and wall-clock time in Amsterdam ("2026-06-10", "10:00"). */
@@ -44,18 +86,20 @@ export function instantFromAmsterdam(isoDate: string, time: string): number {
 
 /** Date and time in Amsterdam of an instant, as a form shows them. */
 export function amsterdamDateAndTime(instant: number): { date: string; time: string } {
-  const zoned = new TZDate(instant, TIME_ZONE);
-  return { date: format(zoned, "yyyy-MM-dd"), time: format(zoned, "HH:mm") };
+  const t = inAmsterdam(instant);
+  return { date: isoOf(t), time: `${two(t.hours)}:${two(t.minutes)}` };
 }
 
 /** "10:00" for an instant, in Amsterdam. */
 export function formatTime(instant: number): string {
-  return format(new TZDate(instant, TIME_ZONE), "HH:mm");
+  const t = inAmsterdam(instant);
+  return `${two(t.hours)}:${two(t.minutes)}`;
 }
 
 /** "woensdag 10 juni 2026" for an instant, in Amsterdam. */
 export function formatDay(instant: number): string {
-  return format(new TZDate(instant, TIME_ZONE), "EEEE d MMMM yyyy", { locale: nl });
+  const t = inAmsterdam(instant);
+  return `${weekdays[t.weekday]} ${t.day} ${months[t.month]} ${t.year}`;
 }
 
 export function isTime(value: string): boolean {
@@ -77,7 +121,7 @@ export function quarterStartIso(isoDate: string): string {
 
 /** "nov 2026" for a month written YYYY-MM. */
 export function formatMonth(month: string): string {
-  return format(parseISO(`${month}-01`), "MMM yyyy", { locale: nl });
+  return `${shortMonths[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
 /** "€ 637.000" for whole euros, "€ 1.234,56" otherwise; amounts are whole cents. */
