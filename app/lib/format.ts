@@ -7,7 +7,8 @@ import { TZDate } from "@date-fns/tz";
 export const TIME_ZONE = "Europe/Amsterdam";
 
 const weekdays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"] as const;
-const months = [
+/** The months in Dutch, januari first. */
+export const monthNames = [
   "januari",
   "februari",
   "maart",
@@ -21,7 +22,20 @@ const months = [
   "november",
   "december",
 ] as const;
-const shortMonths = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."] as const;
+const shortMonths = [
+  "jan.",
+  "feb.",
+  "mrt.",
+  "apr.",
+  "mei",
+  "jun.",
+  "jul.",
+  "aug.",
+  "sep.",
+  "okt.",
+  "nov.",
+  "dec.",
+] as const;
 const two = (n: number) => String(n).padStart(2, "0");
 
 /** The wall-clock parts of an instant in Amsterdam. */
@@ -49,13 +63,13 @@ export function todayIso(now: Date | number = Date.now()): string {
 /** "26 november 2026" for a calendar date stored as YYYY-MM-DD. */
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
-  return `${day} ${months[month - 1]} ${year}`;
+  return `${day} ${monthNames[month - 1]} ${year}`;
 }
 
 /** "donderdag 26 november 2026, 12:30" for an instant, shown in Amsterdam time. */
 export function formatDateTime(instant: number | Date): string {
   const t = inAmsterdam(instant);
-  return `${weekdays[t.weekday]} ${t.day} ${months[t.month]} ${t.year}, ${two(t.hours)}:${two(t.minutes)}`;
+  return `${weekdays[t.weekday]} ${t.day} ${monthNames[t.month]} ${t.year}, ${two(t.hours)}:${two(t.minutes)}`;
 }
 
 /** "26-11-2026 12:30:05" for dense tables such as the audit log. */
@@ -99,7 +113,7 @@ export function formatTime(instant: number): string {
 /** "woensdag 10 juni 2026" for an instant, in Amsterdam. */
 export function formatDay(instant: number): string {
   const t = inAmsterdam(instant);
-  return `${weekdays[t.weekday]} ${t.day} ${months[t.month]} ${t.year}`;
+  return `${weekdays[t.weekday]} ${t.day} ${monthNames[t.month]} ${t.year}`;
 }
 
 export function isTime(value: string): boolean {

@@ -1,3 +1,5 @@
+import { monthNames } from "./format";
+
 // Dates for a series of meetings: from a rule ("elk kwartaal, de tweede donderdag, vanaf maart") or
 // from a list of dates as the secretariaat types them. Pure functions; calendar dates only.
 
@@ -32,20 +34,7 @@ export function nthWeekday(year: number, month: number, weekday: number, nth: nu
   return iso(year, month, day);
 }
 
-export const monthLabels = [
-  "januari",
-  "februari",
-  "maart",
-  "april",
-  "mei",
-  "juni",
-  "juli",
-  "augustus",
-  "september",
-  "oktober",
-  "november",
-  "december",
-] as const;
+export const monthLabels = monthNames;
 
 /** The rule in words: "elk kwartaal, de 2e donderdag, vanaf maart 2027". */
 export function describeRule(rule: SeriesRule) {
