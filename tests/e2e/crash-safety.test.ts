@@ -86,6 +86,8 @@ beforeAll(async () => {
         .then(() => setTimeout(() => callback(), 50), callback);
     },
   });
+  // A killed server drops its mail connection mid-message: expected here, not an error of the test.
+  smtp.on("error", () => {});
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
   smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
 
