@@ -22,7 +22,9 @@ describe("search", () => {
     await visit(page, "/gremia");
     await page.getByRole("search", { name: "Zoeken", exact: true }).getByLabel("Zoekterm").fill("convenant");
     await page.getByRole("button", { name: "Zoek", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: "Zoeken" }).waitFor();
+    // The page streams in: wait for the results, not only its first heading.
+    await page.getByRole("heading", { level: 2, name: "Programma's en opgaven" }).waitFor();
+    await page.waitForLoadState("load");
     expect(page.url()).toContain("/zoeken?q=convenant");
     const main = (await page.getByRole("main").textContent())!;
     expect(main).toContain("Programma's en opgaven");
