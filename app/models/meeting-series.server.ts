@@ -1,12 +1,11 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { bodies, meetingSeries, meetings } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
-import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam, isTime } from "~/lib/format";
 import { writeAudit } from "./audit.server";
 import { ConflictError, RuleError } from "./errors";
+import { requireManager } from "./meetings.server";
 
 // A vergaderschema once planned: its meetings stay independent (moving or cancelling one leaves the
 // others alone), but the secretariaat can change time and place for all coming meetings of a series at
@@ -14,11 +13,6 @@ import { ConflictError, RuleError } from "./errors";
 // and each must be ticked to be included (docs/decisions/015).
 
 export type SeriesChange = { startTime: string; endTime: string; location: string };
-
-function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
-  if (!canManageMeetings(viewer, { id: bodyId }))
-    forbidden("Alleen het secretariaat van dit gremium kan de vergaderingen voorbereiden.");
-}
 
 function loadSeries(tx: Tx, viewer: Viewer, seriesId: number) {
   const series = tx

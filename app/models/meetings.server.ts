@@ -322,7 +322,7 @@ export function templateFor(tx: Tx, bodyId: number) {
   return own.length > 0 ? own : defaultTemplate;
 }
 
-function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
+export function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
   if (!canManageMeetings(viewer, { id: bodyId }))
     forbidden("Alleen het secretariaat van dit gremium kan de vergaderingen voorbereiden.");
 }
