@@ -405,6 +405,10 @@ export const actions = sqliteTable(
     closingNote: text("closing_note"),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     version: integer("version").notNull().default(1),
+    // Derived from the origin (decision, item, meeting, list) and kept by triggers (migration 0016), so
+    // lists and counts test a column instead of joining four tables per action. Never written by the app.
+    publicOrigin: integer("public_origin", { mode: "boolean" }).notNull().default(false),
+    confidentialOrigin: integer("confidential_origin", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (table) => [

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { getDb } from "~/lib/db.server";
 import { makeBody, makeOrganisation, makePerson, makeViewer } from "../../tests/factories";
+import { STALE_ACTION_FLAGS } from "../../tests/invariants";
 import { addAgendaItem } from "./agenda.server";
 import {
   chartActions,
@@ -302,6 +304,90 @@ describe("who sees which action", () => {
     ]);
     expect(listActions({ viewer: contact, ...at() }).actions[0].ownerName).toBe("Gerrit Koster");
     expect(listActions({ viewer: colleague, ...at() }).actions).toEqual([]);
+  });
+});
+
+describe("the stored visibility of an action", () => {
+  it("follows every change to its decision, item, meeting and list", async () => {
+    const n = await network();
+    const meetingId = await decidedMeeting(n);
+    adopt(n, meetingId);
+    const sqlite = getDb().$client;
+    const run = (sql: string, ...args: unknown[]) => sqlite.prepare(sql).run(...args);
+    const publicIds = () =>
+      (
+        sqlite.prepare("select id from actions where body_id = ? and public_origin = 1 order by id").all(n.body.id) as {
+          id: number;
+        }[]
+      ).map((r) => r.id);
+    const stale = () => sqlite.prepare(STALE_ACTION_FLAGS).all();
+    const [shown] = listActions({ viewer: null, ...at() }).actions.filter((a) => a.bodyId === n.body.id);
+    expect(publicIds()).toEqual([shown.id]);
+    const { decisionId, agendaItemId } = sqlite
+      .prepare("select decision_id as decisionId, agenda_item_id as agendaItemId from actions where id = ?")
+      .get(shown.id) as { decisionId: number; agendaItemId: number };
+
+    // Each step hides the action from the public, and undoing it shows it again.
+    const steps: [string, string, unknown[]][] = [
+      [
+        "update decisions set is_confidential = 1 where id = ?",
+        "update decisions set is_confidential = 0 where id = ?",
+        [decisionId],
+      ],
+      [
+        "update agenda_items set is_confidential = 1 where id = ?",
+        "update agenda_items set is_confidential = 0 where id = ?",
+        [agendaItemId],
+      ],
+      ["update meetings set is_public = 0 where id = ?", "update meetings set is_public = 1 where id = ?", [meetingId]],
+      [
+        "update meetings set published_at = null where id = ?",
+        "update meetings set published_at = 1 where id = ?",
+        [meetingId],
+      ],
+      [
+        "update decision_lists set status = 'concept' where meeting_id = ?",
+        "update decision_lists set status = 'vastgesteld' where meeting_id = ?",
+        [meetingId],
+      ],
+      [
+        "update actions set decision_id = null where id = ?",
+        `update actions set decision_id = ${decisionId} where id = ?`,
+        [shown.id],
+      ],
+    ];
+    for (const [hide, show, args] of steps) {
+      run(hide, ...args);
+      expect(publicIds(), hide).toEqual([]);
+      expect(listActions({ viewer: null, ...at() }).actions.filter((a) => a.bodyId === n.body.id)).toEqual([]);
+      expect(stale()).toEqual([]);
+      run(show, ...args);
+      expect(publicIds(), show).toEqual([shown.id]);
+      expect(stale()).toEqual([]);
+    }
+    const list = sqlite.prepare("select * from decision_lists where meeting_id = ?").get(meetingId) as Record<
+      string,
+      unknown
+    >;
+    run("delete from decision_lists where meeting_id = ?", meetingId);
+    expect(publicIds()).toEqual([]);
+    const columns = Object.keys(list);
+    run(
+      `insert into decision_lists (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`,
+      ...Object.values(list),
+    );
+    expect(publicIds()).toEqual([shown.id]);
+
+    // Moving an item to a besloten meeting or a decision to a besloten item carries the action along.
+    const besloten = sqlite
+      .prepare("select id from agenda_items where meeting_id = ? and is_confidential = 1")
+      .get(meetingId) as { id: number };
+    run("update decisions set agenda_item_id = ? where id = ?", besloten.id, decisionId);
+    expect(publicIds()).toEqual([]);
+    expect(sqlite.prepare("select confidential_origin as c from actions where id = ?").get(shown.id)).toEqual({ c: 1 });
+    run("update decisions set agenda_item_id = ? where id = ?", agendaItemId, decisionId);
+    expect(publicIds()).toEqual([shown.id]);
+    expect(stale()).toEqual([]);
   });
 });
 

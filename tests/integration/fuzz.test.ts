@@ -8,6 +8,7 @@ import { getDb } from "../../app/lib/db.server";
 import { createSession } from "../../app/models/sessions.server";
 import { importDemoCorpus } from "../../db/import";
 import { makeMembership, makeViewer } from "../factories";
+import { STALE_ACTION_FLAGS } from "../invariants";
 
 // Property-based fuzzing of every form action and every API endpoint, in process against the demo
 // corpus. Thousands of random and adversarial payloads (wrong types, huge strings, unicode edge cases,
@@ -267,6 +268,8 @@ describe("fuzzing", () => {
         .map(({ html }) => `${t}.${c}: ${html.slice(0, 120)}`),
     );
     expect(unsafe).toEqual([]);
+    // Whatever the beheerder's posts changed, each action's stored visibility still follows its origin.
+    expect(db.prepare(STALE_ACTION_FLAGS).all()).toEqual([]);
   }, 600_000);
 
   it("no API request answers 500, and every refusal is a problem document", async () => {
