@@ -1,14 +1,13 @@
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { lazy, Suspense } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { redirect } from "~/lib/responses.server";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionList } from "~/components/action-list";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
-import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import type { KeyedReply } from "~/components/keyed-form";
 import { ObjectiveStatusBadge } from "~/components/objective-status";
 import { StatusBadge } from "~/components/status-badge";
 import { notFound } from "~/auth/guards";
@@ -16,12 +15,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDate, formatDay, todayIso } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
-import {
-  decisionOutcomeLabels,
-  objectiveStatusLabels,
-  objectiveStatuses,
-  planGoalStatusLabels,
-} from "~/lib/vocabulary";
+import { decisionOutcomeLabels, planGoalStatusLabels } from "~/lib/vocabulary";
 import { getObjective, getProgrammeFormOptions, setObjectiveStatus, updateObjective } from "~/models/programmes.server";
 import { editObjectiveSchema, objectiveStatusSchema } from "~/schemas/programmes";
 
@@ -84,83 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function StatusForm({
-  objective,
-  today,
-  lastReply,
-}: {
-  objective: LoaderData["objective"];
-  today: string;
-  lastReply: KeyedReply;
-}) {
-  const [form, fields] = useKeyedForm(null, "status", lastReply, {
-    defaultValue: { intent: "status", status: objective.status, statusOn: today },
-    shouldValidate: "onSubmit",
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} aria-labelledby="status-bijwerken" className="gremium-form">
-      <h2 className="nl-heading nl-heading--level-2" id="status-bijwerken">
-        Status bijwerken
-      </h2>
-      <FormErrors form={form} />
-      <input type="hidden" name="intent" value="status" />
-      <input type="hidden" name="version" value={objective.version} />
-      <div className="gremium-two-columns">
-        <SelectField
-          field={fields.status!}
-          label="Status"
-          options={objectiveStatuses.map((s) => ({ value: s, label: objectiveStatusLabels[s] }))}
-        />
-        <TextField field={fields.statusOn!} type="date" label="Per datum" />
-      </div>
-      <TextAreaField field={fields.explanation!} label="Toelichting" rows={3} />
-      <Button variant="primary">Status opslaan</Button>
-    </Form>
-  );
-}
-
-function EditForm({
-  objective,
-  people,
-  lastReply,
-}: {
-  objective: LoaderData["objective"];
-  people: LoaderData["people"];
-  lastReply: KeyedReply;
-}) {
-  const [form, fields] = useKeyedForm(null, "edit", lastReply, {
-    defaultValue: {
-      intent: "edit",
-      title: objective.title,
-      descriptionMarkdown: objective.descriptionMarkdown,
-      leadPersonId: objective.leadPersonId ? String(objective.leadPersonId) : "",
-      focus: objective.focus ?? "",
-    },
-  });
-  return (
-    <details className="gremium-record" open={lastReply?.formKey === "edit"}>
-      <summary>Opgave wijzigen</summary>
-      <Form method="post" {...getFormProps(form)} className="gremium-form">
-        <FormErrors form={form} />
-        <input type="hidden" name="intent" value="edit" />
-        <input type="hidden" name="version" value={objective.version} />
-        <TextField field={fields.title!} label="Titel" />
-        <SelectField
-          field={fields.leadPersonId!}
-          label="Trekker"
-          optional
-          placeholder="Kies een persoon"
-          options={people.map((p) => ({ value: p.id, label: p.name }))}
-        />
-        <TextField field={fields.focus!} label="Periode of focusjaren" optional />
-        <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving (Markdown)" optional rows={4} />
-        <Button>Wijzigingen opslaan</Button>
-      </Form>
-    </details>
-  );
-}
+// Only a programme's managers change an objective; their forms and form library load for them alone.
+const ObjectiveForms = lazy(() => import("~/components/objective-forms"));
 
 export default function ObjectivePage() {
   const {
@@ -316,10 +235,9 @@ export default function ObjectivePage() {
       )}
 
       {canManage ? (
-        <>
-          <StatusForm objective={objective} today={today} lastReply={lastReply} />
-          <EditForm objective={objective} people={people} lastReply={lastReply} />
-        </>
+        <Suspense fallback={null}>
+          <ObjectiveForms objective={objective} people={people} today={today} lastReply={lastReply} />
+        </Suspense>
       ) : null}
     </>
   );

@@ -292,6 +292,32 @@ describe("agendas", () => {
     expect(await page.getByLabel("Eindtijd").inputValue()).toBe("25:00");
   });
 
+  it("with JavaScript the secretariaat's forms load for them alone, and answer without reloading the page", async () => {
+    const scripted = await secretaryChecker.newPage();
+    const errors: string[] = [];
+    scripted.on("pageerror", (error) => errors.push(error.message));
+    const forms = scripted.waitForResponse((response) => /\/assets\/manage-meeting-[^/]+\.js$/.test(response.url()));
+    await scripted.goto(meetingUrl);
+    await forms;
+    await scripted.waitForLoadState("networkidle");
+    await scripted.evaluate(() => Object.assign(window, { samePage: true }));
+    await scripted.getByLabel("Eindtijd").fill("25:00");
+    await scripted.getByRole("button", { name: "Vergadering verplaatsen" }).click();
+    await scripted.getByText("Vul de eindtijd in als uren en minuten, bijvoorbeeld 10:00.").waitFor();
+    expect(await scripted.getByLabel("Eindtijd").inputValue()).toBe("25:00");
+    expect(await scripted.evaluate(() => "samePage" in window)).toBe(true);
+    expect(errors).toEqual([]);
+    await scripted.close();
+
+    const memberPage = await member.newPage();
+    const loaded: string[] = [];
+    memberPage.on("response", (response) => loaded.push(response.url()));
+    await memberPage.goto(meetingUrl);
+    await memberPage.waitForLoadState("networkidle");
+    expect(loaded.filter((url) => /manage-meeting/.test(url))).toEqual([]);
+    await memberPage.close();
+  });
+
   it("the meeting is moved and then cancelled; it stays visible as geannuleerd", async () => {
     await page.goto(meetingUrl);
     await page.getByLabel("Nieuwe datum").fill("2027-03-18");

@@ -65,6 +65,49 @@ describe("programmes and annual plans", () => {
     await page.getByRole("link", { name: /^SG-2026-01-B1/ }).waitFor();
   });
 
+  it("the kwartiermaker updates an opgave's status and details; only managers load those forms", async () => {
+    const url = "/programmas/versterkingsagenda-zvs/3";
+    const scripted = await checker.newPage();
+    const errors: string[] = [];
+    scripted.on("pageerror", (error) => errors.push(error.message));
+    const forms = scripted.waitForResponse((response) => /\/assets\/objective-forms-[^/]+\.js$/.test(response.url()));
+    await visit(scripted, url);
+    await forms;
+    await scripted.waitForLoadState("networkidle");
+    await scripted.getByLabel("Status", { exact: true }).selectOption("aandacht_nodig");
+    await scripted.getByRole("button", { name: "Status opslaan" }).click();
+    await scripted.getByText("Vul een toelichting in.").waitFor();
+    await scripted.getByLabel("Toelichting").fill("Twee gemeenten lopen achter met de scholing.");
+    await scripted.getByRole("button", { name: "Status opslaan" }).click();
+    await scripted.getByText("De status is bijgewerkt.").waitFor();
+    await scripted
+      .getByRole("listitem")
+      .filter({ hasText: "Twee gemeenten lopen achter met de scholing." })
+      .filter({ hasText: "Aandacht nodig" })
+      .waitFor();
+    await expectAccessible(scripted);
+    expect(errors).toEqual([]);
+    await scripted.close();
+
+    // Without JavaScript the same forms post; a cleared title is answered at the field and kept empty.
+    const plain = await kwartiermaker.newPage();
+    await visit(plain, url);
+    await plain.getByText("Opgave wijzigen").click();
+    await plain.getByLabel("Titel").fill("");
+    await plain.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await plain.getByText("Vul de titel in.").waitFor();
+    await plain.close();
+
+    const reader = await visitor.newPage();
+    const loaded: string[] = [];
+    reader.on("response", (response) => loaded.push(response.url()));
+    await visit(reader, url);
+    await reader.waitForLoadState("networkidle");
+    expect(await reader.getByRole("button", { name: "Status opslaan" }).count()).toBe(0);
+    expect(loaded.filter((u) => u.includes("objective-forms"))).toEqual([]);
+    await reader.close();
+  });
+
   it("a besloten decision counts for the members of its body only", async () => {
     const member = await partner.newPage();
     const anonymous = await visitor.newPage();

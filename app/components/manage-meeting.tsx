@@ -1,0 +1,142 @@
+import { getFormProps } from "@conform-to/react";
+import { Form, Link, type useLoaderData } from "@remix-run/react";
+import { Button, FormErrors, TextField } from "~/components/form";
+import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { amsterdamDateAndTime, formatTime } from "~/lib/format";
+import type { loader } from "~/routes/vergaderingen.$id._index";
+
+/** The secretariaat's part of a meeting page: links to prepare it, publish, move and cancel. */
+export default function ManageMeeting({
+  meeting,
+  started,
+  lastAction,
+}: {
+  meeting: ReturnType<typeof useLoaderData<typeof loader>>["meeting"];
+  started: boolean;
+  lastAction: KeyedReply;
+}) {
+  const [publishForm] = useKeyedForm(null, "publish", lastAction);
+  const current = amsterdamDateAndTime(meeting.startsAt);
+  const [moveForm, moveFields] = useKeyedForm(null, "move", lastAction, {
+    defaultValue: {
+      date: current.date,
+      startTime: current.time,
+      endTime: formatTime(meeting.endsAt),
+    },
+  });
+  const [cancelForm, cancelFields] = useKeyedForm(null, "cancel", lastAction);
+  const open = meeting.status === "concept" || meeting.status === "gepubliceerd";
+  return (
+    <section aria-labelledby="voorbereiden">
+      <h2 className="nl-heading nl-heading--level-2" id="voorbereiden">
+        Voorbereiden
+      </h2>
+      <ul className="gremium-pager">
+        {open ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda`}>
+              Agenda bewerken
+            </Link>
+          </li>
+        ) : null}
+        {open ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/bewerken`}>
+              Gegevens wijzigen
+            </Link>
+          </li>
+        ) : null}
+        {started && (meeting.status === "gepubliceerd" || meeting.status === "vergaderd") ? (
+          <>
+            <li>
+              <Link className="nl-link" to={`/vergaderingen/${meeting.id}/aanwezigheid`}>
+                Aanwezigheid vastleggen
+              </Link>
+            </li>
+            <li>
+              <Link className="nl-link" to={`/vergaderingen/${meeting.id}/besluiten`}>
+                Besluiten vastleggen
+              </Link>
+            </li>
+            <li>
+              <Link className="nl-link" to={`/vergaderingen/${meeting.id}/actielijst`}>
+                Actielijst verwerken
+              </Link>
+            </li>
+          </>
+        ) : null}
+        <li>
+          <Link className="nl-link" to={`/vergaderingen/${meeting.id}?weergave=publiek`}>
+            Zo ziet het publiek deze agenda
+          </Link>
+        </li>
+      </ul>
+      {open ? (
+        <div className="gremium-actions">
+          {meeting.status === "concept" ? (
+            <section aria-labelledby="publiceren">
+              <h3 className="nl-heading nl-heading--level-3" id="publiceren">
+                Publiceren
+              </h3>
+              <p className="nl-paragraph">
+                {meeting.isPublic
+                  ? "Na publicatie kan iedereen de agenda lezen, behalve de besloten punten."
+                  : "Na publicatie kunnen de leden van het gremium de agenda lezen."}{" "}
+                De genodigden krijgen de agenda per e-mail, met een uitnodiging voor hun agenda.
+              </p>
+              <FormErrors form={publishForm} />
+              <Form method="post" {...getFormProps(publishForm)}>
+                <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="version" value={meeting.version} />
+                <Button variant="primary">Agenda publiceren</Button>
+              </Form>
+            </section>
+          ) : null}
+          {meeting.status === "gepubliceerd" && meeting.changedItems.length > 0 ? (
+            <section aria-labelledby="wijzigingen-mailen">
+              <h3 className="nl-heading nl-heading--level-3" id="wijzigingen-mailen">
+                Wijzigingen melden
+              </h3>
+              <p className="nl-paragraph">
+                Stuur de genodigden de gewijzigde agenda, met de gewijzigde punten bovenaan.
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="mail-changes" />
+                <Button>Gewijzigde agenda mailen</Button>
+              </Form>
+            </section>
+          ) : null}
+          <section aria-labelledby="verplaatsen">
+            <h3 className="nl-heading nl-heading--level-3" id="verplaatsen">
+              Verplaatsen
+            </h3>
+            <FormErrors form={moveForm} />
+            <Form method="post" {...getFormProps(moveForm)}>
+              <input type="hidden" name="intent" value="move" />
+              <input type="hidden" name="version" value={meeting.version} />
+              <TextField field={moveFields.date} label="Nieuwe datum" type="date" />
+              <div className="gremium-two-columns">
+                <TextField field={moveFields.startTime} label="Begintijd" />
+                <TextField field={moveFields.endTime} label="Eindtijd" />
+              </div>
+              <Button>Vergadering verplaatsen</Button>
+            </Form>
+          </section>
+          <section aria-labelledby="annuleren">
+            <h3 className="nl-heading nl-heading--level-3" id="annuleren">
+              Annuleren
+            </h3>
+            <p className="nl-paragraph">De vergadering blijft zichtbaar als geannuleerd, met de reden.</p>
+            <FormErrors form={cancelForm} />
+            <Form method="post" {...getFormProps(cancelForm)}>
+              <input type="hidden" name="intent" value="cancel" />
+              <input type="hidden" name="version" value={meeting.version} />
+              <TextField field={cancelFields.reason} label="Reden" />
+              <Button variant="danger">Vergadering annuleren</Button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { getFormProps } from "@conform-to/react";
+import { Form, type useLoaderData } from "@remix-run/react";
+import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
+import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
+import { objectiveStatusLabels, objectiveStatuses } from "~/lib/vocabulary";
+import type { loader } from "~/routes/programmas.$slug.$nummer";
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function StatusForm({
+  objective,
+  today,
+  lastReply,
+}: {
+  objective: LoaderData["objective"];
+  today: string;
+  lastReply: KeyedReply;
+}) {
+  const [form, fields] = useKeyedForm(null, "status", lastReply, {
+    defaultValue: { intent: "status", status: objective.status, statusOn: today },
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} aria-labelledby="status-bijwerken" className="gremium-form">
+      <h2 className="nl-heading nl-heading--level-2" id="status-bijwerken">
+        Status bijwerken
+      </h2>
+      <FormErrors form={form} />
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="version" value={objective.version} />
+      <div className="gremium-two-columns">
+        <SelectField
+          field={fields.status!}
+          label="Status"
+          options={objectiveStatuses.map((s) => ({ value: s, label: objectiveStatusLabels[s] }))}
+        />
+        <TextField field={fields.statusOn!} type="date" label="Per datum" />
+      </div>
+      <TextAreaField field={fields.explanation!} label="Toelichting" rows={3} />
+      <Button variant="primary">Status opslaan</Button>
+    </Form>
+  );
+}
+
+function EditForm({
+  objective,
+  people,
+  lastReply,
+}: {
+  objective: LoaderData["objective"];
+  people: LoaderData["people"];
+  lastReply: KeyedReply;
+}) {
+  const [form, fields] = useKeyedForm(null, "edit", lastReply, {
+    defaultValue: {
+      intent: "edit",
+      title: objective.title,
+      descriptionMarkdown: objective.descriptionMarkdown,
+      leadPersonId: objective.leadPersonId ? String(objective.leadPersonId) : "",
+      focus: objective.focus ?? "",
+    },
+  });
+  return (
+    <details className="gremium-record" open={lastReply?.formKey === "edit"}>
+      <summary>Opgave wijzigen</summary>
+      <Form method="post" {...getFormProps(form)} className="gremium-form">
+        <FormErrors form={form} />
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="version" value={objective.version} />
+        <TextField field={fields.title!} label="Titel" />
+        <SelectField
+          field={fields.leadPersonId!}
+          label="Trekker"
+          optional
+          placeholder="Kies een persoon"
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <TextField field={fields.focus!} label="Periode of focusjaren" optional />
+        <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving (Markdown)" optional rows={4} />
+        <Button>Wijzigingen opslaan</Button>
+      </Form>
+    </details>
+  );
+}
+
+/** A manager's forms on an objective page: its status (with explanation) and its details. */
+export default function ObjectiveForms({
+  objective,
+  people,
+  today,
+  lastReply,
+}: {
+  objective: LoaderData["objective"];
+  people: LoaderData["people"];
+  today: string;
+  lastReply: KeyedReply;
+}) {
+  return (
+    <>
+      <StatusForm objective={objective} today={today} lastReply={lastReply} />
+      <EditForm objective={objective} people={people} lastReply={lastReply} />
+    </>
+  );
+}
