@@ -41,6 +41,17 @@ export function readSessionToken(request: Request): string | null {
  * expiry) or turned out to be invalid (the stale cookie is cleared).
  */
 export function getSession(request: Request): { viewer: Viewer; setCookie: string | null } {
+  // The root and the page loader both ask for the viewer of the same request: look it up once.
+  const known = sessionsOfRequests.get(request);
+  if (known) return known;
+  const session = lookUpSession(request);
+  sessionsOfRequests.set(request, session);
+  return session;
+}
+
+const sessionsOfRequests = new WeakMap<Request, { viewer: Viewer; setCookie: string | null }>();
+
+function lookUpSession(request: Request): { viewer: Viewer; setCookie: string | null } {
   const token = readSessionToken(request);
   if (!token) return { viewer: null, setCookie: null };
   const validated = validateSessionToken({ token });
