@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SignedInViewer } from "../app/auth/viewer";
-import { connectDatabase, openDatabase } from "../app/lib/db.server";
+import { connectDatabase, openDatabase, migrateDatabase } from "../app/lib/db.server";
 import { search } from "../app/models/search.server";
 import { createSession } from "../app/models/sessions.server";
 import { SESSION_COOKIE } from "../app/auth/session.server";
@@ -35,6 +35,8 @@ const workDir = mkdtempSync(join(tmpdir(), "gremium-bench-"));
 const databasePath = join(workDir, "bench.db");
 copyFileSync(benchDatabasePath, databasePath);
 const db = connectDatabase(openDatabase(databasePath));
+// A database cached by an earlier run may predate the latest migrations; the copy is brought up to date.
+migrateDatabase(db);
 const sqlite = db.$client;
 const one = <T>(sql: string, ...args: unknown[]) => sqlite.prepare(sql).get(...args) as T;
 const count = (table: string) => one<{ n: number }>(`select count(*) as n from ${table}`).n;
