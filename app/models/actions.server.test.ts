@@ -4,9 +4,7 @@ import { makeBody, makeOrganisation, makePerson, makeViewer } from "../../tests/
 import { STALE_ACTION_FLAGS } from "../../tests/invariants";
 import { addAgendaItem } from "./agenda.server";
 import {
-  chartActions,
   completeAction,
-  countActions,
   createAction,
   dropAction,
   extendAction,
@@ -17,6 +15,7 @@ import {
   postActionUpdate,
   reopenAction,
   startAction,
+  summariseActions,
   updateActionDetails,
 } from "./actions.server";
 import { listAuditEntries } from "./audit.server";
@@ -425,7 +424,10 @@ describe("lists, counts and the chart", () => {
     newAction(n, { dueOn: "2027-01-10", ownerPersonId: null, organisationId: n.town.id });
     const closed = newAction(n, { dueOn: "2026-12-01" });
     completeAction({ viewer: n.owner, id: closed.id, expectedVersion: 1, note: "Gedaan.", ...at() });
-    const { perBody, perOrganisation } = countActions({ viewer: n.member, now: Date.parse("2026-12-02T10:00:00Z") });
+    const { perBody, perOrganisation } = summariseActions({
+      viewer: n.member,
+      now: Date.parse("2026-12-02T10:00:00Z"),
+    }).counts;
     expect(perBody).toEqual([
       expect.objectContaining({ name: "Stuurgroep ZVS", open: 2, overdue: 1, closedThisQuarter: 1 }),
     ]);
@@ -435,9 +437,10 @@ describe("lists, counts and the chart", () => {
     ]);
     // A new quarter starts the closed count again.
     expect(
-      countActions({ viewer: n.member, now: Date.parse("2027-01-05T10:00:00Z") }).perBody[0].closedThisQuarter,
+      summariseActions({ viewer: n.member, now: Date.parse("2027-01-05T10:00:00Z") }).counts.perBody[0]
+        .closedThisQuarter,
     ).toBe(0);
-    expect(countActions({ viewer: null, ...at() }).perBody).toEqual([]);
+    expect(summariseActions({ viewer: null, ...at() }).counts.perBody).toEqual([]);
   });
 
   it("charts 24 months of running and afgerond actions", async () => {
@@ -445,7 +448,7 @@ describe("lists, counts and the chart", () => {
     newAction(n);
     const closed = newAction(n);
     completeAction({ viewer: n.owner, id: closed.id, expectedVersion: 1, note: "Gedaan.", ...at() });
-    const chart = chartActions({ viewer: n.member, ...at() });
+    const { chart } = summariseActions({ viewer: n.member, ...at() });
     expect(chart).toHaveLength(24);
     expect(chart[0].month).toBe("2024-12");
     expect(chart[23]).toEqual({ month: "2026-11", open: 1, closed: 1 });

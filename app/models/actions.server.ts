@@ -262,70 +262,18 @@ export function listBodyActions({
   return { running: runningRows, closed };
 }
 
-/** Counts per body and per organisation: running, overdue, and afgerond since the quarter began. */
-export function countActions({ viewer, now = Date.now() }: { viewer: Viewer; now?: number }) {
-  const today = todayIso(now);
-  const quarterStart = instantFromAmsterdam(quarterStartIso(today), "00:00");
-  const counts = {
-    open: sql<number>`sum(case when ${running} then 1 else 0 end)`.mapWith(Number),
-    overdue: sql<number>`sum(case when ${running} and ${actions.dueOn} < ${today} then 1 else 0 end)`.mapWith(Number),
-    closedThisQuarter:
-      sql<number>`sum(case when ${actions.status} = 'afgerond' and ${actions.closedAt} >= ${quarterStart} then 1 else 0 end)`.mapWith(
-        Number,
-      ),
-  };
-  // One pass over the visible actions, grouped by body and organisation together; the two tables are
-  // summed from those few groups, so the visibility rule is evaluated once per action, not twice.
-  const groups = getDb()
-    .select({
-      bodyId: bodies.id,
-      bodyName: bodies.name,
-      bodySlug: bodies.slug,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      ...counts,
-    })
-    .from(actions)
-    .innerJoin(bodies, eq(bodies.id, actions.bodyId))
-    .leftJoin(organisations, eq(organisations.id, actions.organisationId))
-    // The cheap test first: of ten years of actions only the running and the recently closed count.
-    .where(and(or(running, gte(actions.closedAt, quarterStart)), actionVisibleTo(viewer)))
-    .groupBy(bodies.id, organisations.id)
-    .all();
-  const sum = <K extends string | number | null, T extends object>(
-    key: (g: (typeof groups)[number]) => K,
-    label: (g: (typeof groups)[number]) => T,
-  ) => {
-    const totals = new Map<K, T & { open: number; overdue: number; closedThisQuarter: number }>();
-    for (const group of groups) {
-      const total = totals.get(key(group)) ?? { ...label(group), open: 0, overdue: 0, closedThisQuarter: 0 };
-      total.open += group.open;
-      total.overdue += group.overdue;
-      total.closedThisQuarter += group.closedThisQuarter;
-      totals.set(key(group), total);
-    }
-    return [...totals.values()];
-  };
-  const byName = (a: { name: string | null }, b: { name: string | null }) =>
-    a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, "nl");
-  const perBody = sum(
-    (g) => g.bodyId,
-    (g) => ({ id: g.bodyId, name: g.bodyName, slug: g.bodySlug }),
-  ).sort(byName);
-  const perOrganisation = sum(
-    (g) => g.organisationId,
-    (g) => ({ id: g.organisationId, name: g.organisationName }),
-  ).sort(byName);
-  const keep = (c: { open: number; overdue: number; closedThisQuarter: number }) => c.open + c.closedThisQuarter > 0;
-  return { perBody: perBody.filter(keep), perOrganisation: perOrganisation.filter(keep) };
-}
+type Tally = { open: number; overdue: number; closedThisQuarter: number };
 
 /**
- * Per month over the last two years: how many actions were running at the end of the month and
- * how many were afgerond during it. An action counts from its origin meeting (or creation).
+ * The figures above the action list, from one pass over the visible actions that ran or closed
+ * within the last two years:
+ * - counts per body and per organisation: running, overdue, and afgerond since the quarter began;
+ * - per month over the last two years, how many actions were running at the end of the month and
+ *   how many were afgerond during it. An action counts from its origin meeting (or creation).
  */
-export function chartActions({ viewer, now = Date.now() }: { viewer: Viewer; now?: number }) {
+export function summariseActions({ viewer, now = Date.now() }: { viewer: Viewer; now?: number }) {
   const today = todayIso(now);
+  const quarterStart = instantFromAmsterdam(quarterStartIso(today), "00:00");
   const months: string[] = [];
   let year = Number(today.slice(0, 4));
   let month = Number(today.slice(5, 7));
@@ -337,38 +285,83 @@ export function chartActions({ viewer, now = Date.now() }: { viewer: Viewer; now
       year -= 1;
     }
   }
-  const rows = getDb()
+  const starts = months.map((m) => instantFromAmsterdam(`${m}-01`, "00:00"));
+  const ends = months.map((m) => {
+    const [y, mo] = m.split("-").map(Number) as [number, number];
+    return instantFromAmsterdam(mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, "0")}-01`, "00:00");
+  });
+  const db = getDb();
+  const rows = db
     .select({
-      openedAt: sql<number>`coalesce(${meetings.startsAt}, ${actions.createdAt})`,
-      closedAt: actions.closedAt,
+      bodyId: actions.bodyId,
+      organisationId: actions.organisationId,
       status: actions.status,
+      dueOn: actions.dueOn,
+      closedAt: actions.closedAt,
+      openedAt: sql<number>`coalesce(${meetings.startsAt}, ${actions.createdAt})`,
     })
     .from(actions)
     .leftJoin(meetings, eq(meetings.id, actions.meetingId))
-    // Only actions that were running or closed inside the two years shown.
-    .where(
-      and(
-        actionVisibleTo(viewer),
-        or(isNull(actions.closedAt), gte(actions.closedAt, instantFromAmsterdam(`${months[0]}-01`, "00:00"))),
-      ),
-    )
+    // The cheap test first: of ten years of actions only the running and the recently closed count.
+    .where(and(or(running, isNull(actions.closedAt), gte(actions.closedAt, starts[0]!)), actionVisibleTo(viewer)))
     .all();
-  const startOf = (m: string) => instantFromAmsterdam(`${m}-01`, "00:00");
-  const nextMonth = (m: string) => {
-    const [y, mo] = m.split("-").map(Number) as [number, number];
-    return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
+
+  const perBody = new Map<number, Tally>();
+  const perOrganisation = new Map<number | null, Tally>();
+  const tally = <K>(totals: Map<K, Tally>, key: K) => {
+    const found = totals.get(key);
+    if (found) return found;
+    const fresh = { open: 0, overdue: 0, closedThisQuarter: 0 };
+    totals.set(key, fresh);
+    return fresh;
   };
-  return months.map((m) => {
-    const start = startOf(m);
-    const end = startOf(nextMonth(m));
-    return {
-      month: m,
-      open: rows.filter((r) => r.openedAt < end && (r.closedAt === null || r.closedAt >= end)).length,
-      closed: rows.filter(
-        (r) => r.status === "afgerond" && r.closedAt !== null && r.closedAt >= start && r.closedAt < end,
-      ).length,
-    };
-  });
+  const chart = months.map((m) => ({ month: m, open: 0, closed: 0 }));
+  for (const row of rows) {
+    const runs = isRunning(row.status);
+    const afgerond = row.status === "afgerond" && row.closedAt !== null;
+    if (runs || (afgerond && row.closedAt! >= quarterStart)) {
+      for (const t of [tally(perBody, row.bodyId), tally(perOrganisation, row.organisationId)]) {
+        if (runs) t.open += 1;
+        if (runs && row.dueOn !== null && row.dueOn < today) t.overdue += 1;
+        if (afgerond && row.closedAt! >= quarterStart) t.closedThisQuarter += 1;
+      }
+    }
+    for (let i = 0; i < 24; i++) {
+      if (row.openedAt < ends[i]! && (row.closedAt === null || row.closedAt >= ends[i]!)) chart[i]!.open += 1;
+      if (afgerond && row.closedAt! >= starts[i]! && row.closedAt! < ends[i]!) chart[i]!.closed += 1;
+    }
+  }
+
+  const bodyById = new Map(
+    db
+      .select({ id: bodies.id, name: bodies.name, slug: bodies.slug })
+      .from(bodies)
+      .all()
+      .map((b) => [b.id, b]),
+  );
+  const organisationById = new Map(
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .all()
+      .map((o) => [o.id, o.name]),
+  );
+  const keep = (c: Tally) => c.open + c.closedThisQuarter > 0;
+  const byName = (a: { name: string | null }, b: { name: string | null }) =>
+    a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, "nl");
+  return {
+    counts: {
+      perBody: [...perBody]
+        .filter(([, t]) => keep(t))
+        .map(([id, t]) => ({ ...bodyById.get(id)!, ...t }))
+        .sort(byName),
+      perOrganisation: [...perOrganisation]
+        .filter(([, t]) => keep(t))
+        .map(([id, t]) => ({ id, name: id === null ? null : organisationById.get(id)!, ...t }))
+        .sort(byName),
+    },
+    chart,
+  };
 }
 
 /** One action with its origin, log and the meetings that discussed it; null when hidden from the viewer. */

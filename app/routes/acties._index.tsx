@@ -6,7 +6,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { getViewer } from "~/auth/session.server";
 import { actionStatusFilterLabels, parseActionFilters, type ActionStatusFilter } from "~/lib/action-filters";
 import { formatDay } from "~/lib/format";
-import { chartActions, countActions, listActionMeetings, listActionOwners, listActions } from "~/models/actions.server";
+import { listActionMeetings, listActionOwners, listActions, summariseActions } from "~/models/actions.server";
 import { listBodiesForSelect } from "~/models/bodies.server";
 import { listOrganisations } from "~/models/people.server";
 import { listObjectivesForFilter } from "~/models/programmes.server";
@@ -22,8 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { ...filters, status: filters.status },
     query,
     page,
-    counts: countActions({ viewer }),
-    chart: chartActions({ viewer }),
+    ...summariseActions({ viewer }),
     bodies: listBodiesForSelect({ viewer }).map((b) => ({ value: b.id, label: b.name })),
     objectives: listObjectivesForFilter({ viewer }).map((o) => ({
       value: o.id,
