@@ -12,13 +12,31 @@ export type ActionListItem = {
   ownerName: string | null;
   organisationName: string | null;
   bodyName: string;
-  meetingStartsAt: number | null;
   decisionReference: string | null;
   lastUpdate: string | null;
   lastUpdateAt: number | null;
   closingNote?: string | null;
   isConfidential: boolean;
 };
+
+/** Only what the list shows, so a page sends no more of each action to the browser than that. */
+export function toActionListItem(action: ActionListItem): ActionListItem {
+  return {
+    id: action.id,
+    description: action.description,
+    status: action.status,
+    overdue: action.overdue,
+    dueOn: action.dueOn,
+    ownerName: action.ownerName,
+    organisationName: action.organisationName,
+    bodyName: action.bodyName,
+    decisionReference: action.decisionReference,
+    lastUpdate: action.lastUpdate,
+    lastUpdateAt: action.lastUpdateAt,
+    closingNote: action.closingNote ?? null,
+    isConfidential: action.isConfidential,
+  };
+}
 
 export function ActionStatusBadge({ status, overdue }: { status: ActionStatus; overdue: boolean }) {
   if (overdue) return <StatusBadge tone="danger">over de termijn</StatusBadge>;

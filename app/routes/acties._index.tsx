@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActionChart } from "~/components/action-chart";
-import { ActionList } from "~/components/action-list";
+import { ActionList, toActionListItem } from "~/components/action-list";
 import { FilterSelect } from "~/components/filter-select";
 import { getViewer } from "~/auth/session.server";
 import { actionStatusFilterLabels, parseActionFilters, type ActionStatusFilter } from "~/lib/action-filters";
@@ -16,8 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Acties · Gremium" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
   const { filters, query, page } = parseActionFilters(new URL(request.url).searchParams);
+  const { actions, ...paging } = listActions({ viewer, filters, page });
   return {
-    ...listActions({ viewer, filters, page }),
+    ...paging,
+    actions: actions.map(toActionListItem),
     signedIn: viewer !== null,
     filters: { ...filters, status: filters.status },
     query,
