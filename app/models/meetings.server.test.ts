@@ -17,6 +17,7 @@ import {
   createMeeting,
   getMeeting,
   listMeetings,
+  listMeetingYears,
   moveMeeting,
   publishAgenda,
   updateMeeting,
@@ -119,6 +120,22 @@ describe("who sees a meeting", () => {
     expect(getMeeting({ viewer: outsider, id })).toBeNull();
     expect(getMeeting({ viewer: null, id })).toBeNull();
     expect(listMeetings({ viewer: null, now: 0 }).upcoming).toEqual([]);
+  });
+
+  it("the year filter offers the years, in Amsterdam time, of the meetings the viewer sees", async () => {
+    const { body, secretary, member } = await setUp();
+    // 00:30 on New Year's Day in Amsterdam is still 31 December in UTC.
+    const newYear = createMeeting({
+      viewer: secretary,
+      input: input(body.id, { date: "2027-01-01", startTime: "00:30", endTime: "02:00" }),
+    });
+    const closed = createMeeting({ viewer: secretary, input: input(body.id, { date: "2028-06-08", isPublic: false }) });
+    createMeeting({ viewer: secretary, input: input(body.id, { date: "2029-03-01" }) });
+    publishAgenda({ viewer: secretary, id: newYear.id, expectedVersion: 1 });
+    publishAgenda({ viewer: secretary, id: closed.id, expectedVersion: 1 });
+    expect(listMeetingYears({ viewer: null })).toEqual([2027]);
+    expect(listMeetingYears({ viewer: member })).toEqual([2028, 2027]);
+    expect(listMeetingYears({ viewer: secretary })).toEqual([2029, 2028, 2027]);
   });
 
   it("a besloten item shows its number to everyone but its content only to members and the beheerder", async () => {

@@ -153,9 +153,16 @@ export function listMeetingsForCalendar({
 
 /** The years (in Amsterdam) in which the viewer can see meetings, for the year filter. */
 export function listMeetingYears({ viewer }: { viewer: Viewer }) {
-  const starts = getDb().select({ startsAt: meetings.startsAt }).from(meetings).where(visibleTo(viewer)).all();
-  const years = new Set(starts.map((m) => Number(amsterdamDateAndTime(m.startsAt).date.slice(0, 4))));
-  return [...years].sort((a, b) => b - a);
+  // New Year in Amsterdam always falls in winter time (UTC+1), so the year of an instant one hour
+  // later in UTC is its year in Amsterdam: SQLite can answer without converting every meeting.
+  const year = sql<number>`cast(strftime('%Y', ${meetings.startsAt} / 1000 + 3600, 'unixepoch') as integer)`;
+  return getDb()
+    .selectDistinct({ year })
+    .from(meetings)
+    .where(visibleTo(viewer))
+    .orderBy(desc(year))
+    .all()
+    .map((row) => row.year);
 }
 
 /**
