@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, type useLoaderData } from "@remix-run/react";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
+import { ObjectiveFields } from "~/components/programme-fields";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { objectiveStatusLabels, objectiveStatuses } from "~/lib/vocabulary";
 import type { loader } from "~/routes/programmas.$slug.$nummer";
@@ -67,16 +68,7 @@ function EditForm({
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="version" value={objective.version} />
-        <TextField field={fields.title!} label="Titel" />
-        <SelectField
-          field={fields.leadPersonId!}
-          label="Trekker"
-          optional
-          placeholder="Kies een persoon"
-          options={people.map((p) => ({ value: p.id, label: p.name }))}
-        />
-        <TextField field={fields.focus!} label="Periode of focusjaren" optional />
-        <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving (Markdown)" optional rows={4} />
+        <ObjectiveFields fields={fields} people={people} />
         <Button>Wijzigingen opslaan</Button>
       </Form>
     </details>

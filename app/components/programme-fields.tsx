@@ -36,3 +36,29 @@ export function ProgrammeFields({
     </>
   );
 }
+
+/** An objective's own fields, the same when it is added to a programme and when it is changed. */
+export function ObjectiveFields({
+  fields,
+  people,
+  titleLabel = "Titel",
+}: {
+  fields: Fields;
+  people: { id: number; name: string }[];
+  titleLabel?: string;
+}) {
+  return (
+    <>
+      <TextField field={fields.title!} label={titleLabel} />
+      <SelectField
+        field={fields.leadPersonId!}
+        label="Trekker"
+        optional
+        placeholder="Kies een persoon"
+        options={people.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <TextField field={fields.focus!} label="Periode of focusjaren" optional />
+      <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving (Markdown)" optional rows={4} />
+    </>
+  );
+}

@@ -4,7 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
+import { Button, FormErrors } from "~/components/form";
+import { ObjectiveFields } from "~/components/programme-fields";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { ObjectiveStatusBadge } from "~/components/objective-status";
@@ -68,16 +69,7 @@ function NewObjective({ people }: { people: { id: number; name: string }[] }) {
       <Form method="post" {...getFormProps(form)} className="gremium-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="objective" />
-        <TextField field={fields.title!} label="Titel van de opgave" />
-        <SelectField
-          field={fields.leadPersonId!}
-          label="Trekker"
-          optional
-          placeholder="Kies een persoon"
-          options={people.map((p) => ({ value: p.id, label: p.name }))}
-        />
-        <TextField field={fields.focus!} label="Periode of focusjaren" optional />
-        <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving (Markdown)" optional rows={4} />
+        <ObjectiveFields fields={fields} people={people} titleLabel="Titel van de opgave" />
         <Button>Opgave toevoegen</Button>
       </Form>
     </details>
