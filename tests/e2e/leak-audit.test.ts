@@ -1,5 +1,8 @@
 import { eq, gt, isNull, or } from "drizzle-orm";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import mammoth from "mammoth";
+import { simpleParser } from "mailparser";
 import { extractText, getDocumentProxy } from "unpdf";
 import { inject } from "vitest";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +37,7 @@ let samples: Samples;
 let readers: Reader[];
 let stuurgroep: { id: number; code: string; meetingId: number; decisionReference: string; actionId: number };
 let beheerderCookie: string;
+let beheerderEmail: string;
 
 function cookieFor(userId: number) {
   return `${SESSION_COOKIE}=${createSession({ userId }).token}`;
@@ -45,6 +49,7 @@ beforeAll(async () => {
   const since = new Date(Date.now() - 1000).toISOString();
   const admin = await makeViewer({ role: "beheerder", name: "Auditor Beheer" });
   beheerderCookie = cookieFor(admin.userId);
+  beheerderEmail = admin.email;
   const active = db
     .select({ id: bodies.id, code: bodies.code, slug: bodies.slug, kind: bodies.kind })
     .from(bodies)
@@ -257,6 +262,31 @@ describe("leak audit", () => {
       expect(status, url).toBe(200);
       expect(markersIn(text), url).toEqual([]);
     }
+    // The mail as it leaves the server (a test mail, rendered like every subscriber's), from its outbox.
+    const sent = await fetch(`${baseUrl()}/nieuwsbrieven/${samples.editionSlug}/bewerken`, {
+      method: "POST",
+      headers: {
+        cookie: beheerderCookie,
+        origin: baseUrl(),
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ intent: "test-mail" }),
+      redirect: "manual",
+    });
+    expect(sent.status).toBe(302);
+    const outbox = join(dirname(inject("databasePath")), "outbox");
+    const index = readdirSync(outbox)
+      .filter((f) => f.endsWith(".json"))
+      .find((f) => {
+        const meta = JSON.parse(readFileSync(join(outbox, f), "utf8")) as { to: string; subject: string };
+        return meta.to.includes(beheerderEmail) && meta.subject.includes("Auditnieuwsbrief");
+      });
+    expect(index).toBeDefined();
+    const mail = await simpleParser(readFileSync(join(outbox, index!.replace(/\.json$/, ".eml"))));
+    const content = `${mail.subject} ${mail.text} ${mail.html}`;
+    // Drafted from the meeting: its public item is in the mail, its besloten content is not.
+    expect(content).toContain(`Openbaar punt ${stuurgroep.code}`);
+    expect(markersIn(content)).toEqual([]);
   });
 });
 
