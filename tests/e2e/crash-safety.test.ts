@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
 import { connectDatabase, migrateDatabase, openDatabase } from "../../app/lib/db.server";
 import { createAction } from "../../app/models/actions.server";
-import { createMeeting } from "../../app/models/meetings.server";
+import { addAgendaItem } from "../../app/models/agenda.server";
+import { createMeeting, publishAgenda } from "../../app/models/meetings.server";
 import { publishEdition, createEdition } from "../../app/models/newsletters.server";
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
 import { importDemoCorpus } from "../../db/import";
@@ -27,8 +28,11 @@ let smtp: SMTPServer;
 let smtpUrl: string;
 const received: ParsedMail[] = [];
 let cookie: string;
-let meetingId: number;
+// One meeting per round for the agenda writer, so no agenda grows beyond a realistic size.
+let agendaMeetingIds: number[];
 let actionIds: number[];
+// Agenda items of a published meeting, each to receive one decision, taken in turn across rounds.
+let decisionItems: { meetingId: number; itemId: number }[];
 const EDITION_TITLE = "Crashtest-editie";
 
 function freePort(): Promise<number> {
@@ -101,17 +105,45 @@ beforeAll(async () => {
   cookie = `${SESSION_COOKIE}=${token}`;
   const viewer = validateSessionToken({ token })!.viewer;
   const stuurgroep = db.$client.prepare("select id from bodies where slug = 'stuurgroep-zvs'").get() as { id: number };
-  meetingId = createMeeting({
-    viewer,
-    input: {
-      bodyId: stuurgroep.id,
-      date: "2029-05-17",
-      startTime: "10:00",
-      endTime: "12:00",
-      location: "Hengelo",
-      isPublic: false,
-    },
-  }).id;
+  agendaMeetingIds = Array.from(
+    { length: ROUNDS },
+    (_, round) =>
+      createMeeting({
+        viewer,
+        input: {
+          bodyId: stuurgroep.id,
+          date: `2029-05-${String(17 + round)}`,
+          startTime: "10:00",
+          endTime: "12:00",
+          location: "Hengelo",
+          isPublic: false,
+        },
+      }).id,
+  );
+  // Published meetings of a usual size (a page of 400 record forms would be a test of its own).
+  decisionItems = Array.from({ length: 20 }, (_, m) => {
+    const id = createMeeting({
+      viewer,
+      input: {
+        bodyId: stuurgroep.id,
+        date: `2029-06-${String(m + 1).padStart(2, "0")}`,
+        startTime: "10:00",
+        endTime: "12:00",
+        location: "Hengelo",
+        isPublic: true,
+      },
+    }).id;
+    const items = Array.from({ length: 15 }, (_, i) => ({
+      meetingId: id,
+      itemId: addAgendaItem({
+        viewer,
+        meetingId: id,
+        input: { section: "B", subject: `Crashtest-besluitpunt ${i}`, proposalMarkdown: "", isConfidential: false },
+      }).id,
+    }));
+    publishAgenda({ viewer, id, expectedVersion: 1 });
+    return items;
+  }).flat();
   actionIds = [0, 1].map(
     (i) =>
       createAction({
@@ -149,7 +181,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Acknowledged = { topics: string[]; items: string[]; notes: string[] };
+type Acknowledged = { topics: string[]; items: string[]; notes: string[]; decisions: string[] };
 
 /** Keeps writing until the server stops answering; returns what it confirmed. */
 async function writeLoad(port: number, round: number, acknowledged: Acknowledged) {
@@ -182,8 +214,27 @@ async function writeLoad(port: number, round: number, acknowledged: Acknowledged
     },
     async (n: number) => {
       const subject = `crash-punt-${round}-${n}`;
-      const response = await post(`/vergaderingen/${meetingId}/agenda`, { intent: "add", section: "C", subject });
+      const response = await post(`/vergaderingen/${agendaMeetingIds[round]}/agenda`, {
+        intent: "add",
+        section: "C",
+        subject,
+      });
       if (response.status === 200 && (await response.text()).includes(subject)) acknowledged.items.push(subject);
+    },
+    async () => {
+      const next = decisionItems.shift();
+      if (!next) throw new Error("alle punten hebben een besluit");
+      const { meetingId, itemId } = next;
+      const text = `crash-besluit-${itemId}`;
+      // As a browser with JavaScript posts it: the action alone, answered as data without the page.
+      const response = await post(`/vergaderingen/${meetingId}/besluiten.data`, {
+        intent: "record",
+        itemId: String(itemId),
+        outcome: "conform",
+        textMarkdown: text,
+      });
+      if (response.status === 200 && (await response.text()).includes("is vastgelegd"))
+        acknowledged.decisions.push(text);
     },
     ...actionIds.map((id) => async (n: number) => {
       const note = `crash-voortgang-${round}-${id}-${n}`;
@@ -214,7 +265,7 @@ async function writeLoad(port: number, round: number, acknowledged: Acknowledged
 
 describe("crash safety", () => {
   it("keeps every acknowledged write and sends nobody the newsletter twice, through repeated SIGKILLs", async () => {
-    const acknowledged: Acknowledged = { topics: [], items: [], notes: [] };
+    const acknowledged: Acknowledged = { topics: [], items: [], notes: [], decisions: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const port = await freePort();
       const server = await startServer(port);
@@ -246,10 +297,13 @@ describe("crash safety", () => {
     const topics = present("select subject as v from planned_topics");
     const items = present("select subject as v from agenda_items");
     const notes = present("select note as v from action_updates");
+    const decisions = present("select text_markdown as v from decisions");
+    expect(acknowledged.decisions.length).toBeGreaterThan(20);
     expect(acknowledged.topics.length + acknowledged.items.length + acknowledged.notes.length).toBeGreaterThan(20);
     expect(acknowledged.topics.filter((t) => !topics.has(t))).toEqual([]);
     expect(acknowledged.items.filter((t) => !items.has(t))).toEqual([]);
     expect(acknowledged.notes.filter((t) => !notes.has(t))).toEqual([]);
+    expect(acknowledged.decisions.filter((t) => !decisions.has(t))).toEqual([]);
 
     const perRecipient = new Map<string, number>();
     for (const mail of received.filter((m) => m.subject?.includes(EDITION_TITLE))) {
