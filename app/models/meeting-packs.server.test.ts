@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import * as packBuilder from "~/lib/pdf/meeting-pack.server";
 import { makeBody, makeViewer } from "../../tests/factories";
 import { addAgendaItem, getAgendaItemForEdit, updateAgendaItem } from "./agenda.server";
 import { addDocument } from "./documents.server";
-import { requestMeetingPack } from "./meeting-packs.server";
+import { requestMeetingPack, retryMeetingPack } from "./meeting-packs.server";
 import { createMeeting, publishAgenda } from "./meetings.server";
 
 const BASE = "https://gremium.example";
@@ -142,6 +143,31 @@ describe("the meeting pack", () => {
     });
     expect(finished?.status).toBe("klaar");
     expect(existsSync((finished as { path: string }).path)).toBe(true);
+  });
+
+  it("reports a failed build, does not retry by itself, and builds again after a retry", async () => {
+    const c = await meetingWithPapers();
+    const request = { viewer: c.member, meetingId: c.meetingId, baseUrl: BASE };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const broken = vi.spyOn(packBuilder, "buildMeetingPack").mockRejectedValueOnce(new Error("schijf vol"));
+    const failed = await requestMeetingPack({ ...request, waitMs: 10_000 });
+    expect(failed).toMatchObject({
+      status: "mislukt",
+      message: "Het pakket kon niet worden gemaakt. Probeer het opnieuw.",
+    });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(`vergadering ${c.meetingId}`), expect.any(Error));
+    // Asking again shows the failure rather than starting build after build on every refresh.
+    expect((await requestMeetingPack({ ...request, waitMs: 1_000 }))?.status).toBe("mislukt");
+    expect(broken).toHaveBeenCalledTimes(1);
+
+    expect(retryMeetingPack(request)).toBe(true);
+    const rebuilt = await readyPack(c.member, c.meetingId);
+    expect(rebuilt.text).toContain("GEHEIM-CASUS-0815");
+    expect(broken).toHaveBeenCalledTimes(2);
+    // The queue goes on after a failure: another reader's pack builds too.
+    expect((await readyPack(null, c.meetingId)).text).not.toContain("GEHEIM");
+    broken.mockRestore();
+    logged.mockRestore();
   });
 
   it("is refused for a meeting the reader may not see", async () => {
