@@ -7,6 +7,7 @@ export const searchGroups = {
   document: { label: "Stukken", kinds: ["document"] },
   programme: { label: "Programma's en opgaven", kinds: ["programme", "objective"] },
   plan: { label: "Jaarplannen", kinds: ["plan", "plan_chapter", "plan_goal"] },
+  planning: { label: "Bestuursagenda", kinds: ["planned_topic"] },
   edition: { label: "Nieuwsbrieven", kinds: ["edition", "newsletter_section"] },
 } as const;
 export type SearchGroup = keyof typeof searchGroups;

@@ -6,6 +6,7 @@ import { recordDecision, removeDecision, updateDecision } from "./decisions.serv
 import { addDocument } from "./documents.server";
 import { createMeeting, publishAgenda } from "./meetings.server";
 import { createEdition } from "./newsletters.server";
+import { addTopic, removeTopic, updateTopic } from "./planning.server";
 import { addChapter, createPlan } from "./plans.server";
 import { addObjective, createProgramme } from "./programmes.server";
 import { search, toFtsQuery } from "./search.server";
@@ -169,6 +170,63 @@ describe("search", () => {
     });
     expect(groups(c.member)).toContain("action");
     expect(groups(null)).not.toContain("action");
+  });
+});
+
+describe("search over the bestuursagenda", () => {
+  it("finds planned topics, a besloten one for members only, and follows changes and removal", async () => {
+    const c = await corpus();
+    const topic = (subject: string, isConfidential: boolean) =>
+      addTopic({
+        viewer: c.secretary,
+        bodyId: c.body.id,
+        input: {
+          subject,
+          purpose: "besluitvorming",
+          ownerName: "Burgemeester Hengelo",
+          meetingId: null,
+          quarter: "2027-K2",
+          isConfidential,
+        },
+      }).id;
+    const open = topic("Evaluatie zorg- en veiligheidshuis", false);
+    topic("Integriteitskwestie zorg- en veiligheidshuis", true);
+    const found = (viewer: Parameters<typeof search>[0]["viewer"], query = "veiligheidshuis") =>
+      search({ viewer, query, group: "planning" });
+
+    expect(titles(found(null))).toEqual(["Evaluatie zorg- en veiligheidshuis"]);
+    expect(titles(found(c.outsider))).toEqual(["Evaluatie zorg- en veiligheidshuis"]);
+    expect(titles(found(c.member)).sort()).toEqual([
+      "Evaluatie zorg- en veiligheidshuis",
+      "Integriteitskwestie zorg- en veiligheidshuis",
+    ]);
+    expect(found(null).counts).toEqual({ planning: 1 });
+    expect(found(null).results[0]).toMatchObject({
+      group: "planning",
+      href: `/gremia/${c.body.slug}/planning#onderwerp-${open}`,
+      context: "Bestuursagenda van Stuurgroep ZVS",
+    });
+    // The owner is on the public planning page, so a search for the owner finds the topic too.
+    expect(titles(found(null, "burgemeester"))).toEqual(["Evaluatie zorg- en veiligheidshuis"]);
+    expect(search({ viewer: null, query: "veiligheidshuis", year: 2027 }).counts).toEqual({ planning: 1 });
+
+    updateTopic({
+      viewer: c.secretary,
+      id: open,
+      expectedVersion: 1,
+      input: {
+        subject: "Evaluatie ZVH",
+        purpose: "besluitvorming",
+        ownerName: null,
+        meetingId: null,
+        quarter: "2027-K3",
+        isConfidential: false,
+      },
+    });
+    expect(titles(found(null))).toEqual([]);
+    expect(titles(found(null, "evaluatie zvh"))).toEqual(["Evaluatie ZVH"]);
+    removeTopic({ viewer: c.secretary, id: open });
+    expect(titles(found(null, "evaluatie"))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   actions,
   agendaItems,
   annualPlans,
+  bodies,
   decisionLists,
   decisions,
   documents,
@@ -12,6 +13,7 @@ import {
   objectives,
   planChapters,
   planGoals,
+  plannedTopics,
   programmes,
 } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
@@ -120,6 +122,24 @@ function visibility(viewer: Viewer): SQL {
         .select({ one: sql`1` })
         .from(annualPlans)
         .where(and(eq(annualPlans.id, recordId), planVisibleTo(viewer))),
+    ),
+    planned_topic: exists(
+      db
+        .select({ one: sql`1` })
+        .from(plannedTopics)
+        .where(
+          and(
+            eq(plannedTopics.id, recordId),
+            beheerder
+              ? undefined
+              : or(
+                  eq(plannedTopics.isConfidential, false),
+                  viewer && viewer.memberBodyIds.length > 0
+                    ? inArray(plannedTopics.bodyId, viewer.memberBodyIds)
+                    : undefined,
+                ),
+          ),
+        ),
     ),
     plan_chapter: planned(planChapters),
     plan_goal: planned(planGoals),
@@ -281,6 +301,17 @@ function linksOf(hits: { kind: string; recordId: number }[]): Map<string, Link> 
         .where(inArray(table.id, ids(kind)))
         .all())
         put(kind, row.id, { href: `/jaarplannen/${row.planId}`, context: row.title });
+  if (some("planned_topic"))
+    for (const row of db
+      .select({ id: plannedTopics.id, slug: bodies.slug, bodyName: bodies.name })
+      .from(plannedTopics)
+      .innerJoin(bodies, eq(bodies.id, plannedTopics.bodyId))
+      .where(inArray(plannedTopics.id, ids("planned_topic")))
+      .all())
+      put("planned_topic", row.id, {
+        href: `/gremia/${row.slug}/planning#onderwerp-${row.id}`,
+        context: `Bestuursagenda van ${row.bodyName}`,
+      });
   if (some("edition"))
     for (const row of db
       .select({ id: newsletterEditions.id, slug: newsletterEditions.slug })

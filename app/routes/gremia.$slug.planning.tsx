@@ -109,7 +109,7 @@ function TopicLine({
   origins: LoaderData["origins"];
 }) {
   return (
-    <li>
+    <li id={`onderwerp-${topic.id}`}>
       <span className="gremium-meetings__date">{topic.subject}</span>
       <span>
         {topicPurposeLabels[topic.purpose]}

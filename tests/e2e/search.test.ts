@@ -1,5 +1,10 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { bodies } from "../../db/schema";
+import { getDb } from "../../app/lib/db.server";
+import { addTopic } from "../../app/models/planning.server";
+import { makeViewer } from "../factories";
 import { expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
 
 let visitorNoJs: BrowserContext;
@@ -50,6 +55,35 @@ describe("search", () => {
     const marks = await page.locator("mark").allTextContents();
     expect(marks.map((m) => m.toLowerCase())).toContain("convenant");
     await expectAccessible(page);
+  });
+  it("finds a topic on a body's bestuursagenda and leads to it on the planning page", async () => {
+    const db = getDb();
+    const body = db
+      .select({ id: bodies.id, slug: bodies.slug })
+      .from(bodies)
+      .where(eq(bodies.slug, "stuurgroep-zvs"))
+      .get()!;
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    const subject = `Doorbraakaanpak woonoverlast ${process.pid}`;
+    const { id } = addTopic({
+      viewer: secretary,
+      bodyId: body.id,
+      input: {
+        subject,
+        purpose: "informatie",
+        ownerName: null,
+        meetingId: null,
+        quarter: "2027-K4",
+        isConfidential: false,
+      },
+    });
+    const page = await visitorNoJs.newPage();
+    await visit(page, `/zoeken?q=${encodeURIComponent(`doorbraakaanpak woonoverlast ${process.pid}`)}`);
+    await page.getByRole("heading", { level: 2, name: "Bestuursagenda" }).waitFor();
+    await page.getByRole("link", { name: subject }).click();
+    await page.waitForURL(new RegExp(`/gremia/stuurgroep-zvs/planning#onderwerp-${id}$`));
+    expect(await page.locator(`#onderwerp-${id}`).textContent()).toContain(subject);
+    await page.close();
   });
 });
 
