@@ -13,32 +13,51 @@ export async function audit(urls: Record<string, string>) {
   const lost: Record<string, string[]> = {};
   try {
     for (const [name, url] of Object.entries(urls)) {
-      const result = await lighthouse(
-        url,
-        { port: chrome.port, output: "json", logLevel: "error" },
-        {
-          extends: "lighthouse:default",
-          settings: {
-            formFactor: "desktop",
-            screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
-            throttlingMethod: "provided",
-            onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-          },
-        },
-      );
-      const lhr = result!.lhr;
+      // A run in which an audit itself failed (a trace that could not be read, say) scores its
+      // category null; such a run is repeated, up to twice, rather than reported as a zero.
+      let lhr = await run(url, chrome.port);
+      for (let attempt = 0; attempt < 2 && failedAudits(lhr).length > 0; attempt++) lhr = await run(url, chrome.port);
       scores[name] = Object.fromEntries(
         Object.entries(lhr.categories).map(([key, category]) => [key, Math.round((category.score ?? 0) * 100)]),
       );
+      lost[name] = failedAudits(lhr).map((id) => `fout in audit: ${id}`);
       // What cost points, so the README can say why.
-      lost[name] = Object.values(lhr.categories).flatMap((category) =>
-        category.auditRefs
-          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${category.id}: ${ref.id}`),
+      lost[name].push(
+        ...Object.values(lhr.categories).flatMap((category) =>
+          category.auditRefs
+            .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+            .map((ref) => `${category.id}: ${ref.id}`),
+        ),
       );
     }
   } finally {
     await chrome.kill();
   }
   return { scores, lost };
+}
+
+async function run(url: string, port: number) {
+  const result = await lighthouse(
+    url,
+    { port, output: "json", logLevel: "error" },
+    {
+      extends: "lighthouse:default",
+      settings: {
+        formFactor: "desktop",
+        screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+        throttlingMethod: "provided",
+        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+      },
+    },
+  );
+  return result!.lhr;
+}
+
+type Report = Awaited<ReturnType<typeof run>>;
+
+/** The audits that could not run (their score is null with an error), which leave a category unscored. */
+function failedAudits(lhr: Report) {
+  return Object.entries(lhr.audits)
+    .filter(([, audit]) => audit.scoreDisplayMode === "error")
+    .map(([id]) => id);
 }
