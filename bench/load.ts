@@ -1,22 +1,12 @@
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { freePort, startProductionServer } from "../scripts/production-server";
 
 // Driving real HTTP on 127.0.0.1: the production server (or the baseline) as its own process, and
 // autocannon as the load. Latency percentiles are computed from every response's own time, so p95
 // is exact rather than read off autocannon's fixed percentile buckets.
-
-export function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 async function waitFor(url: string, child: ChildProcess) {
   const deadline = Date.now() + 60_000;
@@ -35,22 +25,10 @@ async function waitFor(url: string, child: ChildProcess) {
 /** The production build served by remix-serve, as `npm start` does, on a copy of the bench database. */
 export async function startGremium(databasePath: string) {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        DATABASE_URL: databasePath,
-        GREMIUM_DEMO: "0",
-        GREMIUM_SCHEDULER: "0",
-      },
-      stdio: "ignore",
-    },
-  );
-  await waitFor(`http://127.0.0.1:${port}/healthz`, child);
+  const child = await startProductionServer({
+    port,
+    env: { DATABASE_URL: databasePath, GREMIUM_DEMO: "0", GREMIUM_SCHEDULER: "0" },
+  });
   return { url: `http://127.0.0.1:${port}`, child };
 }
 

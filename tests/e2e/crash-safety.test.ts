@@ -1,7 +1,5 @@
 import Database from "better-sqlite3";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -15,6 +13,7 @@ import { createMeeting, publishAgenda } from "../../app/models/meetings.server";
 import { publishEdition, createEdition } from "../../app/models/newsletters.server";
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
 import { importDemoCorpus } from "../../db/import";
+import { freePort, startProductionServer } from "../../scripts/production-server";
 
 // Crash safety: the production server runs under write load (planned topics, agenda items, action
 // updates, a newsletter being sent) and is killed with SIGKILL at random moments, several times.
@@ -35,45 +34,18 @@ let actionIds: number[];
 let decisionItems: { meetingId: number; itemId: number }[];
 const EDITION_TITLE = "Crashtest-editie";
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        DATABASE_URL: databasePath,
-        GREMIUM_DEMO: "0",
-        GREMIUM_SCHEDULER: "0",
-        SMTP_URL: smtpUrl,
-        PUBLIC_URL: `http://localhost:${port}`,
-      },
-      stdio: "ignore",
+function startServer(port: number) {
+  return startProductionServer({
+    port,
+    env: {
+      DATABASE_URL: databasePath,
+      GREMIUM_DEMO: "0",
+      GREMIUM_SCHEDULER: "0",
+      SMTP_URL: smtpUrl,
+      PUBLIC_URL: `http://localhost:${port}`,
     },
-  );
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error("De server kwam niet op");
+    timeoutMs: 30_000,
+  });
 }
 
 beforeAll(async () => {
