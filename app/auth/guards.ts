@@ -1,15 +1,19 @@
+import { Forbidden, NotFound } from "~/models/errors";
 import { can, type Capability } from "./permissions";
 import type { SignedInViewer, Viewer } from "./viewer";
 
+// Refusals are domain errors; pageRoute and resourceRoute (app/lib/responses.server.ts) answer them
+// with the Dutch 403 or 404 page.
+
 export function forbidden(message = "U hebt geen toegang tot deze pagina."): never {
-  throw new Response(message, { status: 403, statusText: "Forbidden" });
+  throw new Forbidden(message);
 }
 
 export function notFound(message = "Deze pagina bestaat niet (meer)."): never {
-  throw new Response(message, { status: 404, statusText: "Not Found" });
+  throw new NotFound(message);
 }
 
-/** Model-level guard: throws a 403 Response unless the viewer holds the capability. */
+/** Model-level guard: refuses unless the viewer holds the capability. */
 export function requireCapability(viewer: Viewer, capability: Capability): asserts viewer is SignedInViewer {
   if (!can(viewer, capability)) forbidden();
 }

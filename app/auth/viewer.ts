@@ -1,15 +1,2 @@
-import type { UserRole } from "~/lib/vocabulary";
-
-/** The signed-in person on whose behalf a request runs; null for an anonymous visitor. */
-export type SignedInViewer = {
-  userId: number;
-  personId: number;
-  name: string;
-  email: string;
-  role: UserRole;
-  sessionId: string;
-  /** Bodies of which the person is a member today: what grants their confidential content. */
-  memberBodyIds: readonly number[];
-};
-
-export type Viewer = SignedInViewer | null;
+// The viewer is defined by the access layer, which alone reads what it grants (app/models/access/).
+export type { SignedInViewer, Viewer } from "~/models/access/viewer";

@@ -11,7 +11,6 @@ import {
   organisations,
   people,
 } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
@@ -19,7 +18,7 @@ import { addDaysIso, formatDate, instantFromAmsterdam, quarterStartIso, todayIso
 import type { ActionStatusFilter } from "~/lib/action-filters";
 import { actionStatusLabels, isRunning, type ActionStatus } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
 
 // Who sees an action (docs/decisions/011-actions.md):
 // - the beheerder, members of the body that follows it, its owner, and the contact of its
@@ -506,7 +505,7 @@ export function createAction({
   now?: number;
 }) {
   if (!canManageAction(viewer, { bodyId: input.bodyId }))
-    forbidden("Alleen het secretariaat van dit gremium maakt acties aan.");
+    throw new Forbidden("Alleen het secretariaat van dit gremium maakt acties aan.");
   return getDb().transaction((tx) => {
     let { meetingId } = input;
     if (input.agendaItemId) {
@@ -539,7 +538,7 @@ function loadForChange(
   if (!action) throw new RuleError({ "": ["Deze actie bestaat niet meer."] });
   const allowed = who === "manager" ? canManageAction(viewer, action) : canUpdateAction(viewer, action);
   if (!allowed)
-    forbidden(
+    throw new Forbidden(
       who === "manager"
         ? "Alleen het secretariaat van dit gremium wijzigt deze actie."
         : "Alleen de eigenaar van de actie of het secretariaat werkt haar bij.",
@@ -938,7 +937,7 @@ export function getNewActionOptions({
     .orderBy(asc(bodies.sortOrder), asc(bodies.name))
     .all()
     .filter((body) => canManageMeetings(viewer, body));
-  if (managed.length === 0) forbidden("Alleen het secretariaat maakt acties aan.");
+  if (managed.length === 0) throw new Forbidden("Alleen het secretariaat maakt acties aan.");
   const ids = managed.map((b) => b.id);
   const recentMeetings = db
     .select({ id: meetings.id, startsAt: meetings.startsAt, bodyId: meetings.bodyId, bodyName: bodies.name })

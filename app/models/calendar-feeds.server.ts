@@ -4,7 +4,8 @@ import type { SignedInViewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
 import { writeAudit } from "./audit.server";
-import { generateSessionToken, listMemberBodyIds, sessionIdFromToken } from "./sessions.server";
+import { viewerOf } from "./access/viewers.server";
+import { generateSessionToken, sessionIdFromToken } from "./sessions.server";
 
 // A personal calendar feed is a secret URL: whoever has it sees the user's meetings (never the
 // agenda). Like a session, only the hash of its token is stored; a new link revokes the old one.
@@ -57,9 +58,5 @@ export function viewerForCalendarToken({ token }: { token: string }): SignedInVi
     .where(and(eq(calendarFeeds.tokenHash, sessionIdFromToken(token)), isNull(users.deactivatedAt)))
     .get();
   if (!row) return null;
-  return {
-    ...row,
-    sessionId: "agenda-feed",
-    memberBodyIds: listMemberBodyIds({ personId: row.personId, today: todayIso() }),
-  };
+  return viewerOf(row, { sessionId: "agenda-feed", today: todayIso() });
 }

@@ -17,3 +17,31 @@ export class RuleError extends Error {
     this.name = "RuleError";
   }
 }
+
+/** The viewer may not do this; the message says why, in Dutch. Routes answer 403. */
+export class Forbidden extends Error {
+  constructor(message = "U hebt geen toegang tot deze pagina.") {
+    super(message);
+    this.name = "Forbidden";
+  }
+}
+
+/** The record does not exist, or is hidden from the viewer (which must not be told apart). Routes answer 404. */
+export class NotFound extends Error {
+  constructor(message = "Deze pagina bestaat niet (meer).") {
+    super(message);
+    this.name = "NotFound";
+  }
+}
+
+/** Any of the refusals a model throws; everything else is a real failure. */
+export type DomainError = ConflictError | RuleError | Forbidden | NotFound;
+
+export function isDomainError(error: unknown): error is DomainError {
+  return (
+    error instanceof ConflictError ||
+    error instanceof RuleError ||
+    error instanceof Forbidden ||
+    error instanceof NotFound
+  );
+}

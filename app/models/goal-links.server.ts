@@ -11,12 +11,11 @@ import {
   planGoals,
   programmes,
 } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageMeetings, canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { writeAudit } from "./audit.server";
-import { RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 import { canManagePlanOf, planVisibleTo } from "./plan-access.server";
 
 export type LinkTarget =
@@ -161,7 +160,7 @@ export function setGoalLinks({
   objectiveIds: number[];
   planGoalIds: number[];
 }) {
-  if (!canLinkGoals(viewer, target)) forbidden("U mag dit niet aan doelen koppelen.");
+  if (!canLinkGoals(viewer, target)) throw new Forbidden("U mag dit niet aan doelen koppelen.");
   const signedIn = viewer as SignedInViewer;
   getDb().transaction((tx) => {
     const uniqueObjectives = [...new Set(objectiveIds)];

@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { agendaItems, bodies, documentVersions, documents, handoffs, meetings, plannedTopics } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import { writeAudit } from "./audit.server";
 import { listDecisionsForItems } from "./decisions.server";
-import { RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 import { loadMeetingForAgendaChange } from "./meetings.server";
 
 // The network works upwards every quarter: a themagroep sends an item to the expertgroep, the
@@ -118,7 +117,7 @@ export function acceptHandoffInto(
   if (!handoff || handoff.status !== "voorgesteld")
     throw new RuleError({ "": ["Dit voorgestelde punt is al verwerkt."] });
   const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
-  if (meeting.bodyId !== handoff.toBodyId) forbidden("Dit punt is voor een ander gremium voorgesteld.");
+  if (meeting.bodyId !== handoff.toBodyId) throw new Forbidden("Dit punt is voor een ander gremium voorgesteld.");
   const source = tx.select().from(agendaItems).where(eq(agendaItems.id, handoff.fromAgendaItemId)).get()!;
   const last = tx
     .select({ position: agendaItems.position })

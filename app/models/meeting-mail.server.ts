@@ -1,6 +1,5 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { meetingInvitees, people } from "../../db/schema";
-import { forbidden, notFound } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
@@ -11,6 +10,7 @@ import { agendaSectionLabels } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
 import { getMeeting } from "./meetings.server";
 import { escapeHtml } from "~/lib/html";
+import { Forbidden, NotFound } from "./errors";
 
 /**
  * Mails the agenda to the invitees with an .ics invitation: after publishing, or as a "gewijzigde
@@ -29,9 +29,9 @@ export async function mailAgendaToInvitees({
   baseUrl: string;
 }) {
   const meeting = getMeeting({ viewer, id: meetingId, asPublic: true });
-  if (!meeting) notFound("Deze vergadering bestaat niet.");
+  if (!meeting) throw new NotFound("Deze vergadering bestaat niet.");
   if (!canManageMeetings(viewer, { id: meeting.bodyId }))
-    forbidden("Alleen het secretariaat van dit gremium verstuurt de agenda.");
+    throw new Forbidden("Alleen het secretariaat van dit gremium verstuurt de agenda.");
   const recipients = getDb()
     .select({ name: people.name, address: people.email })
     .from(meetingInvitees)

@@ -11,7 +11,7 @@ import {
   publishAgenda,
 } from "./meetings.server";
 import { changeSeries, listSeries, previewSeriesChange } from "./meeting-series.server";
-import { ConflictError } from "./errors";
+import { ConflictError, Forbidden } from "./errors";
 
 describe("a series of meetings", () => {
   it("plans a year at once from the template, all independent afterwards", async () => {
@@ -61,9 +61,7 @@ describe("a series of meetings", () => {
     const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
     const member = await makeViewer({ role: "lid", memberBodyIds: [body.id] });
     const input = { bodyId: body.id, startTime: "10:00", endTime: "12:00", location: "x", isPublic: false };
-    expect(() => createMeetingSeries({ viewer: member, dates: ["2030-03-14"], ...input })).toThrow(
-      expect.objectContaining({ status: 403 }),
-    );
+    expect(() => createMeetingSeries({ viewer: member, dates: ["2030-03-14"], ...input })).toThrow(Forbidden);
     // The second date lies after the body is retired: nothing is planned.
     expect(() => createMeetingSeries({ viewer: secretary, dates: ["2030-03-14", "2030-09-12"], ...input })).toThrow(
       /opgeheven/,
@@ -185,6 +183,6 @@ describe("a series of meetings", () => {
         fieldErrors: { endTime: ["De eindtijd ligt na de begintijd."], location: ["Vul de plaats in."] },
       }),
     );
-    expect(() => listSeries({ viewer: member, bodyId: body.id })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => listSeries({ viewer: member, bodyId: body.id })).toThrow(Forbidden);
   });
 });

@@ -10,7 +10,6 @@ import {
   memberships,
   people,
 } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { groupBySection } from "~/lib/agenda-numbering";
@@ -19,7 +18,7 @@ import { amsterdamDateAndTime, formatDate, formatDateTime, instantFromAmsterdam,
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { AgendaSection, MeetingStatus } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
 
 /**
@@ -331,7 +330,7 @@ export function templateFor(tx: Tx, bodyId: number) {
 
 export function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
   if (!canManageMeetings(viewer, { id: bodyId }))
-    forbidden("Alleen het secretariaat van dit gremium kan de vergaderingen voorbereiden.");
+    throw new Forbidden("Alleen het secretariaat van dit gremium kan de vergaderingen voorbereiden.");
 }
 
 /** Defaults for a new meeting of a body: its chair and secretary by name. */

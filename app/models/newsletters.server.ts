@@ -15,7 +15,6 @@ import {
   programmes,
   subscribers,
 } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
@@ -35,7 +34,7 @@ import { writeAudit } from "./audit.server";
 import { getDecisionByReference, getDecisionList, listDecisions } from "./decisions.server";
 import { getDocumentVersion, storagePath, store } from "./documents.server";
 import { sniff } from "~/lib/file-types";
-import { ConflictError, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
 import { getMeeting, listUpcomingMeetings } from "./meetings.server";
 import { getPlan } from "./plans.server";
 import { hashText, newToken } from "./subscribers.server";
@@ -44,7 +43,7 @@ import { hashText, newToken } from "./subscribers.server";
 // publishing, sent in batches that survive a restart (docs/decisions/013).
 
 function requireEditor(viewer: Viewer): asserts viewer is SignedInViewer {
-  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker maakt en verstuurt de nieuwsbrief.");
+  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker maakt en verstuurt de nieuwsbrief.");
 }
 
 const editionVisibleTo = (viewer: Viewer) =>

@@ -1,11 +1,11 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { memberships, organisations, people, users } from "../../db/schema";
-import { forbidden, requireCapability } from "~/auth/guards";
+import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
 import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
 
 /** People to choose from when adding a membership. */
@@ -157,7 +157,7 @@ export function updatePerson({
 
 /** Names to choose from when recording who made a toezegging; for the secretariaat of any body. */
 export function listPeopleForCommitments({ viewer }: { viewer: Viewer }) {
-  if (!viewer || (viewer.role !== "secretariaat" && viewer.role !== "beheerder")) forbidden();
+  if (!viewer || (viewer.role !== "secretariaat" && viewer.role !== "beheerder")) throw new Forbidden();
   return getDb()
     .select({ id: people.id, name: people.name, organisationName: organisations.name })
     .from(people)

@@ -11,7 +11,6 @@ import {
   planGoals,
   plannedTopics,
 } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
@@ -23,7 +22,7 @@ import { writeAudit } from "./audit.server";
 import { actionVisibleTo } from "./actions.server";
 import { decisionVisibleTo } from "./decisions.server";
 import { acceptHandoffInto } from "./handoffs.server";
-import { ConflictError, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
 import { planVisibleTo } from "./plan-access.server";
 import { visibleTo } from "./meetings.server";
 
@@ -32,7 +31,7 @@ import { visibleTo } from "./meetings.server";
 
 function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
   if (!canManageMeetings(viewer, { id: bodyId }))
-    forbidden("Alleen het secretariaat van dit gremium plant onderwerpen.");
+    throw new Forbidden("Alleen het secretariaat van dit gremium plant onderwerpen.");
 }
 
 /** A body's topics as the viewer may see them, each with its origin and the decisions on its item. */

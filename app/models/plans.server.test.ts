@@ -4,7 +4,7 @@ import { completeAction, createAction } from "./actions.server";
 import { addAgendaItem } from "./agenda.server";
 import { listAuditEntries } from "./audit.server";
 import { recordDecision, removeDecision, type DecisionInput } from "./decisions.server";
-import { RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 import { setGoalLinks } from "./goal-links.server";
 import { createMeeting, getMeeting, publishAgenda } from "./meetings.server";
 import {
@@ -233,7 +233,7 @@ describe("the plan workflow", () => {
         agendaItemId: null,
         now: NOW,
       }),
-    ).toThrow(expect.objectContaining({ status: 403 }));
+    ).toThrow(Forbidden);
   });
 });
 

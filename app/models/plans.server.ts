@@ -14,7 +14,6 @@ import {
   planGoals,
   programmes,
 } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { formatDate, formatDay, instantFromAmsterdam, amsterdamDateAndTime } from "~/lib/format";
@@ -29,7 +28,7 @@ import {
 } from "~/lib/vocabulary";
 import { insertWorkflowAgendaItem } from "./agenda.server";
 import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
 import { canManagePlanOf, planVisibleTo } from "./plan-access.server";
 
 /** Plans per year (newest first) and body, as far as the viewer may see them. */
@@ -206,7 +205,7 @@ function listConsentMeetings(now: number) {
 
 function requirePlanManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
   if (!canManagePlanOf(viewer, bodyId))
-    forbidden("Alleen de kartrekker, het secretariaat of de kwartiermaker werkt dit jaarplan bij.");
+    throw new Forbidden("Alleen de kartrekker, het secretariaat of de kwartiermaker werkt dit jaarplan bij.");
 }
 
 function loadForChange(tx: Tx, viewer: Viewer, id: number, expectedVersion?: number) {

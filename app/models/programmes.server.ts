@@ -13,7 +13,6 @@ import {
   planGoals,
   programmes,
 } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
@@ -23,7 +22,7 @@ import type { ObjectiveStatus } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
 import { writeAudit } from "./audit.server";
 import { decisionVisibleTo } from "./decisions.server";
-import { ConflictError, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
 import { visibleTo } from "./meetings.server";
 import { planVisibleTo } from "./plan-access.server";
 
@@ -353,7 +352,7 @@ export function getObjective({
 }
 
 function requireProgrammeManager(viewer: Viewer): asserts viewer is SignedInViewer {
-  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker beheert programma's en opgaven.");
+  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker beheert programma's en opgaven.");
 }
 
 export type ProgrammeInput = {

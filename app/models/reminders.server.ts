@@ -7,7 +7,7 @@ import { sendMail } from "~/lib/mail.server";
 import { actionStatusLabels } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
 import { writeAudit } from "./audit.server";
-import { listMemberBodyIds } from "./sessions.server";
+import { viewerOf } from "./access/viewers.server";
 import { escapeHtml } from "~/lib/html";
 
 /** Owners hear about actions that are overdue or due within this many days. */
@@ -29,15 +29,10 @@ function viewerFor(
   person: { id: number; name: string; email: string; role: SignedInViewer["role"] | null },
   today: string,
 ) {
-  return {
-    userId: 0,
-    personId: person.id,
-    name: person.name,
-    email: person.email,
-    role: person.role ?? "lid",
-    sessionId: "digest",
-    memberBodyIds: listMemberBodyIds({ personId: person.id, today }),
-  } satisfies SignedInViewer;
+  return viewerOf(
+    { userId: 0, personId: person.id, name: person.name, email: person.email, role: person.role ?? "lid" },
+    { sessionId: "digest", today },
+  );
 }
 
 /**

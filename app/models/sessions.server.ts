@@ -1,10 +1,11 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
-import { memberships, people, sessions, users } from "../../db/schema";
+import { eq, lte } from "drizzle-orm";
+import { people, sessions, users } from "../../db/schema";
 import type { SignedInViewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
+import { viewerOf } from "./access/viewers.server";
 
 // Session design from the Lucia guide: the cookie holds a random token, the database only its
 // SHA-256, so a leaked database cannot be used to sign in (docs/decisions/002-sessions.md).
@@ -72,17 +73,11 @@ export function validateSessionToken({
     expiresAt = now + SESSION_TTL_MS;
     db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
   }
-  const memberBodyIds = listMemberBodyIds({ personId: row.personId, today: todayIso(now) });
   return {
-    viewer: {
-      userId: row.userId,
-      personId: row.personId,
-      name: row.name,
-      email: row.email,
-      role: row.role,
-      sessionId: id,
-      memberBodyIds,
-    },
+    viewer: viewerOf(
+      { userId: row.userId, personId: row.personId, name: row.name, email: row.email, role: row.role },
+      { sessionId: id, today: todayIso(now) },
+    ),
     expiresAt,
     renewed,
   };
@@ -113,20 +108,4 @@ export function rotateSession({
 
 export function deleteExpiredSessions({ now = Date.now() }: { now?: number } = {}) {
   getDb().delete(sessions).where(lte(sessions.expiresAt, now)).run();
-}
-
-/** The bodies of which a person is a member on a day: what grants their confidential content. */
-export function listMemberBodyIds({ personId, today }: { personId: number; today: string }) {
-  return getDb()
-    .selectDistinct({ bodyId: memberships.bodyId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.personId, personId),
-        lte(memberships.startsOn, today),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
-      ),
-    )
-    .all()
-    .map((m) => m.bodyId);
 }

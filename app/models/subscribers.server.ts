@@ -3,12 +3,11 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { and, eq, lt, sql } from "drizzle-orm";
 import { subscribers, subscriptionThrottles } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
-import { forbidden } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { sendMail } from "~/lib/mail.server";
 import { writeAudit } from "./audit.server";
-import { RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 
 // Subscribers of the nieuwsbrief: double opt-in, one-click opt-out, and as little personal data as
 // will do. After an opt-out only the SHA-256 of the address remains (docs/decisions/013).
@@ -200,7 +199,7 @@ export function unsubscribe({ token, now = Date.now() }: { token: string; now?: 
 
 /** Counts per status, for the kwartiermaker. */
 export function countSubscribers({ viewer }: { viewer: Viewer }) {
-  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker ziet de abonnees.");
+  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker ziet de abonnees.");
   const rows = getDb()
     .select({ status: subscribers.status, n: sql<number>`count(*)`.mapWith(Number) })
     .from(subscribers)
@@ -212,7 +211,7 @@ export function countSubscribers({ viewer }: { viewer: Viewer }) {
 
 /** The confirmed subscribers as CSV rows, for the kwartiermaker. */
 export function exportSubscribers({ viewer }: { viewer: Viewer }) {
-  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker exporteert de abonnees.");
+  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker exporteert de abonnees.");
   return getDb()
     .select({
       email: subscribers.email,
@@ -241,7 +240,7 @@ export function importSubscribers({
   rows: { line: number; email: string; name: string; organisation: string; confirmed: boolean }[];
   now?: number;
 }) {
-  if (!canManageProgrammes(viewer)) forbidden("Alleen de kwartiermaker importeert abonnees.");
+  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker importeert abonnees.");
   const result = { added: 0, updated: 0, optedOut: 0, invalid: [] as number[] };
   getDb().transaction((tx) => {
     for (const row of rows) {

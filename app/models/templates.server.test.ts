@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeBody, makeViewer } from "../../tests/factories";
 import { addTemplateItem, changeTemplateItem, getTemplate } from "./templates.server";
 import { createMeeting, getMeeting } from "./meetings.server";
+import { Forbidden } from "./errors";
 
 const subjects = (sections: { items: { number: string; subject: string | null }[] }[]) =>
   sections.flatMap((s) => s.items.map((i) => `${i.number} ${i.subject}`));
@@ -60,6 +61,6 @@ describe("agenda templates", () => {
   it("only the body's secretariaat edits its template", async () => {
     const body = makeBody();
     const member = await makeViewer({ role: "lid", memberBodyIds: [body.id] });
-    expect(() => getTemplate({ viewer: member, bodyId: body.id })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => getTemplate({ viewer: member, bodyId: body.id })).toThrow(Forbidden);
   });
 });

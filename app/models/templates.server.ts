@@ -1,18 +1,17 @@
 import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import { agendaTemplateItems, bodies } from "../../db/schema";
-import { forbidden } from "~/auth/guards";
 import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { groupBySection } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
 import { writeAudit } from "./audit.server";
-import { RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 import { defaultTemplate } from "./meetings.server";
 
 function requireTemplateManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
   if (!canManageMeetings(viewer, { id: bodyId }))
-    forbidden("Alleen het secretariaat van dit gremium past het sjabloon aan.");
+    throw new Forbidden("Alleen het secretariaat van dit gremium past het sjabloon aan.");
 }
 
 /** A body's template as its editor shows it; the default template until the body has its own. */

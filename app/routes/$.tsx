@@ -1,13 +1,14 @@
 import { notFound } from "~/auth/guards";
+import { pageRoute } from "~/lib/responses.server";
 
 // Every unknown URL lands here, so the 404 page renders inside the site layout.
-export async function loader() {
+export const loader = pageRoute(async () => {
   notFound();
-}
+});
 
-export async function action() {
+export const action = pageRoute(async () => {
   notFound();
-}
+});
 
 export default function NotFound() {
   return null;

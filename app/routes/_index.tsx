@@ -5,10 +5,11 @@ import { MeetingList } from "~/components/meeting-list";
 import { listBodiesGrouped } from "~/models/bodies.server";
 import { listUpcomingMeetings } from "~/models/meetings.server";
 import { bodyKindLabels } from "~/lib/vocabulary";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Gremium · Zorg, Veiligheid en Straf Twente" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const groups = listBodiesGrouped({ viewer });
   return {
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...groups.other.map((b) => ({ ...b, themeGroups: 0 })),
     ].map(({ slug, name, kind, themeGroups }) => ({ slug, name, kind, themeGroups })),
   };
-}
+});
 
 export default function Home() {
   const { bodies, meetings } = useLoaderData<typeof loader>();

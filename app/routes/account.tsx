@@ -12,12 +12,13 @@ import { siteUrl } from "~/lib/site-url.server";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feeds.server";
 import { changeOwnPassword } from "~/models/users.server";
 import { changePasswordSchema } from "~/schemas/admin";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn account · Gremium" }];
 
 const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   return {
     name: viewer.name,
@@ -26,9 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasFeed: hasCalendarFeed({ viewer }),
     siteUrl: siteUrl(request),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const formData = await request.clone().formData();
   const intent = formData.get("intent");
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { result: submission.reply({ resetForm: true }), changed: true, feedToken: null, feedRevoked: false },
     { headers: { "Set-Cookie": rotateViewerSession(request, viewer) } },
   );
-}
+});
 
 export default function Account() {
   const { name, email, roleLabel, hasFeed, siteUrl: site } = useLoaderData<typeof loader>();

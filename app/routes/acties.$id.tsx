@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionStatusBadge } from "~/components/action-list";
@@ -38,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Actie: ${data.action.description} · Gremium` : "Actie niet gevonden · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const action = getAction({ viewer, id: requireIdParam(params.id) });
   if (!action) notFound("Deze actie bestaat niet, of u mag haar niet zien.");
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? loadGoalLinks(viewer, { kind: "action", id: action.id }, Number(todayIso().slice(0, 4)))
       : { goals: { objectives: [], planGoals: [] }, goalForm: null }),
   };
-}
+});
 
 const doneMessages = {
   update: "De stand is bijgewerkt.",
@@ -68,7 +68,7 @@ const doneMessages = {
   aangemaakt: "De actie is aangemaakt.",
 } as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const id = requireIdParam(params.id);
   const formData = await request.formData();
@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey, result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

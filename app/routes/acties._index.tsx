@@ -10,10 +10,11 @@ import { listActionMeetings, listActionOwners, listActions, summariseActions } f
 import { listBodiesForSelect } from "~/models/bodies.server";
 import { listOrganisations } from "~/models/people.server";
 import { listObjectivesForFilter } from "~/models/programmes.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Acties · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const { filters, query, page } = parseActionFilters(new URL(request.url).searchParams);
   const { actions, ...paging } = listActions({ viewer, filters, page });
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       label: `${m.bodyName}, ${formatDay(m.startsAt)}`,
     })),
   };
-}
+});
 
 type Counts = { id: number | null; name: string | null; open: number; overdue: number; closedThisQuarter: number };
 

@@ -4,13 +4,14 @@ import { ActionList } from "~/components/action-list";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { requireUser } from "~/auth/permissions.server";
 import { listMyActions } from "~/models/actions.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn acties · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   return listMyActions({ viewer });
-}
+});
 
 export default function MyActions() {
   const { running, closed } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -16,7 +16,7 @@ import { createActionSchema } from "~/schemas/actions";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe actie · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const url = new URL(request.url);
   const itemParam = Number(url.searchParams.get("agendapunt"));
@@ -36,9 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     organisations: listOrganisations({ viewer }).map((o) => ({ value: o.id, label: o.name })),
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: createActionSchema });
   if (submission.status !== "success")
@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey: "create", result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function NewAction() {
   const { bodies, meetings, agendaItem, presetBodyId, people, organisations } = useLoaderData<typeof loader>();

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { collections } from "~/lib/openapi";
 import { siteUrl } from "~/lib/site-url.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Open data (API) · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   return { base: siteUrl(request) };
-}
+});
 
 export default function ApiPage() {
   const { base } = useLoaderData<typeof loader>();

@@ -5,10 +5,11 @@ import { countAuditEntries } from "~/models/audit.server";
 import { listBodiesForSelect } from "~/models/bodies.server";
 import { listPeople } from "~/models/people.server";
 import { listUsers } from "~/models/users.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Beheer · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const users = listUsers({ viewer });
   return {
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     people: listPeople({ viewer }).length,
     auditEntries: countAuditEntries({ viewer }),
   };
-}
+});
 
 export default function AdminHome() {
   const stats = useLoaderData<typeof loader>();

@@ -16,6 +16,7 @@ import { replyToModelError } from "~/lib/form-reply.server";
 import { userRoleLabels, userRoles, type UserRole } from "~/lib/vocabulary";
 import { deactivateUser, getUserForEdit, reactivateUser, setUserRole } from "~/models/users.server";
 import { deactivateSchema, reactivateSchema, setRoleSchema } from "~/schemas/admin";
+import { pageRoute } from "~/lib/responses.server";
 
 const schema = z.discriminatedUnion("intent", [setRoleSchema, deactivateSchema, reactivateSchema]);
 
@@ -23,14 +24,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "Gebruiker"} · Beheer · Gremium` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const user = getUserForEdit({ viewer, id: requireIdParam(params.id) });
   if (!user) notFound("Deze gebruiker bestaat niet.");
   return { user, isSelf: user.id === viewer.userId };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey: intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 type EditableUser = { id: number; name: string; role: UserRole; version: number; deactivatedAt: number | null };
 

@@ -4,13 +4,14 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/auth/permissions.server";
 import { userRoleLabels } from "~/lib/vocabulary";
 import { listUsers } from "~/models/users.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers · Beheer · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   return { users: listUsers({ viewer }) };
-}
+});
 
 export default function Users() {
   const { users } = useLoaderData<typeof loader>();

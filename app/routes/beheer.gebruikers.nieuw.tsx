@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
@@ -14,12 +14,12 @@ import { newUserSchema } from "~/schemas/admin";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe gebruiker · Beheer · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   return { organisations: listOrganisations({ viewer }) };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
   if (submission.status !== "success") {
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return replyToModelError(submission, error, { hideFields: ["password"] });
   }
-}
+});
 
 export default function NewUser() {
   const { organisations } = useLoaderData<typeof loader>();

@@ -19,6 +19,7 @@ import { getBodyForEdit, listBodiesForSelect, retireBody, updateBody } from "~/m
 import { addMembership, endMembership, listMembershipsForAdmin } from "~/models/memberships.server";
 import { listPeopleForSelect } from "~/models/people.server";
 import { addMembershipSchema, endMembershipSchema, retireBodySchema, updateBodySchema } from "~/schemas/admin";
+import { pageRoute } from "~/lib/responses.server";
 
 const schema = z.discriminatedUnion("intent", [
   updateBodySchema,
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.body.name ?? "Gremium"} · Beheer · Gremium` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const body = getBodyForEdit({ viewer, id: requireIdParam(params.id) });
   if (!body) notFound("Dit gremium bestaat niet.");
@@ -42,9 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: listPeopleForSelect({ viewer }),
     today: todayIso(),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const id = requireIdParam(params.id);
   const formData = await request.formData();
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : null;
     return data({ formKey, result: reply.data, done: null, currentVersion }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 function EndMembershipForm({
   membership,

@@ -4,13 +4,14 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/auth/permissions.server";
 import { listBodiesForAdmin } from "~/models/bodies.server";
 import { bodyKindLabels } from "~/lib/vocabulary";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Gremia · Beheer · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   return { bodies: listBodiesForAdmin({ viewer }) };
-}
+});
 
 export default function AdminBodies() {
   const { bodies } = useLoaderData<typeof loader>();

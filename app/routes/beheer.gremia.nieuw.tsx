@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BodyFields } from "~/components/body-fields";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -14,12 +14,12 @@ import { bodySchema } from "~/schemas/admin";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw gremium · Beheer · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   return { parents: listBodiesForSelect({ viewer }).filter((b) => b.activeUntil === null), today: todayIso() };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const submission = parseWithZod(await request.formData(), { schema: bodySchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return replyToModelError(submission, error);
   }
-}
+});
 
 export default function NewBody() {
   const { parents, today } = useLoaderData<typeof loader>();

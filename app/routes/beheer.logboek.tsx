@@ -3,14 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { formatTimestamp } from "~/lib/format";
 import { listAuditEntries } from "~/models/audit.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Logboek · Beheer · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const before = Number(new URL(request.url).searchParams.get("voor")) || undefined;
   return { ...listAuditEntries({ viewer, before }), paged: before !== undefined };
-}
+});
 
 function show(value: unknown) {
   if (value === null || value === undefined || value === "") return "—";

@@ -11,19 +11,20 @@ import { requireRole } from "~/auth/permissions.server";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { getPersonForEdit, listOrganisations, updatePerson } from "~/models/people.server";
 import { updatePersonSchema } from "~/schemas/admin";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.person.name ?? "Persoon"} · Beheer · Gremium` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const person = getPersonForEdit({ viewer, id: requireIdParam(params.id) });
   if (!person) notFound("Deze persoon bestaat niet.");
   return { person, organisations: listOrganisations({ viewer }) };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: updatePersonSchema });
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const currentVersion = reply.init?.status === 409 ? (getPersonForEdit({ viewer, id })?.version ?? null) : null;
     return data({ result: reply.data, saved: false, currentVersion }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function PersonPage() {
   const { person, organisations } = useLoaderData<typeof loader>();

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
+import { pageRoute } from "~/lib/responses.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   requireRole(request, ["beheerder"]);
   return null;
-}
+});
 
 export default function AdminLayout() {
   return (

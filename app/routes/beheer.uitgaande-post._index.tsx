@@ -4,13 +4,14 @@ import { requireRole } from "~/auth/permissions.server";
 import { env } from "~/lib/env.server";
 import { formatTimestamp } from "~/lib/format";
 import { listOutbox } from "~/lib/mail.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Uitgaande post · Beheer · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   requireRole(request, ["beheerder"]);
   return { messages: listOutbox(), viaSmtp: Boolean(env().SMTP_URL) };
-}
+});
 
 export default function Outbox() {
   const { messages, viaSmtp } = useLoaderData<typeof loader>();

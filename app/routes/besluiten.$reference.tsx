@@ -13,12 +13,13 @@ import { formatDate, formatDateTime, formatDay } from "~/lib/format";
 import { actionStatusLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
 import { getDecisionByReference } from "~/models/decisions.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Besluit ${data.decision.reference} · Gremium` : "Besluit · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const decision = getDecisionByReference({ viewer, reference: params.reference ?? "" });
   if (!decision) notFound("Dit besluit bestaat niet of is niet voor u zichtbaar.");
@@ -31,9 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents,
     ...loadGoalLinks(viewer, target, Number(amsterdamDateAndTime(decision.startsAt).date.slice(0, 4))),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const decision = getDecisionByReference({ viewer, reference: params.reference ?? "" });
   if (!decision) notFound("Dit besluit bestaat niet of is niet voor u zichtbaar.");
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await request.formData(),
     `/besluiten/${decision.reference}`,
   );
-}
+});
 
 export default function DecisionPage() {
   const { decision, documents, goals, goalForm } = useLoaderData<typeof loader>();

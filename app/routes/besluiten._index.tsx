@@ -9,10 +9,11 @@ import { listBodiesForSelect } from "~/models/bodies.server";
 import { listDecisions } from "~/models/decisions.server";
 import { listMeetingYears } from "~/models/meetings.server";
 import { listObjectivesForFilter } from "~/models/programmes.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Besluiten · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const url = new URL(request.url);
   const bodies = listBodiesForSelect({ viewer });
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     years: listMeetingYears({ viewer }),
   };
-}
+});
 
 export default function DecisionRegister() {
   const { decisions, hasMore, filters, page, bodies, years, objectives } = useLoaderData<typeof loader>();

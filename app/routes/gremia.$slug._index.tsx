@@ -11,12 +11,13 @@ import { bodyKindLabels, membershipRoleLabels } from "~/lib/vocabulary";
 import { MeetingList } from "~/components/meeting-list";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { listMeetings } from "~/models/meetings.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.body.name} · Gremium` : "Gremium niet gevonden · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const body = getBodyBySlug({ viewer, slug: params.slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPlan: !body.retired && canManageMeetings(viewer, body),
     meetings: listMeetings({ viewer, bodyId: body.id }),
   };
-}
+});
 
 export default function BodyPage() {
   const { body, signedIn, isMember, canPlan, meetings } = useLoaderData<typeof loader>();

@@ -9,12 +9,13 @@ import { formatDay } from "~/lib/format";
 import { listProcessedActionLists } from "~/models/action-lists.server";
 import { listBodyActions } from "~/models/actions.server";
 import { getBodyBySlug } from "~/models/bodies.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Actielijst ${data.body.name} · Gremium` : "Gremium niet gevonden · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const body = getBodyBySlug({ viewer, slug: params.slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     processed: listProcessedActionLists({ viewer, bodyId: body.id }),
     signedIn: viewer !== null,
   };
-}
+});
 
 export default function BodyActions() {
   const { body, canCreate, running, closed, processed, signedIn } = useLoaderData<typeof loader>();

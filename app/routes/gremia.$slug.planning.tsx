@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Alert } from "~/components/alert";
@@ -50,7 +50,7 @@ function findBody(viewer: ReturnType<typeof getViewer>, slug: string | undefined
   return body;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const body = findBody(viewer, params.slug);
   const thisYear = new Date().getUTCFullYear();
@@ -59,9 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...getPlanning({ viewer, bodyId: body.id }),
     years: [thisYear, thisYear + 1],
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const body = findBody(viewer, params.slug);
   const submission = parseWithZod(await request.formData(), { schema });
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey, result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Topic = LoaderData["byQuarter"][number];

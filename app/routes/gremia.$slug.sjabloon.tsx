@@ -13,6 +13,7 @@ import { agendaSectionLabels, agendaSections } from "~/lib/vocabulary";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { addTemplateItem, changeTemplateItem, getTemplate } from "~/models/templates.server";
 import { addTemplateItemSchema, changeTemplateItemSchema } from "~/schemas/meetings";
+import { pageRoute } from "~/lib/responses.server";
 
 const schema = z.union([addTemplateItemSchema, changeTemplateItemSchema]);
 
@@ -24,16 +25,16 @@ function loadBody(viewer: ReturnType<typeof requireUser>, slug: string | undefin
   return body;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const body = loadBody(viewer, params.slug);
   return {
     body: { id: body.id, name: body.name, slug: body.slug },
     template: getTemplate({ viewer, bodyId: body.id }),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const body = loadBody(viewer, params.slug);
   const submission = parseWithZod(await request.formData(), { schema });
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function AgendaTemplate() {
   const { body, template } = useLoaderData<typeof loader>();

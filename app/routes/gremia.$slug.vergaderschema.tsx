@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -35,7 +35,7 @@ function loadBody(viewer: ReturnType<typeof requireUser>, slug: string | undefin
   return { viewer, body };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const { viewer, body } = loadBody(requireUser(request), params.slug);
   return {
     body: { id: body.id, name: body.name, slug: body.slug },
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       count: series.meetings.length,
     })),
   };
-}
+});
 
 type Values = Record<string, string>;
 type Reply = {
@@ -100,7 +100,7 @@ function readForm(form: FormData) {
   return { values, errors, dates, summary };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const { body } = loadBody(viewer, params.slug);
   const { values, errors, dates, summary } = readForm(await request.formData());
@@ -136,7 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof RuleError) return data<Reply>({ values, errors: error.fieldErrors }, { status: 400 });
     throw error;
   }
-}
+});
 
 export default function SeriesPlanner() {
   const { body, nextYear, series } = useLoaderData<typeof loader>();

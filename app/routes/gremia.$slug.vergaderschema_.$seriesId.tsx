@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -25,10 +25,10 @@ function load(viewer: ReturnType<typeof requireUser>, slug: string | undefined, 
   return { viewer, body, series };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const { body, series } = load(requireUser(request), params.slug, params.seriesId);
   return { body: { name: body.name, slug: body.slug }, series };
-}
+});
 
 type Values = Record<string, string>;
 type Reply = {
@@ -37,7 +37,7 @@ type Reply = {
   preview?: ReturnType<typeof previewSeriesChange>;
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const { viewer, body, series } = load(requireUser(request), params.slug, params.seriesId);
   const form = await request.formData();
   const values = Object.fromEntries(
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-}
+});
 
 export default function ChangeSeries() {
   const { body, series } = useLoaderData<typeof loader>();

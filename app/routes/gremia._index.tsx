@@ -4,12 +4,13 @@ import { BodyLink } from "~/components/body-link";
 import { getViewer } from "~/auth/session.server";
 import { formatDate } from "~/lib/format";
 import { listBodiesGrouped } from "~/models/bodies.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Gremia · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   return listBodiesGrouped({ viewer: getViewer(request) });
-}
+});
 
 export default function Bodies() {
   const { steering, expert, themeWithoutExpert, other, retired } = useLoaderData<typeof loader>();

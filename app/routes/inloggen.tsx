@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
@@ -12,13 +12,13 @@ import { signInSchema } from "~/schemas/sign-in";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   if (getViewer(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(safeRedirect(submission.value.redirectTo), {
     headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) },
   });
-}
+});
 
 export default function SignIn() {
   const lastResult = useActionData<typeof action>();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ZodType } from "zod";
 import { Alert } from "~/components/alert";
@@ -54,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.plan.title} · Gremium` : "Jaarplan niet gevonden · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const found = getPlan({ viewer, id: requireIdParam(params.id) });
   if (!found) notFound("Dit jaarplan bestaat niet, of is (nog) niet openbaar.");
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? Object.fromEntries(found.goals.map((g) => [g.id, getGoalLinks({ kind: "planGoal", id: g.id })]))
       : {},
   };
-}
+});
 
 const schemas: Record<string, ZodType> = {
   "chapter-add": chapterSchema,
@@ -104,7 +104,7 @@ type Reply = KeyedReply & { preview?: string };
 
 const stepIntents = ["close", "report-publish", "chapter-remove", "goal-remove", "budget-remove", "onbekend"];
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const planId = requireIdParam(params.id);
   const formData = await request.formData();
@@ -202,7 +202,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey, result: reply.data } satisfies Reply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

@@ -4,13 +4,14 @@ import { StatusBadge } from "~/components/status-badge";
 import { getViewer } from "~/auth/session.server";
 import { planStatusLabels } from "~/lib/vocabulary";
 import { listPlanBodies, listPlans } from "~/models/plans.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Jaarplannen · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   return { plans: listPlans({ viewer }), canCreate: viewer !== null && listPlanBodies({ viewer }).length > 0 };
-}
+});
 
 export default function Plans() {
   const { plans, canCreate } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, CheckboxField, FormErrors, SelectField, TextField } from "~/components/form";
@@ -16,14 +16,14 @@ import { createPlanSchema } from "~/schemas/plans";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw jaarplan · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const bodies = listPlanBodies({ viewer });
   if (bodies.length === 0) forbidden("U beheert geen jaarplannen.");
   return { bodies, nextYear: Number(todayIso().slice(0, 4)) + 1 };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: createPlanSchema });
   if (submission.status !== "success")
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey: "create", result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function NewPlan() {
   const { bodies, nextYear } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
@@ -20,7 +20,7 @@ function clientKey(request: Request) {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: subscribeSchema });
   if (submission.status !== "success")
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       status: reply.init?.status ?? 400,
     });
   }
-}
+});
 
 export default function Subscribe() {
   const [searchParams] = useSearchParams();

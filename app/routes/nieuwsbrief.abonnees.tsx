@@ -5,12 +5,13 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
 import { requireUser } from "~/auth/permissions.server";
 import { countSubscribers, importSubscribers } from "~/models/subscribers.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Abonnees van de nieuwsbrief · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   return countSubscribers({ viewer: requireUser(request) });
-}
+});
 
 /** Splits CSV text with ; or , as separator and quoted fields, as Excel writes it. */
 function parseCsv(text: string) {
@@ -36,7 +37,7 @@ function parseCsv(text: string) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const formData = await request.formData();
   const file = formData.get("bestand");
@@ -71,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
       })),
   });
   return { error: null, result };
-}
+});
 
 export default function Subscribers() {
   const counts = useLoaderData<typeof loader>();

@@ -4,20 +4,21 @@ import { Alert } from "~/components/alert";
 import { Button } from "~/components/form";
 import { notFound } from "~/auth/guards";
 import { findUnsubscribe, unsubscribe } from "~/models/subscribers.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Afmelden voor de nieuwsbrief · Gremium" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ params }: LoaderFunctionArgs) => {
   const found = findUnsubscribe({ token: params.token ?? "" });
   return { known: found !== null, already: found?.status === "afgemeld" };
-}
+});
 
 // The link in every mail is its own authority: no session, no origin check. A mail program's
 // one-click POST (RFC 8058, "List-Unsubscribe=One-Click") lands here too; a GET only asks.
-export async function action({ params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ params }: ActionFunctionArgs) => {
   if (!unsubscribe({ token: params.token ?? "" })) notFound("Deze afmeldlink is onbekend.");
   return { done: true };
-}
+});
 
 export default function Unsubscribe() {
   const { known, already } = useLoaderData<typeof loader>();

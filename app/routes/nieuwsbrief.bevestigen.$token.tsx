@@ -4,15 +4,16 @@ import { Alert } from "~/components/alert";
 import { Button } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { confirmSubscription } from "~/models/subscribers.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelding bevestigen · Gremium" }];
 
 // Confirming takes a click on a button (a POST), so a mail scanner that follows the link does not
 // confirm on the reader's behalf.
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   return { confirmed: confirmSubscription({ token: params.token ?? "" }) !== null };
-}
+});
 
 export default function Confirm() {
   const result = useActionData<typeof action>();

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button } from "~/components/form";
@@ -12,13 +12,13 @@ import { getContribution, saveContribution } from "~/models/newsletters.server";
 export const meta: MetaFunction = () => [{ title: "Bijdrage voor de nieuwsbrief · Gremium" }];
 
 // The personal link from the mail opens this one block and nothing else; no sign-in needed.
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ params }: LoaderFunctionArgs) => {
   const contribution = getContribution({ token: params.token ?? "" });
   if (!contribution) notFound("Deze link is ongeldig, of de nieuwsbrief is al verschenen.");
   return contribution;
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const token = params.token ?? "";
   const form = await request.formData();
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ bodyMarkdown, preview: null, error: error.message }, { status: 409 });
     throw error;
   }
-}
+});
 
 export default function Contribution() {
   const contribution = useLoaderData<typeof loader>();

@@ -7,6 +7,7 @@ import { formatDay } from "~/lib/format";
 import { siteUrl } from "~/lib/site-url.server";
 import { getEdition } from "~/models/newsletters.server";
 import type { RouteHandle } from "~/root";
+import { pageRoute } from "~/lib/responses.server";
 
 export const handle: RouteHandle = { ownDescription: true };
 
@@ -23,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Nieuwsbrief niet gevonden · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const found = getEdition({ viewer: getViewer(request), slug: params.slug ?? "" });
   if (!found) notFound("Deze nieuwsbrief bestaat niet, of is nog niet verschenen.");
   const first = found.sections.find((s) => s.bodyMarkdown.trim());
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url: `${siteUrl(request)}/nieuwsbrieven/${found.edition.slug}`,
     summary: (first?.bodyMarkdown ?? found.edition.title).replace(/[*#[\]()]/g, "").slice(0, 200),
   };
-}
+});
 
 export default function Edition() {
   const { edition, sections, canManage } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import {
   Form,
   Link,
@@ -50,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.edition.title} bewerken · Gremium` : "Nieuwsbrief · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const found = getEdition({ viewer, slug: params.slug ?? "" });
   if (!found) notFound("Deze nieuwsbrief bestaat niet.");
@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
     progress: found.edition.status === "gepubliceerd" ? deliveryProgress({ editionId: found.edition.id }) : null,
   };
-}
+});
 
 type Reply = KeyedReply & { preview?: string };
 
@@ -78,7 +78,7 @@ type Reply = KeyedReply & { preview?: string };
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "section-preview" ? false : defaultShouldRevalidate;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const found = getEdition({ viewer, slug: params.slug ?? "" });
   if (!found) notFound("Deze nieuwsbrief bestaat niet.");
@@ -197,7 +197,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return fail(intent, error);
   }
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

@@ -5,6 +5,7 @@ import { canManageProgrammes } from "~/auth/permissions";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
 import { listEditions } from "~/models/newsletters.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [
   { title: "Nieuwsbrieven · Gremium" },
@@ -17,10 +18,10 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   return { editions: listEditions({ viewer }), canManage: canManageProgrammes(viewer) };
-}
+});
 
 export default function Newsletters() {
   const { editions, canManage } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
@@ -15,11 +15,11 @@ import { createEditionSchema } from "~/schemas/newsletters";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe nieuwsbrief · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   return { meetings: listEditionMeetings({ viewer: requireUser(request) }) };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: createEditionSchema });
   if (submission.status !== "success")
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey: "create", result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function NewEdition() {
   const { meetings } = useLoaderData<typeof loader>();

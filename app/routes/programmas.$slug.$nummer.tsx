@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { lazy, Suspense } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionList } from "~/components/action-list";
@@ -35,7 +35,7 @@ function objectiveNumber(param: string | undefined) {
   return n;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const found = getObjective({ viewer, slug: params.slug ?? "", number: objectiveNumber(params.nummer) });
   if (!found) notFound("Deze opgave bestaat niet.");
@@ -44,9 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: found.canManage ? getProgrammeFormOptions({ viewer }).people : [],
     today: todayIso(),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const found = getObjective({ viewer, slug: params.slug ?? "", number: objectiveNumber(params.nummer) });
   if (!found) notFound("Deze opgave bestaat niet.");
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey, result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 // Only a programme's managers change an objective; their forms and form library load for them alone.
 const ObjectiveForms = lazy(() => import("~/components/objective-forms"));

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.programme.title} · Gremium` : "Programma niet gevonden · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const dashboard = getProgrammeDashboard({ viewer, slug: params.slug ?? "" });
   if (!dashboard) notFound("Dit programma bestaat niet.");
@@ -30,9 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...dashboard,
     people: dashboard.canManage ? getProgrammeFormOptions({ viewer }).people : [],
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const dashboard = getProgrammeDashboard({ viewer, slug: params.slug ?? "" });
   if (!dashboard) notFound("Dit programma bestaat niet.");
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: reply.init?.status ?? 400,
     });
   }
-}
+});
 
 function NewObjective({ people }: { people: { id: number; name: string }[] }) {
   const lastReply = useActionData<typeof action>() as KeyedReply;

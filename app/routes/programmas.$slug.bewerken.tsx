@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
@@ -16,7 +16,7 @@ import { updateProgrammeSchema } from "~/schemas/programmes";
 
 export const meta: MetaFunction = () => [{ title: "Programma wijzigen · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const dashboard = getProgrammeDashboard({ viewer, slug: params.slug ?? "" });
   if (!dashboard) notFound("Dit programma bestaat niet.");
@@ -27,9 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bodies: options.bodies,
     programmes: options.programmes.filter((p) => p.id !== dashboard.programme.id),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const dashboard = getProgrammeDashboard({ viewer, slug: params.slug ?? "" });
   if (!dashboard) notFound("Dit programma bestaat niet.");
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error, { hideFields: ["version"] });
     return data({ formKey: "edit", result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function EditProgramme() {
   const { programme, bodies, programmes } = useLoaderData<typeof loader>();

@@ -5,13 +5,14 @@ import { canManageProgrammes } from "~/auth/permissions";
 import { getViewer } from "~/auth/session.server";
 import { formatDate } from "~/lib/format";
 import { listProgrammes } from "~/models/programmes.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Programma's · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   return { programmes: listProgrammes({ viewer }), canManage: canManageProgrammes(viewer) };
-}
+});
 
 export default function Programmes() {
   const { programmes, canManage } = useLoaderData<typeof loader>();

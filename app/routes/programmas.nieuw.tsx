@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, TextField } from "~/components/form";
@@ -15,11 +15,11 @@ import { createProgrammeSchema } from "~/schemas/programmes";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw programma · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   return getProgrammeFormOptions({ viewer: requireUser(request) });
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: createProgrammeSchema });
   if (submission.status !== "success")
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey: "create", result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function NewProgramme() {
   const { bodies, programmes } = useLoaderData<typeof loader>();

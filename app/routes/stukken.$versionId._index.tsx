@@ -5,17 +5,18 @@ import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { getDocumentVersion } from "~/models/documents.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.document.title} · Gremium` : "Stuk · Gremium" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const document = getDocumentVersion({ viewer: getViewer(request), versionId: requireIdParam(params.versionId) });
   if (!document) notFound("Dit stuk bestaat niet of is niet voor u zichtbaar.");
   const { path: _path, sha256: _sha, ...visible } = document;
   return { document: visible };
-}
+});
 
 export default function DocumentPage() {
   const { document } = useLoaderData<typeof loader>();

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
@@ -7,15 +7,15 @@ import { getViewer, signOut } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Uitloggen · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   if (!getViewer(request)) throw redirect("/");
   return null;
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   return signOut(request, getViewer(request), "/");
-}
+});
 
 // Signing out changes state, so it is a POST; this page serves whoever follows a plain link.
 export default function SignOutPage() {

@@ -18,9 +18,11 @@ import { listAttendance } from "~/models/attendance.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
 import { listHandoffsForItems } from "~/models/handoffs.server";
 import { listBodyActions } from "~/models/actions.server";
+import { isDomainError } from "~/models/errors";
 import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
 import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
+import { pageRoute } from "~/lib/responses.server";
 
 const mailChangesSchema = z.object({ intent: z.literal("mail-changes") });
 const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema, mailChangesSchema]);
@@ -38,6 +40,8 @@ async function mailInvitees(
       ? " Geen van de genodigden heeft een e-mailadres."
       : ` De agenda is gemaild aan ${delivered} genodigden.`;
   } catch (error) {
+    // A refusal (not the secretariaat of this body) is no mail failure: it is answered as what it is.
+    if (isDomainError(error)) throw error;
     console.error(`Agenda van vergadering ${meetingId} niet gemaild`, error);
     return " Let op: de mail aan de genodigden kon niet worden verstuurd; probeer het later opnieuw met ‘Gewijzigde agenda mailen’.";
   }
@@ -56,7 +60,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Vergadering · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const id = requireIdParam(params.id);
   const preview = new URL(request.url).searchParams.get("weergave") === "publiek";
@@ -82,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url: `${siteUrl(request)}/vergaderingen/${meeting.id}`,
     actionList: !preview && meeting.seesConfidential ? summariseActions(viewer, meeting.bodyId, meeting.id) : null,
   };
-}
+});
 
 function summariseActions(viewer: ReturnType<typeof getViewer>, bodyId: number, meetingId: number) {
   const { running } = listBodyActions({ viewer, bodyId });
@@ -93,7 +97,7 @@ function summariseActions(viewer: ReturnType<typeof getViewer>, bodyId: number, 
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
@@ -128,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey: intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 // Only the secretariaat manages a meeting; its forms and their form library load for them alone.
 const ManageMeeting = lazy(() => import("~/components/manage-meeting"));

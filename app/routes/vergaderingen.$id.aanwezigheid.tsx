@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -19,7 +19,7 @@ const schema = z.discriminatedUnion("intent", [recordAttendanceSchema, removeGue
 
 export const meta: MetaFunction = () => [{ title: "Aanwezigheid · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const meeting = getMeeting({ viewer, id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet.");
@@ -34,9 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     ...listAttendance({ meetingId: meeting.id }),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return replyToModelError(submission, error);
   }
-}
+});
 
 export default function Attendance() {
   const { meeting, invitees, guests } = useLoaderData<typeof loader>();

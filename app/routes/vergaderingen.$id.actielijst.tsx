@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActionList, ActionStatusBadge } from "~/components/action-list";
 import { Alert } from "~/components/alert";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const list = getMeetingActionList({ viewer, meetingId: requireIdParam(params.id) });
   if (!list) notFound("Deze actielijst bestaat niet, of is alleen voor de leden van het gremium.");
@@ -38,12 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     running: list.running,
     canProcess: list.canProcess,
   };
-}
+});
 
 type Values = Record<string, string>;
 type Reply = { formErrors: string[]; fieldErrors: Record<string, string[]>; values: Values };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const formData = await request.formData();
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw error;
   }
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

@@ -5,6 +5,7 @@ import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { formatDay, formatTime } from "~/lib/format";
 import { getMeeting } from "~/models/meetings.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -14,11 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const meeting = getMeeting({ viewer: getViewer(request), id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
   return { meeting };
-}
+});
 
 /** The agenda on paper or as PDF: the browser's print dialog ("Opslaan als PDF") does the rest. */
 export default function PrintAgenda() {

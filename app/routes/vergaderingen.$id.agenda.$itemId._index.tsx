@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AgendaItemFields } from "~/components/agenda-item-fields";
@@ -32,7 +32,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export const meta: MetaFunction = () => [{ title: "Agendapunt bewerken · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const meeting = getMeeting({ viewer, id: meetingId });
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       Number(amsterdamDateAndTime(meeting.startsAt).date.slice(0, 4)),
     ),
   };
-}
+});
 
 type ItemValues = {
   section: AgendaSection;
@@ -66,7 +66,7 @@ type ItemValues = {
 };
 type Conflict = { saved: ItemValues & { version: number }; mine: ItemValues };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const itemId = requireIdParam(params.itemId);
@@ -111,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : null;
     return data({ result: reply.data, conflict }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 const fieldLabels: Record<keyof ItemValues, string> = {
   section: "Rubriek",

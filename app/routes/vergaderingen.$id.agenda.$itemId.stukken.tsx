@@ -33,6 +33,7 @@ import {
   uploadDocumentSchema,
   writeNoteSchema,
 } from "~/schemas/meetings";
+import { pageRoute } from "~/lib/responses.server";
 
 const schema = z.discriminatedUnion("intent", [
   uploadDocumentSchema,
@@ -44,7 +45,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export const meta: MetaFunction = () => [{ title: "Stukken bij een agendapunt · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const meeting = getMeeting({ viewer, id: meetingId });
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item: { id: item.id, number: item.number, subject: item.subject, isConfidential: item.isConfidential },
     documents,
   };
-}
+});
 
 /** Reads the form; a file larger than 25 MB is stopped while it streams in. */
 async function readForm(request: Request) {
@@ -80,7 +81,7 @@ async function readForm(request: Request) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const agendaItemId = requireIdParam(params.itemId);
   const { formData, tooLarge } = await readForm(request);
@@ -163,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error, { hideFields });
     return data({ formKey, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 function FileField({
   field,

@@ -19,6 +19,7 @@ import { acceptHandoff, listProposedHandoffs } from "~/models/handoffs.server";
 import { getMeeting } from "~/models/meetings.server";
 import { listTopicsForMeeting, takeTopicOntoAgenda } from "~/models/planning.server";
 import { addItemSchema, moveItemSchema, moveItemToSectionSchema } from "~/schemas/meetings";
+import { pageRoute } from "~/lib/responses.server";
 
 const acceptHandoffSchema = z.object({
   intent: z.literal("accept-handoff"),
@@ -38,7 +39,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export const meta: MetaFunction = () => [{ title: "Agenda bewerken · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const meeting = getMeeting({ viewer, id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet.");
@@ -48,9 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     proposed: listProposedHandoffs({ viewer, bodyId: meeting.bodyId }),
     planned: listTopicsForMeeting({ viewer, meetingId: meeting.id }),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ intent, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function EditAgenda() {
   const { meeting, proposed, planned } = useLoaderData<typeof loader>();

@@ -17,6 +17,7 @@ import { decisionOutcomeLabels, decisionOutcomes } from "~/lib/vocabulary";
 import { getDecisionList, recordDecision, removeDecision, updateDecision } from "~/models/decisions.server";
 import { listOrganisations, listPeopleForCommitments } from "~/models/people.server";
 import { recordDecisionSchema, removeDecisionSchema, updateDecisionSchema } from "~/schemas/decisions";
+import { pageRoute } from "~/lib/responses.server";
 
 const schema = z.discriminatedUnion("intent", [recordDecisionSchema, updateDecisionSchema, removeDecisionSchema]);
 const COMMITMENT_ROWS = 2;
@@ -24,7 +25,7 @@ type ArrayField = { getFieldList(): { getFieldset(): Record<string, FieldMetadat
 
 export const meta: MetaFunction = () => [{ title: "Besluiten vastleggen · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
   if (!list) notFound("Deze vergadering bestaat niet.");
@@ -49,9 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     organisations: listOrganisations({ viewer }).map((o) => ({ value: o.id, label: o.name })),
   };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   requireIdParam(params.id);
   const formData = await request.formData();
@@ -85,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = replyToModelError(submission, error);
     return data({ formKey, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Item = LoaderData["list"]["meeting"]["sections"][number]["items"][number];

@@ -10,6 +10,7 @@ import { actionReviewResultLabels, agendaSectionLabels, decisionOutcomeLabels } 
 import { listAttendance } from "~/models/attendance.server";
 import { getMeetingActionList } from "~/models/action-lists.server";
 import { getDecisionList } from "~/models/decisions.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
   if (!list) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendance: list.visible ? listAttendance({ meetingId: list.meeting.id }) : null,
     actionList: actionList ? { reviews: actionList.reviews, canProcess: actionList.canProcess } : null,
   };
-}
+});
 
 export default function DecisionList() {
   const { list, attendance, actionList } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
@@ -15,15 +15,15 @@ import { editMeetingSchema } from "~/schemas/meetings";
 
 export const meta: MetaFunction = () => [{ title: "Vergadering wijzigen · Gremium" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const meeting = getMeeting({ viewer, id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet.");
   if (!meeting.canManage) forbidden("Alleen het secretariaat van dit gremium wijzigt deze vergadering.");
   return { meeting };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: editMeetingSchema });
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const currentVersion = reply.init?.status === 409 ? (getMeeting({ viewer, id })?.version ?? null) : null;
     return data({ result: reply.data, currentVersion }, { status: reply.init?.status ?? 400 });
   }
-}
+});
 
 export default function EditMeeting() {
   const { meeting } = useLoaderData<typeof loader>();

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Alert } from "~/components/alert";
@@ -30,21 +30,21 @@ function packRequest(request: Request, id: number) {
   };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const pack = await requestMeetingPack(packRequest(request, requireIdParam(params.id)));
   if (!pack) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
   const query = new URL(request.url).search;
   return pack.status === "klaar"
     ? { meeting: pack.meeting, status: pack.status, fileName: pack.fileName, query }
     : { ...pack, query };
-}
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const id = requireIdParam(params.id);
   if (!retryMeetingPack(packRequest(request, id))) notFound();
   return redirect(`/vergaderingen/${id}/stukken${new URL(request.url).search}`, 303);
-}
+});
 
 /** Where a large pack is followed while it is built; it refreshes itself when JavaScript runs. */
 export default function MeetingPack() {

@@ -5,10 +5,11 @@ import { MeetingList } from "~/components/meeting-list";
 import { getViewer } from "~/auth/session.server";
 import { listBodiesForSelect, listManageableBodies } from "~/models/bodies.server";
 import { listMeetings, listMeetingYears } from "~/models/meetings.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Vergaderingen · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const url = new URL(request.url);
   const bodies = listBodiesForSelect({ viewer });
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selectedYear: year ?? null,
     canPlan: listManageableBodies({ viewer }).length > 0,
   };
-}
+});
 
 export default function Meetings() {
   const { upcoming, past, bodies, years, selectedBody, selectedYear, canPlan } = useLoaderData<typeof loader>();

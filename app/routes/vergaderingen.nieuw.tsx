@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { redirect } from "~/lib/responses.server";
+import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
@@ -15,7 +15,7 @@ import { newMeetingSchema } from "~/schemas/meetings";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe vergadering · Gremium" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
   const bodies = listManageableBodies({ viewer });
   if (bodies.length === 0) forbidden("Alleen het secretariaat van een gremium plant vergaderingen.");
@@ -24,9 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     body: chosen ? { id: chosen.id, name: chosen.name, ...getMeetingDefaults({ viewer, bodyId: chosen.id }) } : null,
   };
-}
+});
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: newMeetingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return replyToModelError(submission, error);
   }
-}
+});
 
 export default function NewMeeting() {
   const { bodies, body } = useLoaderData<typeof loader>();

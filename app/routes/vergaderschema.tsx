@@ -7,11 +7,12 @@ import { getViewer } from "~/auth/session.server";
 import { amsterdamDateAndTime, formatDay, formatMonth, formatTime, instantFromAmsterdam, todayIso } from "~/lib/format";
 import { listBodiesForSelect } from "~/models/bodies.server";
 import { listMeetings } from "~/models/meetings.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Vergaderschema · Gremium" }];
 
 /** The meetings of all bodies the visitor may see from today to the end of next year, per month. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const url = new URL(request.url);
   const bodies = listBodiesForSelect({ viewer });
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bodies: bodies.filter((b) => !b.activeUntil).map((b) => ({ value: b.id, label: b.name })),
     bodyId: body?.id ?? "",
   };
-}
+});
 
 export default function Schedule() {
   const { meetings, bodies, bodyId } = useLoaderData<typeof loader>();

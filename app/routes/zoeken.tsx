@@ -6,12 +6,13 @@ import { listBodiesForSelect } from "~/models/bodies.server";
 import { listMeetingYears } from "~/models/meetings.server";
 import { searchGroupKeys, searchGroups, type SearchGroup } from "~/lib/search-groups";
 import { search } from "~/models/search.server";
+import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Zoeken: ${data.query} · Gremium` : "Zoeken · Gremium" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 300);
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bodies: bodies.map((b) => ({ value: b.id, label: b.name })),
     years: listMeetingYears({ viewer }).map((y) => ({ value: y, label: String(y) })),
   };
-}
+});
 
 export default function Search() {
   const { query, results, hasMore, counts, filters, page, bodies, years } = useLoaderData<typeof loader>();

@@ -14,7 +14,7 @@ import {
   listDocumentsForMeeting,
   replaceDocument,
 } from "../../app/models/documents.server";
-import { RuleError } from "../../app/models/errors";
+import { Forbidden, RuleError } from "../../app/models/errors";
 import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
 
 let dir: string;
@@ -196,6 +196,6 @@ describe("documents", () => {
         isConfidential: false,
         content: { markdown: "x" },
       }),
-    ).toThrow(expect.objectContaining({ status: 403 }));
+    ).toThrow(Forbidden);
   });
 });

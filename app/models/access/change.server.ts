@@ -1,0 +1,71 @@
+import { eq, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getDb, type Tx } from "~/lib/db.server";
+import { writeAudit, type AuditEntryInput } from "../audit.server";
+import { ConflictError, Forbidden, NotFound } from "../errors";
+import type { SignedInViewer, Viewer } from "./viewer";
+
+/** A table whose rows carry an id, a version for conflicting edits, and the time of their last change. */
+type Versioned = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; updatedAt: SQLiteColumn };
+
+export type ChangeSpec<Row, Result> = {
+  viewer: Viewer;
+  /** Reads the record to change inside the transaction; undefined when it does not exist (any more). */
+  load: (tx: Tx) => Row | undefined;
+  /** Said when the record is gone. */
+  missing: string;
+  /** Whether this viewer may make this change to this record; a string is the Dutch refusal. */
+  allow: (viewer: Viewer, row: Row) => true | string;
+  /** The version the person saw when they opened the form; omitted for changes that cannot conflict. */
+  expectedVersion?: number;
+  /** The record's saved values, for the form to show next to what the person typed after a conflict. */
+  saved?: (row: Row) => Record<string, unknown>;
+  conflictMessage?: string;
+  /** The business rules, which throw RuleError with Dutch messages for the fields. */
+  check?: (row: Row, tx: Tx) => void;
+  /** Writes the change; runs after every check passed. */
+  write: (tx: Tx, row: Row, viewer: SignedInViewer, now: number) => Result;
+  /** The record whose version and time of change the change moves on (`touch`). */
+  touch?: { table: Versioned; id: (row: Row) => number };
+  /** What the audit log says of the change; null for a change that turned out to change nothing. */
+  audit: (row: Row, result: Result) => Omit<AuditEntryInput, "actorUserId"> | null;
+  now?: number;
+  /** Runs inside the caller's transaction, for a change that is one step of a larger one. */
+  tx?: Tx;
+};
+
+/**
+ * The one door for changes: load, authorise, check the expected version and the rules, write, touch,
+ * audit — in one transaction, so a refused change leaves nothing behind. Refusals are domain errors
+ * (NotFound, Forbidden, ConflictError, RuleError) that the routes turn into answers.
+ */
+export function change<Row extends { version?: number }, Result>(spec: ChangeSpec<Row, Result>): Result {
+  const run = (tx: Tx) => {
+    const now = spec.now ?? Date.now();
+    const row = spec.load(tx);
+    if (row === undefined) throw new NotFound(spec.missing);
+    const allowed = spec.allow(spec.viewer, row);
+    if (allowed !== true) throw new Forbidden(allowed);
+    const viewer = spec.viewer as SignedInViewer;
+    if (spec.expectedVersion !== undefined && row.version !== spec.expectedVersion)
+      throw new ConflictError(spec.conflictMessage, spec.saved?.(row));
+    spec.check?.(row, tx);
+    const result = spec.write(tx, row, viewer, now);
+    if (spec.touch) {
+      const { table, id } = spec.touch;
+      tx.update(table)
+        .set({ version: sql`${table.version} + 1`, updatedAt: now } as never)
+        .where(eq(table.id, id(row)))
+        .run();
+    }
+    const entry = spec.audit(row, result);
+    if (entry) writeAudit(tx, { ...entry, actorUserId: viewer?.userId ?? null });
+    return result;
+  };
+  return spec.tx ? run(spec.tx) : getDb().transaction(run);
+}
+
+/** For a change that needs a signed-in person at all: the refusal to show otherwise. */
+export function signedIn(viewer: Viewer, refusal: string): true | string {
+  return viewer ? true : refusal;
+}

@@ -1,0 +1,228 @@
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import {
+  actions,
+  agendaItems,
+  annualPlans,
+  decisionLists,
+  decisions,
+  documents,
+  goalLinks,
+  meetings,
+  newsletterEditions,
+  people,
+  planGoals,
+  plannedTopics,
+} from "../../../db/schema";
+import { canManageProgrammes, hasRole } from "~/auth/permissions";
+import { getDb } from "~/lib/db.server";
+import { managesBodySql, seesEverything, seesInsideSql } from "./grants";
+import type { Viewer } from "./viewer";
+
+// The scopes: per kind of record, the ids a viewer may see, as a subquery that carries its own joins
+// up to the meeting (or body) it belongs to. Every read of these records joins its scope, so a child
+// is visible only where its parents are, and a hidden row is never read:
+//
+//   db.select(…).from(decisions).innerJoin(scope, eq(scope.id, decisions.id))
+//
+// SQLite flattens such a join into the outer query (checked with EXPLAIN QUERY PLAN on the benchmark's
+// ten years of data), so a scope costs a primary-key lookup per row, not a second pass.
+// The rules are written out here once, each built from the primitive in grants.ts.
+
+/** Meetings: published public meetings for everyone, published ones of the body for its insiders, concepts for those who prepare them. */
+function meetingRule(viewer: Viewer): SQL | undefined {
+  if (seesEverything(viewer)) return undefined;
+  return or(
+    and(isNotNull(meetings.publishedAt), or(eq(meetings.isPublic, true), seesInsideSql(viewer, meetings.bodyId))),
+    managesBodySql(viewer, meetings.bodyId),
+  );
+}
+
+/** The besloten flag of an item, and everything on a besloten item, is for the body's insiders. */
+const itemContentRule = (viewer: Viewer) =>
+  or(eq(agendaItems.isConfidential, false), seesInsideSql(viewer, meetings.bodyId))!;
+
+export function visibleMeetings(viewer: Viewer) {
+  return getDb().select({ id: meetings.id }).from(meetings).where(meetingRule(viewer)).as("visible_meetings");
+}
+
+/**
+ * Agenda items of visible meetings. `contentVisible` says whether the viewer may read the item's
+ * subject, proposal, presenter and what hangs on it; a besloten item otherwise shows its number only.
+ * `contentViewer` reads the content as someone else would (the secretariaat's public preview).
+ */
+export function visibleItems(viewer: Viewer, contentViewer: Viewer = viewer) {
+  return getDb()
+    .select({
+      id: agendaItems.id,
+      contentVisible: sql<boolean>`(${itemContentRule(contentViewer)})`.mapWith(Boolean).as("content_visible"),
+    })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(meetingRule(viewer))
+    .as("visible_items");
+}
+
+/** Documents (and so their versions): on a visible item, and besloten ones or those of a besloten item for insiders only. */
+export function visibleDocuments(viewer: Viewer) {
+  return getDb()
+    .select({ id: documents.id })
+    .from(documents)
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(
+      and(
+        meetingRule(viewer),
+        or(
+          and(eq(documents.isConfidential, false), eq(agendaItems.isConfidential, false)),
+          seesInsideSql(viewer, meetings.bodyId),
+        ),
+      ),
+    )
+    .as("visible_documents");
+}
+
+/**
+ * Decisions: in a visible meeting, on a list that is vastgesteld unless the viewer is an insider, and
+ * besloten decisions (or those on a besloten item) for insiders only.
+ */
+function decisionRule(viewer: Viewer): SQL | undefined {
+  if (seesEverything(viewer)) return undefined;
+  const inside = seesInsideSql(viewer, meetings.bodyId);
+  return and(
+    meetingRule(viewer),
+    or(eq(decisionLists.status, "vastgesteld"), inside),
+    or(and(eq(decisions.isConfidential, false), eq(agendaItems.isConfidential, false)), inside),
+  );
+}
+
+export function visibleDecisions(viewer: Viewer) {
+  return getDb()
+    .select({ id: decisions.id })
+    .from(decisions)
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .where(decisionRule(viewer))
+    .as("visible_decisions");
+}
+
+/**
+ * Who sees an action in full (names, notes, its log): the beheerder, insiders of the body that follows
+ * it, its owner, and the contact of its organisation unless it stems from besloten content. Its origin
+ * flags are kept by triggers from the decision, item, meeting and list (migration 0016).
+ */
+function actionDetailRule(viewer: Viewer): SQL {
+  if (!viewer) return sql`0`;
+  if (seesEverything(viewer)) return sql`1`;
+  return or(
+    eq(actions.ownerPersonId, viewer.personId),
+    seesInsideSql(viewer, actions.bodyId),
+    sql`(${actions.organisationId} in (select organisation_id from ${people} where id = ${viewer.personId} and is_organisation_contact = 1) and not ${actions.confidentialOrigin})`,
+  )!;
+}
+
+/**
+ * Actions: in full for those above; to everyone, without names or notes, an action of a public
+ * decision in a public, published meeting whose list is vastgesteld. `detailed` tells the two apart.
+ */
+export function visibleActions(viewer: Viewer) {
+  const detailed = actionDetailRule(viewer);
+  return getDb()
+    .select({ id: actions.id, detailed: sql<boolean>`(${detailed})`.mapWith(Boolean).as("detailed") })
+    .from(actions)
+    .where(seesEverything(viewer) ? undefined : or(detailed, eq(actions.publicOrigin, true)))
+    .as("visible_actions");
+}
+
+/** Only the actions the viewer sees in full: filtering on an owner would otherwise reveal names. */
+export function detailedActions(viewer: Viewer) {
+  return getDb().select({ id: actions.id }).from(actions).where(actionDetailRule(viewer)).as("detailed_actions");
+}
+
+/**
+ * Planned topics of a bestuursagenda: a besloten topic for the body's insiders only, and a topic
+ * planned for a meeting only where that meeting is visible (one planned for a quarter follows the body).
+ */
+export function visibleTopics(viewer: Viewer) {
+  return getDb()
+    .select({ id: plannedTopics.id })
+    .from(plannedTopics)
+    .leftJoin(meetings, eq(meetings.id, plannedTopics.meetingId))
+    .where(
+      seesEverything(viewer)
+        ? undefined
+        : and(
+            or(eq(plannedTopics.isConfidential, false), seesInsideSql(viewer, plannedTopics.bodyId)),
+            or(isNull(plannedTopics.meetingId), meetingRule(viewer)),
+          ),
+    )
+    .as("visible_topics");
+}
+
+/**
+ * Annual plans (and their chapters and goals): adopted and closed plans are public; a concept or a
+ * plan awaiting consent is for the body's insiders and the kwartiermaker.
+ */
+function planRule(viewer: Viewer): SQL | undefined {
+  if (seesEverything(viewer) || hasRole(viewer, ["kwartiermaker"])) return undefined;
+  return or(inArray(annualPlans.status, ["vastgesteld", "afgesloten"]), seesInsideSql(viewer, annualPlans.bodyId));
+}
+
+export function visiblePlans(viewer: Viewer) {
+  return getDb().select({ id: annualPlans.id }).from(annualPlans).where(planRule(viewer)).as("visible_plans");
+}
+
+/** Plan goals, through their plan. */
+export function visiblePlanGoals(viewer: Viewer) {
+  return getDb()
+    .select({ id: planGoals.id })
+    .from(planGoals)
+    .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
+    .where(planRule(viewer))
+    .as("visible_plan_goals");
+}
+
+/** Newsletter editions: published ones for everyone, concepts for those who make the newsletter. */
+export function visibleEditions(viewer: Viewer) {
+  return getDb()
+    .select({ id: newsletterEditions.id })
+    .from(newsletterEditions)
+    .where(canManageProgrammes(viewer) ? undefined : eq(newsletterEditions.status, "gepubliceerd"))
+    .as("visible_editions");
+}
+
+/**
+ * Links between a record and the goals it serves: visible when both ends are. An agenda item counts
+ * as an end only when its content is visible; an objective is public; a plan goal follows its plan.
+ */
+export function visibleGoalLinks(viewer: Viewer) {
+  const items = visibleItems(viewer);
+  const itemIds = getDb().select({ id: items.id }).from(items).where(eq(items.contentVisible, true));
+  const decisionScope = visibleDecisions(viewer);
+  const actionScope = visibleActions(viewer);
+  const goalScope = visiblePlanGoals(viewer);
+  const goalIds = getDb().select({ id: goalScope.id }).from(goalScope);
+  return getDb()
+    .select({ id: goalLinks.id })
+    .from(goalLinks)
+    .where(
+      seesEverything(viewer)
+        ? undefined
+        : and(
+            or(isNull(goalLinks.planGoalId), inArray(goalLinks.planGoalId, goalIds)),
+            or(
+              and(isNotNull(goalLinks.agendaItemId), inArray(goalLinks.agendaItemId, itemIds)),
+              and(
+                isNotNull(goalLinks.decisionId),
+                inArray(goalLinks.decisionId, getDb().select({ id: decisionScope.id }).from(decisionScope)),
+              ),
+              and(
+                isNotNull(goalLinks.actionId),
+                inArray(goalLinks.actionId, getDb().select({ id: actionScope.id }).from(actionScope)),
+              ),
+              and(isNotNull(goalLinks.targetPlanGoalId), inArray(goalLinks.targetPlanGoalId, goalIds)),
+            ),
+          ),
+    )
+    .as("visible_goal_links");
+}
