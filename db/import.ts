@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 // Imports the demo corpus into a database. Idempotent: records are matched by slug (or e-mail,
 // or body+person+role+start), so a second import updates in place and adds no duplicates.
-import { and, asc, desc, eq, gte, isNull, lt, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../app/lib/password.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
 import type { Db, Tx } from "../app/lib/db.server";
@@ -206,6 +206,15 @@ export async function importDemoCorpus(
       const meetingId = existing
         ? (tx.update(meetings).set(values).where(eq(meetings.id, existing.id)).run(), existing.id)
         : tx.insert(meetings).values(values).returning({ id: meetings.id }).get().id;
+      // Decisions and their actions no longer go along with their item (migration 0018): a re-import
+      // that replaces the agenda removes them first, explicitly.
+      const itemIds = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+      const decisionIds = tx
+        .select({ id: decisions.id })
+        .from(decisions)
+        .where(inArray(decisions.agendaItemId, itemIds));
+      tx.delete(actions).where(inArray(actions.decisionId, decisionIds)).run();
+      tx.delete(decisions).where(inArray(decisions.agendaItemId, itemIds)).run();
       tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
       // The standing "Besluitenlijst …" hamerstuk adopts the list of the body's previous meeting.
       const previous = tx

@@ -342,9 +342,10 @@ export const decisions = sqliteTable(
   "decisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    // No cascade: an item that carries decisions is not deleted (app/models/adopted-records.server.ts).
     agendaItemId: integer("agenda_item_id")
       .notNull()
-      .references(() => agendaItems.id, { onDelete: "cascade" }),
+      .references(() => agendaItems.id),
     // Stable and readable: body code, year, meeting number in that year, item number (SG-2026-02-B1).
     reference: text("reference").notNull().unique(),
     outcome: text("outcome", { enum: decisionOutcomes }).notNull(),
@@ -395,7 +396,8 @@ export const actions = sqliteTable(
     description: text("description").notNull(),
     ownerPersonId: integer("owner_person_id").references(() => people.id),
     organisationId: integer("organisation_id").references(() => organisations.id),
-    decisionId: integer("decision_id").references(() => decisions.id, { onDelete: "cascade" }),
+    // No cascade: a toezegging goes only when its concept decision is removed, explicitly.
+    decisionId: integer("decision_id").references(() => decisions.id),
     agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
     meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
     dueOn: text("due_on"),

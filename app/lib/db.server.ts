@@ -23,8 +23,24 @@ export function openDatabase(path: string): Db {
   return drizzle(client, { schema }) as Db;
 }
 
+/**
+ * Applies the migrations that are new, in one transaction. Foreign keys are off meanwhile, as SQLite's
+ * procedure for rebuilding a table asks (a DROP TABLE would otherwise delete the rows that refer to
+ * it through their cascades), and checked before they are on again: a migration that left a dangling
+ * reference stops the start.
+ */
 export function migrateDatabase(db: Db) {
-  migrate(db, { migrationsFolder });
+  db.$client.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = db.$client.pragma("foreign_key_check") as { table: string; parent: string }[];
+    if (broken.length > 0)
+      throw new Error(
+        `Na het migreren verwijzen ${broken.length} rijen naar iets dat niet bestaat (eerste: ${broken[0]!.table} → ${broken[0]!.parent}).`,
+      );
+  } finally {
+    db.$client.pragma("foreign_keys = ON");
+  }
 }
 
 export function countAppliedMigrations(db: Db): number {

@@ -12,11 +12,10 @@ import { parseGoalLinks } from "~/schemas/programmes";
 
 /** What a page shows of a record's goal links: the links, and the form for who may change them. */
 export function loadGoalLinks(viewer: Viewer, target: LinkTarget, year: number) {
+  const linked = canLinkGoals(viewer, target) ? getGoalLinks({ viewer, target }) : null;
   return {
     goals: describeGoalLinks({ viewer, target }),
-    goalForm: canLinkGoals(viewer, target)
-      ? { options: listGoalOptions({ viewer, years: [year] }), linked: getGoalLinks(target) }
-      : null,
+    goalForm: linked ? { options: listGoalOptions({ viewer, years: [year] }), linked } : null,
   };
 }
 

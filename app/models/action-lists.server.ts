@@ -1,22 +1,21 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { actionReviews, actionUpdates, actions, decisionLists, meetings, organisations, people } from "../../db/schema";
-import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDate, todayIso } from "~/lib/format";
 import type { ActionReviewResult } from "~/lib/vocabulary";
+import { change } from "./access/change.server";
+import { seesInside } from "./access/grants";
 import {
   actionRowsQuery,
   actionSteps,
-  actionVisibleTo,
-  loadActionForChange,
   presentAction,
   requireFutureDue,
   runningAction,
+  stepAction,
 } from "./actions.server";
-import { writeAudit } from "./audit.server";
 import { RuleError } from "./errors";
-import { getMeeting, loadMeetingForAgendaChange } from "./meetings.server";
+import { byManager, getMeeting, meetingForChange, requireOpenMeeting } from "./meetings.server";
 
 /**
  * A meeting's actielijst, for members of the body: the snapshot of what the meeting decided about
@@ -32,7 +31,7 @@ export function getMeetingActionList({
   now?: number;
 }) {
   const meeting = getMeeting({ viewer, id: meetingId });
-  if (!meeting || !(meeting.seesConfidential || meeting.canManage)) return null;
+  if (!meeting || !meeting.seesConfidential) return null;
   const db = getDb();
   const reviews = db
     .select({
@@ -56,7 +55,6 @@ export function getMeetingActionList({
   const running = actionRowsQuery(viewer)
     .where(
       and(
-        actionVisibleTo(viewer),
         eq(actions.bodyId, meeting.bodyId),
         runningAction,
         or(isNull(actions.meetingId), ne(actions.meetingId, meetingId)),
@@ -97,112 +95,121 @@ export function processActionList({
   entries: ActionListEntry[];
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
-    const signedIn = viewer as SignedInViewer;
-    if (meeting.status === "concept")
-      throw new RuleError({
-        "": ["Publiceer eerst de agenda; de actielijst verwerkt u tijdens of na de vergadering."],
-      });
-    const list = tx.select().from(decisionLists).where(eq(decisionLists.meetingId, meetingId)).get();
-    if (list?.status === "vastgesteld")
-      throw new RuleError({ "": ["De besluitenlijst is vastgesteld; de actielijst van deze vergadering ligt vast."] });
-    const today = todayIso(now);
-    const date = formatDate(amsterdamDateAndTime(meeting.startsAt).date);
-
-    const errors: Record<string, string[]> = {};
-    for (const entry of entries) {
-      if (entry.result === "vervallen" && !entry.note.trim())
-        errors[`note-${entry.actionId}`] = ["Schrijf waarom de actie vervalt."];
-      if (entry.result === "loopt_door" && entry.dueOn) {
-        try {
-          requireFutureDue(entry.dueOn, today, `dueOn-${entry.actionId}`);
-        } catch (error) {
-          Object.assign(errors, (error as RuleError).fieldErrors);
+  const today = todayIso(now);
+  return change({
+    viewer,
+    now,
+    load: () => meetingForChange(getDb(), meetingId),
+    missing: "Deze vergadering bestaat niet meer.",
+    allow: byManager(),
+    check: (meeting, tx) => {
+      requireOpenMeeting(meeting);
+      if (meeting.status === "concept")
+        throw new RuleError({
+          "": ["Publiceer eerst de agenda; de actielijst verwerkt u tijdens of na de vergadering."],
+        });
+      const list = tx.select().from(decisionLists).where(eq(decisionLists.meetingId, meetingId)).get();
+      if (list?.status === "vastgesteld")
+        throw new RuleError({
+          "": ["De besluitenlijst is vastgesteld; de actielijst van deze vergadering ligt vast."],
+        });
+      const errors: Record<string, string[]> = {};
+      for (const entry of entries) {
+        if (entry.result === "vervallen" && !entry.note.trim())
+          errors[`note-${entry.actionId}`] = ["Schrijf waarom de actie vervalt."];
+        if (entry.result === "loopt_door" && entry.dueOn) {
+          try {
+            requireFutureDue(entry.dueOn, today, `dueOn-${entry.actionId}`);
+          } catch (error) {
+            Object.assign(errors, (error as RuleError).fieldErrors);
+          }
         }
       }
-    }
-    if (Object.keys(errors).length > 0)
-      throw new RuleError({
-        "": ["Niet alle acties konden worden verwerkt; zie de meldingen bij de acties."],
-        ...errors,
-      });
-
-    const counts = { afgedaan: 0, vervallen: 0, loopt_door: 0 };
-    for (const entry of entries) {
-      const loaded = loadActionForChange(tx, viewer, entry.actionId, entry.expectedVersion, "manager");
-      const { action } = loaded;
-      if (action.bodyId !== meeting.bodyId)
-        throw new RuleError({ "": ["Een van de acties hoort niet bij dit gremium."] });
-      const owner = action.ownerPersonId
-        ? tx.select({ name: people.name }).from(people).where(eq(people.id, action.ownerPersonId)).get()
-        : undefined;
-      const organisation = action.organisationId
-        ? tx
-            .select({ name: organisations.name })
-            .from(organisations)
-            .where(eq(organisations.id, action.organisationId))
-            .get()
-        : undefined;
-      const lastNote = tx
-        .select({ note: actionUpdates.note })
-        .from(actionUpdates)
-        .where(and(eq(actionUpdates.actionId, action.id), ne(actionUpdates.note, "")))
-        .orderBy(desc(actionUpdates.createdAt), desc(actionUpdates.id))
-        .limit(1)
-        .get();
-      const extends_ = entry.result === "loopt_door" && entry.dueOn !== null && entry.dueOn !== action.dueOn;
-      const snapshot = {
-        description: action.description,
-        ownerName: owner?.name ?? null,
-        organisationName: organisation?.name ?? null,
-        statusBefore: action.status,
-        dueOnBefore: action.dueOn,
-        lastUpdateNote: lastNote?.note ?? null,
-        result: entry.result,
-        newDueOn: extends_ ? entry.dueOn : null,
-        note: entry.note.trim(),
-      };
-      tx.insert(actionReviews)
-        .values({ meetingId, actionId: action.id, ...snapshot, createdAt: now })
-        .onConflictDoUpdate({ target: [actionReviews.meetingId, actionReviews.actionId], set: snapshot })
-        .run();
-      const options = { now, meetingId };
-      if (entry.result === "afgedaan") {
-        actionSteps.complete(tx, loaded, {
-          ...options,
-          note: entry.note.trim() || `Afgedaan in de vergadering van ${date}.`,
+      if (Object.keys(errors).length > 0)
+        throw new RuleError({
+          "": ["Niet alle acties konden worden verwerkt; zie de meldingen bij de acties."],
+          ...errors,
         });
-      } else if (entry.result === "vervallen") {
-        actionSteps.drop(tx, loaded, { ...options, note: entry.note });
-      } else if (extends_) {
-        actionSteps.extend(tx, loaded, {
-          ...options,
+    },
+    write: (tx, meeting) => {
+      const date = formatDate(amsterdamDateAndTime(meeting.startsAt).date);
+      const counts = { afgedaan: 0, vervallen: 0, loopt_door: 0 };
+      for (const entry of entries) {
+        // The note last written before this meeting, for the snapshot; read before the step adds one.
+        const lastNote = tx
+          .select({ note: actionUpdates.note })
+          .from(actionUpdates)
+          .where(and(eq(actionUpdates.actionId, entry.actionId), ne(actionUpdates.note, "")))
+          .orderBy(desc(actionUpdates.createdAt), desc(actionUpdates.id))
+          .limit(1)
+          .get();
+        const before = tx.select().from(actions).where(eq(actions.id, entry.actionId)).get();
+        const extends_ =
+          entry.result === "loopt_door" && entry.dueOn !== null && entry.dueOn !== (before?.dueOn ?? null);
+        const options = { now, meetingId, note: entry.note.trim() };
+        const [step, stepOptions] =
+          entry.result === "afgedaan"
+            ? [actionSteps.complete, { ...options, note: options.note || `Afgedaan in de vergadering van ${date}.` }]
+            : entry.result === "vervallen"
+              ? [actionSteps.drop, { ...options, note: entry.note }]
+              : extends_
+                ? [actionSteps.extend, { ...options, dueOn: entry.dueOn!, field: `dueOn-${entry.actionId}` }]
+                : // The log line names the meeting; a note is only kept when the meeting added something.
+                  [actionSteps.discuss, options];
+        stepAction({
+          viewer,
+          id: entry.actionId,
+          expectedVersion: entry.expectedVersion,
+          step,
+          options: stepOptions,
+          byManagerOnly: true,
+          bodyId: meeting.bodyId,
+          tx,
+        });
+        // The step passed the door, so the action exists and is this body's.
+        const action = before!;
+        const owner = action.ownerPersonId
+          ? tx.select({ name: people.name }).from(people).where(eq(people.id, action.ownerPersonId)).get()
+          : undefined;
+        const organisation = action.organisationId
+          ? tx
+              .select({ name: organisations.name })
+              .from(organisations)
+              .where(eq(organisations.id, action.organisationId))
+              .get()
+          : undefined;
+        const snapshot = {
+          description: action.description,
+          ownerName: owner?.name ?? null,
+          organisationName: organisation?.name ?? null,
+          statusBefore: action.status,
+          dueOnBefore: action.dueOn,
+          lastUpdateNote: lastNote?.note ?? null,
+          result: entry.result,
+          newDueOn: extends_ ? entry.dueOn : null,
           note: entry.note.trim(),
-          dueOn: entry.dueOn!,
-          field: `dueOn-${action.id}`,
-        });
-      } else {
-        // The log line names the meeting; a note is only kept when the meeting added something.
-        actionSteps.discuss(tx, loaded, { ...options, note: entry.note.trim() });
+        };
+        tx.insert(actionReviews)
+          .values({ meetingId, actionId: action.id, ...snapshot, createdAt: now })
+          .onConflictDoUpdate({ target: [actionReviews.meetingId, actionReviews.actionId], set: snapshot })
+          .run();
+        counts[entry.result] += 1;
       }
-      counts[entry.result] += 1;
-    }
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+      return { counts, date };
+    },
+    audit: (meeting, { counts, date }) => ({
       action: "action-list.process",
       entityType: "meeting",
       entityId: meetingId,
       summary: `Actielijst verwerkt — ${meeting.bodyName}, ${date}: ${counts.afgedaan} afgedaan, ${counts.vervallen} vervallen, ${counts.loopt_door} loopt door`,
       after: counts,
-    });
-    return counts;
-  });
+    }),
+  }).counts;
 }
 
 /** The body's meetings whose actielijst was processed, newest first; for members of the body. */
 export function listProcessedActionLists({ viewer, bodyId }: { viewer: Viewer; bodyId: number }) {
-  if (!canSeeConfidential(viewer, { id: bodyId }) && !canManageMeetings(viewer, { id: bodyId })) return [];
+  if (!seesInside(viewer, bodyId)) return [];
   return getDb()
     .select({
       meetingId: meetings.id,

@@ -11,49 +11,23 @@ import {
   organisations,
   people,
 } from "../../db/schema";
-import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { addDaysIso, formatDate, instantFromAmsterdam, quarterStartIso, todayIso } from "~/lib/format";
 import type { ActionStatusFilter } from "~/lib/action-filters";
 import { actionStatusLabels, isRunning, type ActionStatus } from "~/lib/vocabulary";
+import { change } from "./access/change.server";
+import { managesBody } from "./access/grants";
+import { detailedActions, readable, visibleActions, visibleItems } from "./access/scopes.server";
+import { isListAdopted } from "./adopted-records.server";
 import { writeAudit } from "./audit.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
 
-// Who sees an action (docs/decisions/011-actions.md):
-// - the beheerder, members of the body that follows it, its owner, and the contact of its
-//   organisation (unless it stems from besloten content) see it in full: names, notes, the log;
-// - everyone, anonymous included, sees an action of a public decision once that decision's
-//   besluitenlijst is vastgesteld: what, organisation, status and due date, no names or notes.
-
-// Both flags are derived from the action's origin (decision, item, meeting, list) and kept by
-// triggers (migration 0016); the rule itself is spelled out there and checked in actions.server.test.ts.
-/** The action stems from besloten content: a besloten decision or a besloten agenda item. */
-const confidentialAction = sql<boolean>`${actions.confidentialOrigin}`;
-
-/** The action stems from a public decision in a public, published meeting whose list is vastgesteld. */
-const publicAction = eq(actions.publicOrigin, true);
-
-/** The condition under which the viewer sees an action in full. */
-function fullAccess(viewer: Viewer): SQL {
-  if (!viewer) return sql`0`;
-  if (viewer.role === "beheerder") return sql`1`;
-  const conditions: SQL[] = [eq(actions.ownerPersonId, viewer.personId)];
-  if (viewer.memberBodyIds.length > 0) conditions.push(inArray(actions.bodyId, viewer.memberBodyIds));
-  conditions.push(
-    sql`(${actions.organisationId} in (select organisation_id from ${people} where id = ${viewer.personId} and is_organisation_contact = 1) and not ${confidentialAction})`,
-  );
-  return or(...conditions)!;
-}
-
-/** The one visibility rule for actions: pages, exports, counts and digests all use it. */
-export function actionVisibleTo(viewer: Viewer): SQL | undefined {
-  if (viewer?.role === "beheerder") return undefined;
-  return or(fullAccess(viewer), publicAction);
-}
+// Who sees an action, in full or without names, is the access layer's rule (visibleActions in
+// app/models/access/scopes.server.ts); every read below joins it.
 
 function canManageAction(viewer: Viewer, action: { bodyId: number }) {
-  return canManageMeetings(viewer, { id: action.bodyId });
+  return managesBody(viewer, action.bodyId);
 }
 
 function canUpdateAction(viewer: Viewer, action: { bodyId: number; ownerPersonId: number | null }) {
@@ -70,7 +44,7 @@ const lastUpdateAt = sql<
   number | null
 >`(select u.created_at from ${actionUpdates} u where u.action_id = ${actions.id} order by u.created_at desc, u.id desc limit 1)`;
 
-function rowColumns(viewer: Viewer) {
+function rowColumns(scope: ReturnType<typeof visibleActions>) {
   return {
     id: actions.id,
     description: actions.description,
@@ -92,8 +66,8 @@ function rowColumns(viewer: Viewer) {
     lastUpdateAt,
     createdAt: actions.createdAt,
     version: actions.version,
-    isConfidential: confidentialAction.mapWith(Boolean),
-    detailed: sql<boolean>`${fullAccess(viewer)}`.mapWith(Boolean),
+    isConfidential: scope.confidential,
+    detailed: scope.detailed,
   };
 }
 
@@ -124,9 +98,11 @@ function present<T extends RawRow>(row: T, today: string) {
 }
 
 function baseQuery(viewer: Viewer) {
+  const scope = visibleActions(viewer);
   return getDb()
-    .select(rowColumns(viewer))
+    .select(rowColumns(scope))
     .from(actions)
+    .innerJoin(scope, eq(scope.id, actions.id))
     .innerJoin(bodies, eq(bodies.id, actions.bodyId))
     .leftJoin(people, eq(people.id, actions.ownerPersonId))
     .leftJoin(organisations, eq(organisations.id, actions.organisationId))
@@ -150,8 +126,8 @@ const running = inArray(actions.status, ["open", "in_uitvoering"]);
 
 function filterConditions(viewer: Viewer, filters: ActionFilters, today: string) {
   const status = filters.status ?? "lopend";
+  const detailed = detailedActions(viewer);
   return and(
-    actionVisibleTo(viewer),
     filters.bodyId ? eq(actions.bodyId, filters.bodyId) : undefined,
     filters.objectiveId
       ? inArray(
@@ -163,7 +139,12 @@ function filterConditions(viewer: Viewer, filters: ActionFilters, today: string)
         )
       : undefined,
     // Filtering by owner would reveal names on rows shown without them.
-    filters.ownerPersonId ? and(eq(actions.ownerPersonId, filters.ownerPersonId), fullAccess(viewer)) : undefined,
+    filters.ownerPersonId
+      ? and(
+          eq(actions.ownerPersonId, filters.ownerPersonId),
+          inArray(actions.id, getDb().select({ id: detailed.id }).from(detailed)),
+        )
+      : undefined,
     filters.organisationId ? eq(actions.organisationId, filters.organisationId) : undefined,
     filters.meetingId ? eq(actions.meetingId, filters.meetingId) : undefined,
     status === "alle" ? undefined : status === "lopend" ? running : eq(actions.status, status),
@@ -246,7 +227,7 @@ export function listBodyActions({
   now?: number;
 }) {
   const today = todayIso(now);
-  const visible = and(actionVisibleTo(viewer), eq(actions.bodyId, bodyId));
+  const visible = eq(actions.bodyId, bodyId);
   const runningRows = baseQuery(viewer)
     .where(and(visible, running))
     .orderBy(...byUrgency)
@@ -290,6 +271,7 @@ export function summariseActions({ viewer, now = Date.now() }: { viewer: Viewer;
     return instantFromAmsterdam(mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, "0")}-01`, "00:00");
   });
   const db = getDb();
+  const scope = visibleActions(viewer);
   const rows = db
     .select({
       bodyId: actions.bodyId,
@@ -300,9 +282,10 @@ export function summariseActions({ viewer, now = Date.now() }: { viewer: Viewer;
       openedAt: sql<number>`coalesce(${meetings.startsAt}, ${actions.createdAt})`,
     })
     .from(actions)
+    .innerJoin(scope, eq(scope.id, actions.id))
     .leftJoin(meetings, eq(meetings.id, actions.meetingId))
-    // The cheap test first: of ten years of actions only the running and the recently closed count.
-    .where(and(or(running, isNull(actions.closedAt), gte(actions.closedAt, starts[0]!)), actionVisibleTo(viewer)))
+    // Of ten years of actions only the running and the recently closed count.
+    .where(or(running, isNull(actions.closedAt), gte(actions.closedAt, starts[0]!)))
     .all();
 
   const perBody = new Map<number, Tally>();
@@ -366,23 +349,19 @@ export function summariseActions({ viewer, now = Date.now() }: { viewer: Viewer;
 /** One action with its origin, log and the meetings that discussed it; null when hidden from the viewer. */
 export function getAction({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
   const today = todayIso(now);
-  const row = baseQuery(viewer)
-    .where(and(eq(actions.id, id), actionVisibleTo(viewer)))
-    .get();
+  const row = baseQuery(viewer).where(eq(actions.id, id)).get();
   if (!row) return null;
   const db = getDb();
-  const raw = db
-    .select({ decisionId: actions.decisionId, agendaItemId: actions.agendaItemId })
-    .from(actions)
-    .where(eq(actions.id, id))
-    .get()!;
-  const item = raw.agendaItemId
-    ? (db
-        .select({ id: agendaItems.id, subject: agendaItems.subject, meetingId: agendaItems.meetingId })
-        .from(agendaItems)
-        .where(eq(agendaItems.id, raw.agendaItemId))
-        .get() ?? null)
-    : null;
+  // The item it came from, where the viewer may read that item.
+  const items = visibleItems(viewer);
+  const item =
+    db
+      .select({ id: agendaItems.id, subject: agendaItems.subject, meetingId: agendaItems.meetingId })
+      .from(actions)
+      .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+      .innerJoin(items, eq(items.id, agendaItems.id))
+      .where(and(eq(actions.id, id), readable(items)))
+      .get() ?? null;
   const action = present(row, today);
   const updates = action.detailed
     ? db
@@ -421,7 +400,7 @@ export function getAction({ viewer, id, now = Date.now() }: { viewer: Viewer; id
     : [];
   return {
     ...action,
-    agendaItem: action.detailed || !action.isConfidential ? item : null,
+    agendaItem: item,
     updates,
     reviews,
     canUpdate: canUpdateAction(viewer, row),
@@ -504,59 +483,48 @@ export function createAction({
   input: ActionInput;
   now?: number;
 }) {
-  if (!canManageAction(viewer, { bodyId: input.bodyId }))
-    throw new Forbidden("Alleen het secretariaat van dit gremium maakt acties aan.");
-  return getDb().transaction((tx) => {
-    let { meetingId } = input;
-    if (input.agendaItemId) {
-      const item = tx
-        .select({ meetingId: agendaItems.meetingId, bodyId: meetings.bodyId })
-        .from(agendaItems)
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(eq(agendaItems.id, input.agendaItemId))
-        .get();
-      if (!item || item.bodyId !== input.bodyId)
-        throw new RuleError({ agendaItemId: ["Dit agendapunt hoort niet bij het gekozen gremium."] });
-      meetingId = item.meetingId;
-    } else if (meetingId) {
-      const meeting = tx.select({ bodyId: meetings.bodyId }).from(meetings).where(eq(meetings.id, meetingId)).get();
-      if (!meeting || meeting.bodyId !== input.bodyId)
-        throw new RuleError({ meetingId: ["Deze vergadering hoort niet bij het gekozen gremium."] });
-    }
-    return insertAction(tx, viewer as SignedInViewer, { ...input, meetingId }, { now });
+  return change({
+    viewer,
+    load: () => getDb().select({ bodyId: bodies.id }).from(bodies).where(eq(bodies.id, input.bodyId)).get(),
+    missing: "Dit gremium bestaat niet.",
+    allow: (viewer, body) =>
+      canManageAction(viewer, body) || "Alleen het secretariaat van dit gremium maakt acties aan.",
+    write: (tx, _body, signedIn) => {
+      let { meetingId } = input;
+      if (input.agendaItemId) {
+        const item = tx
+          .select({ meetingId: agendaItems.meetingId, bodyId: meetings.bodyId })
+          .from(agendaItems)
+          .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+          .where(eq(agendaItems.id, input.agendaItemId))
+          .get();
+        if (!item || item.bodyId !== input.bodyId)
+          throw new RuleError({ agendaItemId: ["Dit agendapunt hoort niet bij het gekozen gremium."] });
+        meetingId = item.meetingId;
+      } else if (meetingId) {
+        const meeting = tx.select({ bodyId: meetings.bodyId }).from(meetings).where(eq(meetings.id, meetingId)).get();
+        if (!meeting || meeting.bodyId !== input.bodyId)
+          throw new RuleError({ meetingId: ["Deze vergadering hoort niet bij het gekozen gremium."] });
+      }
+      return insertAction(tx, signedIn, { ...input, meetingId }, { now });
+    },
+    // insertAction logs the new action itself, as it does for a toezegging of a decision.
+    audit: () => null,
+    now,
   });
 }
 
-function loadForChange(
-  tx: Tx,
-  viewer: Viewer,
-  id: number,
-  expectedVersion: number,
-  who: "owner-or-manager" | "manager",
-) {
-  const action = tx.select().from(actions).where(eq(actions.id, id)).get();
-  if (!action) throw new RuleError({ "": ["Deze actie bestaat niet meer."] });
-  const allowed = who === "manager" ? canManageAction(viewer, action) : canUpdateAction(viewer, action);
-  if (!allowed)
-    throw new Forbidden(
-      who === "manager"
-        ? "Alleen het secretariaat van dit gremium wijzigt deze actie."
-        : "Alleen de eigenaar van de actie of het secretariaat werkt haar bij.",
-    );
-  if (action.version !== expectedVersion) {
-    throw new ConflictError(
-      "Iemand anders heeft deze actie intussen bijgewerkt. Uw invoer staat hieronder nog; bekijk de nieuwe stand en verstuur opnieuw.",
-      {
-        status: action.status,
-        dueOn: action.dueOn,
-        description: action.description,
-        version: action.version,
-      },
-    );
-  }
-  return { action, viewer: viewer as SignedInViewer };
+/**
+ * Removes the actions of a decision that is removed while its list is a concept, with their log;
+ * the caller (removeDecision) has passed the door. Returns how many went.
+ */
+export function removeActionsOfDecision(tx: Tx, decisionId: number) {
+  return tx.delete(actions).where(eq(actions.decisionId, decisionId)).run().changes;
 }
 
+type ActionRow = typeof actions.$inferSelect;
+
+/** What a step changes: the new status or due date, the log note, and how the audit log names it. */
 type Change = {
   note: string;
   status?: ActionStatus;
@@ -566,8 +534,8 @@ type Change = {
   summary: string;
 };
 
-/** Writes a change of an action with its log line and audit entry. */
-function applyChange(tx: Tx, viewer: SignedInViewer, action: typeof actions.$inferSelect, change: Change, now: number) {
+/** Writes a change of an action with its log line; the door writes the audit entry. */
+function applyChange(tx: Tx, viewer: SignedInViewer, action: ActionRow, change: Change, now: number) {
   const status = change.status ?? action.status;
   const dueOn = change.dueOn === undefined ? action.dueOn : change.dueOn;
   const closes = !isRunning(status) && isRunning(action.status);
@@ -578,10 +546,8 @@ function applyChange(tx: Tx, viewer: SignedInViewer, action: typeof actions.$inf
       dueOn,
       closedAt: closes ? now : reopens ? null : action.closedAt,
       closingNote: closes ? change.note : reopens ? null : action.closingNote,
-      version: action.version + 1,
-      updatedAt: now,
     })
-    .where(and(eq(actions.id, action.id), eq(actions.version, action.version)))
+    .where(eq(actions.id, action.id))
     .run();
   tx.insert(actionUpdates)
     .values({
@@ -597,15 +563,7 @@ function applyChange(tx: Tx, viewer: SignedInViewer, action: typeof actions.$inf
       createdAt: now,
     })
     .run();
-  writeAudit(tx, {
-    actorUserId: viewer.userId,
-    action: change.auditAction,
-    entityType: "action",
-    entityId: action.id,
-    summary: change.summary,
-    before: { status: action.status, dueOn: action.dueOn },
-    after: { status, dueOn, note: change.note },
-  });
+  return { status, dueOn };
 }
 
 function requireNote(note: string, message: string) {
@@ -613,137 +571,163 @@ function requireNote(note: string, message: string) {
   return note.trim();
 }
 
-type TransitionArgs = { viewer: Viewer; id: number; expectedVersion: number; note: string; now?: number };
-type Loaded = ReturnType<typeof loadForChange>;
-type StepOptions = { note: string; now: number; meetingId?: number | null };
-
-function requireRunning(action: typeof actions.$inferSelect) {
+function requireRunning(action: ActionRow) {
   if (!isRunning(action.status))
     throw new RuleError({ "": [`Deze actie is al ${actionStatusLabels[action.status].toLowerCase()}.`] });
 }
 
-// The steps below run inside a transaction, so the actielijst can apply many in one.
+export type StepOptions = { note: string; now: number; meetingId?: number | null; dueOn?: string; field?: string };
+
+/** A step checks the action and the input (RuleError with Dutch messages) and says what changes. */
+type Step = (action: ActionRow, options: StepOptions) => Change;
+
 export const actionSteps = {
-  update(tx: Tx, { action, viewer }: Loaded, { note, now, meetingId }: StepOptions) {
-    const text = requireNote(note, "Schrijf wat er is gebeurd.");
-    applyChange(
-      tx,
-      viewer,
-      action,
-      { note: text, meetingId, auditAction: "action.update", summary: `Voortgang bij actie ‘${action.description}’` },
-      now,
-    );
-  },
+  /** A note on progress, without changing the status. */
+  update: (action, { note, meetingId }) => ({
+    note: requireNote(note, "Schrijf wat er is gebeurd."),
+    meetingId,
+    auditAction: "action.update",
+    summary: `Voortgang bij actie ‘${action.description}’`,
+  }),
   /** Discussed in a meeting and carried over; the meeting is the log line, a note is optional. */
-  discuss(tx: Tx, { action, viewer }: Loaded, { note, now, meetingId }: StepOptions) {
+  discuss: (action, { note, meetingId }) => {
     requireRunning(action);
-    applyChange(
-      tx,
-      viewer,
-      action,
-      {
-        note,
-        meetingId,
-        auditAction: "action.discuss",
-        summary: `Actie ‘${action.description}’ besproken; loopt door`,
-      },
-      now,
-    );
+    return {
+      note,
+      meetingId,
+      auditAction: "action.discuss",
+      summary: `Actie ‘${action.description}’ besproken; loopt door`,
+    };
   },
-  start(tx: Tx, { action, viewer }: Loaded, { note, now }: StepOptions) {
+  start: (action, { note }) => {
     if (action.status !== "open")
       throw new RuleError({ "": [`Deze actie is ${actionStatusLabels[action.status].toLowerCase()}.`] });
-    applyChange(
-      tx,
-      viewer,
-      action,
-      {
-        note: note.trim(),
-        status: "in_uitvoering",
-        auditAction: "action.start",
-        summary: `Actie ‘${action.description}’ in uitvoering`,
-      },
-      now,
-    );
+    return {
+      note: note.trim(),
+      status: "in_uitvoering",
+      auditAction: "action.start",
+      summary: `Actie ‘${action.description}’ in uitvoering`,
+    };
   },
-  complete(tx: Tx, { action, viewer }: Loaded, { note, now, meetingId }: StepOptions) {
+  complete: (action, { note, meetingId }) => {
     requireRunning(action);
-    const result = requireNote(
-      note,
-      "Schrijf kort wat het resultaat is; zonder toelichting sluit u een actie niet af.",
-    );
-    applyChange(
-      tx,
-      viewer,
-      action,
-      {
-        note: result,
-        status: "afgerond",
-        meetingId,
-        auditAction: "action.complete",
-        summary: `Actie ‘${action.description}’ afgerond`,
-      },
-      now,
-    );
+    return {
+      note: requireNote(note, "Schrijf kort wat het resultaat is; zonder toelichting sluit u een actie niet af."),
+      status: "afgerond",
+      meetingId,
+      auditAction: "action.complete",
+      summary: `Actie ‘${action.description}’ afgerond`,
+    };
   },
-  drop(tx: Tx, { action, viewer }: Loaded, { note, now, meetingId }: StepOptions) {
+  drop: (action, { note, meetingId }) => {
     requireRunning(action);
-    const reason = requireNote(note, "Schrijf waarom de actie vervalt.");
-    applyChange(
-      tx,
-      viewer,
-      action,
-      {
-        note: reason,
-        status: "vervallen",
-        meetingId,
-        auditAction: "action.drop",
-        summary: `Actie ‘${action.description}’ vervallen`,
-      },
-      now,
-    );
+    return {
+      note: requireNote(note, "Schrijf waarom de actie vervalt."),
+      status: "vervallen",
+      meetingId,
+      auditAction: "action.drop",
+      summary: `Actie ‘${action.description}’ vervallen`,
+    };
   },
-  reopen(tx: Tx, { action, viewer }: Loaded, { note, now }: StepOptions) {
+  reopen: (action, { note }) => {
     if (isRunning(action.status)) throw new RuleError({ "": ["Deze actie loopt nog."] });
-    const reason = requireNote(note, "Schrijf waarom de actie weer openstaat.");
-    applyChange(
-      tx,
-      viewer,
-      action,
-      { note: reason, status: "open", auditAction: "action.reopen", summary: `Actie ‘${action.description}’ heropend` },
-      now,
-    );
+    return {
+      note: requireNote(note, "Schrijf waarom de actie weer openstaat."),
+      status: "open",
+      auditAction: "action.reopen",
+      summary: `Actie ‘${action.description}’ heropend`,
+    };
   },
-  extend(
-    tx: Tx,
-    { action, viewer }: Loaded,
-    { note, now, meetingId, dueOn, field = "dueOn" }: StepOptions & { dueOn: string; field?: string },
-  ) {
+  /** A new due date ("loopt door tot …"), never in the past. */
+  extend: (action, { note, now, meetingId, dueOn, field = "dueOn" }) => {
     requireRunning(action);
     if (!dueOn) throw new RuleError({ [field]: ["Kies de nieuwe termijn."] });
     requireFutureDue(dueOn, todayIso(now), field);
-    applyChange(
-      tx,
-      viewer,
-      action,
-      {
-        note: note.trim(),
-        dueOn,
-        meetingId,
-        auditAction: "action.extend",
-        summary: `Actie ‘${action.description}’ loopt door tot ${formatDate(dueOn)}`,
-      },
-      now,
-    );
+    return {
+      note: note.trim(),
+      dueOn,
+      meetingId,
+      auditAction: "action.extend",
+      summary: `Actie ‘${action.description}’ loopt door tot ${formatDate(dueOn)}`,
+    };
   },
-};
+} satisfies Record<string, Step>;
 
-function transition(args: TransitionArgs, step: (tx: Tx, loaded: Loaded, options: StepOptions) => void) {
-  getDb().transaction((tx) => {
-    const loaded = loadForChange(tx, args.viewer, args.id, args.expectedVersion, "owner-or-manager");
-    step(tx, loaded, { note: args.note, now: args.now ?? Date.now() });
+const ACTION_GONE = "Deze actie bestaat niet meer.";
+const ACTION_CONFLICT =
+  "Iemand anders heeft deze actie intussen bijgewerkt. Uw invoer staat hieronder nog; bekijk de nieuwe stand en verstuur opnieuw.";
+
+const savedAction = (action: ActionRow) => ({
+  status: action.status,
+  dueOn: action.dueOn,
+  description: action.description,
+  version: action.version,
+});
+
+const actionForChange = (id: number) => getDb().select().from(actions).where(eq(actions.id, id)).get();
+
+/**
+ * One step of an action through the one door: its owner or the body's secretariaat (only the
+ * secretariaat when `byManagerOnly`), the expected version, the log line and the audit entry. Inside
+ * the caller's transaction when `tx` is given (the actielijst applies many steps in one).
+ */
+export function stepAction({
+  viewer,
+  id,
+  expectedVersion,
+  step,
+  options,
+  byManagerOnly = false,
+  bodyId,
+  tx,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  step: Step;
+  options: StepOptions;
+  byManagerOnly?: boolean;
+  /** The body the action must belong to (the actielijst of that body's meeting). */
+  bodyId?: number;
+  tx?: Tx;
+}) {
+  return change({
+    viewer,
+    tx,
+    now: options.now,
+    load: () => actionForChange(id),
+    missing: ACTION_GONE,
+    allow: (viewer, action) =>
+      byManagerOnly
+        ? canManageAction(viewer, action) || "Alleen het secretariaat van dit gremium wijzigt deze actie."
+        : canUpdateAction(viewer, action) || "Alleen de eigenaar van de actie of het secretariaat werkt haar bij.",
+    expectedVersion,
+    conflictMessage: ACTION_CONFLICT,
+    saved: savedAction,
+    check: (action) => {
+      if (bodyId !== undefined && action.bodyId !== bodyId)
+        throw new RuleError({ "": ["Een van de acties hoort niet bij dit gremium."] });
+    },
+    write: (tx, action, signedIn, now) => {
+      const planned = step(action, options);
+      return { planned, ...applyChange(tx, signedIn, action, planned, now) };
+    },
+    touch: { table: actions, id: () => id },
+    audit: (action, { planned, status, dueOn }) => ({
+      action: planned.auditAction,
+      entityType: "action",
+      entityId: action.id,
+      summary: planned.summary,
+      before: { status: action.status, dueOn: action.dueOn },
+      after: { status, dueOn, note: planned.note },
+    }),
   });
 }
+
+type TransitionArgs = { viewer: Viewer; id: number; expectedVersion: number; note: string; now?: number };
+
+const transition = (args: TransitionArgs, step: Step, extra: Partial<StepOptions> = {}) =>
+  void stepAction({ ...args, step, options: { note: args.note, now: args.now ?? Date.now(), ...extra } });
 
 /** A note on progress, without changing the status. */
 export function postActionUpdate(args: TransitionArgs) {
@@ -772,10 +756,13 @@ export function reopenAction(args: TransitionArgs) {
 
 /** A new due date ("loopt door tot …"), never in the past. */
 export function extendAction(args: TransitionArgs & { dueOn: string }) {
-  transition(args, (tx, loaded, options) => actionSteps.extend(tx, loaded, { ...options, dueOn: args.dueOn }));
+  transition(args, actionSteps.extend, { dueOn: args.dueOn });
 }
 
-/** The secretariaat corrects what, owner, organisation or due date. */
+/**
+ * The secretariaat corrects owner, organisation or due date, and the wording while the toezegging's
+ * list is a concept: the wording of a toezegging on an adopted list is part of that record.
+ */
 export function updateActionDetails({
   viewer,
   id,
@@ -789,33 +776,57 @@ export function updateActionDetails({
   input: Pick<ActionInput, "description" | "ownerPersonId" | "organisationId" | "dueOn">;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const { action, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion, "manager");
-    if (input.dueOn !== action.dueOn) requireFutureDue(input.dueOn, todayIso(now));
-    const after = {
-      description: input.description.trim(),
-      ownerPersonId: input.ownerPersonId,
-      organisationId: ownerOrganisation(tx, input.ownerPersonId, input.organisationId),
-      dueOn: input.dueOn,
-    };
-    tx.update(actions)
-      .set({ ...after, version: action.version + 1, updatedAt: now })
-      .where(eq(actions.id, id))
-      .run();
-    if (after.dueOn !== action.dueOn) {
-      tx.insert(actionUpdates)
-        .values({
-          actionId: id,
-          authorUserId: signedIn.userId,
-          authorName: signedIn.name,
-          dueOnFrom: action.dueOn,
-          dueOnTo: after.dueOn,
-          createdAt: now,
-        })
-        .run();
-    }
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  change({
+    viewer,
+    now,
+    load: () => actionForChange(id),
+    missing: ACTION_GONE,
+    allow: (viewer, action) =>
+      canManageAction(viewer, action) || "Alleen het secretariaat van dit gremium wijzigt deze actie.",
+    expectedVersion,
+    conflictMessage: ACTION_CONFLICT,
+    saved: savedAction,
+    check: (action, tx) => {
+      if (input.dueOn !== action.dueOn) requireFutureDue(input.dueOn, todayIso(now));
+      if (input.description.trim() !== action.description && action.decisionId !== null) {
+        const decision = tx
+          .select({ meetingId: agendaItems.meetingId })
+          .from(decisions)
+          .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+          .where(eq(decisions.id, action.decisionId))
+          .get();
+        if (decision && isListAdopted(tx, decision.meetingId))
+          throw new RuleError({
+            description: [
+              "Deze toezegging staat op een vastgestelde besluitenlijst; de omschrijving verandert alleen via een latere vergadering.",
+            ],
+          });
+      }
+    },
+    write: (tx, action, signedIn) => {
+      const after = {
+        description: input.description.trim(),
+        ownerPersonId: input.ownerPersonId,
+        organisationId: ownerOrganisation(tx, input.ownerPersonId, input.organisationId),
+        dueOn: input.dueOn,
+      };
+      tx.update(actions).set(after).where(eq(actions.id, id)).run();
+      if (after.dueOn !== action.dueOn) {
+        tx.insert(actionUpdates)
+          .values({
+            actionId: id,
+            authorUserId: signedIn.userId,
+            authorName: signedIn.name,
+            dueOnFrom: action.dueOn,
+            dueOnTo: after.dueOn,
+            createdAt: now,
+          })
+          .run();
+      }
+      return after;
+    },
+    touch: { table: actions, id: () => id },
+    audit: (action, after) => ({
       action: "action.edit",
       entityType: "action",
       entityId: id,
@@ -827,7 +838,7 @@ export function updateActionDetails({
         dueOn: action.dueOn,
       },
       after,
-    });
+    }),
   });
 }
 
@@ -848,14 +859,15 @@ export function listActionMeetings({
   now?: number;
 }) {
   const since = now - 2 * 365 * 24 * 60 * 60_000;
+  const scope = visibleActions(viewer);
   return getDb()
     .selectDistinct({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
     .from(actions)
+    .innerJoin(scope, eq(scope.id, actions.id))
     .innerJoin(meetings, eq(meetings.id, actions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(
       and(
-        actionVisibleTo(viewer),
         isNotNull(actions.meetingId),
         or(
           bodyId ? eq(meetings.bodyId, bodyId) : gte(meetings.startsAt, since),
@@ -873,7 +885,11 @@ export function listActionOwners({ viewer }: { viewer: Viewer }) {
   const db = getDb();
   // Full access implies visibility; testing it alone spares the public rule for every action. As a
   // subquery the actions are read once in table order, instead of per person through the owner index.
-  const owners = db.select({ id: actions.ownerPersonId }).from(actions).where(fullAccess(viewer));
+  const detailed = detailedActions(viewer);
+  const owners = db
+    .select({ id: actions.ownerPersonId })
+    .from(actions)
+    .innerJoin(detailed, eq(detailed.id, actions.id));
   return db
     .select({ id: people.id, name: people.name })
     .from(people)
@@ -894,27 +910,24 @@ export function listActionsForDecisions({
 }) {
   if (decisionIds.length === 0) return [];
   const today = todayIso(now);
+  const scope = visibleActions(viewer);
   return getDb()
-    .select({ ...rowColumns(viewer), decisionId: actions.decisionId })
+    .select({ ...rowColumns(scope), decisionId: actions.decisionId })
     .from(actions)
+    .innerJoin(scope, eq(scope.id, actions.id))
     .innerJoin(bodies, eq(bodies.id, actions.bodyId))
     .leftJoin(people, eq(people.id, actions.ownerPersonId))
     .leftJoin(organisations, eq(organisations.id, actions.organisationId))
     .leftJoin(meetings, eq(meetings.id, actions.meetingId))
     .leftJoin(decisions, eq(decisions.id, actions.decisionId))
-    .where(and(inArray(actions.decisionId, decisionIds), actionVisibleTo(viewer)))
+    .where(inArray(actions.decisionId, decisionIds))
     .orderBy(asc(actions.id))
     .all()
     .map((row) => present(row, today));
 }
 
 // Shared with the actielijst module.
-export {
-  baseQuery as actionRowsQuery,
-  loadForChange as loadActionForChange,
-  present as presentAction,
-  running as runningAction,
-};
+export { baseQuery as actionRowsQuery, present as presentAction, running as runningAction };
 
 /**
  * What the form for a new action offers the secretariaat: the bodies it manages, their meetings
@@ -936,7 +949,7 @@ export function getNewActionOptions({
     .where(or(isNull(bodies.activeUntil), gte(bodies.activeUntil, todayIso(now))))
     .orderBy(asc(bodies.sortOrder), asc(bodies.name))
     .all()
-    .filter((body) => canManageMeetings(viewer, body));
+    .filter((body) => managesBody(viewer, body.id));
   if (managed.length === 0) throw new Forbidden("Alleen het secretariaat maakt acties aan.");
   const ids = managed.map((b) => b.id);
   const recentMeetings = db

@@ -5,9 +5,17 @@ import { numberAgenda } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
-import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
-import { loadMeetingForAgendaChange } from "./meetings.server";
+import { change } from "./access/change.server";
+import { requireItemNotAdopted, requireItemRemovable } from "./adopted-records.server";
+import { writeAudit, type AuditEntryInput } from "./audit.server";
+import { NotFound, RuleError } from "./errors";
+import {
+  byManager,
+  meetingForChange,
+  requireManager,
+  requireOpenMeeting,
+  type MeetingForChange,
+} from "./meetings.server";
 
 export type AgendaItemInput = {
   section: AgendaSection;
@@ -18,7 +26,7 @@ export type AgendaItemInput = {
   isConfidential: boolean;
 };
 
-type Meeting = ReturnType<typeof loadMeetingForAgendaChange>;
+type Meeting = Pick<MeetingForChange, "publishedAt" | "bodyName">;
 
 function itemValues(input: AgendaItemInput) {
   return {
@@ -36,26 +44,24 @@ function changeMarks(meeting: Meeting, now: number) {
   return meeting.publishedAt !== null ? { changedAfterPublishAt: now } : {};
 }
 
-function audit(
-  tx: Tx,
-  viewer: SignedInViewer,
+/** The audit entry of an agenda change; a change after publishing is logged as such. */
+function entry(
   meeting: Meeting,
   action: string,
   summary: string,
   itemId: number,
   before?: unknown,
   after?: unknown,
-) {
+): Omit<AuditEntryInput, "actorUserId"> {
   const afterPublish = meeting.publishedAt !== null;
-  writeAudit(tx, {
-    actorUserId: viewer.userId,
+  return {
     action: afterPublish ? `${action}-after-publish` : action,
     entityType: "agenda-item",
     entityId: itemId,
     summary: `${summary}${afterPublish ? " (na publicatie)" : ""} — ${meeting.bodyName}`,
     before,
     after,
-  });
+  };
 }
 
 function nextPosition(tx: Tx, meetingId: number, section: AgendaSection) {
@@ -78,30 +84,34 @@ export function addAgendaItem({
   input: AgendaItemInput;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
-    const created = tx
-      .insert(agendaItems)
-      .values({
-        meetingId,
-        section: input.section,
-        position: nextPosition(tx, meetingId, input.section),
-        ...itemValues(input),
-        ...changeMarks(meeting, now),
-      })
-      .returning({ id: agendaItems.id })
-      .get();
-    audit(
-      tx,
-      viewer as SignedInViewer,
-      meeting,
-      "agenda-item.add",
-      `Agendapunt ‘${input.subject}’ toegevoegd aan ${agendaSectionLabels[input.section]}`,
-      created.id,
-      undefined,
-      input,
-    );
-    return created;
+  return change({
+    viewer,
+    load: () => meetingForChange(getDb(), meetingId),
+    missing: "Deze vergadering bestaat niet meer.",
+    allow: byManager(),
+    check: requireOpenMeeting,
+    write: (tx, meeting) =>
+      tx
+        .insert(agendaItems)
+        .values({
+          meetingId,
+          section: input.section,
+          position: nextPosition(tx, meetingId, input.section),
+          ...itemValues(input),
+          ...changeMarks(meeting, now),
+        })
+        .returning({ id: agendaItems.id })
+        .get(),
+    audit: (meeting, created) =>
+      entry(
+        meeting,
+        "agenda-item.add",
+        `Agendapunt ‘${input.subject}’ toegevoegd aan ${agendaSectionLabels[input.section]}`,
+        created.id,
+        undefined,
+        input,
+      ),
+    now,
   });
 }
 
@@ -155,10 +165,55 @@ export function insertWorkflowAgendaItem(
   return created;
 }
 
-function loadItem(tx: Tx, id: number) {
-  const item = tx.select().from(agendaItems).where(eq(agendaItems.id, id)).get();
-  if (!item) throw new RuleError({ "": ["Dit agendapunt bestaat niet meer."] });
-  return item;
+/** An item and its meeting, as a change of the item reads them. */
+function itemForChange(id: number) {
+  const item = getDb().select().from(agendaItems).where(eq(agendaItems.id, id)).get();
+  if (!item) return undefined;
+  const meeting = meetingForChange(getDb(), item.meetingId)!;
+  return { ...item, bodyId: meeting.bodyId, meeting };
+}
+
+type ItemForChange = NonNullable<ReturnType<typeof itemForChange>>;
+
+const ITEM_GONE = "Dit agendapunt bestaat niet meer.";
+
+/** A change of one item, through the one door: the secretariaat, an open meeting, not an adopted record. */
+function changeItem<Result>({
+  viewer,
+  id,
+  expectedVersion,
+  now,
+  write,
+  audit,
+  removal = false,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion?: number;
+  now: number;
+  write: (tx: Tx, item: ItemForChange) => Result;
+  audit: (item: ItemForChange, result: Result) => Omit<AuditEntryInput, "actorUserId"> | null;
+  removal?: boolean;
+}) {
+  return change({
+    viewer,
+    load: () => itemForChange(id),
+    missing: ITEM_GONE,
+    allow: byManager(),
+    expectedVersion,
+    saved: (item) => ({
+      ...Object.fromEntries(editableFields.map((field) => [field, item[field]])),
+      version: item.version,
+    }),
+    check: (item, tx) => {
+      requireOpenMeeting(item.meeting);
+      if (removal) requireItemRemovable(tx, item.id);
+      else requireItemNotAdopted(tx, item.id);
+    },
+    write,
+    audit,
+    now,
+  });
 }
 
 const editableFields = [
@@ -170,10 +225,13 @@ const editableFields = [
   "isConfidential",
 ] as const;
 
-/** One item with its number, for its edit form; null when the viewer may not see it. */
+/** One item with its number, for its edit form (the secretariaat's); null when it is not on this meeting. */
 export function getAgendaItemForEdit({ viewer, meetingId, id }: { viewer: Viewer; meetingId: number; id: number }) {
   const db = getDb();
-  loadMeetingForAgendaChange(db, viewer, meetingId);
+  const meeting = meetingForChange(db, meetingId);
+  if (!meeting) throw new NotFound("Deze vergadering bestaat niet meer.");
+  requireManager(viewer, meeting.bodyId);
+  requireOpenMeeting(meeting);
   const all = db
     .select({ id: agendaItems.id, section: agendaItems.section, position: agendaItems.position })
     .from(agendaItems)
@@ -187,6 +245,9 @@ export function getAgendaItemForEdit({ viewer, meetingId, id }: { viewer: Viewer
     .get();
   return item && number ? { ...item, number } : null;
 }
+
+const pick = (source: Record<string, unknown>) =>
+  Object.fromEntries(editableFields.map((field) => [field, source[field] ?? null]));
 
 /**
  * Saves an item. A stale version is refused with the saved values, so the form can show what the
@@ -205,40 +266,34 @@ export function updateAgendaItem({
   input: AgendaItemInput;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const before = loadItem(tx, id);
-    const meeting = loadMeetingForAgendaChange(tx, viewer, before.meetingId);
-    if (before.version !== expectedVersion) {
-      const saved = {
-        ...Object.fromEntries(editableFields.map((field) => [field, before[field]])),
-        version: before.version,
-      };
-      throw new ConflictError(undefined, saved);
-    }
-    const sectionChanged = before.section !== input.section;
-    tx.update(agendaItems)
-      .set({
-        ...itemValues(input),
-        section: input.section,
-        position: sectionChanged ? nextPosition(tx, before.meetingId, input.section) : before.position,
-        ...changeMarks(meeting, now),
-        version: before.version + 1,
-        updatedAt: now,
-      })
-      .where(and(eq(agendaItems.id, id), eq(agendaItems.version, expectedVersion)))
-      .run();
-    const pick = (source: Record<string, unknown>) =>
-      Object.fromEntries(editableFields.map((field) => [field, source[field] ?? null]));
-    audit(
-      tx,
-      viewer as SignedInViewer,
-      meeting,
-      "agenda-item.update",
-      `Agendapunt ‘${input.subject}’ gewijzigd`,
-      id,
-      pick(before),
-      pick(input),
-    );
+  changeItem({
+    viewer,
+    id,
+    expectedVersion,
+    now,
+    write: (tx, before) => {
+      const sectionChanged = before.section !== input.section;
+      tx.update(agendaItems)
+        .set({
+          ...itemValues(input),
+          section: input.section,
+          position: sectionChanged ? nextPosition(tx, before.meetingId, input.section) : before.position,
+          ...changeMarks(before.meeting, now),
+          version: before.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(agendaItems.id, id))
+        .run();
+    },
+    audit: (before) =>
+      entry(
+        before.meeting,
+        "agenda-item.update",
+        `Agendapunt ‘${input.subject}’ gewijzigd`,
+        id,
+        pick(before),
+        pick(input),
+      ),
   });
 }
 
@@ -254,42 +309,50 @@ export function moveAgendaItem({
   direction: "up" | "down";
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const item = loadItem(tx, id);
-    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-    const neighbour = tx
-      .select({ id: agendaItems.id, position: agendaItems.position })
-      .from(agendaItems)
-      .where(
-        and(
-          eq(agendaItems.meetingId, item.meetingId),
-          eq(agendaItems.section, item.section),
-          direction === "up" ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position),
-        ),
-      )
-      .orderBy(direction === "up" ? desc(agendaItems.position) : asc(agendaItems.position))
-      .limit(1)
-      .get();
-    if (!neighbour) return;
-    const marks = changeMarks(meeting, now);
-    tx.update(agendaItems)
-      .set({ position: neighbour.position, ...marks, version: item.version + 1, updatedAt: now })
-      .where(eq(agendaItems.id, item.id))
-      .run();
-    tx.update(agendaItems)
-      .set({ position: item.position, updatedAt: now })
-      .where(eq(agendaItems.id, neighbour.id))
-      .run();
-    audit(
-      tx,
-      viewer as SignedInViewer,
-      meeting,
-      "agenda-item.move",
-      `Agendapunt ‘${item.subject}’ ${direction === "up" ? "omhoog" : "omlaag"} verplaatst`,
-      item.id,
-      { position: item.position },
-      { position: neighbour.position },
-    );
+  changeItem({
+    viewer,
+    id,
+    now,
+    write: (tx, item) => {
+      const neighbour = tx
+        .select({ id: agendaItems.id, position: agendaItems.position })
+        .from(agendaItems)
+        .where(
+          and(
+            eq(agendaItems.meetingId, item.meetingId),
+            eq(agendaItems.section, item.section),
+            direction === "up" ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position),
+          ),
+        )
+        .orderBy(direction === "up" ? desc(agendaItems.position) : asc(agendaItems.position))
+        .limit(1)
+        .get();
+      if (!neighbour) return null;
+      tx.update(agendaItems)
+        .set({
+          position: neighbour.position,
+          ...changeMarks(item.meeting, now),
+          version: item.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(agendaItems.id, item.id))
+        .run();
+      tx.update(agendaItems)
+        .set({ position: item.position, updatedAt: now })
+        .where(eq(agendaItems.id, neighbour.id))
+        .run();
+      return neighbour;
+    },
+    audit: (item, neighbour) =>
+      neighbour &&
+      entry(
+        item.meeting,
+        "agenda-item.move",
+        `Agendapunt ‘${item.subject}’ ${direction === "up" ? "omhoog" : "omlaag"} verplaatst`,
+        item.id,
+        { position: item.position },
+        { position: neighbour.position },
+      ),
   });
 }
 
@@ -305,47 +368,49 @@ export function moveAgendaItemToSection({
   section: AgendaSection;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const item = loadItem(tx, id);
-    if (item.section === section) return;
-    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-    tx.update(agendaItems)
-      .set({
-        section,
-        position: nextPosition(tx, item.meetingId, section),
-        ...changeMarks(meeting, now),
-        version: item.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(agendaItems.id, id))
-      .run();
-    audit(
-      tx,
-      viewer as SignedInViewer,
-      meeting,
-      "agenda-item.move",
-      `Agendapunt ‘${item.subject}’ verplaatst naar ${agendaSectionLabels[section]}`,
-      id,
-      { section: item.section },
-      { section },
-    );
+  changeItem({
+    viewer,
+    id,
+    now,
+    write: (tx, item) => {
+      if (item.section === section) return false;
+      tx.update(agendaItems)
+        .set({
+          section,
+          position: nextPosition(tx, item.meetingId, section),
+          ...changeMarks(item.meeting, now),
+          version: item.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(agendaItems.id, id))
+        .run();
+      return true;
+    },
+    audit: (item, moved) =>
+      moved
+        ? entry(
+            item.meeting,
+            "agenda-item.move",
+            `Agendapunt ‘${item.subject}’ verplaatst naar ${agendaSectionLabels[section]}`,
+            id,
+            { section: item.section },
+            { section },
+          )
+        : null,
   });
 }
 
-export function removeAgendaItem({ viewer, id }: { viewer: Viewer; id: number }) {
-  return getDb().transaction((tx) => {
-    const item = loadItem(tx, id);
-    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-    tx.delete(agendaItems).where(eq(agendaItems.id, id)).run();
-    const { proposalHtml: _html, ...before } = item;
-    audit(
-      tx,
-      viewer as SignedInViewer,
-      meeting,
-      "agenda-item.remove",
-      `Agendapunt ‘${item.subject}’ verwijderd`,
-      id,
-      before,
-    );
+/** Removes an item with its papers; one that carries decisions stays (see adopted-records.server.ts). */
+export function removeAgendaItem({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
+  changeItem({
+    viewer,
+    id,
+    now,
+    removal: true,
+    write: (tx) => tx.delete(agendaItems).where(eq(agendaItems.id, id)).run(),
+    audit: (item) => {
+      const { proposalHtml: _html, meeting, bodyId: _bodyId, ...before } = item;
+      return entry(meeting, "agenda-item.remove", `Agendapunt ‘${item.subject}’ verwijderd`, id, before);
+    },
   });
 }

@@ -23,7 +23,7 @@ async function publishedMeeting() {
     },
   });
   publishAgenda({ viewer: secretary, id, expectedVersion: 1 });
-  const invitees = listAttendance({ meetingId: id }).invitees;
+  const invitees = listAttendance({ viewer: secretary, meetingId: id })!.invitees;
   return { secretary, id, invitees, during: instantFromAmsterdam("2026-06-10", "10:30") };
 }
 
@@ -44,7 +44,7 @@ describe("attendance", () => {
       ],
       guest: { name: "Gast Spreker", organisation: "VNG" },
     });
-    const { invitees: after, guests } = listAttendance({ meetingId: id });
+    const { invitees: after, guests } = listAttendance({ viewer: secretary, meetingId: id })!;
     expect(after.map((i) => [i.name, i.attendance, i.attendanceNote])).toEqual([
       ["Anna", "aanwezig", null],
       ["Bert", "later", "10:30"],

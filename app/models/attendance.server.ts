@@ -1,16 +1,25 @@
 import { and, asc, eq } from "drizzle-orm";
 import { meetingGuests, meetingInvitees, meetings, organisations, people } from "../../db/schema";
-import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
 import type { AttendanceStatus } from "~/lib/vocabulary";
-import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
-import { loadMeetingForAgendaChange } from "./meetings.server";
+import { change } from "./access/change.server";
+import { visibleMeetings } from "./access/scopes.server";
+import { RuleError } from "./errors";
+import { byManager, meetingForChange, requireOpenMeeting } from "./meetings.server";
 
-/** Who was invited and who came, for the attendance form and the meeting page. */
-export function listAttendance({ meetingId }: { meetingId: number }) {
+/** Who was invited and who came, as far as the viewer may see the meeting; null when they may not. */
+export function listAttendance({ viewer, meetingId }: { viewer: Viewer; meetingId: number }) {
   const db = getDb();
+  const scope = visibleMeetings(viewer);
+  const meeting = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!meeting) return null;
   const invitees = db
     .select({
       id: meetingInvitees.id,
@@ -55,78 +64,88 @@ export function recordAttendance({
   guest?: { name: string; organisation?: string | null } | null;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
-    const current = tx.select({ version: meetings.version }).from(meetings).where(eq(meetings.id, meetingId)).get()!;
-    if (current.version !== expectedVersion) throw new ConflictError();
-    if (meeting.status === "concept")
-      throw new RuleError({ "": ["Publiceer eerst de agenda; daarna legt u de aanwezigheid vast."] });
-    if (now < meeting.startsAt)
-      throw new RuleError({ "": [`De vergadering begint pas ${formatDateTime(meeting.startsAt)}.`] });
-    const fieldErrors: Record<string, string[]> = {};
-    entries.forEach((entry, index) => {
-      const note = entry.note?.trim() || null;
-      if (
-        (entry.status === "later" || entry.status === "eerder-weg") &&
-        !(note && /^([01]\d|2[0-3])[:.][0-5]\d$/.test(note))
-      ) {
-        fieldErrors[`entries[${index}].note`] = ["Vul de tijd in, bijvoorbeeld 10:30."];
+  change({
+    viewer,
+    load: () => meetingForChange(getDb(), meetingId),
+    missing: "Deze vergadering bestaat niet meer.",
+    allow: byManager(),
+    expectedVersion,
+    check: (meeting) => {
+      requireOpenMeeting(meeting);
+      if (meeting.status === "concept")
+        throw new RuleError({ "": ["Publiceer eerst de agenda; daarna legt u de aanwezigheid vast."] });
+      if (now < meeting.startsAt)
+        throw new RuleError({ "": [`De vergadering begint pas ${formatDateTime(meeting.startsAt)}.`] });
+      const fieldErrors: Record<string, string[]> = {};
+      entries.forEach((entry, index) => {
+        const note = entry.note?.trim() || null;
+        if (
+          (entry.status === "later" || entry.status === "eerder-weg") &&
+          !(note && /^([01]\d|2[0-3])[:.][0-5]\d$/.test(note))
+        ) {
+          fieldErrors[`entries[${index}].note`] = ["Vul de tijd in, bijvoorbeeld 10:30."];
+        }
+        if (entry.status === "vervangen" && !note) fieldErrors[`entries[${index}].note`] = ["Vul in door wie."];
+      });
+      if (Object.keys(fieldErrors).length > 0) throw new RuleError(fieldErrors);
+    },
+    write: (tx) => {
+      for (const entry of entries) {
+        const note = entry.note?.trim() || null;
+        // A time is stored as 10:30 whichever separator was typed; a substitute's name as typed.
+        const attendanceNote =
+          entry.status === "vervangen"
+            ? note
+            : entry.status === "later" || entry.status === "eerder-weg"
+              ? (note?.replace(".", ":") ?? null)
+              : null;
+        tx.update(meetingInvitees)
+          .set({ attendance: entry.status, attendanceNote })
+          .where(and(eq(meetingInvitees.id, entry.inviteeId), eq(meetingInvitees.meetingId, meetingId)))
+          .run();
       }
-      if (entry.status === "vervangen" && !note) fieldErrors[`entries[${index}].note`] = ["Vul in door wie."];
-    });
-    if (Object.keys(fieldErrors).length > 0) throw new RuleError(fieldErrors);
-    for (const entry of entries) {
-      const note = entry.note?.trim() || null;
-      // A time is stored as 10:30 whichever separator was typed; a substitute's name as typed.
-      const attendanceNote =
-        entry.status === "vervangen"
-          ? note
-          : entry.status === "later" || entry.status === "eerder-weg"
-            ? (note?.replace(".", ":") ?? null)
-            : null;
-      tx.update(meetingInvitees)
-        .set({ attendance: entry.status, attendanceNote })
-        .where(and(eq(meetingInvitees.id, entry.inviteeId), eq(meetingInvitees.meetingId, meetingId)))
-        .run();
-    }
-    if (guest?.name) {
-      tx.insert(meetingGuests)
-        .values({ meetingId, name: guest.name, organisation: guest.organisation || null })
-        .run();
-    }
-    tx.update(meetings)
-      .set({ status: "vergaderd", version: current.version + 1, updatedAt: now })
-      .where(eq(meetings.id, meetingId))
-      .run();
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+      if (guest?.name) {
+        tx.insert(meetingGuests)
+          .values({ meetingId, name: guest.name, organisation: guest.organisation || null })
+          .run();
+      }
+      tx.update(meetings).set({ status: "vergaderd" }).where(eq(meetings.id, meetingId)).run();
+    },
+    touch: { table: meetings, id: () => meetingId },
+    audit: (meeting) => ({
       action: "meeting.record-attendance",
       entityType: "meeting",
       entityId: meetingId,
       summary: `Aanwezigheid vastgelegd: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
       before: { status: meeting.status },
       after: { status: "vergaderd", entries: entries.length, guest: guest?.name ?? null },
-    });
+    }),
+    now,
   });
 }
 
 export function removeGuest({ viewer, meetingId, guestId }: { viewer: Viewer; meetingId: number; guestId: number }) {
-  return getDb().transaction((tx) => {
-    const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
-    const guest = tx
-      .select()
-      .from(meetingGuests)
-      .where(and(eq(meetingGuests.id, guestId), eq(meetingGuests.meetingId, meetingId)))
-      .get();
-    if (!guest) return;
-    tx.delete(meetingGuests).where(eq(meetingGuests.id, guestId)).run();
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+  change({
+    viewer,
+    load: () => {
+      const meeting = meetingForChange(getDb(), meetingId);
+      const guest = getDb()
+        .select()
+        .from(meetingGuests)
+        .where(and(eq(meetingGuests.id, guestId), eq(meetingGuests.meetingId, meetingId)))
+        .get();
+      return meeting && guest ? { ...meeting, guest } : undefined;
+    },
+    missing: "Deze gast staat niet (meer) bij de vergadering.",
+    allow: byManager(),
+    check: requireOpenMeeting,
+    write: (tx) => tx.delete(meetingGuests).where(eq(meetingGuests.id, guestId)).run(),
+    audit: (meeting) => ({
       action: "meeting.remove-guest",
       entityType: "meeting",
       entityId: meetingId,
-      summary: `Gast ${guest.name} verwijderd: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
-      before: { name: guest.name, organisation: guest.organisation },
-    });
+      summary: `Gast ${meeting.guest.name} verwijderd: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+      before: { name: meeting.guest.name, organisation: meeting.guest.organisation },
+    }),
   });
 }

@@ -14,11 +14,13 @@ import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { BodyKind, DecisionOutcome } from "~/lib/vocabulary";
-import { insertAction, listActionsForDecisions } from "./actions.server";
+import { insertAction, listActionsForDecisions, removeActionsOfDecision } from "./actions.server";
+import { change } from "./access/change.server";
+import { visibleDecisions } from "./access/scopes.server";
 import { writeAudit } from "./audit.server";
 import { applyDecisionToPlans, revertPlansOfDecision } from "./plans.server";
 import { ConflictError, RuleError } from "./errors";
-import { getMeeting, loadMeetingForAgendaChange, visibleTo } from "./meetings.server";
+import { byManager, getMeeting, meetingForChange, requireOpenMeeting } from "./meetings.server";
 
 /** The body's code in references: its own code, or one made from its kind or name. */
 export function bodyCode(body: { code: string | null; kind: BodyKind; name: string }) {
@@ -204,6 +206,47 @@ function adoptList(
   });
 }
 
+/** An agenda item with its number and meeting, as a change of its decisions reads them. */
+function itemForChange(agendaItemId: number) {
+  const db = getDb();
+  if (!db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, agendaItemId)).get())
+    return undefined;
+  const item = itemWithNumber(db, agendaItemId);
+  const meeting = meetingForChange(db, item.meetingId)!;
+  return { item, meeting, bodyId: meeting.bodyId };
+}
+
+/** A decision with its item and meeting, as a change of it reads them. */
+function decisionForChange(id: number) {
+  const decision = getDb().select().from(decisions).where(eq(decisions.id, id)).get();
+  if (!decision) return undefined;
+  return { ...itemForChange(decision.agendaItemId)!, decision, version: decision.version };
+}
+
+/** A decision that adopted an earlier list is part of that list's legal record. */
+function requireNotAdopting(tx: Tx, decision: { id: number; agendaItemId: number; outcome: DecisionOutcome }) {
+  const item = tx
+    .select({ adoptsMeetingId: agendaItems.adoptsMeetingId })
+    .from(agendaItems)
+    .where(eq(agendaItems.id, decision.agendaItemId))
+    .get();
+  const adopted = item?.adoptsMeetingId
+    ? tx
+        .select({ adoptedByMeetingId: decisionLists.adoptedByMeetingId })
+        .from(decisionLists)
+        .where(and(eq(decisionLists.meetingId, item.adoptsMeetingId), eq(decisionLists.status, "vastgesteld")))
+        .get()
+    : undefined;
+  if (adopted && decision.outcome !== "aangehouden")
+    throw new RuleError({
+      "": [
+        "Met dit besluit is een eerdere besluitenlijst vastgesteld; het hoort bij die vastgestelde lijst en kan niet meer worden gewijzigd of verwijderd.",
+      ],
+    });
+}
+
+const DECISION_GONE = "Dit besluit bestaat niet meer.";
+
 /**
  * Records a decision on an agenda item, with its toezeggingen. On the hamerstuk that adopts an
  * earlier besluitenlijst, a conform or gewijzigd decision adopts that list.
@@ -219,83 +262,89 @@ export function recordDecision({
   input: DecisionInput;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const item = itemWithNumber(tx, agendaItemId);
-    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-    const signedIn = viewer as SignedInViewer;
-    if (meeting.status === "concept")
-      throw new RuleError({ "": ["Publiceer eerst de agenda; besluiten legt u vast tijdens of na de vergadering."] });
-    requireOpenList(tx, meeting.id);
-    if (item.adoptsMeetingId && !["conform", "gewijzigd", "aangehouden"].includes(input.outcome)) {
-      throw new RuleError({
-        outcome: ["Kies bij het vaststellen van een besluitenlijst: conform, gewijzigd vastgesteld of aangehouden."],
-      });
-    }
-    if (input.outcome === "gewijzigd" && item.adoptsMeetingId && !(input.amendments ?? []).length) {
-      throw new RuleError({ outcome: ["Geef aan welke besluiten gewijzigd zijn, of kies ‘conform’."] });
-    }
-    const reference = newReference(
-      tx,
-      { id: meeting.id, bodyId: meeting.bodyId, startsAt: meeting.startsAt },
-      item.number,
-    );
-    const decision = tx
-      .insert(decisions)
-      .values({
-        agendaItemId,
-        reference,
-        outcome: input.outcome,
-        textMarkdown: input.textMarkdown,
-        textHtml: renderMarkdown(input.textMarkdown),
-        discussionMarkdown: input.discussionMarkdown,
-        discussionHtml: renderMarkdown(input.discussionMarkdown),
-        isConfidential: input.isConfidential,
-      })
-      .returning({ id: decisions.id })
-      .get();
-    // Every toezegging is an action the body follows until it is done.
-    input.commitments.forEach((commitment, index) => {
-      insertAction(
+  return change({
+    viewer,
+    load: () => itemForChange(agendaItemId),
+    missing: "Dit agendapunt bestaat niet meer.",
+    allow: byManager(),
+    check: ({ item, meeting }, tx) => {
+      requireOpenMeeting(meeting);
+      if (meeting.status === "concept")
+        throw new RuleError({ "": ["Publiceer eerst de agenda; besluiten legt u vast tijdens of na de vergadering."] });
+      requireOpenList(tx, meeting.id);
+      if (item.adoptsMeetingId && !["conform", "gewijzigd", "aangehouden"].includes(input.outcome)) {
+        throw new RuleError({
+          outcome: ["Kies bij het vaststellen van een besluitenlijst: conform, gewijzigd vastgesteld of aangehouden."],
+        });
+      }
+      if (input.outcome === "gewijzigd" && item.adoptsMeetingId && !(input.amendments ?? []).length) {
+        throw new RuleError({ outcome: ["Geef aan welke besluiten gewijzigd zijn, of kies ‘conform’."] });
+      }
+    },
+    write: (tx, { item, meeting }, signedIn) => {
+      const reference = newReference(
         tx,
-        signedIn,
-        {
-          bodyId: meeting.bodyId,
-          description: commitment.description,
-          ownerPersonId: commitment.personId ?? null,
-          organisationId: commitment.organisationId ?? null,
-          dueOn: commitment.dueOn ?? null,
-          decisionId: decision.id,
-          agendaItemId,
-          meetingId: meeting.id,
-        },
-        { now, field: `commitments[${index}].dueOn` },
+        { id: meeting.id, bodyId: meeting.bodyId, startsAt: meeting.startsAt },
+        item.number,
       );
-    });
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
-      action: "decision.record",
-      entityType: "decision",
-      entityId: decision.id,
-      summary: `Besluit ${reference} vastgelegd bij ‘${item.subject}’ — ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
-      after: { outcome: input.outcome, commitments: input.commitments.length, isConfidential: input.isConfidential },
-    });
-    // A plan put ter instemming on this item is adopted (or sent back) by this decision.
-    applyDecisionToPlans(tx, {
-      agendaItemId,
-      decisionId: decision.id,
-      outcome: input.outcome,
-      actorUserId: signedIn.userId,
-      now,
-    });
-    if (item.adoptsMeetingId && input.outcome !== "aangehouden") {
-      adoptList(tx, signedIn, {
-        listMeetingId: item.adoptsMeetingId,
-        adoptingMeetingId: meeting.id,
-        amendments: input.amendments ?? [],
+      const decision = tx
+        .insert(decisions)
+        .values({
+          agendaItemId,
+          reference,
+          outcome: input.outcome,
+          textMarkdown: input.textMarkdown,
+          textHtml: renderMarkdown(input.textMarkdown),
+          discussionMarkdown: input.discussionMarkdown,
+          discussionHtml: renderMarkdown(input.discussionMarkdown),
+          isConfidential: input.isConfidential,
+        })
+        .returning({ id: decisions.id })
+        .get();
+      // Every toezegging is an action the body follows until it is done.
+      input.commitments.forEach((commitment, index) => {
+        insertAction(
+          tx,
+          signedIn,
+          {
+            bodyId: meeting.bodyId,
+            description: commitment.description,
+            ownerPersonId: commitment.personId ?? null,
+            organisationId: commitment.organisationId ?? null,
+            dueOn: commitment.dueOn ?? null,
+            decisionId: decision.id,
+            agendaItemId,
+            meetingId: meeting.id,
+          },
+          { now, field: `commitments[${index}].dueOn` },
+        );
+      });
+      // A plan put ter instemming on this item is adopted (or sent back) by this decision.
+      applyDecisionToPlans(tx, {
+        agendaItemId,
+        decisionId: decision.id,
+        outcome: input.outcome,
+        actorUserId: signedIn.userId,
         now,
       });
-    }
-    return { id: decision.id, reference };
+      if (item.adoptsMeetingId && input.outcome !== "aangehouden") {
+        adoptList(tx, signedIn, {
+          listMeetingId: item.adoptsMeetingId,
+          adoptingMeetingId: meeting.id,
+          amendments: input.amendments ?? [],
+          now,
+        });
+      }
+      return { id: decision.id, reference };
+    },
+    audit: ({ item, meeting }, { id, reference }) => ({
+      action: "decision.record",
+      entityType: "decision",
+      entityId: id,
+      summary: `Besluit ${reference} vastgelegd bij ‘${item.subject}’ — ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+      after: { outcome: input.outcome, commitments: input.commitments.length, isConfidential: input.isConfidential },
+    }),
+    now,
   });
 }
 
@@ -313,63 +362,77 @@ export function updateDecision({
   input: Omit<DecisionInput, "amendments" | "commitments">;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
-    if (!before) throw new RuleError({ "": ["Dit besluit bestaat niet meer."] });
-    const item = itemWithNumber(tx, before.agendaItemId);
-    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-    requireOpenList(tx, meeting.id);
-    if (before.version !== expectedVersion) {
-      throw new ConflictError(undefined, {
-        outcome: before.outcome,
-        textMarkdown: before.textMarkdown,
-        discussionMarkdown: before.discussionMarkdown,
-        isConfidential: before.isConfidential,
-        version: before.version,
-      });
-    }
-    tx.update(decisions)
-      .set({
-        outcome: input.outcome,
-        textMarkdown: input.textMarkdown,
-        textHtml: renderMarkdown(input.textMarkdown),
-        discussionMarkdown: input.discussionMarkdown,
-        discussionHtml: renderMarkdown(input.discussionMarkdown),
-        isConfidential: input.isConfidential,
-        version: before.version + 1,
-        updatedAt: now,
-      })
-      .where(and(eq(decisions.id, id), eq(decisions.version, expectedVersion)))
-      .run();
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+  change({
+    viewer,
+    load: () => decisionForChange(id),
+    missing: DECISION_GONE,
+    allow: byManager(),
+    expectedVersion,
+    saved: ({ decision }) => ({
+      outcome: decision.outcome,
+      textMarkdown: decision.textMarkdown,
+      discussionMarkdown: decision.discussionMarkdown,
+      isConfidential: decision.isConfidential,
+      version: decision.version,
+    }),
+    check: ({ meeting, decision }, tx) => {
+      requireOpenMeeting(meeting);
+      requireOpenList(tx, meeting.id);
+      requireNotAdopting(tx, decision);
+    },
+    write: (tx) =>
+      tx
+        .update(decisions)
+        .set({
+          outcome: input.outcome,
+          textMarkdown: input.textMarkdown,
+          textHtml: renderMarkdown(input.textMarkdown),
+          discussionMarkdown: input.discussionMarkdown,
+          discussionHtml: renderMarkdown(input.discussionMarkdown),
+          isConfidential: input.isConfidential,
+        })
+        .where(eq(decisions.id, id))
+        .run(),
+    touch: { table: decisions, id: () => id },
+    audit: ({ decision }) => ({
       action: "decision.update",
       entityType: "decision",
       entityId: id,
-      summary: `Besluit ${before.reference} gewijzigd (concept)`,
-      before: { outcome: before.outcome, text: before.textMarkdown },
+      summary: `Besluit ${decision.reference} gewijzigd (concept)`,
+      before: { outcome: decision.outcome, text: decision.textMarkdown },
       after: { outcome: input.outcome, text: input.textMarkdown },
-    });
+    }),
+    now,
   });
 }
 
-export function removeDecision({ viewer, id }: { viewer: Viewer; id: number }) {
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(decisions).where(eq(decisions.id, id)).get();
-    if (!before) return;
-    const item = itemWithNumber(tx, before.agendaItemId);
-    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-    requireOpenList(tx, meeting.id);
-    revertPlansOfDecision(tx, { decisionId: id, actorUserId: (viewer as SignedInViewer).userId, now: Date.now() });
-    tx.delete(decisions).where(eq(decisions.id, id)).run();
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+/** Removes a decision of a concept list, and the toezeggingen it made; an adopted one stays. */
+export function removeDecision({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
+  change({
+    viewer,
+    load: () => decisionForChange(id),
+    missing: DECISION_GONE,
+    allow: byManager(),
+    check: ({ meeting, decision }, tx) => {
+      requireOpenMeeting(meeting);
+      requireOpenList(tx, meeting.id);
+      requireNotAdopting(tx, decision);
+    },
+    write: (tx, _row, signedIn) => {
+      revertPlansOfDecision(tx, { decisionId: id, actorUserId: signedIn.userId, now });
+      // The database no longer takes the actions along (migration 0018): they go explicitly.
+      const removedActions = removeActionsOfDecision(tx, id);
+      tx.delete(decisions).where(eq(decisions.id, id)).run();
+      return removedActions;
+    },
+    audit: ({ decision }, removedActions) => ({
       action: "decision.remove",
       entityType: "decision",
       entityId: id,
-      summary: `Besluit ${before.reference} verwijderd (concept)`,
-      before: { outcome: before.outcome, text: before.textMarkdown },
-    });
+      summary: `Besluit ${decision.reference} verwijderd (concept)${removedActions ? `, met ${removedActions} toezegging(en)` : ""}`,
+      before: { outcome: decision.outcome, text: decision.textMarkdown },
+    }),
+    now,
   });
 }
 
@@ -382,10 +445,9 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
   if (!meeting) return null;
   const db = getDb();
   const list = listStatus(db, meetingId);
-  const seesConfidential = meeting.seesConfidential;
   const status = list?.status ?? "concept";
-  const isMemberView = seesConfidential || meeting.canManage;
-  if (status === "concept" && !isMemberView) return { meeting, status, visible: false as const };
+  if (status === "concept" && !meeting.seesConfidential) return { meeting, status, visible: false as const };
+  const scope = visibleDecisions(viewer);
   const rows = db
     .select({
       id: decisions.id,
@@ -395,18 +457,13 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
       textHtml: decisions.textHtml,
       textMarkdown: decisions.textMarkdown,
       discussionHtml: decisions.discussionHtml,
-      isConfidential: decisions.isConfidential,
+      isConfidential: scope.confidential,
       version: decisions.version,
-      itemConfidential: agendaItems.isConfidential,
     })
     .from(decisions)
+    .innerJoin(scope, eq(scope.id, decisions.id))
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
-    .where(
-      and(
-        eq(agendaItems.meetingId, meetingId),
-        seesConfidential ? undefined : and(eq(decisions.isConfidential, false), eq(agendaItems.isConfidential, false)),
-      ),
-    )
+    .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(decisions.id))
     .all();
   const ids = rows.map((r) => r.id);
@@ -429,19 +486,14 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
         .where(eq(meetings.id, list.adoptedByMeetingId))
         .get() ?? null)
     : null;
-  const hiddenCount = seesConfidential
-    ? 0
-    : (db
-        .select({ n: sql<number>`count(*)` })
-        .from(decisions)
-        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
-        .where(
-          and(
-            eq(agendaItems.meetingId, meetingId),
-            or(eq(decisions.isConfidential, true), eq(agendaItems.isConfidential, true)),
-          ),
-        )
-        .get()?.n ?? 0);
+  // Hidden decisions are counted, not read: the list says how many there are besides the shown ones.
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(decisions)
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .where(eq(agendaItems.meetingId, meetingId))
+      .get()?.n ?? 0;
   return {
     meeting,
     status,
@@ -449,10 +501,9 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
     version: list?.version ?? 1,
     adoptedAt: list?.adoptedAt ?? null,
     adoptedBy,
-    hiddenCount,
+    hiddenCount: total - rows.length,
     decisions: rows.map((row) => ({
       ...row,
-      isConfidential: row.isConfidential || row.itemConfidential,
       commitments: promised.filter((c) => c.decisionId === row.id),
       history: history.filter((h) => h.decisionId === row.id),
     })),
@@ -473,35 +524,19 @@ function commitmentsOf(viewer: Viewer, decisionIds: number[]) {
   }));
 }
 
-/**
- * What of the decisions a viewer may see, as one condition: the meeting must be visible to them,
- * its list vastgesteld unless they belong to the body, and besloten decisions only for members
- * (and the beheerder).
- */
-export function decisionVisibleTo(viewer: Viewer) {
-  if (viewer?.role === "beheerder") return undefined;
-  const memberOf = viewer?.memberBodyIds ?? [];
-  const member = memberOf.length > 0 ? inArray(meetings.bodyId, memberOf) : sql`0`;
-  return and(
-    visibleTo(viewer),
-    or(eq(decisionLists.status, "vastgesteld"), member),
-    or(and(eq(decisions.isConfidential, false), eq(agendaItems.isConfidential, false)), member),
-  );
-}
-
-const registerColumns = {
+const registerColumns = (scope: ReturnType<typeof visibleDecisions>) => ({
   id: decisions.id,
   reference: decisions.reference,
   outcome: decisions.outcome,
   textHtml: decisions.textHtml,
-  isConfidential: sql<boolean>`(${decisions.isConfidential} or ${agendaItems.isConfidential})`.mapWith(Boolean),
+  isConfidential: scope.confidential,
   subject: agendaItems.subject,
   meetingId: meetings.id,
   startsAt: meetings.startsAt,
   bodyName: bodies.name,
   bodySlug: bodies.slug,
   listStatus: sql<string>`coalesce(${decisionLists.status}, 'concept')`,
-};
+});
 
 export const REGISTER_PAGE_SIZE = 50;
 
@@ -525,16 +560,17 @@ export function listDecisions({
   page?: number;
 }) {
   const words = (text ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const scope = visibleDecisions(viewer);
   const rows = getDb()
-    .select(registerColumns)
+    .select(registerColumns(scope))
     .from(decisions)
+    .innerJoin(scope, eq(scope.id, decisions.id))
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
     .where(
       and(
-        decisionVisibleTo(viewer),
         bodyId ? eq(meetings.bodyId, bodyId) : undefined,
         year
           ? and(
@@ -570,9 +606,10 @@ export function listDecisions({
 
 /** One decision by its reference, with its item and meeting; null when unknown or hidden from the viewer. */
 export function getDecisionByReference({ viewer, reference }: { viewer: Viewer; reference: string }) {
+  const scope = visibleDecisions(viewer);
   const row = getDb()
     .select({
-      ...registerColumns,
+      ...registerColumns(scope),
       textMarkdown: decisions.textMarkdown,
       discussionHtml: decisions.discussionHtml,
       agendaItemId: agendaItems.id,
@@ -582,11 +619,12 @@ export function getDecisionByReference({ viewer, reference }: { viewer: Viewer; 
       adoptedByMeetingId: decisionLists.adoptedByMeetingId,
     })
     .from(decisions)
+    .innerJoin(scope, eq(scope.id, decisions.id))
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
-    .where(and(eq(decisions.reference, reference), decisionVisibleTo(viewer)))
+    .where(eq(decisions.reference, reference))
     .get();
   if (!row) return null;
   const db = getDb();
@@ -608,13 +646,12 @@ export function getDecisionByReference({ viewer, reference }: { viewer: Viewer; 
 /** The decisions on some agenda items that the viewer may see (for hand-offs shown back upstream). */
 export function listDecisionsForItems({ viewer, agendaItemIds }: { viewer: Viewer; agendaItemIds: number[] }) {
   if (agendaItemIds.length === 0) return [];
+  const scope = visibleDecisions(viewer);
   return getDb()
     .select({ agendaItemId: decisions.agendaItemId, reference: decisions.reference, outcome: decisions.outcome })
     .from(decisions)
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
-    .where(and(inArray(decisions.agendaItemId, agendaItemIds), decisionVisibleTo(viewer)))
+    .innerJoin(scope, eq(scope.id, decisions.id))
+    .where(inArray(decisions.agendaItemId, agendaItemIds))
     .orderBy(asc(decisions.reference))
     .all();
 }

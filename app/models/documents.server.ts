@@ -2,16 +2,17 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
-import { agendaItems, documentVersions, documents } from "../../db/schema";
-import { canSeeConfidential } from "~/auth/permissions";
+import { agendaItems, bodies, documentVersions, documents, meetings } from "../../db/schema";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { checkUpload } from "~/lib/file-types";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
-import { getMeeting, loadMeetingForAgendaChange } from "./meetings.server";
+import { change } from "./access/change.server";
+import { managesBody } from "./access/grants";
+import { visibleDocuments } from "./access/scopes.server";
+import { NotFound, RuleError } from "./errors";
+import { byManager, meetingForChange, requireManager, requireOpenMeeting } from "./meetings.server";
 
 /** Files live under data/documents/, named by their SHA-256, so the same file is stored once. */
 export function documentsDir() {
@@ -50,15 +51,23 @@ function versionValues(input: NewVersion, field: string) {
   return { noteMarkdown: input.markdown, noteHtml: renderMarkdown(input.markdown) };
 }
 
-function loadItem(tx: Tx, viewer: Viewer, agendaItemId: number) {
-  const item = tx
+/** The item a document hangs on, with its meeting, as a change reads them. */
+function itemForChange(agendaItemId: number) {
+  const item = getDb()
     .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, subject: agendaItems.subject })
     .from(agendaItems)
     .where(eq(agendaItems.id, agendaItemId))
     .get();
-  if (!item) throw new RuleError({ "": ["Dit agendapunt bestaat niet meer."] });
-  const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-  return { item, meeting };
+  if (!item) return undefined;
+  const meeting = meetingForChange(getDb(), item.meetingId)!;
+  return { item, meeting, bodyId: meeting.bodyId };
+}
+
+/** A document with its item and meeting, as a change reads them. */
+function documentForChange(documentId: number) {
+  const document = getDb().select().from(documents).where(eq(documents.id, documentId)).get();
+  if (!document) return undefined;
+  return { ...itemForChange(document.agendaItemId)!, document, version: document.version };
 }
 
 /** Marks the item as changed when its meeting's agenda was already published. */
@@ -84,19 +93,25 @@ export function addDocument({
   now?: number;
 }) {
   const values = versionValues(content, "bytes" in content ? "file" : "noteMarkdown");
-  return getDb().transaction((tx) => {
-    const { item, meeting } = loadItem(tx, viewer, agendaItemId);
-    const document = tx
-      .insert(documents)
-      .values({ agendaItemId, title, kind: "bytes" in content ? "file" : "note", isConfidential })
-      .returning({ id: documents.id })
-      .get();
-    tx.insert(documentVersions)
-      .values({ documentId: document.id, number: 1, ...values, createdByUserId: (viewer as SignedInViewer).userId })
-      .run();
-    markChanged(tx, item.id, meeting.publishedAt, now);
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+  return change({
+    viewer,
+    load: () => itemForChange(agendaItemId),
+    missing: "Dit agendapunt bestaat niet meer.",
+    allow: byManager(),
+    check: ({ meeting }) => requireOpenMeeting(meeting),
+    write: (tx, { item, meeting }, signedIn) => {
+      const document = tx
+        .insert(documents)
+        .values({ agendaItemId, title, kind: "bytes" in content ? "file" : "note", isConfidential })
+        .returning({ id: documents.id })
+        .get();
+      tx.insert(documentVersions)
+        .values({ documentId: document.id, number: 1, ...values, createdByUserId: signedIn.userId })
+        .run();
+      markChanged(tx, item.id, meeting.publishedAt, now);
+      return document;
+    },
+    audit: ({ item, meeting }, document) => ({
       action: meeting.publishedAt ? "document.add-after-publish" : "document.add",
       entityType: "document",
       entityId: document.id,
@@ -106,8 +121,8 @@ export function addDocument({
         isConfidential,
         ...("sha256" in values ? { fileName: values.fileName, sha256: values.sha256 } : {}),
       },
-    });
-    return document;
+    }),
+    now,
   });
 }
 
@@ -125,88 +140,92 @@ export function replaceDocument({
   content: NewVersion;
   now?: number;
 }) {
-  const db = getDb();
-  const existing = db.select().from(documents).where(eq(documents.id, documentId)).get();
-  if (!existing) throw new RuleError({ "": ["Dit stuk bestaat niet meer."] });
+  const existing = getDb().select().from(documents).where(eq(documents.id, documentId)).get();
+  if (!existing) throw new NotFound("Dit stuk bestaat niet meer.");
   const field = existing.kind === "file" ? "file" : "noteMarkdown";
   if ((existing.kind === "file") !== "bytes" in content) {
     throw new RuleError({ [field]: [existing.kind === "file" ? "Kies een bestand." : "Schrijf de notitie."] });
   }
   const values = versionValues(content, field);
-  return db.transaction((tx) => {
-    const { item, meeting } = loadItem(tx, viewer, existing.agendaItemId);
-    const current = tx
-      .select({ version: documents.version })
-      .from(documents)
-      .where(eq(documents.id, documentId))
-      .get()!;
-    if (current.version !== expectedVersion) throw new ConflictError();
-    const last = tx
-      .select({ number: max(documentVersions.number) })
-      .from(documentVersions)
-      .where(eq(documentVersions.documentId, documentId))
-      .get();
-    const number = (last?.number ?? 0) + 1;
-    tx.insert(documentVersions)
-      .values({ documentId, number, ...values, createdByUserId: (viewer as SignedInViewer).userId })
-      .run();
-    tx.update(documents)
-      .set({ version: current.version + 1, updatedAt: now })
-      .where(eq(documents.id, documentId))
-      .run();
-    markChanged(tx, item.id, meeting.publishedAt, now);
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+  return change({
+    viewer,
+    load: () => documentForChange(documentId),
+    missing: "Dit stuk bestaat niet meer.",
+    allow: byManager(),
+    expectedVersion,
+    check: ({ meeting }) => requireOpenMeeting(meeting),
+    write: (tx, { item, meeting }, signedIn) => {
+      const last = tx
+        .select({ number: max(documentVersions.number) })
+        .from(documentVersions)
+        .where(eq(documentVersions.documentId, documentId))
+        .get();
+      const number = (last?.number ?? 0) + 1;
+      tx.insert(documentVersions)
+        .values({ documentId, number, ...values, createdByUserId: signedIn.userId })
+        .run();
+      markChanged(tx, item.id, meeting.publishedAt, now);
+      return { number };
+    },
+    touch: { table: documents, id: () => documentId },
+    audit: ({ meeting, document }, { number }) => ({
       action: meeting.publishedAt ? "document.replace-after-publish" : "document.replace",
       entityType: "document",
       entityId: documentId,
-      summary: `Nieuwe versie ${number} van ‘${existing.title}’ — ${meeting.bodyName}`,
+      summary: `Nieuwe versie ${number} van ‘${document.title}’ — ${meeting.bodyName}`,
       after: { number, ...("sha256" in values ? { fileName: values.fileName, sha256: values.sha256 } : {}) },
-    });
-    return { number };
+    }),
+    now,
   });
 }
 
-export function removeDocument({ viewer, documentId }: { viewer: Viewer; documentId: number }) {
-  return getDb().transaction((tx) => {
-    const existing = tx.select().from(documents).where(eq(documents.id, documentId)).get();
-    if (!existing) return;
-    const { item, meeting } = loadItem(tx, viewer, existing.agendaItemId);
-    tx.delete(documents).where(eq(documents.id, documentId)).run();
-    markChanged(tx, item.id, meeting.publishedAt, Date.now());
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+export function removeDocument({
+  viewer,
+  documentId,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  documentId: number;
+  now?: number;
+}) {
+  change({
+    viewer,
+    load: () => documentForChange(documentId),
+    missing: "Dit stuk bestaat niet meer.",
+    allow: byManager(),
+    check: ({ meeting }) => requireOpenMeeting(meeting),
+    write: (tx, { item, meeting }) => {
+      tx.delete(documents).where(eq(documents.id, documentId)).run();
+      markChanged(tx, item.id, meeting.publishedAt, now);
+    },
+    audit: ({ item, meeting, document }) => ({
       action: "document.remove",
       entityType: "document",
       entityId: documentId,
-      summary: `Stuk ‘${existing.title}’ verwijderd van agendapunt ‘${item.subject}’ — ${meeting.bodyName}`,
-    });
+      summary: `Stuk ‘${document.title}’ verwijderd van agendapunt ‘${item.subject}’ — ${meeting.bodyName}`,
+    }),
+    now,
   });
-}
-
-/** The one rule for a meeting's documents: besloten ones, and all of a besloten item, only for those allowed. */
-function documentsOfMeetingFor(viewer: Viewer, meeting: { id: number; bodyId: number }) {
-  const seesConfidential = canSeeConfidential(viewer, { id: meeting.bodyId });
-  return and(
-    eq(agendaItems.meetingId, meeting.id),
-    seesConfidential ? undefined : and(eq(documents.isConfidential, false), eq(agendaItems.isConfidential, false)),
-  );
 }
 
 /** The current version of each document the viewer may see on a meeting, with what is needed to read it. */
 export function listCurrentVersionsForMeeting({
   viewer,
-  meeting,
+  meetingId,
+  asPublic = false,
 }: {
   viewer: Viewer;
-  meeting: { id: number; bodyId: number };
+  meetingId: number;
+  /** As an anonymous visitor would see them (the secretariaat's preview). */
+  asPublic?: boolean;
 }) {
+  const scope = visibleDocuments(viewer, asPublic ? null : viewer);
   return getDb()
     .select({
       agendaItemId: documents.agendaItemId,
       title: documents.title,
       kind: documents.kind,
-      isConfidential: documents.isConfidential,
+      isConfidential: scope.confidential,
       versionId: documentVersions.id,
       fileName: documentVersions.fileName,
       contentType: documentVersions.contentType,
@@ -214,11 +233,12 @@ export function listCurrentVersionsForMeeting({
       noteMarkdown: documentVersions.noteMarkdown,
     })
     .from(documents)
+    .innerJoin(scope, eq(scope.id, documents.id))
     .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
     .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
     .where(
       and(
-        documentsOfMeetingFor(viewer, meeting),
+        eq(agendaItems.meetingId, meetingId),
         eq(
           documentVersions.number,
           sql`(select max(latest.number) from document_versions latest where latest.document_id = ${documents.id})`,
@@ -236,18 +256,21 @@ export function listCurrentVersionsForMeeting({
  */
 export function listDocumentsForMeeting({
   viewer,
-  meeting,
+  meetingId,
+  asPublic = false,
 }: {
   viewer: Viewer;
-  meeting: { id: number; bodyId: number };
+  meetingId: number;
+  asPublic?: boolean;
 }) {
+  const scope = visibleDocuments(viewer, asPublic ? null : viewer);
   const rows = getDb()
     .select({
       id: documents.id,
       agendaItemId: documents.agendaItemId,
       title: documents.title,
       kind: documents.kind,
-      isConfidential: documents.isConfidential,
+      isConfidential: scope.confidential,
       version: documents.version,
       versionId: documentVersions.id,
       number: documentVersions.number,
@@ -256,9 +279,10 @@ export function listDocumentsForMeeting({
       createdAt: documentVersions.createdAt,
     })
     .from(documents)
+    .innerJoin(scope, eq(scope.id, documents.id))
     .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
     .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
-    .where(documentsOfMeetingFor(viewer, meeting))
+    .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(documents.id), desc(documentVersions.number))
     .all();
   const byDocument = new Map<number, { current: (typeof rows)[number]; earlier: (typeof rows)[number][] }>();
@@ -270,12 +294,11 @@ export function listDocumentsForMeeting({
   return [...byDocument.values()];
 }
 
-/**
- * One version for download or reading, if the viewer may see it: the meeting must be visible to
- * them and, for besloten content, they must be allowed to see it.
- */
+/** One version for download or reading, if the viewer may see its document (and so its item and meeting). */
 export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; versionId: number }) {
-  const row = getDb()
+  const db = getDb();
+  const scope = visibleDocuments(viewer);
+  const row = db
     .select({
       versionId: documentVersions.id,
       number: documentVersions.number,
@@ -287,20 +310,22 @@ export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; vers
       documentId: documents.id,
       title: documents.title,
       kind: documents.kind,
-      documentConfidential: documents.isConfidential,
-      itemConfidential: agendaItems.isConfidential,
-      meetingId: agendaItems.meetingId,
+      isConfidential: scope.confidential,
+      meetingId: meetings.id,
+      bodyId: meetings.bodyId,
+      bodyName: bodies.name,
+      startsAt: meetings.startsAt,
     })
     .from(documentVersions)
+    .innerJoin(scope, eq(scope.id, documentVersions.documentId))
     .innerJoin(documents, eq(documents.id, documentVersions.documentId))
     .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(documentVersions.id, versionId))
     .get();
   if (!row) return null;
-  const meeting = getMeeting({ viewer, id: row.meetingId });
-  if (!meeting) return null;
-  if ((row.documentConfidential || row.itemConfidential) && !meeting.seesConfidential) return null;
-  const versions = getDb()
+  const versions = db
     .select({
       id: documentVersions.id,
       number: documentVersions.number,
@@ -311,10 +336,12 @@ export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; vers
     .where(eq(documentVersions.documentId, row.documentId))
     .orderBy(desc(documentVersions.number))
     .all();
+  const { bodyId, bodyName, startsAt, meetingId, ...version } = row;
   return {
-    ...row,
+    ...version,
+    meetingId,
     path: row.sha256 ? storagePath(row.sha256) : null,
-    meeting: { id: meeting.id, bodyName: meeting.bodyName, startsAt: meeting.startsAt, canManage: meeting.canManage },
+    meeting: { id: meetingId, bodyName, startsAt, canManage: managesBody(viewer, bodyId) },
     versions,
   };
 }
@@ -322,7 +349,11 @@ export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; vers
 /** The documents of one item for its manager, with every version. */
 export function listDocumentsForItem({ viewer, agendaItemId }: { viewer: Viewer; agendaItemId: number }) {
   const db = getDb();
-  const { meeting } = loadItem(db, viewer, agendaItemId);
+  const found = itemForChange(agendaItemId);
+  if (!found) throw new NotFound("Dit agendapunt bestaat niet meer.");
+  requireManager(viewer, found.bodyId);
+  requireOpenMeeting(found.meeting);
+  const meeting = found.meeting;
   const docs = db
     .select()
     .from(documents)

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, or, type SQL, type Subquery } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   actions,
   agendaItems,
@@ -11,12 +12,21 @@ import {
   planGoals,
   programmes,
 } from "../../db/schema";
-import { canManageMeetings, canManageProgrammes } from "~/auth/permissions";
+import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
-import { writeAudit } from "./audit.server";
+import { change } from "./access/change.server";
+import { managesBody } from "./access/grants";
+import {
+  readable,
+  visibleActions,
+  visibleDecisions,
+  visibleGoalLinks,
+  visibleItems,
+  visiblePlanGoals,
+} from "./access/scopes.server";
 import { Forbidden, RuleError } from "./errors";
-import { canManagePlanOf, planVisibleTo } from "./plan-access.server";
+import { canManagePlanOf } from "./plan-access.server";
 
 export type LinkTarget =
   | { kind: "agendaItem"; id: number }
@@ -76,14 +86,20 @@ export function canLinkGoals(viewer: Viewer, target: LinkTarget) {
   const owner = targetBody(target);
   if (!owner) return false;
   if (target.kind === "planGoal") return canManagePlanOf(viewer, owner.bodyId);
-  return canManageMeetings(viewer, { id: owner.bodyId });
+  return managesBody(viewer, owner.bodyId);
 }
 
-/** The objectives and plan goals a record is linked to now. */
-export function getGoalLinks(target: LinkTarget) {
+/**
+ * The objectives and plan goals a record is linked to now, for its link form; null when the viewer
+ * may not see the record (or may see only its number, as for a besloten item).
+ */
+export function getGoalLinks({ viewer, target }: { viewer: Viewer; target: LinkTarget }) {
+  if (!targetVisible(viewer, target)) return null;
+  const scope = visibleGoalLinks(viewer);
   const rows = getDb()
     .select({ objectiveId: goalLinks.objectiveId, planGoalId: goalLinks.planGoalId })
     .from(goalLinks)
+    .innerJoin(scope, eq(scope.id, goalLinks.id))
     .where(eq(targetColumn[target.kind], target.id))
     .all();
   return {
@@ -92,9 +108,28 @@ export function getGoalLinks(target: LinkTarget) {
   };
 }
 
+/** Whether the viewer may read the record whose links are asked for. */
+function targetVisible(viewer: Viewer, target: LinkTarget) {
+  const db = getDb();
+  const one = (scope: { id: SQLiteColumn } & Subquery, condition?: SQL) =>
+    db
+      .select({ id: scope.id })
+      .from(scope)
+      .where(and(eq(scope.id, target.id), condition))
+      .get() !== undefined;
+  if (target.kind === "agendaItem") {
+    const items = visibleItems(viewer);
+    return one(items, readable(items));
+  }
+  if (target.kind === "decision") return one(visibleDecisions(viewer));
+  if (target.kind === "action") return one(visibleActions(viewer));
+  return one(visiblePlanGoals(viewer));
+}
+
 /** Labels of the goals a record serves, as the viewer may see them (for display next to the record). */
 export function describeGoalLinks({ viewer, target }: { viewer: Viewer; target: LinkTarget }) {
   const db = getDb();
+  const scope = visibleGoalLinks(viewer);
   const objectiveRows = db
     .select({
       programmeSlug: programmes.slug,
@@ -103,6 +138,7 @@ export function describeGoalLinks({ viewer, target }: { viewer: Viewer; target: 
       title: objectives.title,
     })
     .from(goalLinks)
+    .innerJoin(scope, eq(scope.id, goalLinks.id))
     .innerJoin(objectives, eq(objectives.id, goalLinks.objectiveId))
     .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
     .where(eq(targetColumn[target.kind], target.id))
@@ -111,9 +147,10 @@ export function describeGoalLinks({ viewer, target }: { viewer: Viewer; target: 
   const goalRows = db
     .select({ planId: annualPlans.id, planTitle: annualPlans.title, title: planGoals.title })
     .from(goalLinks)
+    .innerJoin(scope, eq(scope.id, goalLinks.id))
     .innerJoin(planGoals, eq(planGoals.id, goalLinks.planGoalId))
     .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
-    .where(and(eq(targetColumn[target.kind], target.id), planVisibleTo(viewer)))
+    .where(eq(targetColumn[target.kind], target.id))
     .all();
   return { objectives: objectiveRows, planGoals: goalRows };
 }
@@ -135,20 +172,26 @@ export function listGoalOptions({ viewer, years }: { viewer: Viewer; years: numb
     .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
     .orderBy(desc(programmes.startsOn), asc(objectives.number))
     .all();
+  const goalScope = visiblePlanGoals(viewer);
   const goalOptions = years.length
     ? db
         .select({ id: planGoals.id, title: planGoals.title, planTitle: annualPlans.title, bodyName: bodies.name })
         .from(planGoals)
+        .innerJoin(goalScope, eq(goalScope.id, planGoals.id))
         .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
         .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
-        .where(and(inArray(annualPlans.year, years), planVisibleTo(viewer)))
+        .where(inArray(annualPlans.year, years))
         .orderBy(asc(bodies.name), asc(planGoals.position))
         .all()
     : [];
   return { objectives: objectiveOptions, planGoals: goalOptions };
 }
 
-/** Replaces the goals a record is linked to; unknown ids are refused, the change is audited. */
+/**
+ * Replaces the goals a record is linked to, as far as the viewer sees them: links to plan goals the
+ * viewer cannot see (a concept plan of another body) stay as they are. Unknown or hidden goals are
+ * refused; the change is audited.
+ */
 export function setGoalLinks({
   viewer,
   target,
@@ -160,59 +203,71 @@ export function setGoalLinks({
   objectiveIds: number[];
   planGoalIds: number[];
 }) {
-  if (!canLinkGoals(viewer, target)) throw new Forbidden("U mag dit niet aan doelen koppelen.");
-  const signedIn = viewer as SignedInViewer;
-  getDb().transaction((tx) => {
-    const uniqueObjectives = [...new Set(objectiveIds)];
-    const uniqueGoals = [...new Set(planGoalIds)].filter((id) => !(target.kind === "planGoal" && id === target.id));
-    if (uniqueObjectives.length) {
-      const known = tx
-        .select({ id: objectives.id })
-        .from(objectives)
-        .where(inArray(objectives.id, uniqueObjectives))
+  const uniqueObjectives = [...new Set(objectiveIds)];
+  const uniqueGoals = [...new Set(planGoalIds)].filter((id) => !(target.kind === "planGoal" && id === target.id));
+  const goalScope = visiblePlanGoals(viewer);
+  const seenGoals = getDb().select({ id: goalScope.id }).from(goalScope);
+  const linksOfTarget = and(
+    eq(targetColumn[target.kind], target.id),
+    or(isNotNull(goalLinks.objectiveId), inArray(goalLinks.planGoalId, seenGoals)),
+  );
+  change({
+    viewer,
+    load: () => targetBody(target) ?? undefined,
+    missing: `Dit ${targetLabel[target.kind]} bestaat niet meer.`,
+    allow: (viewer) => canLinkGoals(viewer, target) || "U mag dit niet aan doelen koppelen.",
+    check: (_owner, tx) => {
+      if (uniqueObjectives.length) {
+        const known = tx
+          .select({ id: objectives.id })
+          .from(objectives)
+          .where(inArray(objectives.id, uniqueObjectives))
+          .all();
+        if (known.length !== uniqueObjectives.length)
+          throw new RuleError({ objectiveIds: ["Een gekozen opgave bestaat niet meer."] });
+      }
+      if (uniqueGoals.length) {
+        const known = tx
+          .select({ id: planGoals.id })
+          .from(planGoals)
+          .innerJoin(goalScope, eq(goalScope.id, planGoals.id))
+          .where(inArray(planGoals.id, uniqueGoals))
+          .all();
+        if (known.length !== uniqueGoals.length)
+          throw new RuleError({ planGoalIds: ["Een gekozen plandoel bestaat niet meer."] });
+      }
+    },
+    write: (tx, _owner, signedIn) => {
+      const before = tx
+        .select({ objectiveId: goalLinks.objectiveId, planGoalId: goalLinks.planGoalId })
+        .from(goalLinks)
+        .where(linksOfTarget)
         .all();
-      if (known.length !== uniqueObjectives.length)
-        throw new RuleError({ objectiveIds: ["Een gekozen opgave bestaat niet meer."] });
-    }
-    if (uniqueGoals.length) {
-      const known = tx.select({ id: planGoals.id }).from(planGoals).where(inArray(planGoals.id, uniqueGoals)).all();
-      if (known.length !== uniqueGoals.length)
-        throw new RuleError({ planGoalIds: ["Een gekozen plandoel bestaat niet meer."] });
-    }
-    const before = tx
-      .select({ objectiveId: goalLinks.objectiveId, planGoalId: goalLinks.planGoalId })
-      .from(goalLinks)
-      .where(
-        and(
-          eq(targetColumn[target.kind], target.id),
-          or(isNotNull(goalLinks.objectiveId), isNotNull(goalLinks.planGoalId)) as SQL,
-        ),
-      )
-      .all();
-    tx.delete(goalLinks).where(eq(targetColumn[target.kind], target.id)).run();
-    const targetValues = {
-      agendaItemId: target.kind === "agendaItem" ? target.id : null,
-      decisionId: target.kind === "decision" ? target.id : null,
-      actionId: target.kind === "action" ? target.id : null,
-      targetPlanGoalId: target.kind === "planGoal" ? target.id : null,
-      createdByUserId: signedIn.userId,
-    };
-    for (const objectiveId of uniqueObjectives)
-      tx.insert(goalLinks)
-        .values({ ...targetValues, objectiveId })
-        .run();
-    for (const planGoalId of uniqueGoals)
-      tx.insert(goalLinks)
-        .values({ ...targetValues, planGoalId })
-        .run();
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+      tx.delete(goalLinks).where(linksOfTarget).run();
+      const targetValues = {
+        agendaItemId: target.kind === "agendaItem" ? target.id : null,
+        decisionId: target.kind === "decision" ? target.id : null,
+        actionId: target.kind === "action" ? target.id : null,
+        targetPlanGoalId: target.kind === "planGoal" ? target.id : null,
+        createdByUserId: signedIn.userId,
+      };
+      for (const objectiveId of uniqueObjectives)
+        tx.insert(goalLinks)
+          .values({ ...targetValues, objectiveId })
+          .run();
+      for (const planGoalId of uniqueGoals)
+        tx.insert(goalLinks)
+          .values({ ...targetValues, planGoalId })
+          .run();
+      return before;
+    },
+    audit: (_owner, before) => ({
       action: "goal-links.set",
       entityType: target.kind,
       entityId: target.id,
       summary: `Koppeling van ${targetLabel[target.kind]} aan ${uniqueObjectives.length} opgave(n) en ${uniqueGoals.length} plandoel(en)`,
       before,
       after: { objectiveIds: uniqueObjectives, planGoalIds: uniqueGoals },
-    });
+    }),
   });
 }

@@ -1,13 +1,20 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { agendaItems, bodies, documentVersions, documents, handoffs, meetings, plannedTopics } from "../../db/schema";
-import { canManageMeetings } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/format";
-import { writeAudit } from "./audit.server";
+import { change } from "./access/change.server";
+import { managesBody } from "./access/grants";
+import { readable, visibleItems } from "./access/scopes.server";
 import { listDecisionsForItems } from "./decisions.server";
-import { Forbidden, RuleError } from "./errors";
-import { loadMeetingForAgendaChange } from "./meetings.server";
+import { RuleError } from "./errors";
+import {
+  byManager,
+  meetingForChange,
+  requireManager,
+  requireOpenMeeting,
+  type MeetingForChange,
+} from "./meetings.server";
 
 // The network works upwards every quarter: a themagroep sends an item to the expertgroep, the
 // expertgroep to the stuurgroep. A hand-off carries subject, proposal and documents; the receiving
@@ -40,38 +47,51 @@ export function proposeHandoff({
   agendaItemId: number;
   toBodyId: number;
 }) {
-  return getDb().transaction((tx) => {
-    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, agendaItemId)).get();
-    if (!item) throw new RuleError({ "": ["Dit agendapunt bestaat niet meer."] });
-    const meeting = loadMeetingForAgendaChange(tx, viewer, item.meetingId);
-    const target = listHandoffTargets(tx, meeting.bodyId).find((t) => t.id === toBodyId);
-    if (!target) throw new RuleError({ "": ["Kies een gremium boven dit gremium."] });
-    const existing = tx
-      .select({ id: handoffs.id })
-      .from(handoffs)
-      .where(and(eq(handoffs.fromAgendaItemId, agendaItemId), eq(handoffs.toBodyId, toBodyId)))
-      .get();
-    if (existing) throw new RuleError({ "": [`Dit punt is al doorgezet naar ${target.name}.`] });
-    const created = tx
-      .insert(handoffs)
-      .values({ fromAgendaItemId: agendaItemId, toBodyId, createdByUserId: (viewer as SignedInViewer).userId })
-      .returning({ id: handoffs.id })
-      .get();
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+  return change({
+    viewer,
+    load: () => {
+      const item = getDb().select().from(agendaItems).where(eq(agendaItems.id, agendaItemId)).get();
+      if (!item) return undefined;
+      const meeting = meetingForChange(getDb(), item.meetingId)!;
+      return { item, meeting, bodyId: meeting.bodyId };
+    },
+    missing: "Dit agendapunt bestaat niet meer.",
+    allow: byManager(),
+    check: ({ meeting }, tx) => {
+      requireOpenMeeting(meeting);
+      const target = listHandoffTargets(tx, meeting.bodyId).find((t) => t.id === toBodyId);
+      if (!target) throw new RuleError({ "": ["Kies een gremium boven dit gremium."] });
+      const existing = tx
+        .select({ id: handoffs.id })
+        .from(handoffs)
+        .where(and(eq(handoffs.fromAgendaItemId, agendaItemId), eq(handoffs.toBodyId, toBodyId)))
+        .get();
+      if (existing) throw new RuleError({ "": [`Dit punt is al doorgezet naar ${target.name}.`] });
+    },
+    write: (tx, { meeting }, signedIn) => ({
+      ...tx
+        .insert(handoffs)
+        .values({ fromAgendaItemId: agendaItemId, toBodyId, createdByUserId: signedIn.userId })
+        .returning({ id: handoffs.id })
+        .get(),
+      target: listHandoffTargets(tx, meeting.bodyId).find((t) => t.id === toBodyId)!,
+    }),
+    audit: ({ item, meeting }, { target }) => ({
       action: "handoff.propose",
       entityType: "agenda-item",
       entityId: agendaItemId,
       summary: `‘${item.subject}’ (${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}) doorgezet naar ${target.name}`,
       after: { toBodyId },
-    });
-    return created;
+    }),
   });
 }
 
-/** Items other bodies sent to this body and that are not on an agenda yet. */
+/**
+ * Items other bodies sent to this body and that are not on an agenda yet. Sending an item up shares it
+ * with the receiving body, besloten content included: its secretariaat reads what it is to accept.
+ */
 export function listProposedHandoffs({ viewer, bodyId }: { viewer: Viewer; bodyId: number }) {
-  if (!canManageMeetings(viewer, { id: bodyId })) return [];
+  if (!managesBody(viewer, bodyId)) return [];
   return getDb()
     .select({
       id: handoffs.id,
@@ -101,7 +121,7 @@ export function acceptHandoff({
   meetingId: number;
   now?: number;
 }) {
-  return getDb().transaction((tx) => acceptHandoffInto(tx, viewer, { handoffId, meetingId, now }));
+  return acceptHandoffInto(getDb(), viewer, { handoffId, meetingId, now });
 }
 
 /**
@@ -113,11 +133,41 @@ export function acceptHandoffInto(
   viewer: Viewer,
   { handoffId, meetingId, now }: { handoffId: number; meetingId: number; now: number },
 ) {
-  const handoff = tx.select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
-  if (!handoff || handoff.status !== "voorgesteld")
-    throw new RuleError({ "": ["Dit voorgestelde punt is al verwerkt."] });
-  const meeting = loadMeetingForAgendaChange(tx, viewer, meetingId);
-  if (meeting.bodyId !== handoff.toBodyId) throw new Forbidden("Dit punt is voor een ander gremium voorgesteld.");
+  return change({
+    viewer,
+    tx: tx === getDb() ? undefined : tx,
+    now,
+    load: () => {
+      const meeting = meetingForChange(getDb(), meetingId);
+      const handoff = getDb().select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
+      return meeting && handoff ? { meeting, handoff, bodyId: meeting.bodyId } : undefined;
+    },
+    missing: "Deze vergadering of dit voorgestelde punt bestaat niet meer.",
+    allow: (viewer, { meeting, handoff }) =>
+      meeting.bodyId !== handoff.toBodyId
+        ? "Dit punt is voor een ander gremium voorgesteld."
+        : byManager()(viewer, meeting),
+    check: ({ meeting, handoff }) => {
+      requireOpenMeeting(meeting);
+      if (handoff.status !== "voorgesteld") throw new RuleError({ "": ["Dit voorgestelde punt is al verwerkt."] });
+    },
+    write: (tx, { meeting, handoff }, signedIn) => copyHandoff(tx, signedIn, { meeting, handoff, now }),
+    audit: ({ meeting }, { created, source }) => ({
+      action: "handoff.accept",
+      entityType: "agenda-item",
+      entityId: created.id,
+      summary: `Doorgezet punt ‘${source.subject}’ op de agenda gezet: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+    }),
+  }).created;
+}
+
+/** The item and its documents copied onto the meeting's agenda; a topic from this hand-off is now on it. */
+function copyHandoff(
+  tx: Tx,
+  signedIn: SignedInViewer,
+  { meeting, handoff, now }: { meeting: MeetingForChange; handoff: typeof handoffs.$inferSelect; now: number },
+) {
+  const meetingId = meeting.id;
   const source = tx.select().from(agendaItems).where(eq(agendaItems.id, handoff.fromAgendaItemId)).get()!;
   const last = tx
     .select({ position: agendaItems.position })
@@ -163,25 +213,18 @@ export function acceptHandoffInto(
       .get();
     const { id: _id, documentId: _d, number: _n, createdAt: _c, ...version } = current;
     tx.insert(documentVersions)
-      .values({ ...version, documentId: copy.id, number: 1, createdByUserId: (viewer as SignedInViewer).userId })
+      .values({ ...version, documentId: copy.id, number: 1, createdByUserId: signedIn.userId })
       .run();
   }
   tx.update(handoffs)
     .set({ status: "geaccepteerd", toAgendaItemId: created.id, acceptedAt: now })
-    .where(eq(handoffs.id, handoffId))
+    .where(eq(handoffs.id, handoff.id))
     .run();
   tx.update(plannedTopics)
     .set({ agendaItemId: created.id, meetingId, version: sql`${plannedTopics.version} + 1`, updatedAt: now })
-    .where(and(eq(plannedTopics.originHandoffId, handoffId), isNull(plannedTopics.agendaItemId)))
+    .where(and(eq(plannedTopics.originHandoffId, handoff.id), isNull(plannedTopics.agendaItemId)))
     .run();
-  writeAudit(tx, {
-    actorUserId: (viewer as SignedInViewer).userId,
-    action: "handoff.accept",
-    entityType: "agenda-item",
-    entityId: created.id,
-    summary: `Doorgezet punt ‘${source.subject}’ op de agenda gezet: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
-  });
-  return created;
+  return { created, source };
 }
 
 /**
@@ -190,6 +233,8 @@ export function acceptHandoffInto(
  */
 export function listHandoffsForItems({ viewer, agendaItemIds }: { viewer: Viewer; agendaItemIds: number[] }) {
   if (agendaItemIds.length === 0) return [];
+  // Only for items whose content the viewer may read: where a besloten item went is besloten too.
+  const items = visibleItems(viewer);
   const rows = getDb()
     .select({
       fromAgendaItemId: handoffs.fromAgendaItemId,
@@ -198,8 +243,9 @@ export function listHandoffsForItems({ viewer, agendaItemIds }: { viewer: Viewer
       toBodyName: bodies.name,
     })
     .from(handoffs)
+    .innerJoin(items, eq(items.id, handoffs.fromAgendaItemId))
     .innerJoin(bodies, eq(bodies.id, handoffs.toBodyId))
-    .where(inArray(handoffs.fromAgendaItemId, agendaItemIds))
+    .where(and(inArray(handoffs.fromAgendaItemId, agendaItemIds), readable(items)))
     .all();
   const decided = listDecisionsForItems({
     viewer,
@@ -217,7 +263,9 @@ export function getHandoffOptions({ viewer, agendaItemId }: { viewer: Viewer; ag
     .where(eq(agendaItems.id, agendaItemId))
     .get();
   if (!item) return { targets: [], sent: [] };
-  const meeting = loadMeetingForAgendaChange(db, viewer, item.meetingId);
+  const meeting = meetingForChange(db, item.meetingId)!;
+  requireManager(viewer, meeting.bodyId);
+  requireOpenMeeting(meeting);
   return {
     targets: listHandoffTargets(db, meeting.bodyId),
     sent: listHandoffsForItems({ viewer, agendaItemIds: [agendaItemId] }),

@@ -47,7 +47,7 @@ type PackRequest = { viewer: Viewer; meetingId: number; baseUrl: string; asPubli
 export function getPackContents({ viewer, meetingId, baseUrl, asPublic = false }: PackRequest) {
   const meeting = getMeeting({ viewer, id: meetingId, asPublic });
   if (!meeting) return null;
-  const versions = listCurrentVersionsForMeeting({ viewer: asPublic ? null : viewer, meeting });
+  const versions = listCurrentVersionsForMeeting({ viewer, meetingId, asPublic });
   const document = (version: (typeof versions)[number]): PackDocument => {
     const base = {
       title: version.title,

@@ -10,32 +10,18 @@ import {
   memberships,
   people,
 } from "../../db/schema";
-import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { groupBySection } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDate, formatDateTime, instantFromAmsterdam, todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { AgendaSection, MeetingStatus } from "~/lib/vocabulary";
+import { change } from "./access/change.server";
+import { managesBody, ownBodyIds, seesInside } from "./access/grants";
+import { visibleItems, visibleMeetings } from "./access/scopes.server";
 import { writeAudit } from "./audit.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
-
-/**
- * Which meetings a viewer may see: the public sees published public meetings; members also the
- * published meetings of their bodies; the secretariaat of a body also its concepts; the beheerder all.
- */
-export function visibleTo(viewer: Viewer): SQL | undefined {
-  if (viewer?.role === "beheerder") return undefined;
-  const published = isNotNull(meetings.publishedAt);
-  const conditions = [and(published, eq(meetings.isPublic, true))];
-  const memberOf = viewer?.memberBodyIds ?? [];
-  if (memberOf.length > 0) {
-    conditions.push(and(published, inArray(meetings.bodyId, memberOf)));
-    if (viewer?.role === "secretariaat") conditions.push(inArray(meetings.bodyId, memberOf));
-  }
-  return or(...conditions);
-}
 
 const listColumns = {
   id: meetings.id,
@@ -71,11 +57,13 @@ export function listMeetings({
         lt(meetings.startsAt, instantFromAmsterdam(`${year + 1}-01-01`, "00:00")),
       )
     : undefined;
-  const where = and(visibleTo(viewer), bodyId ? eq(meetings.bodyId, bodyId) : undefined, yearRange);
+  const where = and(bodyId ? eq(meetings.bodyId, bodyId) : undefined, yearRange);
   const db = getDb();
+  const scope = visibleMeetings(viewer);
   const upcoming = db
     .select(listColumns)
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(where, gte(meetings.endsAt, now)))
     .orderBy(asc(meetings.startsAt))
@@ -83,6 +71,7 @@ export function listMeetings({
   const past = db
     .select(listColumns)
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(where, lt(meetings.endsAt, now)))
     .orderBy(desc(meetings.startsAt))
@@ -100,11 +89,13 @@ export function listUpcomingMeetings({
   limit?: number;
   now?: number;
 }) {
+  const scope = visibleMeetings(viewer);
   return getDb()
     .select(listColumns)
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(visibleTo(viewer), gte(meetings.endsAt, now), sql`${meetings.status} != 'geannuleerd'`))
+    .where(and(gte(meetings.endsAt, now), sql`${meetings.status} != 'geannuleerd'`))
     .orderBy(asc(meetings.startsAt))
     .limit(limit)
     .all();
@@ -123,8 +114,9 @@ export function listMeetingsForCalendar({
   bodyId?: number;
   ownBodiesOnly?: boolean;
 }) {
-  const own = viewer?.memberBodyIds ?? [];
+  const own = ownBodyIds(viewer);
   if (ownBodiesOnly && own.length === 0) return [];
+  const scope = visibleMeetings(viewer);
   return getDb()
     .select({
       id: meetings.id,
@@ -137,13 +129,13 @@ export function listMeetingsForCalendar({
       bodyName: bodies.name,
     })
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(
       and(
-        visibleTo(viewer),
         isNotNull(meetings.publishedAt),
         bodyId ? eq(meetings.bodyId, bodyId) : undefined,
-        ownBodiesOnly ? inArray(meetings.bodyId, own) : undefined,
+        ownBodiesOnly ? inArray(meetings.bodyId, [...own]) : undefined,
       ),
     )
     .orderBy(asc(meetings.startsAt))
@@ -155,10 +147,11 @@ export function listMeetingYears({ viewer }: { viewer: Viewer }) {
   // New Year in Amsterdam always falls in winter time (UTC+1), so the year of an instant one hour
   // later in UTC is its year in Amsterdam: SQLite can answer without converting every meeting.
   const year = sql<number>`cast(strftime('%Y', ${meetings.startsAt} / 1000 + 3600, 'unixepoch') as integer)`;
+  const scope = visibleMeetings(viewer);
   return getDb()
     .selectDistinct({ year })
     .from(meetings)
-    .where(visibleTo(viewer))
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .orderBy(desc(year))
     .all()
     .map((row) => row.year);
@@ -171,6 +164,7 @@ export function listMeetingYears({ viewer }: { viewer: Viewer }) {
  */
 export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; id: number; asPublic?: boolean }) {
   const db = getDb();
+  const scope = visibleMeetings(viewer);
   const meeting = db
     .select({
       id: meetings.id,
@@ -193,22 +187,20 @@ export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; i
       bodySlug: bodies.slug,
     })
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(meetings.id, id), visibleTo(viewer)))
+    .where(eq(meetings.id, id))
     .get();
   if (!meeting) return null;
-  const body = { id: meeting.bodyId };
-  const effectiveViewer = asPublic ? null : viewer;
-  const seesConfidential = canSeeConfidential(effectiveViewer, body);
-  const whenVisible = <T>(
-    column: SQL<T> | typeof agendaItems.subject | typeof agendaItems.proposalHtml | typeof agendaItems.presenter,
-  ) => (seesConfidential ? column : sql`case when ${agendaItems.isConfidential} then null else ${column} end`);
-  const items = db
+  const reader = asPublic ? null : viewer;
+  const items = visibleItems(viewer, reader);
+  const whenVisible = <T>(column: T) => sql`case when ${items.contentVisible} then ${column} end`;
+  const rows = db
     .select({
       id: agendaItems.id,
       section: agendaItems.section,
       position: agendaItems.position,
-      isConfidential: agendaItems.isConfidential,
+      isConfidential: items.confidential,
       subject: whenVisible(agendaItems.subject) as SQL<string | null>,
       proposalHtml: whenVisible(agendaItems.proposalHtml) as SQL<string | null>,
       presenter: whenVisible(agendaItems.presenter) as SQL<string | null>,
@@ -218,9 +210,10 @@ export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; i
       version: agendaItems.version,
     })
     .from(agendaItems)
+    .innerJoin(items, eq(items.id, agendaItems.id))
     .where(eq(agendaItems.meetingId, id))
     .all();
-  const invitees = effectiveViewer
+  const invitees = reader
     ? db
         .select({ id: people.id, name: people.name })
         .from(meetingInvitees)
@@ -231,10 +224,10 @@ export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; i
     : [];
   return {
     ...meeting,
-    canManage: !asPublic && canManageMeetings(viewer, body),
-    seesConfidential,
-    sections: groupBySection(items),
-    changedItems: items.filter((item) => item.changedAfterPublishAt !== null),
+    canManage: !asPublic && managesBody(viewer, meeting.bodyId),
+    seesConfidential: seesInside(reader, meeting.bodyId),
+    sections: groupBySection(rows),
+    changedItems: rows.filter((item) => item.changedAfterPublishAt !== null),
     invitees,
   };
 }
@@ -328,10 +321,18 @@ export function templateFor(tx: Tx, bodyId: number) {
   return own.length > 0 ? own : defaultTemplate;
 }
 
+const MANAGER_ONLY = "Alleen het secretariaat van dit gremium kan de vergaderingen voorbereiden.";
+
+/** Refuses unless the viewer prepares this body's meetings (for what only the secretariaat reads). */
 export function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
-  if (!canManageMeetings(viewer, { id: bodyId }))
-    throw new Forbidden("Alleen het secretariaat van dit gremium kan de vergaderingen voorbereiden.");
+  if (!managesBody(viewer, bodyId)) throw new Forbidden(MANAGER_ONLY);
 }
+
+/** The permission of a change to a meeting or anything on it: the body's secretariaat, or the beheerder. */
+export const byManager =
+  (refusal = MANAGER_ONLY) =>
+  (viewer: Viewer, row: { bodyId: number }) =>
+    managesBody(viewer, row.bodyId) || refusal;
 
 /** Defaults for a new meeting of a body: its chair and secretary by name. */
 export function getMeetingDefaults({ viewer, bodyId }: { viewer: Viewer; bodyId: number }) {
@@ -354,81 +355,88 @@ export function getMeetingDefaults({ viewer, bodyId }: { viewer: Viewer; bodyId:
   };
 }
 
+/** The body a new meeting is planned for, as a change reads it. */
+function bodyForPlanning(tx: Tx, bodyId: number) {
+  const body = tx
+    .select({ bodyId: bodies.id, name: bodies.name, shortName: bodies.shortName, activeUntil: bodies.activeUntil })
+    .from(bodies)
+    .where(eq(bodies.id, bodyId))
+    .get();
+  return body;
+}
+
+function requireActiveOn(body: { activeUntil: string | null }, dates: string[]) {
+  if (body.activeUntil && dates.some((date) => date >= body.activeUntil!))
+    throw new RuleError({ date: ["Het gremium is dan al opgeheven."] });
+}
+
 /**
  * Plans a meeting: it starts as a concept with the body's current members as invitees and the
  * body's template of standing items as its agenda.
  */
 export function createMeeting({ viewer, input }: { viewer: Viewer; input: MeetingInput }) {
-  requireManager(viewer, input.bodyId);
-  return getDb().transaction((tx) => insertMeeting(tx, viewer, input));
+  return change({
+    viewer,
+    load: () => bodyForPlanning(getDb(), input.bodyId),
+    missing: "Dit gremium bestaat niet.",
+    allow: byManager(),
+    check: (body) => requireActiveOn(body, [input.date]),
+    write: (tx, body) => insertMeeting(tx, input, body),
+    audit: (body, created) => meetingCreatedEntry(body, created),
+  });
+}
+
+function meetingCreatedEntry(
+  body: { name: string },
+  created: { id: number; row: ReturnType<typeof toRow>; invitees: number },
+) {
+  return {
+    action: "meeting.create",
+    entityType: "meeting",
+    entityId: created.id,
+    summary: `Vergadering ${body.name} van ${formatDateTime(created.row.startsAt)} gepland`,
+    after: { ...created.row, invitees: created.invitees },
+  };
 }
 
 /** Plans one meeting inside the caller's transaction: invitees from the members, the body's template. */
-function insertMeeting(tx: Tx, viewer: SignedInViewer, input: MeetingInput) {
+function insertMeeting(tx: Tx, input: MeetingInput, body: { name: string; shortName: string | null }) {
   const row = toRow(input);
-  {
-    const body = tx
-      .select({ name: bodies.name, activeUntil: bodies.activeUntil })
-      .from(bodies)
-      .where(eq(bodies.id, input.bodyId))
-      .get();
-    if (!body) throw new RuleError({ bodyId: ["Kies een bestaand gremium."] });
-    if (body.activeUntil && body.activeUntil <= input.date) {
-      throw new RuleError({ date: ["Het gremium is dan al opgeheven."] });
-    }
-    const meeting = tx.insert(meetings).values(row).returning({ id: meetings.id }).get();
-    const members = tx
-      .selectDistinct({ personId: memberships.personId })
-      .from(memberships)
-      .where(and(eq(memberships.bodyId, input.bodyId), membershipCurrentOn(input.date)))
-      .all();
-    if (members.length > 0) {
-      tx.insert(meetingInvitees)
-        .values(members.map((m) => ({ meetingId: meeting.id, personId: m.personId })))
-        .run();
-    }
-    const positions = new Map<AgendaSection, number>();
-    const toAdopt = findListToAdopt(tx, { bodyId: input.bodyId, startsAt: row.startsAt });
-    const bodyNames = tx
-      .select({ name: bodies.name, shortName: bodies.shortName })
-      .from(bodies)
-      .where(eq(bodies.id, input.bodyId))
-      .get()!;
-    for (const template of templateFor(tx, input.bodyId)) {
-      // The standing "besluitenlijst" item becomes the hamerstuk that adopts the earlier meeting's list.
-      const adopts =
-        toAdopt && template.section === "A" && /^besluitenlijst/i.test(template.subject) && !positions.has("A");
-      const item = adopts
-        ? {
-            ...template,
-            subject: adoptionSubject(bodyNames, toAdopt.startsAt),
-            proposalMarkdown: "1. Vast te stellen.",
-          }
-        : template;
-      const position = (positions.get(item.section) ?? 0) + 1;
-      positions.set(item.section, position);
-      tx.insert(agendaItems)
-        .values({
-          meetingId: meeting.id,
-          section: item.section,
-          position,
-          subject: item.subject,
-          proposalMarkdown: item.proposalMarkdown,
-          proposalHtml: renderMarkdown(item.proposalMarkdown),
-          adoptsMeetingId: adopts ? toAdopt.id : null,
-        })
-        .run();
-    }
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
-      action: "meeting.create",
-      entityType: "meeting",
-      entityId: meeting.id,
-      summary: `Vergadering ${body.name} van ${formatDateTime(row.startsAt)} gepland`,
-      after: { ...row, invitees: members.length },
-    });
-    return meeting;
+  const meeting = tx.insert(meetings).values(row).returning({ id: meetings.id }).get();
+  const members = tx
+    .selectDistinct({ personId: memberships.personId })
+    .from(memberships)
+    .where(and(eq(memberships.bodyId, input.bodyId), membershipCurrentOn(input.date)))
+    .all();
+  if (members.length > 0) {
+    tx.insert(meetingInvitees)
+      .values(members.map((m) => ({ meetingId: meeting.id, personId: m.personId })))
+      .run();
   }
+  const positions = new Map<AgendaSection, number>();
+  const toAdopt = findListToAdopt(tx, { bodyId: input.bodyId, startsAt: row.startsAt });
+  for (const template of templateFor(tx, input.bodyId)) {
+    // The standing "besluitenlijst" item becomes the hamerstuk that adopts the earlier meeting's list.
+    const adopts =
+      toAdopt && template.section === "A" && /^besluitenlijst/i.test(template.subject) && !positions.has("A");
+    const item = adopts
+      ? { ...template, subject: adoptionSubject(body, toAdopt.startsAt), proposalMarkdown: "1. Vast te stellen." }
+      : template;
+    const position = (positions.get(item.section) ?? 0) + 1;
+    positions.set(item.section, position);
+    tx.insert(agendaItems)
+      .values({
+        meetingId: meeting.id,
+        section: item.section,
+        position,
+        subject: item.subject,
+        proposalMarkdown: item.proposalMarkdown,
+        proposalHtml: renderMarkdown(item.proposalMarkdown),
+        adoptsMeetingId: adopts ? toAdopt.id : null,
+      })
+      .run();
+  }
+  return { id: meeting.id, row, invitees: members.length };
 }
 
 export type SeriesProposal = { date: string; clashes: { bodyName: string; startsAt: number; sharedPeople: number }[] };
@@ -461,9 +469,12 @@ export function previewMeetingSeries({
       .where(and(eq(memberships.bodyId, bodyId), membershipCurrentOn(date)))
       .all()
       .map((m) => m.personId);
+    // Only meetings the secretariaat may see: a clash must not reveal another body's closed meeting.
+    const scope = visibleMeetings(viewer);
     const overlapping = db
       .select({ id: meetings.id, bodyName: bodies.name, startsAt: meetings.startsAt })
       .from(meetings)
+      .innerJoin(scope, eq(scope.id, meetings.id))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
       .where(
         and(lt(meetings.startsAt, endsAt), sql`${meetings.endsAt} > ${startsAt}`, ne(meetings.status, "geannuleerd")),
@@ -513,44 +524,47 @@ export function createMeetingSeries({
   /** How the dates were chosen, in words, for the list of series. */
   summary?: string;
 }) {
-  requireManager(viewer, bodyId);
   if (endTime <= startTime) throw new RuleError({ endTime: ["De eindtijd ligt na de begintijd."] });
   if (dates.length === 0) throw new RuleError({ dates: ["Er zijn geen datums om te plannen."] });
   if (dates.length > 60) throw new RuleError({ dates: ["Plan hooguit 60 vergaderingen tegelijk."] });
-  return getDb().transaction((tx) => {
-    const series = tx
-      .insert(meetingSeries)
-      .values({ bodyId, summary, startTime, endTime, location })
-      .returning({ id: meetingSeries.id })
-      .get();
-    const created = [...new Set(dates)].sort().map((date) => {
-      const { id } = insertMeeting(tx, viewer, {
-        bodyId,
-        date,
-        startTime,
-        endTime,
-        location,
-        isPublic,
-        chairName,
-        secretaryName,
+  const unique = [...new Set(dates)].sort();
+  return change({
+    viewer,
+    load: () => bodyForPlanning(getDb(), bodyId),
+    missing: "Dit gremium bestaat niet.",
+    allow: byManager(),
+    check: (body) => requireActiveOn(body, unique),
+    write: (tx, body, signedIn) => {
+      const series = tx
+        .insert(meetingSeries)
+        .values({ bodyId, summary, startTime, endTime, location })
+        .returning({ id: meetingSeries.id })
+        .get();
+      return unique.map((date) => {
+        const created = insertMeeting(
+          tx,
+          { bodyId, date, startTime, endTime, location, isPublic, chairName, secretaryName },
+          body,
+        );
+        tx.update(meetings).set({ seriesId: series.id }).where(eq(meetings.id, created.id)).run();
+        // Each meeting is logged as planned, as if planned alone; the series is logged below.
+        writeAudit(tx, { ...meetingCreatedEntry(body, created), actorUserId: signedIn.userId });
+        return { id: created.id, seriesId: series.id };
       });
-      tx.update(meetings).set({ seriesId: series.id }).where(eq(meetings.id, id)).run();
-      return id;
-    });
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+    },
+    audit: (_body, created) => ({
       action: "meeting.series",
       entityType: "body",
       entityId: bodyId,
       summary: `${created.length} vergaderingen in één keer gepland`,
-      after: { seriesId: series.id, summary, dates, startTime, endTime, location, isPublic },
-    });
-    return created;
-  });
+      after: { seriesId: created[0]?.seriesId, summary, dates, startTime, endTime, location, isPublic },
+    }),
+  }).map((created) => created.id);
 }
 
-function loadForChange(tx: Tx, viewer: Viewer, id: number, expectedVersion: number) {
-  const current = tx
+/** A meeting as a change to it, or to anything on its agenda, reads it. */
+export function meetingForChange(tx: Tx, id: number) {
+  return tx
     .select({
       id: meetings.id,
       bodyId: meetings.bodyId,
@@ -558,6 +572,7 @@ function loadForChange(tx: Tx, viewer: Viewer, id: number, expectedVersion: numb
       version: meetings.version,
       startsAt: meetings.startsAt,
       endsAt: meetings.endsAt,
+      publishedAt: meetings.publishedAt,
       location: meetings.location,
       chairName: meetings.chairName,
       secretaryName: meetings.secretaryName,
@@ -570,34 +585,63 @@ function loadForChange(tx: Tx, viewer: Viewer, id: number, expectedVersion: numb
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.id, id))
     .get();
-  if (!current) throw new RuleError({ "": ["Deze vergadering bestaat niet meer."] });
-  requireManager(viewer, current.bodyId);
-  if (current.version !== expectedVersion) throw new ConflictError();
-  return current;
 }
 
-function transition(
-  tx: Tx,
-  viewer: SignedInViewer,
-  current: { id: number; version: number; status: MeetingStatus; bodyName: string; startsAt: number },
-  action: string,
-  summary: string,
-  set: Partial<typeof meetings.$inferInsert>,
-) {
-  tx.update(meetings)
-    .set({ ...set, version: current.version + 1, updatedAt: Date.now() })
-    .where(and(eq(meetings.id, current.id), eq(meetings.version, current.version)))
-    .run();
-  writeAudit(tx, {
-    actorUserId: viewer.userId,
-    action,
-    entityType: "meeting",
-    entityId: current.id,
-    summary: `${summary}: ${current.bodyName}, ${formatDateTime(current.startsAt)}`,
-    before: { status: current.status },
-    after: { status: set.status ?? current.status, ...set },
+export type MeetingForChange = NonNullable<ReturnType<typeof meetingForChange>>;
+
+/** A cancelled meeting keeps its agenda as it was. */
+export function requireOpenMeeting(meeting: { status: MeetingStatus }) {
+  if (meeting.status === "geannuleerd")
+    throw new RuleError({ "": ["De vergadering is geannuleerd; de agenda kan niet meer worden gewijzigd."] });
+}
+
+/** A change of the meeting itself, through the one door: the secretariaat, the expected version, logged. */
+function changeMeeting({
+  viewer,
+  id,
+  expectedVersion,
+  now,
+  check,
+  set,
+  action,
+  summary,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  now?: number;
+  check: (current: MeetingForChange) => void;
+  set: (current: MeetingForChange) => Partial<typeof meetings.$inferInsert>;
+  action: string;
+  summary: (current: MeetingForChange, set: Partial<typeof meetings.$inferInsert>) => string;
+}) {
+  change({
+    viewer,
+    load: () => meetingForChange(getDb(), id),
+    missing: "Deze vergadering bestaat niet meer.",
+    allow: byManager(),
+    expectedVersion,
+    check,
+    write: (tx, current) => {
+      const values = set(current);
+      tx.update(meetings).set(values).where(eq(meetings.id, id)).run();
+      return values;
+    },
+    touch: { table: meetings, id: () => id },
+    audit: (current, values) => ({
+      action,
+      entityType: "meeting",
+      entityId: id,
+      summary: summary(current, values),
+      before: { status: current.status },
+      after: { status: values.status ?? current.status, ...values },
+    }),
+    now,
   });
 }
+
+const when = (current: { bodyName: string; startsAt: number }) =>
+  `${current.bodyName}, ${formatDateTime(current.startsAt)}`;
 
 /** Edits a meeting's details. Once the agenda is published, a new date goes through moveMeeting. */
 export function updateMeeting({
@@ -611,29 +655,24 @@ export function updateMeeting({
   expectedVersion: number;
   input: Omit<MeetingInput, "bodyId">;
 }) {
-  return getDb().transaction((tx) => {
-    const current = loadForChange(tx, viewer, id, expectedVersion);
-    const row = toRow({ ...input, bodyId: current.bodyId });
-    if (current.status !== "concept" && (row.startsAt !== current.startsAt || row.endsAt !== current.endsAt)) {
-      throw new RuleError({ date: ["De agenda is al gepubliceerd: verplaats de vergadering met ‘Verplaatsen’."] });
-    }
-    if (current.status === "geannuleerd")
-      throw new RuleError({ "": ["Een geannuleerde vergadering kan niet meer worden gewijzigd."] });
-    const { bodyId: _bodyId, ...set } = row;
-    tx.update(meetings)
-      .set({ ...set, version: current.version + 1, updatedAt: Date.now() })
-      .where(and(eq(meetings.id, id), eq(meetings.version, expectedVersion)))
-      .run();
-    const { bodyName: _n, id: _i, bodyId: _b, status: _s, version: _v, ...before } = current;
-    writeAudit(tx, {
-      actorUserId: viewer!.userId,
-      action: "meeting.update",
-      entityType: "meeting",
-      entityId: id,
-      summary: `Gegevens van vergadering ${current.bodyName} van ${formatDateTime(row.startsAt)} gewijzigd`,
-      before,
-      after: set,
-    });
+  changeMeeting({
+    viewer,
+    id,
+    expectedVersion,
+    check: (current) => {
+      const row = toRow({ ...input, bodyId: current.bodyId });
+      if (current.status !== "concept" && (row.startsAt !== current.startsAt || row.endsAt !== current.endsAt))
+        throw new RuleError({ date: ["De agenda is al gepubliceerd: verplaats de vergadering met ‘Verplaatsen’."] });
+      if (current.status === "geannuleerd")
+        throw new RuleError({ "": ["Een geannuleerde vergadering kan niet meer worden gewijzigd."] });
+    },
+    set: (current) => {
+      const { bodyId: _bodyId, ...values } = toRow({ ...input, bodyId: current.bodyId });
+      return values;
+    },
+    action: "meeting.update",
+    summary: (current, values) =>
+      `Gegevens van vergadering ${current.bodyName} van ${formatDateTime(values.startsAt!)} gewijzigd`,
   });
 }
 
@@ -649,13 +688,17 @@ export function publishAgenda({
   expectedVersion: number;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const current = loadForChange(tx, viewer, id, expectedVersion);
-    if (current.status !== "concept") throw new RuleError({ "": ["Deze agenda is al gepubliceerd."] });
-    transition(tx, viewer as SignedInViewer, current, "meeting.publish", "Agenda gepubliceerd", {
-      status: "gepubliceerd",
-      publishedAt: now,
-    });
+  changeMeeting({
+    viewer,
+    id,
+    expectedVersion,
+    now,
+    check: (current) => {
+      if (current.status !== "concept") throw new RuleError({ "": ["Deze agenda is al gepubliceerd."] });
+    },
+    set: () => ({ status: "gepubliceerd", publishedAt: now }),
+    action: "meeting.publish",
+    summary: (current) => `Agenda gepubliceerd: ${when(current)}`,
   });
 }
 
@@ -673,15 +716,19 @@ export function cancelMeeting({
   reason: string;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const current = loadForChange(tx, viewer, id, expectedVersion);
-    if (current.status === "geannuleerd") throw new RuleError({ reason: ["Deze vergadering is al geannuleerd."] });
-    if (current.status === "vergaderd") throw new RuleError({ reason: ["Deze vergadering heeft al plaatsgevonden."] });
-    transition(tx, viewer as SignedInViewer, current, "meeting.cancel", "Vergadering geannuleerd", {
-      status: "geannuleerd",
-      cancelledAt: now,
-      cancellationReason: reason,
-    });
+  changeMeeting({
+    viewer,
+    id,
+    expectedVersion,
+    now,
+    check: (current) => {
+      if (current.status === "geannuleerd") throw new RuleError({ reason: ["Deze vergadering is al geannuleerd."] });
+      if (current.status === "vergaderd")
+        throw new RuleError({ reason: ["Deze vergadering heeft al plaatsgevonden."] });
+    },
+    set: () => ({ status: "geannuleerd", cancelledAt: now, cancellationReason: reason }),
+    action: "meeting.cancel",
+    summary: (current) => `Vergadering geannuleerd: ${when(current)}`,
   });
 }
 
@@ -701,50 +748,21 @@ export function moveMeeting({
   startTime: string;
   endTime: string;
 }) {
-  return getDb().transaction((tx) => {
-    const current = loadForChange(tx, viewer, id, expectedVersion);
-    if (current.status === "geannuleerd" || current.status === "vergaderd") {
-      throw new RuleError({ date: ["Alleen een geplande vergadering kan worden verplaatst."] });
-    }
-    const startsAt = instantFromAmsterdam(date, startTime);
-    const endsAt = instantFromAmsterdam(date, endTime);
-    if (endsAt <= startsAt) throw new RuleError({ endTime: ["De eindtijd moet na de begintijd liggen."] });
-    if (startsAt === current.startsAt && endsAt === current.endsAt) {
-      throw new RuleError({ date: ["Kies een andere datum of tijd dan de huidige."] });
-    }
-    transition(
-      tx,
-      viewer as SignedInViewer,
-      current,
-      "meeting.move",
-      `Vergadering verplaatst naar ${formatDateTime(startsAt)}`,
-      {
-        previousStartsAt: current.startsAt,
-        startsAt,
-        endsAt,
-      },
-    );
+  const startsAt = instantFromAmsterdam(date, startTime);
+  const endsAt = instantFromAmsterdam(date, endTime);
+  changeMeeting({
+    viewer,
+    id,
+    expectedVersion,
+    check: (current) => {
+      if (current.status === "geannuleerd" || current.status === "vergaderd")
+        throw new RuleError({ date: ["Alleen een geplande vergadering kan worden verplaatst."] });
+      if (endsAt <= startsAt) throw new RuleError({ endTime: ["De eindtijd moet na de begintijd liggen."] });
+      if (startsAt === current.startsAt && endsAt === current.endsAt)
+        throw new RuleError({ date: ["Kies een andere datum of tijd dan de huidige."] });
+    },
+    set: (current) => ({ previousStartsAt: current.startsAt, startsAt, endsAt }),
+    action: "meeting.move",
+    summary: (current) => `Vergadering verplaatst naar ${formatDateTime(startsAt)}: ${when(current)}`,
   });
-}
-
-/** The meeting row for a change to its agenda: checks the manager and whether it is still open. */
-export function loadMeetingForAgendaChange(tx: Tx, viewer: Viewer, meetingId: number) {
-  const meeting = tx
-    .select({
-      id: meetings.id,
-      bodyId: meetings.bodyId,
-      status: meetings.status,
-      publishedAt: meetings.publishedAt,
-      bodyName: bodies.name,
-      startsAt: meetings.startsAt,
-    })
-    .from(meetings)
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(eq(meetings.id, meetingId))
-    .get();
-  if (!meeting) throw new RuleError({ "": ["Deze vergadering bestaat niet meer."] });
-  requireManager(viewer, meeting.bodyId);
-  if (meeting.status === "geannuleerd")
-    throw new RuleError({ "": ["De vergadering is geannuleerd; de agenda kan niet meer worden gewijzigd."] });
-  return meeting;
 }

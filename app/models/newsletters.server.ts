@@ -624,7 +624,9 @@ export function publishEdition({
   });
 }
 
-export function deliveryProgress({ editionId }: { editionId: number }) {
+/** How far the sending of an edition is, for the kwartiermaker. */
+export function deliveryProgress({ viewer, editionId }: { viewer: Viewer; editionId: number }) {
+  requireEditor(viewer);
   const rows = getDb()
     .select({ status: newsletterDeliveries.status, n: sql<number>`count(*)`.mapWith(Number) })
     .from(newsletterDeliveries)

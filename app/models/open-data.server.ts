@@ -16,20 +16,23 @@ import { getDb } from "~/lib/db.server";
 import { numberAgenda } from "~/lib/agenda-numbering";
 import { amsterdamDateAndTime } from "~/lib/format";
 import { actionStatusLabels, decisionOutcomeLabels, objectiveStatusLabels } from "~/lib/vocabulary";
-import { actionVisibleTo } from "./actions.server";
-import { decisionVisibleTo } from "./decisions.server";
-import { visibleTo } from "./meetings.server";
+import {
+  readable,
+  visibleActions,
+  visibleDecisions,
+  visibleDocuments,
+  visibleItems,
+  visibleMeetings,
+} from "./access/scopes.server";
 
 // Open data: what the public may see, and only that, in the shape of the VNG "ODS Open
-// Raadsinformatie" model (docs/decisions/014). Every function reads as an anonymous visitor.
+// Raadsinformatie" model (docs/decisions/014). Every function reads through the access layer's
+// scopes as an anonymous visitor (viewer null).
 
 export type Paging = { page: number; pageSize: number; since: number | null };
 
 const iso = (instant: number) => new Date(instant).toISOString();
 const offset = (p: Paging) => (p.page - 1) * p.pageSize;
-
-/** Meetings the public may see: published and public. */
-const publicMeeting = () => visibleTo(null)!;
 
 const meetingStatus = {
   concept: "gepland",
@@ -40,12 +43,10 @@ const meetingStatus = {
 
 export function listVergaderingen(p: Paging, base: string, id?: number) {
   const db = getDb();
-  const where = and(
-    publicMeeting(),
-    p.since ? gte(meetings.updatedAt, p.since) : undefined,
-    id ? eq(meetings.id, id) : undefined,
-  );
-  const total = db.select({ n: count() }).from(meetings).where(where).get()!.n;
+  const scope = visibleMeetings(null);
+  const where = and(p.since ? gte(meetings.updatedAt, p.since) : undefined, id ? eq(meetings.id, id) : undefined);
+  const total = db.select({ n: count() }).from(meetings).innerJoin(scope, eq(scope.id, meetings.id)).where(where).get()!
+    .n;
   const rows = db
     .select({
       id: meetings.id,
@@ -58,23 +59,26 @@ export function listVergaderingen(p: Paging, base: string, id?: number) {
       bodyName: bodies.name,
     })
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(where)
     .orderBy(asc(meetings.id))
     .limit(p.pageSize)
     .offset(offset(p))
     .all();
+  const itemScope = visibleItems(null);
   const items = rows.length
     ? db
         .select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
         .from(agendaItems)
+        .innerJoin(itemScope, eq(itemScope.id, agendaItems.id))
         .where(
           and(
             inArray(
               agendaItems.meetingId,
               rows.map((r) => r.id),
             ),
-            eq(agendaItems.isConfidential, false),
+            readable(itemScope),
           ),
         )
         .orderBy(asc(agendaItems.section), asc(agendaItems.position))
@@ -105,16 +109,16 @@ export function listVergaderingen(p: Paging, base: string, id?: number) {
 /** Public items of public meetings; their numbers are those of the whole agenda. */
 export function listAgendapunten(p: Paging, base: string, id?: number) {
   const db = getDb();
+  const scope = visibleItems(null);
   const where = and(
-    publicMeeting(),
-    eq(agendaItems.isConfidential, false),
+    readable(scope),
     p.since ? gte(agendaItems.updatedAt, p.since) : undefined,
     id ? eq(agendaItems.id, id) : undefined,
   );
   const total = db
     .select({ n: count() })
     .from(agendaItems)
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(scope, eq(scope.id, agendaItems.id))
     .where(where)
     .get()!.n;
   const rows = db
@@ -127,7 +131,7 @@ export function listAgendapunten(p: Paging, base: string, id?: number) {
       updatedAt: agendaItems.updatedAt,
     })
     .from(agendaItems)
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(scope, eq(scope.id, agendaItems.id))
     .where(where)
     .orderBy(asc(agendaItems.id))
     .limit(p.pageSize)
@@ -173,26 +177,23 @@ export function listAgendapunten(p: Paging, base: string, id?: number) {
 
 function publicDocuments(itemIds: number[]) {
   if (itemIds.length === 0) return [];
+  const scope = visibleDocuments(null);
   return getDb()
     .select({ id: documents.id, agendaItemId: documents.agendaItemId })
     .from(documents)
-    .where(and(inArray(documents.agendaItemId, itemIds), eq(documents.isConfidential, false)))
+    .innerJoin(scope, eq(scope.id, documents.id))
+    .where(inArray(documents.agendaItemId, itemIds))
     .all();
 }
 
 export function listBesluiten(p: Paging, base: string, id?: number) {
   const db = getDb();
-  const where = and(
-    decisionVisibleTo(null),
-    p.since ? gte(decisions.updatedAt, p.since) : undefined,
-    id ? eq(decisions.id, id) : undefined,
-  );
+  const scope = visibleDecisions(null);
+  const where = and(p.since ? gte(decisions.updatedAt, p.since) : undefined, id ? eq(decisions.id, id) : undefined);
   const total = db
     .select({ n: count() })
     .from(decisions)
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .innerJoin(scope, eq(scope.id, decisions.id))
     .where(where)
     .get()!.n;
   const rows = db
@@ -205,25 +206,22 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
       updatedAt: decisions.updatedAt,
     })
     .from(decisions)
-    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+    .innerJoin(scope, eq(scope.id, decisions.id))
     .where(where)
     .orderBy(asc(decisions.id))
     .limit(p.pageSize)
     .offset(offset(p))
     .all();
+  const actionScope = visibleActions(null);
   const promised = rows.length
     ? db
         .select({ decisionId: actions.decisionId, description: actions.description, id: actions.id })
         .from(actions)
+        .innerJoin(actionScope, eq(actionScope.id, actions.id))
         .where(
-          and(
-            inArray(
-              actions.decisionId,
-              rows.map((r) => r.id),
-            ),
-            actionVisibleTo(null),
+          inArray(
+            actions.decisionId,
+            rows.map((r) => r.id),
           ),
         )
         .all()
@@ -248,18 +246,12 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
 
 export function listInformatieobjecten(p: Paging, base: string, id?: number) {
   const db = getDb();
-  const where = and(
-    publicMeeting(),
-    eq(agendaItems.isConfidential, false),
-    eq(documents.isConfidential, false),
-    p.since ? gte(documents.updatedAt, p.since) : undefined,
-    id ? eq(documents.id, id) : undefined,
-  );
+  const scope = visibleDocuments(null);
+  const where = and(p.since ? gte(documents.updatedAt, p.since) : undefined, id ? eq(documents.id, id) : undefined);
   const total = db
     .select({ n: count() })
     .from(documents)
-    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(scope, eq(scope.id, documents.id))
     .where(where)
     .get()!.n;
   const rows = db
@@ -274,8 +266,7 @@ export function listInformatieobjecten(p: Paging, base: string, id?: number) {
       size: documentVersions.sizeBytes,
     })
     .from(documents)
-    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(scope, eq(scope.id, documents.id))
     // The current version: the one with the highest number.
     .innerJoin(
       documentVersions,
@@ -329,12 +320,10 @@ export function listGremia(p: Paging, base: string, id?: number) {
 /** Extension: actions of public, adopted decisions, without names or notes. */
 export function listActies(p: Paging, base: string, id?: number) {
   const db = getDb();
-  const where = and(
-    actionVisibleTo(null),
-    p.since ? gte(actions.updatedAt, p.since) : undefined,
-    id ? eq(actions.id, id) : undefined,
-  );
-  const total = db.select({ n: count() }).from(actions).where(where).get()!.n;
+  const scope = visibleActions(null);
+  const where = and(p.since ? gte(actions.updatedAt, p.since) : undefined, id ? eq(actions.id, id) : undefined);
+  const total = db.select({ n: count() }).from(actions).innerJoin(scope, eq(scope.id, actions.id)).where(where).get()!
+    .n;
   const rows = db
     .select({
       id: actions.id,
@@ -346,6 +335,7 @@ export function listActies(p: Paging, base: string, id?: number) {
       updatedAt: actions.updatedAt,
     })
     .from(actions)
+    .innerJoin(scope, eq(scope.id, actions.id))
     .leftJoin(organisations, eq(organisations.id, actions.organisationId))
     .where(where)
     .orderBy(asc(actions.id))

@@ -117,7 +117,7 @@ describe("the bestuursagenda", () => {
         dueOn: null,
       },
     });
-    const values = listTopicOrigins(s.body.id).map((o) => o.value);
+    const values = listTopicOrigins({ viewer: s.secretary, bodyId: s.body.id }).map((o) => o.value);
     expect(values).toEqual([`doel:${goal.id}`, `actie:${action.id}`]);
 
     addTopic({

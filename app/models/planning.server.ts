@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import {
   actions,
   agendaItems,
@@ -11,32 +11,38 @@ import {
   planGoals,
   plannedTopics,
 } from "../../db/schema";
-import { canManageMeetings, canSeeConfidential } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { instantFromAmsterdam, todayIso } from "~/lib/format";
 import { originValue } from "~/lib/topic-origin";
 import { topicPurposeLabels, type DecisionOutcome, type TopicPurpose } from "~/lib/vocabulary";
 import { insertWorkflowAgendaItem } from "./agenda.server";
-import { writeAudit } from "./audit.server";
-import { actionVisibleTo } from "./actions.server";
-import { decisionVisibleTo } from "./decisions.server";
+import { change } from "./access/change.server";
+import { managesBody } from "./access/grants";
+import {
+  plansAwaitingConsent,
+  visibleActions,
+  visibleDecisions,
+  visibleItems,
+  visibleMeetings,
+  visiblePlanGoals,
+  visibleTopics,
+} from "./access/scopes.server";
 import { acceptHandoffInto } from "./handoffs.server";
-import { ConflictError, Forbidden, RuleError } from "./errors";
-import { planVisibleTo } from "./plan-access.server";
-import { visibleTo } from "./meetings.server";
+import { Forbidden, RuleError } from "./errors";
 
 // The bestuursagenda: topics planned for a body's coming meetings. Besloten topics are for the
 // members of the body; the public sees the rest (docs/decisions/015).
 
+const MANAGER_ONLY = "Alleen het secretariaat van dit gremium plant onderwerpen.";
+
 function requireManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
-  if (!canManageMeetings(viewer, { id: bodyId }))
-    throw new Forbidden("Alleen het secretariaat van dit gremium plant onderwerpen.");
+  if (!managesBody(viewer, bodyId)) throw new Forbidden(MANAGER_ONLY);
 }
 
 /** A body's topics as the viewer may see them, each with its origin and the decisions on its item. */
 function loadTopics(viewer: Viewer, bodyId: number) {
-  const member = canSeeConfidential(viewer, { id: bodyId });
+  const scope = visibleTopics(viewer);
   const topics = getDb()
     .select({
       id: plannedTopics.id,
@@ -45,7 +51,7 @@ function loadTopics(viewer: Viewer, bodyId: number) {
       ownerName: plannedTopics.ownerName,
       meetingId: plannedTopics.meetingId,
       quarter: plannedTopics.quarter,
-      isConfidential: plannedTopics.isConfidential,
+      isConfidential: scope.confidential,
       agendaItemId: plannedTopics.agendaItemId,
       version: plannedTopics.version,
       meetingStartsAt: meetings.startsAt,
@@ -55,9 +61,10 @@ function loadTopics(viewer: Viewer, bodyId: number) {
       originHandoffId: plannedTopics.originHandoffId,
     })
     .from(plannedTopics)
+    .innerJoin(scope, eq(scope.id, plannedTopics.id))
     .leftJoin(meetings, eq(meetings.id, plannedTopics.meetingId))
     .leftJoin(agendaItems, eq(agendaItems.id, plannedTopics.agendaItemId))
-    .where(and(eq(plannedTopics.bodyId, bodyId), member ? undefined : eq(plannedTopics.isConfidential, false)))
+    .where(eq(plannedTopics.bodyId, bodyId))
     .orderBy(asc(plannedTopics.quarter), asc(plannedTopics.id))
     .all();
   const origins = describeOrigins(viewer, topics);
@@ -73,19 +80,20 @@ function loadTopics(viewer: Viewer, bodyId: number) {
 }
 
 /**
- * For a stuurgroep: the themagroep plans of the given years that still await consent, expected on
- * its agenda in February. For its members and secretariaat only, since concept plans are not public.
+ * For a stuurgroep: the plans of the given years that still await its consent, expected on its agenda
+ * in February. For its insiders only, since concept plans are not public.
  */
 function expectedPlansFor(viewer: Viewer, bodyId: number, years: SQL | undefined) {
   const db = getDb();
-  const body = db.select({ kind: bodies.kind }).from(bodies).where(eq(bodies.id, bodyId)).get();
-  if (body?.kind !== "stuurgroep") return [];
-  if (!canSeeConfidential(viewer, { id: bodyId }) && !canManageMeetings(viewer, { id: bodyId })) return [];
+  const body = db.select({ id: bodies.id, kind: bodies.kind }).from(bodies).where(eq(bodies.id, bodyId)).get();
+  if (!body) return [];
+  const scope = plansAwaitingConsent(viewer, body);
   return db
     .select({ id: annualPlans.id, title: annualPlans.title, year: annualPlans.year, bodyName: bodies.name })
     .from(annualPlans)
+    .innerJoin(scope, eq(scope.id, annualPlans.id))
     .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
-    .where(and(years, inArray(annualPlans.status, ["concept", "ter_instemming"])))
+    .where(years)
     .orderBy(asc(annualPlans.year), asc(bodies.name))
     .all();
 }
@@ -97,20 +105,15 @@ function expectedPlansFor(viewer: Viewer, bodyId: number, years: SQL | undefined
  */
 export function getPlanning({ viewer, bodyId, now = Date.now() }: { viewer: Viewer; bodyId: number; now?: number }) {
   const withLinks = loadTopics(viewer, bodyId);
+  const scope = visibleMeetings(viewer);
   const coming = getDb()
     .select({ id: meetings.id, startsAt: meetings.startsAt, status: meetings.status })
     .from(meetings)
-    .where(
-      and(
-        eq(meetings.bodyId, bodyId),
-        gte(meetings.endsAt, now),
-        ne(meetings.status, "geannuleerd"),
-        visibleTo(viewer),
-      ),
-    )
+    .innerJoin(scope, eq(scope.id, meetings.id))
+    .where(and(eq(meetings.bodyId, bodyId), gte(meetings.endsAt, now), ne(meetings.status, "geannuleerd")))
     .orderBy(asc(meetings.startsAt))
     .all();
-  const canManage = canManageMeetings(viewer, { id: bodyId });
+  const canManage = managesBody(viewer, bodyId);
   return {
     canManage,
     meetings: coming.map((m) => ({ ...m, topics: withLinks.filter((t) => t.meetingId === m.id) })),
@@ -123,7 +126,7 @@ export function getPlanning({ viewer, bodyId, now = Date.now() }: { viewer: View
       .filter((t) => t.agendaItemId && t.meetingStartsAt !== null && t.meetingStartsAt < now)
       .sort((a, b) => b.meetingStartsAt! - a.meetingStartsAt!),
     expectedPlans: expectedPlansFor(viewer, bodyId, gte(annualPlans.year, Number(todayIso(now).slice(0, 4)))),
-    origins: canManage ? listTopicOrigins(bodyId) : null,
+    origins: canManage ? topicOrigins(bodyId) : null,
   };
 }
 
@@ -132,16 +135,17 @@ export function getYearPlanning({ viewer, bodyId, year }: { viewer: Viewer; body
   const topics = loadTopics(viewer, bodyId);
   const from = instantFromAmsterdam(`${year}-01-01`, "00:00");
   const to = instantFromAmsterdam(`${year + 1}-01-01`, "00:00");
+  const scope = visibleMeetings(viewer);
   const yearMeetings = getDb()
     .select({ id: meetings.id, startsAt: meetings.startsAt, location: meetings.location, status: meetings.status })
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .where(
       and(
         eq(meetings.bodyId, bodyId),
         gte(meetings.startsAt, from),
         lt(meetings.startsAt, to),
         ne(meetings.status, "geannuleerd"),
-        visibleTo(viewer),
       ),
     )
     .orderBy(asc(meetings.startsAt))
@@ -167,39 +171,44 @@ function describeOrigins(viewer: Viewer, topics: OriginRefs[]) {
   const goalIds = ids("originPlanGoalId");
   const actionIds = ids("originActionId");
   const handoffIds = ids("originHandoffId");
+  const goalScope = visiblePlanGoals(viewer);
   const goals = new Map(
     (goalIds.length
       ? db
           .select({ id: planGoals.id, title: planGoals.title, planId: annualPlans.id, planTitle: annualPlans.title })
           .from(planGoals)
+          .innerJoin(goalScope, eq(goalScope.id, planGoals.id))
           .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
-          .where(and(inArray(planGoals.id, goalIds), planVisibleTo(viewer)))
+          .where(inArray(planGoals.id, goalIds))
           .all()
       : []
     ).map((g) => [g.id, g]),
   );
-  const visibleActions = new Map(
+  const actionScope = visibleActions(viewer);
+  const shownActions = new Map(
     (actionIds.length
       ? db
           .select({ id: actions.id, description: actions.description })
           .from(actions)
-          .where(and(inArray(actions.id, actionIds), actionVisibleTo(viewer)))
+          .innerJoin(actionScope, eq(actionScope.id, actions.id))
+          .where(inArray(actions.id, actionIds))
           .all()
       : []
     ).map((a) => [a.id, a]),
   );
+  // Who handed a topic over is part of the topic; what they handed over only where its item is readable.
+  const items = visibleItems(viewer);
   const handed = new Map(
     (handoffIds.length
       ? db
           .select({
             id: handoffs.id,
-            subject: agendaItems.subject,
-            isConfidential: agendaItems.isConfidential,
-            bodyId: meetings.bodyId,
+            subject: sql<string | null>`case when ${items.contentVisible} then ${agendaItems.subject} end`,
             bodyName: bodies.name,
           })
           .from(handoffs)
           .innerJoin(agendaItems, eq(agendaItems.id, handoffs.fromAgendaItemId))
+          .leftJoin(items, eq(items.id, agendaItems.id))
           .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
           .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
           .where(inArray(handoffs.id, handoffIds))
@@ -215,7 +224,7 @@ function describeOrigins(viewer: Viewer, topics: OriginRefs[]) {
         : { kind: "doel", label: "Doel uit een jaarplan", href: null };
     }
     if (topic.originActionId) {
-      const action = visibleActions.get(topic.originActionId);
+      const action = shownActions.get(topic.originActionId);
       return action
         ? { kind: "actie", label: `Actie ‘${action.description}’`, href: `/acties/${action.id}` }
         : { kind: "actie", label: "Een actie", href: null };
@@ -223,10 +232,9 @@ function describeOrigins(viewer: Viewer, topics: OriginRefs[]) {
     if (topic.originHandoffId) {
       const handoff = handed.get(topic.originHandoffId);
       if (!handoff) return null;
-      const open = !handoff.isConfidential || canSeeConfidential(viewer, { id: handoff.bodyId });
       return {
         kind: "overdracht",
-        label: open
+        label: handoff.subject
           ? `Overgedragen door ${handoff.bodyName}: ‘${handoff.subject}’`
           : `Overgedragen door ${handoff.bodyName}`,
         href: null,
@@ -238,14 +246,13 @@ function describeOrigins(viewer: Viewer, topics: OriginRefs[]) {
 
 /** The decisions taken on the given agenda items, as far as the viewer may see them. */
 function decisionsOnItems(viewer: Viewer, itemIds: number[]) {
+  const scope = visibleDecisions(viewer);
   const rows = itemIds.length
     ? getDb()
         .select({ agendaItemId: decisions.agendaItemId, reference: decisions.reference, outcome: decisions.outcome })
         .from(decisions)
-        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
-        .where(and(inArray(decisions.agendaItemId, itemIds), decisionVisibleTo(viewer)))
+        .innerJoin(scope, eq(scope.id, decisions.id))
+        .where(inArray(decisions.agendaItemId, itemIds))
         .orderBy(asc(decisions.reference))
         .all()
     : [];
@@ -258,7 +265,13 @@ function decisionsOnItems(viewer: Viewer, itemIds: number[]) {
  * What a topic can come from, for the secretariaat's form: goals of the body's current and coming
  * plans, its running actions, and items handed over to it that are not on an agenda yet.
  */
-export function listTopicOrigins(bodyId: number) {
+export function listTopicOrigins({ viewer, bodyId }: { viewer: Viewer; bodyId: number }) {
+  requireManager(viewer, bodyId);
+  return topicOrigins(bodyId);
+}
+
+/** What listTopicOrigins offers, for a caller that has checked the secretariaat. */
+function topicOrigins(bodyId: number) {
   const db = getDb();
   const year = Number(todayIso().slice(0, 4));
   const goals = db
@@ -316,7 +329,7 @@ function originColumns(bodyId: number, origin: string | null | undefined, kept =
     originHandoffId: number | null;
   };
   if (!origin) return columns;
-  if (origin !== kept && !listTopicOrigins(bodyId).some((o) => o.value === origin))
+  if (origin !== kept && !topicOrigins(bodyId).some((o) => o.value === origin))
     throw new RuleError({ origin: ["Kies een herkomst uit de lijst."] });
   const [kind, id] = origin.split(":");
   const key = kind === "doel" ? "originPlanGoalId" : kind === "actie" ? "originActionId" : "originHandoffId";
@@ -346,25 +359,33 @@ function checkTarget(bodyId: number, input: TopicInput) {
 }
 
 export function addTopic({ viewer, bodyId, input }: { viewer: Viewer; bodyId: number; input: TopicInput }) {
-  requireManager(viewer, bodyId);
-  checkTarget(bodyId, input);
-  return getDb().transaction((tx) => {
-    const topic = tx
-      .insert(plannedTopics)
-      .values({ bodyId, ...topicRow(bodyId, input) })
-      .returning({ id: plannedTopics.id })
-      .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => getDb().select({ bodyId: bodies.id }).from(bodies).where(eq(bodies.id, bodyId)).get(),
+    missing: "Dit gremium bestaat niet.",
+    allow: byTopicManager,
+    check: () => checkTarget(bodyId, input),
+    write: (tx) =>
+      tx
+        .insert(plannedTopics)
+        .values({ bodyId, ...topicRow(bodyId, input) })
+        .returning({ id: plannedTopics.id })
+        .get(),
+    audit: () => ({
       action: "topic.add",
       entityType: "body",
       entityId: bodyId,
       summary: `Onderwerp ‘${input.subject}’ op de bestuursagenda (${topicPurposeLabels[input.purpose].toLowerCase()})`,
       after: input,
-    });
-    return topic;
+    }),
   });
 }
+
+const byTopicManager = (viewer: Viewer, row: { bodyId: number }) => managesBody(viewer, row.bodyId) || MANAGER_ONLY;
+
+const topicForChange = (id: number) => getDb().select().from(plannedTopics).where(eq(plannedTopics.id, id)).get();
+
+const TOPIC_GONE = "Dit onderwerp bestaat niet meer.";
 
 /** Changes a planned topic; a stale version (someone else changed it meanwhile) is refused. */
 export function updateTopic({
@@ -380,53 +401,58 @@ export function updateTopic({
   input: TopicInput;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const topic = tx.select().from(plannedTopics).where(eq(plannedTopics.id, id)).get();
-    if (!topic) throw new RuleError({ "": ["Dit onderwerp bestaat niet meer."] });
-    requireManager(viewer, topic.bodyId);
-    if (topic.version !== expectedVersion) throw new ConflictError();
-    if (topic.agendaItemId && input.meetingId !== topic.meetingId)
-      throw new RuleError({ meetingId: ["Dit onderwerp staat al op de agenda; verplaats het agendapunt zelf."] });
-    checkTarget(topic.bodyId, input);
+  change({
+    viewer,
+    now,
+    load: () => topicForChange(id),
+    missing: TOPIC_GONE,
+    allow: byTopicManager,
+    expectedVersion,
+    check: (topic) => {
+      if (topic.agendaItemId && input.meetingId !== topic.meetingId)
+        throw new RuleError({ meetingId: ["Dit onderwerp staat al op de agenda; verplaats het agendapunt zelf."] });
+      checkTarget(topic.bodyId, input);
+    },
     // A goal reached or a hand-off accepted leaves the list of offered origins; the topic keeps it.
-    const row = topicRow(topic.bodyId, input, originValue(topic));
-    tx.update(plannedTopics)
-      .set({ ...row, version: topic.version + 1, updatedAt: now })
-      .where(eq(plannedTopics.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+    write: (tx, topic) =>
+      tx
+        .update(plannedTopics)
+        .set(topicRow(topic.bodyId, input, originValue(topic)))
+        .where(eq(plannedTopics.id, id))
+        .run(),
+    touch: { table: plannedTopics, id: () => id },
+    audit: (topic) => ({
       action: "topic.update",
       entityType: "body",
       entityId: topic.bodyId,
       summary: `Onderwerp ‘${input.subject}’ op de bestuursagenda gewijzigd`,
       before: { subject: topic.subject, meetingId: topic.meetingId, quarter: topic.quarter, purpose: topic.purpose },
       after: input,
-    });
+    }),
   });
 }
 
 export function removeTopic({ viewer, id }: { viewer: Viewer; id: number }) {
-  getDb().transaction((tx) => {
-    const topic = tx.select().from(plannedTopics).where(eq(plannedTopics.id, id)).get();
-    if (!topic) return;
-    requireManager(viewer, topic.bodyId);
-    tx.delete(plannedTopics).where(eq(plannedTopics.id, id)).run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    viewer,
+    load: () => topicForChange(id),
+    missing: TOPIC_GONE,
+    allow: byTopicManager,
+    write: (tx) => tx.delete(plannedTopics).where(eq(plannedTopics.id, id)).run(),
+    audit: (topic) => ({
       action: "topic.remove",
       entityType: "body",
       entityId: topic.bodyId,
       summary: `Onderwerp ‘${topic.subject}’ van de bestuursagenda gehaald`,
       before: { subject: topic.subject },
-    });
+    }),
   });
 }
 
 /** The topics planned for a meeting that are not on its agenda yet, offered when building it. */
 export function listTopicsForMeeting({ viewer, meetingId }: { viewer: Viewer; meetingId: number }) {
   const meeting = getDb().select({ bodyId: meetings.bodyId }).from(meetings).where(eq(meetings.id, meetingId)).get();
-  if (!meeting || !canManageMeetings(viewer, { id: meeting.bodyId })) return [];
+  if (!meeting || !managesBody(viewer, meeting.bodyId)) return [];
   return getDb()
     .select({
       id: plannedTopics.id,
@@ -450,34 +476,42 @@ export function takeTopicOntoAgenda({
   topicId: number;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const topic = tx.select().from(plannedTopics).where(eq(plannedTopics.id, topicId)).get();
-    if (!topic) throw new RuleError({ "": ["Dit onderwerp bestaat niet meer."] });
-    requireManager(viewer, topic.bodyId);
-    if (!topic.meetingId) throw new RuleError({ "": ["Kies eerst de vergadering van dit onderwerp."] });
-    if (topic.agendaItemId) throw new RuleError({ "": ["Dit onderwerp staat al op de agenda."] });
-    // A topic handed over by another body arrives as that body's item, with its proposal and papers.
-    const handoff = topic.originHandoffId
-      ? tx.select({ status: handoffs.status }).from(handoffs).where(eq(handoffs.id, topic.originHandoffId)).get()
-      : null;
-    if (handoff?.status === "voorgesteld")
-      return acceptHandoffInto(tx, viewer, { handoffId: topic.originHandoffId!, meetingId: topic.meetingId, now });
-    const item = insertWorkflowAgendaItem(tx, {
-      meetingId: topic.meetingId,
-      input: {
-        section: topic.purpose === "informatie" ? "C" : "B",
-        subject: topic.subject,
-        proposalMarkdown: "",
-        presenter: topic.ownerName,
-        isConfidential: topic.isConfidential,
-      },
-      actorUserId: viewer!.userId,
-      now,
-    });
-    tx.update(plannedTopics)
-      .set({ agendaItemId: item.id, version: topic.version + 1, updatedAt: now })
-      .where(eq(plannedTopics.id, topicId))
-      .run();
-    return item;
+  return change({
+    viewer,
+    now,
+    load: () => topicForChange(topicId),
+    missing: TOPIC_GONE,
+    allow: byTopicManager,
+    check: (topic) => {
+      if (!topic.meetingId) throw new RuleError({ "": ["Kies eerst de vergadering van dit onderwerp."] });
+      if (topic.agendaItemId) throw new RuleError({ "": ["Dit onderwerp staat al op de agenda."] });
+    },
+    write: (tx, topic, signedIn) => {
+      // A topic handed over by another body arrives as that body's item, with its proposal and papers.
+      const handoff = topic.originHandoffId
+        ? tx.select({ status: handoffs.status }).from(handoffs).where(eq(handoffs.id, topic.originHandoffId)).get()
+        : null;
+      if (handoff?.status === "voorgesteld")
+        return acceptHandoffInto(tx, signedIn, { handoffId: topic.originHandoffId!, meetingId: topic.meetingId!, now });
+      const item = insertWorkflowAgendaItem(tx, {
+        meetingId: topic.meetingId!,
+        input: {
+          section: topic.purpose === "informatie" ? "C" : "B",
+          subject: topic.subject,
+          proposalMarkdown: "",
+          presenter: topic.ownerName,
+          isConfidential: topic.isConfidential,
+        },
+        actorUserId: signedIn.userId,
+        now,
+      });
+      tx.update(plannedTopics)
+        .set({ agendaItemId: item.id, version: topic.version + 1, updatedAt: now })
+        .where(eq(plannedTopics.id, topicId))
+        .run();
+      return item;
+    },
+    // The agenda item's own entry (or the hand-off's) logs what happened.
+    audit: () => null,
   });
 }

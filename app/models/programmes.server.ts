@@ -21,10 +21,8 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import type { ObjectiveStatus } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
 import { writeAudit } from "./audit.server";
-import { decisionVisibleTo } from "./decisions.server";
+import { readable, visibleDecisions, visibleItems, visiblePlanGoals } from "./access/scopes.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
-import { visibleTo } from "./meetings.server";
-import { planVisibleTo } from "./plan-access.server";
 
 // Programmes and their objectives are public: they are the network's published strategy. What is
 // linked to them is counted and listed through the visibility rules of decisions, actions, items
@@ -83,6 +81,7 @@ function findProgramme(slug: string) {
 
 /** The decisions linked to an objective that the viewer may see, newest first. */
 function linkedDecisions(viewer: Viewer, objectiveId: number) {
+  const scope = visibleDecisions(viewer);
   return getDb()
     .select({
       id: decisions.id,
@@ -91,16 +90,17 @@ function linkedDecisions(viewer: Viewer, objectiveId: number) {
       subject: agendaItems.subject,
       startsAt: meetings.startsAt,
       bodyName: bodies.name,
-      isConfidential: sql<boolean>`(${decisions.isConfidential} or ${agendaItems.isConfidential})`.mapWith(Boolean),
+      isConfidential: scope.confidential,
       listStatus: sql<string>`coalesce(${decisionLists.status}, 'concept')`,
     })
     .from(goalLinks)
     .innerJoin(decisions, eq(decisions.id, goalLinks.decisionId))
+    .innerJoin(scope, eq(scope.id, decisions.id))
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
-    .where(and(eq(goalLinks.objectiveId, objectiveId), decisionVisibleTo(viewer)))
+    .where(eq(goalLinks.objectiveId, objectiveId))
     .orderBy(desc(meetings.startsAt), asc(decisions.reference))
     .all();
 }
@@ -278,7 +278,7 @@ export function getObjective({
   if (!objective) return null;
   const db = getDb();
   const { decided, linkedActions, figures } = progressOf(viewer, objective.id, now);
-  const memberOf = viewer?.memberBodyIds ?? [];
+  const items = visibleItems(viewer);
   const upcomingItems = db
     .select({
       id: agendaItems.id,
@@ -289,21 +289,20 @@ export function getObjective({
     })
     .from(goalLinks)
     .innerJoin(agendaItems, eq(agendaItems.id, goalLinks.agendaItemId))
+    .innerJoin(items, eq(items.id, agendaItems.id))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(
       and(
         eq(goalLinks.objectiveId, objective.id),
-        visibleTo(viewer),
+        readable(items),
         gte(meetings.endsAt, now),
         ne(meetings.status, "geannuleerd"),
-        viewer?.role === "beheerder"
-          ? undefined
-          : or(eq(agendaItems.isConfidential, false), memberOf.length ? inArray(meetings.bodyId, memberOf) : sql`0`),
       ),
     )
     .orderBy(asc(meetings.startsAt))
     .all();
+  const goalScope = visiblePlanGoals(viewer);
   const goals = db
     .select({
       id: planGoals.id,
@@ -316,9 +315,10 @@ export function getObjective({
     })
     .from(goalLinks)
     .innerJoin(planGoals, eq(planGoals.id, goalLinks.targetPlanGoalId))
+    .innerJoin(goalScope, eq(goalScope.id, planGoals.id))
     .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
     .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
-    .where(and(eq(goalLinks.objectiveId, objective.id), planVisibleTo(viewer)))
+    .where(eq(goalLinks.objectiveId, objective.id))
     .orderBy(desc(annualPlans.year), asc(bodies.name))
     .all();
   const history = db

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, inArray, or, sql, type SQL, type Subquery } from "drizzle-orm";
 import {
   actions,
   agendaItems,
@@ -16,13 +16,20 @@ import {
   plannedTopics,
   programmes,
 } from "../../db/schema";
-import { canManageProgrammes } from "~/auth/permissions";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
-import { actionVisibleTo } from "./actions.server";
-import { decisionVisibleTo } from "./decisions.server";
-import { visibleTo } from "./meetings.server";
-import { planVisibleTo } from "./plan-access.server";
+import {
+  readable,
+  visibleActions,
+  visibleDecisions,
+  visibleDocuments,
+  visibleEditions,
+  visibleItems,
+  visibleMeetings,
+  visiblePlans,
+  visibleTopics,
+} from "./access/scopes.server";
 import { searchGroupKeys, searchGroups, type SearchGroup } from "~/lib/search-groups";
 import { escapeHtml } from "~/lib/html";
 
@@ -52,109 +59,51 @@ export function toFtsQuery(input: string): string | null {
 }
 
 const recordId = sql`search_index.record_id`;
-const member = (viewer: Viewer) =>
-  viewer && viewer.memberBodyIds.length > 0 ? inArray(meetings.bodyId, viewer.memberBodyIds) : sql`0`;
 
-/** Whether the viewer may see the record behind a hit, per kind, as one SQL condition. */
+/**
+ * Whether the viewer may see the record behind a hit, per kind, as one SQL condition: the hit's record
+ * must be in its kind's scope (app/models/access/scopes.server.ts), tested per hit by its id.
+ */
 function visibility(viewer: Viewer): SQL {
   const db = getDb();
-  const beheerder = viewer?.role === "beheerder";
-  const itemVisible = and(
-    visibleTo(viewer),
-    beheerder ? undefined : or(eq(agendaItems.isConfidential, false), member(viewer)),
-  );
-  const planned = (table: typeof planChapters | typeof planGoals) =>
+  const inScope = (scope: { id: SQLiteColumn } & Subquery, condition?: SQL) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(scope)
+        .where(and(eq(scope.id, recordId), condition)),
+    );
+  const items = visibleItems(viewer);
+  const plans = visiblePlans(viewer);
+  const ofVisiblePlan = (table: typeof planChapters | typeof planGoals) =>
     exists(
       db
         .select({ one: sql`1` })
         .from(table)
-        .innerJoin(annualPlans, eq(annualPlans.id, table.planId))
-        .where(and(eq(table.id, recordId), planVisibleTo(viewer))),
+        .innerJoin(plans, eq(plans.id, table.planId))
+        .where(eq(table.id, recordId)),
     );
-  const editionVisible = canManageProgrammes(viewer) ? undefined : eq(newsletterEditions.status, "gepubliceerd");
+  const editions = visibleEditions(viewer);
   const byKind: Record<string, SQL> = {
-    meeting: exists(
-      db
-        .select({ one: sql`1` })
-        .from(meetings)
-        .where(and(eq(meetings.id, recordId), visibleTo(viewer))),
-    ),
-    agenda_item: exists(
-      db
-        .select({ one: sql`1` })
-        .from(agendaItems)
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(and(eq(agendaItems.id, recordId), itemVisible)),
-    ),
-    decision: exists(
-      db
-        .select({ one: sql`1` })
-        .from(decisions)
-        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
-        .where(and(eq(decisions.id, recordId), decisionVisibleTo(viewer))),
-    ),
-    action: exists(
-      db
-        .select({ one: sql`1` })
-        .from(actions)
-        .where(and(eq(actions.id, recordId), actionVisibleTo(viewer))),
-    ),
-    document: exists(
-      db
-        .select({ one: sql`1` })
-        .from(documents)
-        .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(
-          and(
-            eq(documents.id, recordId),
-            itemVisible,
-            beheerder ? undefined : or(eq(documents.isConfidential, false), member(viewer)),
-          ),
-        ),
-    ),
+    meeting: inScope(visibleMeetings(viewer)),
+    // A besloten item shows its number only, so its words are no hit for those outside.
+    agenda_item: inScope(items, readable(items)),
+    decision: inScope(visibleDecisions(viewer)),
+    action: inScope(visibleActions(viewer)),
+    document: inScope(visibleDocuments(viewer)),
     programme: sql`1`,
     objective: sql`1`,
-    plan: exists(
-      db
-        .select({ one: sql`1` })
-        .from(annualPlans)
-        .where(and(eq(annualPlans.id, recordId), planVisibleTo(viewer))),
-    ),
-    planned_topic: exists(
-      db
-        .select({ one: sql`1` })
-        .from(plannedTopics)
-        .where(
-          and(
-            eq(plannedTopics.id, recordId),
-            beheerder
-              ? undefined
-              : or(
-                  eq(plannedTopics.isConfidential, false),
-                  viewer && viewer.memberBodyIds.length > 0
-                    ? inArray(plannedTopics.bodyId, viewer.memberBodyIds)
-                    : undefined,
-                ),
-          ),
-        ),
-    ),
-    plan_chapter: planned(planChapters),
-    plan_goal: planned(planGoals),
-    edition: exists(
-      db
-        .select({ one: sql`1` })
-        .from(newsletterEditions)
-        .where(and(eq(newsletterEditions.id, recordId), editionVisible)),
-    ),
+    plan: inScope(plans),
+    planned_topic: inScope(visibleTopics(viewer)),
+    plan_chapter: ofVisiblePlan(planChapters),
+    plan_goal: ofVisiblePlan(planGoals),
+    edition: inScope(editions),
     newsletter_section: exists(
       db
         .select({ one: sql`1` })
         .from(newsletterSections)
-        .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterSections.editionId))
-        .where(and(eq(newsletterSections.id, recordId), editionVisible)),
+        .innerJoin(editions, eq(editions.id, newsletterSections.editionId))
+        .where(eq(newsletterSections.id, recordId)),
     ),
   };
   return or(...Object.entries(byKind).map(([kind, condition]) => sql`(search_index.kind = ${kind} and ${condition})`))!;

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import { organisations, people, users } from "../../db/schema";
+import { calendarFeeds, organisations, people, users } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
@@ -199,12 +199,14 @@ export function deactivateUser({
       .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
       .run();
     invalidateUserSessions({ userId: id });
+    // The personal calendar link is a credential too: it ends now, and reactivation does not revive it.
+    tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, id)).run();
     writeAudit(tx, {
       actorUserId: viewer.userId,
       action: "user.deactivate",
       entityType: "user",
       entityId: id,
-      summary: `Gebruiker ${current.name} gedeactiveerd; open sessies beëindigd`,
+      summary: `Gebruiker ${current.name} gedeactiveerd; open sessies en agendalink beëindigd`,
       before: { deactivatedAt: null },
       after: { deactivatedAt },
     });

@@ -23,7 +23,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   const viewer = getViewer(request);
   const decision = getDecisionByReference({ viewer, reference: params.reference ?? "" });
   if (!decision) notFound("Dit besluit bestaat niet of is niet voor u zichtbaar.");
-  const documents = listDocumentsForMeeting({ viewer, meeting: { id: decision.meetingId, bodyId: decision.bodyId } })
+  const documents = listDocumentsForMeeting({ viewer, meetingId: decision.meetingId })
     .filter((d) => d.current.agendaItemId === decision.agendaItemId)
     .map((d) => ({ title: d.current.title, versionId: d.current.versionId }));
   const target = { kind: "decision" as const, id: decision.id };

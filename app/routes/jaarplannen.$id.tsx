@@ -63,7 +63,9 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
     ...found,
     objectiveOptions: linkable ? listGoalOptions({ viewer, years: [] }).objectives : [],
     goalLinks: linkable
-      ? Object.fromEntries(found.goals.map((g) => [g.id, getGoalLinks({ kind: "planGoal", id: g.id })]))
+      ? Object.fromEntries(
+          found.goals.map((g) => [g.id, getGoalLinks({ viewer, target: { kind: "planGoal", id: g.id } })]),
+        )
       : {},
   };
 });

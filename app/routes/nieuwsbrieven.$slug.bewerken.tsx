@@ -68,7 +68,8 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       found.edition.status === "concept"
         ? checkEdition({ viewer, editionId: found.edition.id, baseUrl: siteUrl(request) })
         : null,
-    progress: found.edition.status === "gepubliceerd" ? deliveryProgress({ editionId: found.edition.id }) : null,
+    progress:
+      found.edition.status === "gepubliceerd" ? deliveryProgress({ viewer, editionId: found.edition.id }) : null,
   };
 });
 

@@ -69,13 +69,13 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   return {
     meeting,
     preview,
-    attendance: meeting.status === "vergaderd" ? listAttendance({ meetingId: meeting.id }) : null,
+    attendance: meeting.status === "vergaderd" ? listAttendance({ viewer, meetingId: meeting.id }) : null,
     // Where items were sent upward, and what was decided there; not for items the reader may not see.
     handoffs: listHandoffsForItems({
       viewer: preview ? null : viewer,
       agendaItemIds: meeting.sections.flatMap((s) => s.items.filter((i) => i.subject !== null).map((i) => i.id)),
     }),
-    documents: listDocumentsForMeeting({ viewer: preview ? null : viewer, meeting }).map(({ current }) => ({
+    documents: listDocumentsForMeeting({ viewer, meetingId: meeting.id, asPublic: preview }).map(({ current }) => ({
       agendaItemId: current.agendaItemId,
       title: current.title,
       versionId: current.versionId,

@@ -32,7 +32,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       version: meeting.version,
       status: meeting.status,
     },
-    ...listAttendance({ meetingId: meeting.id }),
+    ...listAttendance({ viewer, meetingId: meeting.id })!,
   };
 });
 

@@ -28,7 +28,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   const actionList = list.visible ? getMeetingActionList({ viewer, meetingId: list.meeting.id }) : null;
   return {
     list,
-    attendance: list.visible ? listAttendance({ meetingId: list.meeting.id }) : null,
+    attendance: list.visible ? listAttendance({ viewer, meetingId: list.meeting.id }) : null,
     actionList: actionList ? { reviews: actionList.reviews, canProcess: actionList.canProcess } : null,
   };
 });

@@ -15,7 +15,7 @@ export const loader = resourceRoute(async ({ request, params }: LoaderFunctionAr
   const viewer = getViewer(request);
   const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
   if (!list || !list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
-  const { invitees } = listAttendance({ meetingId: list.meeting.id });
+  const invitees = listAttendance({ viewer, meetingId: list.meeting.id })?.invitees ?? [];
   const file = await buildDecisionListDocx(list.meeting, {
     status: list.status,
     adoptedAt: list.adoptedAt,

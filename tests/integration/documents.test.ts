@@ -81,10 +81,7 @@ describe("documents", () => {
       expectedVersion: 1,
       content: { fileName: "adviesnota-v2.pdf", bytes: pdf("versie twee") },
     });
-    const [entry] = listDocumentsForMeeting({
-      viewer: secretary,
-      meeting: getMeeting({ viewer: secretary, id: meetingId })!,
-    });
+    const [entry] = listDocumentsForMeeting({ viewer: secretary, meetingId });
     expect(entry.current).toMatchObject({ number: 2, fileName: "adviesnota-v2.pdf" });
     expect(entry.earlier.map((v) => v.number)).toEqual([1]);
     const old = getDocumentVersion({ viewer: secretary, versionId: entry.earlier[0].versionId })!;
@@ -159,12 +156,12 @@ describe("documents", () => {
     publishAgenda({ viewer: secretary, id: meetingId, expectedVersion: 1 });
     const meeting = getMeeting({ viewer: null, id: meetingId })!;
     const titles = (viewer: Parameters<typeof listDocumentsForMeeting>[0]["viewer"]) =>
-      listDocumentsForMeeting({ viewer, meeting }).map((d) => d.current.title);
+      listDocumentsForMeeting({ viewer, meetingId: meeting.id }).map((d) => d.current.title);
     expect(titles(member)).toEqual(["Openbare nota", "Vertrouwelijke bijlage", "Casusbeschrijving"]);
     const outsider = await makeViewer();
     expect(titles(null)).toEqual(["Openbare nota"]);
     expect(titles(outsider)).toEqual(["Openbare nota"]);
-    const hidden = listDocumentsForMeeting({ viewer: member, meeting }).filter(
+    const hidden = listDocumentsForMeeting({ viewer: member, meetingId: meeting.id }).filter(
       (d) => d.current.title !== "Openbare nota",
     );
     for (const doc of hidden) {

@@ -224,7 +224,7 @@ describe("sending", () => {
       expect(await sendDeliveryBatch({ baseUrl: BASE, limit: 2 })).toEqual({ sent: 2, failed: 0 });
       expect(await sendDeliveryBatch({ baseUrl: BASE, limit: 2 })).toEqual({ sent: 1, failed: 0 });
       expect(await sendDeliveryBatch({ baseUrl: BASE })).toEqual({ sent: 0, failed: 0 });
-      expect(deliveryProgress({ editionId: edition.edition.id })).toEqual({
+      expect(deliveryProgress({ viewer: kwartiermaker, editionId: edition.edition.id })).toEqual({
         sent: 3,
         failed: 1,
         remaining: 0,

@@ -10,25 +10,25 @@ type Versioned = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; update
 
 export type ChangeSpec<Row, Result> = {
   viewer: Viewer;
-  /** Reads the record to change inside the transaction; undefined when it does not exist (any more). */
-  load: (tx: Tx) => Row | undefined;
+  /** Reads the record to change (inside the transaction); undefined when it does not exist (any more). */
+  load: () => Row | undefined;
   /** Said when the record is gone. */
   missing: string;
   /** Whether this viewer may make this change to this record; a string is the Dutch refusal. */
-  allow: (viewer: Viewer, row: Row) => true | string;
+  allow: (viewer: Viewer, row: NoInfer<Row>) => true | string;
   /** The version the person saw when they opened the form; omitted for changes that cannot conflict. */
   expectedVersion?: number;
   /** The record's saved values, for the form to show next to what the person typed after a conflict. */
-  saved?: (row: Row) => Record<string, unknown>;
+  saved?: (row: NoInfer<Row>) => Record<string, unknown>;
   conflictMessage?: string;
   /** The business rules, which throw RuleError with Dutch messages for the fields. */
-  check?: (row: Row, tx: Tx) => void;
+  check?: (row: NoInfer<Row>, tx: Tx) => void;
   /** Writes the change; runs after every check passed. */
-  write: (tx: Tx, row: Row, viewer: SignedInViewer, now: number) => Result;
+  write: (tx: Tx, row: NoInfer<Row>, viewer: SignedInViewer, now: number) => Result;
   /** The record whose version and time of change the change moves on (`touch`). */
-  touch?: { table: Versioned; id: (row: Row) => number };
+  touch?: { table: Versioned; id: (row: NoInfer<Row>) => number };
   /** What the audit log says of the change; null for a change that turned out to change nothing. */
-  audit: (row: Row, result: Result) => Omit<AuditEntryInput, "actorUserId"> | null;
+  audit: (row: NoInfer<Row>, result: NoInfer<Result>) => Omit<AuditEntryInput, "actorUserId"> | null;
   now?: number;
   /** Runs inside the caller's transaction, for a change that is one step of a larger one. */
   tx?: Tx;
@@ -39,15 +39,15 @@ export type ChangeSpec<Row, Result> = {
  * audit — in one transaction, so a refused change leaves nothing behind. Refusals are domain errors
  * (NotFound, Forbidden, ConflictError, RuleError) that the routes turn into answers.
  */
-export function change<Row extends { version?: number }, Result>(spec: ChangeSpec<Row, Result>): Result {
+export function change<Row extends object, Result>(spec: ChangeSpec<Row, Result>): Result {
   const run = (tx: Tx) => {
     const now = spec.now ?? Date.now();
-    const row = spec.load(tx);
+    const row = spec.load();
     if (row === undefined) throw new NotFound(spec.missing);
     const allowed = spec.allow(spec.viewer, row);
     if (allowed !== true) throw new Forbidden(allowed);
     const viewer = spec.viewer as SignedInViewer;
-    if (spec.expectedVersion !== undefined && row.version !== spec.expectedVersion)
+    if (spec.expectedVersion !== undefined && (row as { version?: number }).version !== spec.expectedVersion)
       throw new ConflictError(spec.conflictMessage, spec.saved?.(row));
     spec.check?.(row, tx);
     const result = spec.write(tx, row, viewer, now);

@@ -15,7 +15,7 @@ import {
 } from "../../../db/schema";
 import { canManageProgrammes, hasRole } from "~/auth/permissions";
 import { getDb } from "~/lib/db.server";
-import { managesBodySql, seesEverything, seesInsideSql } from "./grants";
+import { managesBodySql, seesEverything, seesInside, seesInsideSql } from "./grants";
 import type { Viewer } from "./viewer";
 
 // The scopes: per kind of record, the ids a viewer may see, as a subquery that carries its own joins
@@ -54,6 +54,8 @@ export function visibleItems(viewer: Viewer, contentViewer: Viewer = viewer) {
   return getDb()
     .select({
       id: agendaItems.id,
+      /** Besloten: shown as such, by number only to those outside. */
+      confidential: agendaItems.isConfidential,
       contentVisible: sql<boolean>`(${itemContentRule(contentViewer)})`.mapWith(Boolean).as("content_visible"),
     })
     .from(agendaItems)
@@ -62,10 +64,22 @@ export function visibleItems(viewer: Viewer, contentViewer: Viewer = viewer) {
     .as("visible_items");
 }
 
-/** Documents (and so their versions): on a visible item, and besloten ones or those of a besloten item for insiders only. */
-export function visibleDocuments(viewer: Viewer) {
+/** The condition that an item of visibleItems may be read in full (not only its number). */
+export const readable = (items: ReturnType<typeof visibleItems>) => sql`${items.contentVisible} = 1`;
+
+/**
+ * Documents (and so their versions): on a visible item, and besloten ones or those of a besloten item
+ * for insiders only. `contentViewer` as for visibleItems.
+ */
+export function visibleDocuments(viewer: Viewer, contentViewer: Viewer = viewer) {
   return getDb()
-    .select({ id: documents.id })
+    .select({
+      id: documents.id,
+      /** Besloten itself, or on a besloten item. */
+      confidential: sql<boolean>`(${documents.isConfidential} or ${agendaItems.isConfidential})`
+        .mapWith(Boolean)
+        .as("confidential"),
+    })
     .from(documents)
     .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -74,7 +88,7 @@ export function visibleDocuments(viewer: Viewer) {
         meetingRule(viewer),
         or(
           and(eq(documents.isConfidential, false), eq(agendaItems.isConfidential, false)),
-          seesInsideSql(viewer, meetings.bodyId),
+          seesInsideSql(contentViewer, meetings.bodyId),
         ),
       ),
     )
@@ -97,7 +111,13 @@ function decisionRule(viewer: Viewer): SQL | undefined {
 
 export function visibleDecisions(viewer: Viewer) {
   return getDb()
-    .select({ id: decisions.id })
+    .select({
+      id: decisions.id,
+      /** Besloten itself, or on a besloten item. */
+      confidential: sql<boolean>`(${decisions.isConfidential} or ${agendaItems.isConfidential})`
+        .mapWith(Boolean)
+        .as("confidential"),
+    })
     .from(decisions)
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -128,7 +148,12 @@ function actionDetailRule(viewer: Viewer): SQL {
 export function visibleActions(viewer: Viewer) {
   const detailed = actionDetailRule(viewer);
   return getDb()
-    .select({ id: actions.id, detailed: sql<boolean>`(${detailed})`.mapWith(Boolean).as("detailed") })
+    .select({
+      id: actions.id,
+      detailed: sql<boolean>`(${detailed})`.mapWith(Boolean).as("detailed"),
+      /** Stems from besloten content (a besloten decision or item). */
+      confidential: actions.confidentialOrigin,
+    })
     .from(actions)
     .where(seesEverything(viewer) ? undefined : or(detailed, eq(actions.publicOrigin, true)))
     .as("visible_actions");
@@ -145,7 +170,7 @@ export function detailedActions(viewer: Viewer) {
  */
 export function visibleTopics(viewer: Viewer) {
   return getDb()
-    .select({ id: plannedTopics.id })
+    .select({ id: plannedTopics.id, confidential: plannedTopics.isConfidential })
     .from(plannedTopics)
     .leftJoin(meetings, eq(meetings.id, plannedTopics.meetingId))
     .where(
@@ -182,6 +207,19 @@ export function visiblePlanGoals(viewer: Viewer) {
     .as("visible_plan_goals");
 }
 
+/**
+ * Plans that await the consent of a stuurgroep (concept, ter instemming): besides what visiblePlans
+ * grants, the stuurgroep's insiders see these plans of any body, since they come to them to be adopted.
+ */
+export function plansAwaitingConsent(viewer: Viewer, stuurgroep: { id: number; kind: string }) {
+  const grants = stuurgroep.kind === "stuurgroep" && (seesEverything(viewer) || seesInside(viewer, stuurgroep.id));
+  return getDb()
+    .select({ id: annualPlans.id })
+    .from(annualPlans)
+    .where(and(grants ? sql`1` : sql`0`, inArray(annualPlans.status, ["concept", "ter_instemming"])))
+    .as("plans_awaiting_consent");
+}
+
 /** Newsletter editions: published ones for everyone, concepts for those who make the newsletter. */
 export function visibleEditions(viewer: Viewer) {
   return getDb()
@@ -197,7 +235,7 @@ export function visibleEditions(viewer: Viewer) {
  */
 export function visibleGoalLinks(viewer: Viewer) {
   const items = visibleItems(viewer);
-  const itemIds = getDb().select({ id: items.id }).from(items).where(eq(items.contentVisible, true));
+  const itemIds = getDb().select({ id: items.id }).from(items).where(readable(items));
   const decisionScope = visibleDecisions(viewer);
   const actionScope = visibleActions(viewer);
   const goalScope = visiblePlanGoals(viewer);
