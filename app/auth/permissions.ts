@@ -20,25 +20,8 @@ export function hasRole(viewer: Viewer, roles: readonly UserRole[]): boolean {
   return viewer !== null && roles.includes(viewer.role);
 }
 
-/**
- * Whether the viewer may see a body's confidential (besloten) content: a current membership of that
- * very body (the body's secretariaat is a member as secretaris), or the beheerder role. Membership of a
- * parent or child body does not count (docs/decisions/007-confidential-content-and-meetings.md).
- */
-export function canSeeConfidential(viewer: Viewer, body: { id: number }): boolean {
-  if (!viewer) return false;
-  return viewer.role === "beheerder" || viewer.memberBodyIds.includes(body.id);
-}
-
-/**
- * Whether the viewer prepares a body's meetings: the beheerder always, a secretariaat user for the
- * bodies in which they hold a membership.
- */
-export function canManageMeetings(viewer: Viewer, body: { id: number }): boolean {
-  if (!viewer) return false;
-  if (viewer.role === "beheerder") return true;
-  return viewer.role === "secretariaat" && viewer.memberBodyIds.includes(body.id);
-}
+// Who sees a body's besloten content and who prepares its meetings is the access layer's rule, built
+// from one primitive (app/models/access/grants.ts); this file holds what roles grant by themselves.
 
 /** Whether the viewer keeps the programmes and their objectives: the kwartiermaker, and the beheerder. */
 export function canManageProgrammes(viewer: Viewer): boolean {

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { bodies, memberships } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
-import { canManageMeetings } from "~/auth/permissions";
+import { managesBody, seesInside } from "./access/grants";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
@@ -76,7 +76,7 @@ export function listManageableBodies({ viewer }: { viewer: Viewer }) {
     .from(bodies)
     .orderBy(asc(bodies.sortOrder), asc(bodies.name))
     .all()
-    .filter((body) => !isRetired(body, today) && canManageMeetings(viewer, body));
+    .filter((body) => !isRetired(body, today) && managesBody(viewer, body.id));
 }
 
 export function listBodiesForSelect(_: { viewer: Viewer }) {
@@ -115,6 +115,10 @@ export function getBodyBySlug({ viewer, slug }: { viewer: Viewer; slug: string }
     parent,
     children: children.map((child) => ({ ...child, retired: isRetired(child) })),
     members: listCurrentMembers({ viewer, bodyId: body.id }),
+    /** The viewer sees the body's besloten and not-public content. */
+    viewerIsInsider: seesInside(viewer, body.id),
+    /** The viewer prepares the body's meetings (its secretariaat, or the beheerder). */
+    viewerManages: managesBody(viewer, body.id),
   };
 }
 

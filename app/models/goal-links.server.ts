@@ -26,7 +26,7 @@ import {
   visiblePlanGoals,
 } from "./access/scopes.server";
 import { Forbidden, RuleError } from "./errors";
-import { canManagePlanOf } from "./plan-access.server";
+import { canManagePlanOf } from "./access/plan-managers.server";
 
 export type LinkTarget =
   | { kind: "agendaItem"; id: number }

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { meetingInvitees, people } from "../../db/schema";
-import { canManageMeetings } from "~/auth/permissions";
+import { managesBody } from "./access/grants";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { formatDateTime, formatDay, formatTime } from "~/lib/format";
@@ -30,7 +30,7 @@ export async function mailAgendaToInvitees({
 }) {
   const meeting = getMeeting({ viewer, id: meetingId, asPublic: true });
   if (!meeting) throw new NotFound("Deze vergadering bestaat niet.");
-  if (!canManageMeetings(viewer, { id: meeting.bodyId }))
+  if (!managesBody(viewer, meeting.bodyId))
     throw new Forbidden("Alleen het secretariaat van dit gremium verstuurt de agenda.");
   const recipients = getDb()
     .select({ name: people.name, address: people.email })

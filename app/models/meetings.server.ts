@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import {
   agendaItems,
   agendaTemplateItems,
@@ -23,18 +23,18 @@ import { writeAudit } from "./audit.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
 
-const listColumns = {
+const listColumns = (scope: ReturnType<typeof visibleMeetings>) => ({
   id: meetings.id,
   startsAt: meetings.startsAt,
   endsAt: meetings.endsAt,
   previousStartsAt: meetings.previousStartsAt,
   location: meetings.location,
   status: meetings.status,
-  isPublic: meetings.isPublic,
+  isPublic: scope.isPublic,
   bodyId: bodies.id,
   bodyName: bodies.name,
   bodySlug: bodies.slug,
-};
+});
 
 /**
  * Meetings the viewer may see, upcoming first then past (newest first). Optional filters: a body,
@@ -61,7 +61,7 @@ export function listMeetings({
   const db = getDb();
   const scope = visibleMeetings(viewer);
   const upcoming = db
-    .select(listColumns)
+    .select(listColumns(scope))
     .from(meetings)
     .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
@@ -69,7 +69,7 @@ export function listMeetings({
     .orderBy(asc(meetings.startsAt))
     .all();
   const past = db
-    .select(listColumns)
+    .select(listColumns(scope))
     .from(meetings)
     .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
@@ -91,7 +91,7 @@ export function listUpcomingMeetings({
 }) {
   const scope = visibleMeetings(viewer);
   return getDb()
-    .select(listColumns)
+    .select(listColumns(scope))
     .from(meetings)
     .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
@@ -176,7 +176,7 @@ export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; i
       chairName: meetings.chairName,
       secretaryName: meetings.secretaryName,
       inviteesNote: meetings.inviteesNote,
-      isPublic: meetings.isPublic,
+      isPublic: scope.isPublic,
       registrationNumber: meetings.registrationNumber,
       status: meetings.status,
       publishedAt: meetings.publishedAt,
@@ -564,23 +564,15 @@ export function createMeetingSeries({
 
 /** A meeting as a change to it, or to anything on its agenda, reads it. */
 export function meetingForChange(tx: Tx, id: number) {
+  const {
+    createdAt: _c,
+    updatedAt: _u,
+    cancelledAt: _a,
+    cancellationReason: _r,
+    ...columns
+  } = getTableColumns(meetings);
   return tx
-    .select({
-      id: meetings.id,
-      bodyId: meetings.bodyId,
-      status: meetings.status,
-      version: meetings.version,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      publishedAt: meetings.publishedAt,
-      location: meetings.location,
-      chairName: meetings.chairName,
-      secretaryName: meetings.secretaryName,
-      inviteesNote: meetings.inviteesNote,
-      isPublic: meetings.isPublic,
-      registrationNumber: meetings.registrationNumber,
-      bodyName: bodies.name,
-    })
+    .select({ ...columns, bodyName: bodies.name })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(eq(meetings.id, id))

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import {
   annualPlans,
   bodies,
@@ -29,6 +29,7 @@ import {
   sectionKindLabels,
   type SectionKind,
 } from "~/lib/vocabulary";
+import { visibleEditions, visibleMeetings, visiblePlanGoals } from "./access/scopes.server";
 import { getAction } from "./actions.server";
 import { writeAudit } from "./audit.server";
 import { getDecisionByReference, getDecisionList, listDecisions } from "./decisions.server";
@@ -46,10 +47,8 @@ function requireEditor(viewer: Viewer): asserts viewer is SignedInViewer {
   if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker maakt en verstuurt de nieuwsbrief.");
 }
 
-const editionVisibleTo = (viewer: Viewer) =>
-  canManageProgrammes(viewer) ? undefined : eq(newsletterEditions.status, "gepubliceerd");
-
 export function listEditions({ viewer }: { viewer: Viewer }) {
+  const scope = visibleEditions(viewer);
   return getDb()
     .select({
       id: newsletterEditions.id,
@@ -60,7 +59,7 @@ export function listEditions({ viewer }: { viewer: Viewer }) {
       publishedAt: newsletterEditions.publishedAt,
     })
     .from(newsletterEditions)
-    .where(editionVisibleTo(viewer))
+    .innerJoin(scope, eq(scope.id, newsletterEditions.id))
     .orderBy(
       sql`${newsletterEditions.publishedAt} is not null`,
       desc(newsletterEditions.publishedAt),
@@ -71,10 +70,12 @@ export function listEditions({ viewer }: { viewer: Viewer }) {
 
 export function getEdition({ viewer, slug }: { viewer: Viewer; slug: string }) {
   const db = getDb();
+  const scope = visibleEditions(viewer);
   const edition = db
-    .select()
+    .select(getTableColumns(newsletterEditions))
     .from(newsletterEditions)
-    .where(and(eq(newsletterEditions.slug, slug), editionVisibleTo(viewer)))
+    .innerJoin(scope, eq(scope.id, newsletterEditions.id))
+    .where(eq(newsletterEditions.slug, slug))
     .get();
   if (!edition) return null;
   const sections = db
@@ -105,13 +106,15 @@ export function getEdition({ viewer, slug }: { viewer: Viewer; slug: string }) {
   };
 }
 
-/** The published editions for the Atom feed, newest first, with their sections. */
-export function listEditionsForFeed() {
+/** The editions for the Atom feed as the viewer sees them (the feed asks as the public), newest first. */
+export function listEditionsForFeed({ viewer }: { viewer: Viewer }) {
   const db = getDb();
+  const scope = visibleEditions(viewer);
   const editions = db
-    .select()
+    .select(getTableColumns(newsletterEditions))
     .from(newsletterEditions)
-    .where(eq(newsletterEditions.status, "gepubliceerd"))
+    .innerJoin(scope, eq(scope.id, newsletterEditions.id))
+    .where(isNotNull(newsletterEditions.publishedAt))
     .orderBy(desc(newsletterEditions.publishedAt))
     .limit(20)
     .all();
@@ -169,17 +172,13 @@ function draftThemagroepen(tx: Tx, since: number | null, now: number): Draft[] {
     .orderBy(asc(bodies.sortOrder), asc(bodies.name))
     .all();
   return groups.map((group) => {
+    const publicGoals = visiblePlanGoals(null);
     const goals = tx
       .select({ title: planGoals.title, status: planGoals.status, progressNote: planGoals.progressNote })
       .from(planGoals)
+      .innerJoin(publicGoals, eq(publicGoals.id, planGoals.id))
       .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
-      .where(
-        and(
-          eq(annualPlans.bodyId, group.id),
-          eq(annualPlans.year, year),
-          inArray(annualPlans.status, ["vastgesteld", "afgesloten"]),
-        ),
-      )
+      .where(and(eq(annualPlans.bodyId, group.id), eq(annualPlans.year, year)))
       .orderBy(asc(planGoals.position))
       .all();
     const decided = listDecisions({ viewer: null, bodyId: group.id }).decisions.filter(
@@ -803,9 +802,11 @@ export async function sendTestMail({ viewer, slug, baseUrl }: { viewer: Viewer; 
 /** Stuurgroep meetings of the last year, newest first: what an edition can start from. */
 export function listEditionMeetings({ viewer, now = Date.now() }: { viewer: Viewer; now?: number }) {
   requireEditor(viewer);
+  const scope = visibleMeetings(viewer);
   return getDb()
     .select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(
       and(
@@ -1028,6 +1029,7 @@ export function listEditionImages({ viewer, editionId }: { viewer: Viewer; editi
 
 /** The file of an image: public once its edition is published, before that for the kwartiermaker. */
 export function getEditionImage({ viewer, id }: { viewer: Viewer; id: number }) {
+  const scope = visibleEditions(viewer);
   const row = getDb()
     .select({
       sha256: newsletterImages.sha256,
@@ -1035,9 +1037,10 @@ export function getEditionImage({ viewer, id }: { viewer: Viewer; id: number }) 
       status: newsletterEditions.status,
     })
     .from(newsletterImages)
+    .innerJoin(scope, eq(scope.id, newsletterImages.editionId))
     .innerJoin(newsletterEditions, eq(newsletterEditions.id, newsletterImages.editionId))
     .where(eq(newsletterImages.id, id))
     .get();
-  if (!row || (row.status !== "gepubliceerd" && !canManageProgrammes(viewer))) return null;
+  if (!row) return null;
   return { path: storagePath(row.sha256), contentType: row.contentType, isPublic: row.status === "gepubliceerd" };
 }

@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { actions } from "../../db/schema";
+import { getDb } from "~/lib/db.server";
 import { makeBody, makeViewer } from "../../tests/factories";
 import { completeAction, createAction } from "./actions.server";
 import { addAgendaItem } from "./agenda.server";
@@ -113,7 +116,9 @@ describe("the plan workflow", () => {
     const { reference } = decide(s, agendaItemId, "ingestemd");
     const adopted = getPlan({ viewer: null, id, now: NOW })!;
     expect(adopted.plan.status).toBe("vastgesteld");
-    expect(adopted.decision!.reference).toBe(reference);
+    // The decision is on a concept besluitenlijst: the public reads its reference once the list is vastgesteld.
+    expect(adopted.decision).toBeNull();
+    expect(getPlan({ viewer: s.secretary, id, now: NOW })!.decision!.reference).toBe(reference);
     expect(listPlans({ viewer: null }).map((p) => p.id)).toContain(id);
     const audit = listAuditEntries({ viewer: await makeViewer({ role: "beheerder" }) }).entries.map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(["plan.submit", "plan.adopt", "agenda-item.add-by-workflow"]));
@@ -271,6 +276,18 @@ describe("closing the year", () => {
         input: { section: "B", subject, proposalMarkdown: "", isConfidential },
       });
     const open = decide(s, item("Signalenkaart vaststellen", false).id, "conform");
+    const { id: promiseId } = recordDecision({
+      viewer: s.secretary,
+      agendaItemId: item("Kaart verspreiden", false).id,
+      input: {
+        outcome: "conform",
+        textMarkdown: "",
+        discussionMarkdown: "",
+        isConfidential: false,
+        commitments: [{ description: "Kaart drukken", dueOn: "2026-12-31" }],
+      },
+      now: NOW,
+    });
     const closedDoor = decide(s, item("Casus", true).id, "kennisgenomen");
     // The list must be vastgesteld before a decision goes into a public report.
     const { id: next } = createMeeting({
@@ -296,24 +313,30 @@ describe("closing the year", () => {
         objectiveIds: [],
         planGoalIds: [kaart!.id],
       });
-    const { id: actionId } = createAction({
+    // A toezegging of the public decision is public once its list is vastgesteld; an action the
+    // secretariaat set for the body alone is not, so the published report leaves it out.
+    const actionId = getDb().select({ id: actions.id }).from(actions).where(eq(actions.decisionId, promiseId)).get()!
+      .id;
+    const { id: internalId } = createAction({
       viewer: s.secretary,
       input: {
         bodyId: s.themagroep.id,
-        description: "Kaart drukken",
+        description: "Interne afspraak",
         ownerPersonId: null,
         organisationId: null,
         dueOn: null,
       },
       now: NOW,
     });
-    completeAction({ viewer: s.secretary, id: actionId, expectedVersion: 1, note: "Gedrukt.", now: NOW });
-    setGoalLinks({
-      viewer: s.kwartiermaker,
-      target: { kind: "action", id: actionId },
-      objectiveIds: [],
-      planGoalIds: [kaart!.id],
-    });
+    for (const id of [actionId, internalId]) {
+      completeAction({ viewer: s.secretary, id, expectedVersion: 1, note: "Gedaan.", now: NOW });
+      setGoalLinks({
+        viewer: s.kwartiermaker,
+        target: { kind: "action", id },
+        objectiveIds: [],
+        planGoalIds: [kaart!.id],
+      });
+    }
 
     closePlan({ viewer: s.kwartiermaker, id, expectedVersion: version(s, id), now: NOW });
     const closed = getPlan({ viewer: s.member, id, now: NOW })!.plan;
@@ -322,6 +345,7 @@ describe("closing the year", () => {
     expect(closed.reportMarkdown).toContain(`- ${open.reference}: Signalenkaart vaststellen`);
     expect(closed.reportMarkdown).not.toContain(closedDoor.reference);
     expect(closed.reportMarkdown).toContain("- Kaart drukken (afgerond 25 november 2026)");
+    expect(closed.reportMarkdown).not.toContain("Interne afspraak");
     expect(closed.reportPublishedAt).toBeNull();
     publishReport({ viewer: s.kwartiermaker, id, expectedVersion: closed.version, now: NOW });
     expect(getPlan({ viewer: null, id, now: NOW })!.plan.reportPublishedAt).toBe(NOW);

@@ -29,10 +29,19 @@ import {
 import { insertWorkflowAgendaItem } from "./agenda.server";
 import { writeAudit } from "./audit.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
-import { canManagePlanOf, planVisibleTo } from "./plan-access.server";
+import {
+  readable,
+  visibleActions,
+  visibleDecisions,
+  visibleItems,
+  visibleMeetings,
+  visiblePlans,
+} from "./access/scopes.server";
+import { canManagePlanOf } from "./access/plan-managers.server";
 
 /** Plans per year (newest first) and body, as far as the viewer may see them. */
 export function listPlans({ viewer }: { viewer: Viewer }) {
+  const scope = visiblePlans(viewer);
   return getDb()
     .select({
       id: annualPlans.id,
@@ -45,13 +54,14 @@ export function listPlans({ viewer }: { viewer: Viewer }) {
       goals: sql<number>`(select count(*) from ${planGoals} g where g.plan_id = ${annualPlans.id})`.mapWith(Number),
     })
     .from(annualPlans)
+    .innerJoin(scope, eq(scope.id, annualPlans.id))
     .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
-    .where(planVisibleTo(viewer))
     .orderBy(desc(annualPlans.year), asc(bodies.sortOrder), asc(bodies.name))
     .all();
 }
 
 function loadPlanRow(id: number, viewer: Viewer) {
+  const scope = visiblePlans(viewer);
   return (
     getDb()
       .select({
@@ -73,8 +83,9 @@ function loadPlanRow(id: number, viewer: Viewer) {
         version: annualPlans.version,
       })
       .from(annualPlans)
+      .innerJoin(scope, eq(scope.id, annualPlans.id))
       .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
-      .where(and(eq(annualPlans.id, id), planVisibleTo(viewer)))
+      .where(eq(annualPlans.id, id))
       .get() ?? null
   );
 }
@@ -125,6 +136,7 @@ export function getPlan({ viewer, id, now = Date.now() }: { viewer: Viewer; id: 
     .where(eq(planBudgetLines.planId, id))
     .orderBy(asc(planBudgetLines.kind), asc(planBudgetLines.position))
     .all();
+  const items = visibleItems(viewer);
   const consentItem = plan.agendaItemId
     ? (db
         .select({
@@ -135,15 +147,18 @@ export function getPlan({ viewer, id, now = Date.now() }: { viewer: Viewer; id: 
           bodyName: bodies.name,
         })
         .from(agendaItems)
+        .innerJoin(items, eq(items.id, agendaItems.id))
         .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
         .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-        .where(eq(agendaItems.id, plan.agendaItemId))
+        .where(and(eq(agendaItems.id, plan.agendaItemId), readable(items)))
         .get() ?? null)
     : null;
+  const decisionScope = visibleDecisions(viewer);
   const decision = plan.decisionId
     ? (db
         .select({ reference: decisions.reference, outcome: decisions.outcome })
         .from(decisions)
+        .innerJoin(decisionScope, eq(decisionScope.id, decisions.id))
         .where(eq(decisions.id, plan.decisionId))
         .get() ?? null)
     : null;
@@ -163,16 +178,21 @@ export function getPlan({ viewer, id, now = Date.now() }: { viewer: Viewer; id: 
     // Chapters, goal definitions and the budget are fixed once the plan goes to the stuurgroep.
     editable: canManage && plan.status === "concept",
     progressEditable: canManage && (plan.status === "concept" || plan.status === "vastgesteld"),
-    consentMeetings: canManage && plan.status === "concept" ? listConsentMeetings(now) : [],
+    consentMeetings: canManage && plan.status === "concept" ? listConsentMeetings(viewer, now) : [],
   };
 }
 
-/** Coming stuurgroep meetings where a plan can be put ter instemming, with their B items. */
-function listConsentMeetings(now: number) {
+/**
+ * Coming stuurgroep meetings where a plan can be put ter instemming, with their B items: those the
+ * viewer may see (a concept agenda is the stuurgroep secretariaat's until it is published).
+ */
+function listConsentMeetings(viewer: Viewer, now: number) {
   const db = getDb();
+  const scope = visibleMeetings(viewer);
   const rows = db
     .select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
     .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(
       and(
@@ -183,10 +203,12 @@ function listConsentMeetings(now: number) {
     )
     .orderBy(asc(meetings.startsAt))
     .all();
+  const visible = visibleItems(viewer, null);
   const items = rows.length
     ? db
         .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, subject: agendaItems.subject })
         .from(agendaItems)
+        .innerJoin(visible, eq(visible.id, agendaItems.id))
         .where(
           and(
             inArray(
@@ -194,7 +216,8 @@ function listConsentMeetings(now: number) {
               rows.map((r) => r.id),
             ),
             eq(agendaItems.section, "B"),
-            eq(agendaItems.isConfidential, false),
+            // A public plan goes onto a public item only.
+            readable(visible),
           ),
         )
         .orderBy(asc(agendaItems.position))
@@ -656,7 +679,7 @@ export function submitPlanForConsent({
     requireStatus(plan, ["concept"], "Ter instemming aanbieden");
     const goals = tx.select({ id: planGoals.id }).from(planGoals).where(eq(planGoals.planId, id)).all();
     if (goals.length === 0) throw new RuleError({ "": ["Een jaarplan zonder doelen kan niet ter instemming."] });
-    const options = listConsentMeetings(now);
+    const options = listConsentMeetings(signedIn, now);
     let itemId: number;
     if (agendaItemId) {
       const known = options.flatMap((m) => m.items).find((i) => i.id === agendaItemId);
@@ -784,6 +807,9 @@ export function revertPlansOfDecision(
  * of that year linked to it. Only what is not besloten goes in: the report is published.
  */
 export function draftAnnualReport(tx: Tx, plan: { id: number; year: number; title: string }) {
+  // Drafted as the public sees the decisions and actions: the report is published.
+  const publicDecisions = visibleDecisions(null);
+  const publicActions = visibleActions(null);
   const from = instantFromAmsterdam(`${plan.year}-01-01`, "00:00");
   const to = instantFromAmsterdam(`${plan.year + 1}-01-01`, "00:00");
   const goals = tx.select().from(planGoals).where(eq(planGoals.planId, plan.id)).orderBy(asc(planGoals.position)).all();
@@ -792,35 +818,23 @@ export function draftAnnualReport(tx: Tx, plan: { id: number; year: number; titl
       .select({ reference: decisions.reference, subject: agendaItems.subject, startsAt: meetings.startsAt })
       .from(goalLinks)
       .innerJoin(decisions, eq(decisions.id, goalLinks.decisionId))
+      .innerJoin(publicDecisions, eq(publicDecisions.id, decisions.id))
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-      .innerJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
-      .where(
-        and(
-          eq(goalLinks.planGoalId, goal.id),
-          eq(decisions.isConfidential, false),
-          eq(agendaItems.isConfidential, false),
-          eq(decisionLists.status, "vastgesteld"),
-          gte(meetings.startsAt, from),
-          lt(meetings.startsAt, to),
-        ),
-      )
+      .where(and(eq(goalLinks.planGoalId, goal.id), gte(meetings.startsAt, from), lt(meetings.startsAt, to)))
       .orderBy(asc(meetings.startsAt))
       .all();
     const done = tx
       .select({ description: actions.description, closedAt: actions.closedAt })
       .from(goalLinks)
       .innerJoin(actions, eq(actions.id, goalLinks.actionId))
-      .leftJoin(decisions, eq(decisions.id, actions.decisionId))
-      .leftJoin(agendaItems, eq(agendaItems.id, sql`coalesce(${decisions.agendaItemId}, ${actions.agendaItemId})`))
+      .innerJoin(publicActions, eq(publicActions.id, actions.id))
       .where(
         and(
           eq(goalLinks.planGoalId, goal.id),
           eq(actions.status, "afgerond"),
           gte(actions.closedAt, from),
           lt(actions.closedAt, to),
-          sql`coalesce(${decisions.isConfidential}, 0) = 0`,
-          sql`coalesce(${agendaItems.isConfidential}, 0) = 0`,
         ),
       )
       .orderBy(asc(actions.closedAt))

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import { agendaTemplateItems, bodies } from "../../db/schema";
-import { canManageMeetings } from "~/auth/permissions";
+import { managesBody } from "./access/grants";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { groupBySection } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
@@ -10,7 +10,7 @@ import { Forbidden, RuleError } from "./errors";
 import { defaultTemplate } from "./meetings.server";
 
 function requireTemplateManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
-  if (!canManageMeetings(viewer, { id: bodyId }))
+  if (!managesBody(viewer, bodyId))
     throw new Forbidden("Alleen het secretariaat van dit gremium past het sjabloon aan.");
 }
 

@@ -7,6 +7,7 @@ export const loader = pageRoute(async () => {
 });
 
 export const action = pageRoute(async () => {
+  // Cross-site by design: a post to an address that does not exist changes nothing; it gets the 404.
   notFound();
 });
 

@@ -4,7 +4,6 @@ import { BodyLink } from "~/components/body-link";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Alert } from "~/components/alert";
 import { notFound } from "~/auth/guards";
-import { canManageMeetings } from "~/auth/permissions";
 import { getViewer } from "~/auth/session.server";
 import { formatDate } from "~/lib/format";
 import { bodyKindLabels, membershipRoleLabels } from "~/lib/vocabulary";
@@ -24,8 +23,8 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   return {
     body,
     signedIn: viewer !== null,
-    isMember: viewer?.memberBodyIds.includes(body.id) ?? false,
-    canPlan: !body.retired && canManageMeetings(viewer, body),
+    isMember: body.viewerIsInsider,
+    canPlan: !body.retired && body.viewerManages,
     meetings: listMeetings({ viewer, bodyId: body.id }),
   };
 });

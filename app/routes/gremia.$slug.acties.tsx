@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ActionList } from "~/components/action-list";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { notFound } from "~/auth/guards";
-import { canManageMeetings } from "~/auth/permissions";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
 import { listProcessedActionLists } from "~/models/action-lists.server";
@@ -21,7 +20,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   if (!body) notFound("Dit gremium bestaat niet.");
   return {
     body: { id: body.id, name: body.name, slug: body.slug },
-    canCreate: !body.retired && canManageMeetings(viewer, body),
+    canCreate: !body.retired && body.viewerManages,
     ...listBodyActions({ viewer, bodyId: body.id }),
     processed: listProcessedActionLists({ viewer, bodyId: body.id }),
     signedIn: viewer !== null,

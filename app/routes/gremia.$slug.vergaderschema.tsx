@@ -6,7 +6,6 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
 import { PlainField as Field, PlainInput } from "~/components/plain-field";
 import { forbidden, notFound } from "~/auth/guards";
-import { canManageMeetings } from "~/auth/permissions";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDate, formatDay, formatTime, isTime, todayIso } from "~/lib/format";
 import {
@@ -30,8 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 function loadBody(viewer: ReturnType<typeof requireUser>, slug: string | undefined) {
   const body = getBodyBySlug({ viewer, slug: slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
-  if (body.retired || !canManageMeetings(viewer, body))
-    forbidden("Alleen het secretariaat van dit gremium plant vergaderingen.");
+  if (body.retired || !body.viewerManages) forbidden("Alleen het secretariaat van dit gremium plant vergaderingen.");
   return { viewer, body };
 }
 

@@ -16,6 +16,8 @@ export const loader = pageRoute(async ({ params }: LoaderFunctionArgs) => {
 // The link in every mail is its own authority: no session, no origin check. A mail program's
 // one-click POST (RFC 8058, "List-Unsubscribe=One-Click") lands here too; a GET only asks.
 export const action = pageRoute(async ({ params }: ActionFunctionArgs) => {
+  // Cross-site by design: a mail client posts the one-click unsubscribe (RFC 8058); the token in the
+  // address is the credential, and it can do nothing but unsubscribe.
   if (!unsubscribe({ token: params.token ?? "" })) notFound("Deze afmeldlink is onbekend.");
   return { done: true };
 });

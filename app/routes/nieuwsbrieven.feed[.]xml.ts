@@ -7,7 +7,7 @@ import { resourceRoute } from "~/lib/responses.server";
 /** The published editions as an Atom feed (RFC 4287), newest first. */
 export const loader = resourceRoute(async ({ request }: { request: Request }) => {
   const base = siteUrl(request);
-  const editions = listEditionsForFeed();
+  const editions = listEditionsForFeed({ viewer: null });
   const updated = new Date(editions[0]?.publishedAt ?? 0).toISOString();
   const entries = editions.map((edition) => {
     const url = `${base}/nieuwsbrieven/${edition.slug}`;

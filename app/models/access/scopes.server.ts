@@ -42,7 +42,11 @@ const itemContentRule = (viewer: Viewer) =>
   or(eq(agendaItems.isConfidential, false), seesInsideSql(viewer, meetings.bodyId))!;
 
 export function visibleMeetings(viewer: Viewer) {
-  return getDb().select({ id: meetings.id }).from(meetings).where(meetingRule(viewer)).as("visible_meetings");
+  return getDb()
+    .select({ id: meetings.id, isPublic: meetings.isPublic })
+    .from(meetings)
+    .where(meetingRule(viewer))
+    .as("visible_meetings");
 }
 
 /**
