@@ -20,12 +20,12 @@ import { insertWorkflowAgendaItem } from "./agenda.server";
 import { change } from "./access/change.server";
 import { managesBody } from "./access/grants";
 import {
-  plansAwaitingConsent,
   visibleActions,
   visibleDecisions,
   visibleItems,
   visibleMeetings,
   visiblePlanGoals,
+  visiblePlans,
   visibleTopics,
 } from "./access/scopes.server";
 import { acceptHandoffInto } from "./handoffs.server";
@@ -81,19 +81,19 @@ function loadTopics(viewer: Viewer, bodyId: number) {
 
 /**
  * For a stuurgroep: the plans of the given years that still await its consent, expected on its agenda
- * in February. For its insiders only, since concept plans are not public.
+ * in February, as far as the viewer may see them (a concept is its own body's until it is submitted).
  */
 function expectedPlansFor(viewer: Viewer, bodyId: number, years: SQL | undefined) {
   const db = getDb();
-  const body = db.select({ id: bodies.id, kind: bodies.kind }).from(bodies).where(eq(bodies.id, bodyId)).get();
-  if (!body) return [];
-  const scope = plansAwaitingConsent(viewer, body);
+  const body = db.select({ kind: bodies.kind }).from(bodies).where(eq(bodies.id, bodyId)).get();
+  if (body?.kind !== "stuurgroep") return [];
+  const scope = visiblePlans(viewer);
   return db
     .select({ id: annualPlans.id, title: annualPlans.title, year: annualPlans.year, bodyName: bodies.name })
     .from(annualPlans)
     .innerJoin(scope, eq(scope.id, annualPlans.id))
     .innerJoin(bodies, eq(bodies.id, annualPlans.bodyId))
-    .where(years)
+    .where(and(years, inArray(annualPlans.status, ["concept", "ter_instemming"])))
     .orderBy(asc(annualPlans.year), asc(bodies.name))
     .all();
 }

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import {
   actions,
   agendaItems,
   annualPlans,
+  bodies,
   decisionLists,
   decisions,
   documents,
@@ -15,7 +16,7 @@ import {
 } from "../../../db/schema";
 import { canManageProgrammes, hasRole } from "~/auth/permissions";
 import { getDb } from "~/lib/db.server";
-import { managesBodySql, seesEverything, seesInside, seesInsideSql } from "./grants";
+import { managesBodySql, seesEverything, seesInsideSql } from "./grants";
 import type { Viewer } from "./viewer";
 
 // The scopes: per kind of record, the ids a viewer may see, as a subquery that carries its own joins
@@ -60,7 +61,9 @@ export function visibleItems(viewer: Viewer, contentViewer: Viewer = viewer) {
       id: agendaItems.id,
       /** Besloten: shown as such, by number only to those outside. */
       confidential: agendaItems.isConfidential,
-      contentVisible: sql<boolean>`(${itemContentRule(contentViewer)})`.mapWith(Boolean).as("content_visible"),
+      contentVisible: sql<boolean>`coalesce((${itemContentRule(contentViewer)}), 0)`
+        .mapWith(Boolean)
+        .as("content_visible"),
     })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -154,7 +157,7 @@ export function visibleActions(viewer: Viewer) {
   return getDb()
     .select({
       id: actions.id,
-      detailed: sql<boolean>`(${detailed})`.mapWith(Boolean).as("detailed"),
+      detailed: sql<boolean>`coalesce((${detailed}), 0)`.mapWith(Boolean).as("detailed"),
       /** Stems from besloten content (a besloten decision or item). */
       confidential: actions.confidentialOrigin,
     })
@@ -189,12 +192,23 @@ export function visibleTopics(viewer: Viewer) {
 }
 
 /**
- * Annual plans (and their chapters and goals): adopted and closed plans are public; a concept or a
- * plan awaiting consent is for the body's insiders and the kwartiermaker.
+ * Annual plans (and their chapters and goals): adopted and closed plans are public; a concept is for
+ * the body's insiders and the kwartiermaker; a plan ter instemming also for the insiders of the
+ * stuurgroep, who are to consent to it.
  */
 function planRule(viewer: Viewer): SQL | undefined {
   if (seesEverything(viewer) || hasRole(viewer, ["kwartiermaker"])) return undefined;
-  return or(inArray(annualPlans.status, ["vastgesteld", "afgesloten"]), seesInsideSql(viewer, annualPlans.bodyId));
+  const stuurgroepInsider = exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(bodies)
+      .where(and(eq(bodies.kind, "stuurgroep"), seesInsideSql(viewer, bodies.id))),
+  );
+  return or(
+    inArray(annualPlans.status, ["vastgesteld", "afgesloten"]),
+    seesInsideSql(viewer, annualPlans.bodyId),
+    and(eq(annualPlans.status, "ter_instemming"), stuurgroepInsider),
+  );
 }
 
 export function visiblePlans(viewer: Viewer) {
@@ -209,19 +223,6 @@ export function visiblePlanGoals(viewer: Viewer) {
     .innerJoin(annualPlans, eq(annualPlans.id, planGoals.planId))
     .where(planRule(viewer))
     .as("visible_plan_goals");
-}
-
-/**
- * Plans that await the consent of a stuurgroep (concept, ter instemming): besides what visiblePlans
- * grants, the stuurgroep's insiders see these plans of any body, since they come to them to be adopted.
- */
-export function plansAwaitingConsent(viewer: Viewer, stuurgroep: { id: number; kind: string }) {
-  const grants = stuurgroep.kind === "stuurgroep" && (seesEverything(viewer) || seesInside(viewer, stuurgroep.id));
-  return getDb()
-    .select({ id: annualPlans.id })
-    .from(annualPlans)
-    .where(and(grants ? sql`1` : sql`0`, inArray(annualPlans.status, ["concept", "ter_instemming"])))
-    .as("plans_awaiting_consent");
 }
 
 /** Newsletter editions: published ones for everyone, concepts for those who make the newsletter. */
