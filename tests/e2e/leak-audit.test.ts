@@ -26,9 +26,11 @@ import { catalogue, routeFiles, type Samples } from "./route-catalogue";
 // item, a besloten decision with its action and a besloten planned topic, each marked with a string
 // "LEK<code><WHAT>". Every route, export, feed, search and the API is then read as an anonymous
 // visitor, as a member of another body and as a member of one body: a marker may only appear for a
-// member of its own body, and must appear there on the pages meant to show it.
+// member of its own body, and must appear there on the pages meant to show it. Besides, each body plans a
+// topic that is not besloten itself ("VERBORGEN") for a meeting that is hidden: not public, public but
+// not yet published, and past and not public. A topic follows its meeting: it is as hidden as that.
 
-const KINDS = ["PUNT", "VOORSTEL", "STUKTITEL", "STUKTEKST", "BESLUIT", "ACTIE", "ONDERWERP"] as const;
+const KINDS = ["PUNT", "VOORSTEL", "STUKTITEL", "STUKTEKST", "BESLUIT", "ACTIE", "ONDERWERP", "VERBORGEN"] as const;
 const MARKER = new RegExp(`LEK([A-Z]+?)(${KINDS.join("|")})`, "g");
 
 type Reader = { name: string; cookie: string | null; allowedCodes: string[]; feedToken: string | null };
@@ -115,6 +117,29 @@ beforeAll(async () => {
         isConfidential: true,
       },
     });
+    for (const [date, isPublic, publish] of [
+      ["2028-04-12", false, true],
+      ["2028-05-10", true, false],
+      ["2021-03-10", false, true],
+    ] as const) {
+      const { id: hidden } = createMeeting({
+        viewer: admin,
+        input: { bodyId: body.id, date, startTime: "10:00", endTime: "11:00", location: "Auditzaal", isPublic },
+      });
+      if (publish) publishAgenda({ viewer: admin, id: hidden, expectedVersion: 1 });
+      addTopic({
+        viewer: admin,
+        bodyId: body.id,
+        input: {
+          subject: mark("VERBORGEN"),
+          purpose: "informatie",
+          ownerName: null,
+          meetingId: hidden,
+          quarter: null,
+          isConfidential: false,
+        },
+      });
+    }
     return { body, meetingId, confidential, open, document, decision };
   });
 
@@ -235,11 +260,11 @@ describe("leak audit", () => {
       [`/vergaderingen/${stuurgroep.meetingId}`, ["PUNT", "STUKTITEL"]],
       [`/besluiten/${stuurgroep.decisionReference}`, ["BESLUIT"]],
       [`/acties/${stuurgroep.actionId}`, ["ACTIE"]],
-      [`/gremia/${samples.bodySlug}/planning`, ["ONDERWERP"]],
+      [`/gremia/${samples.bodySlug}/planning`, ["ONDERWERP", "VERBORGEN"]],
       [`/stukken/${samples.versionId}`, ["STUKTEKST"]],
       [`/vergaderingen/${stuurgroep.meetingId}/stukken.pdf`, ["PUNT", "STUKTEKST"]],
       [`/vergaderingen/${stuurgroep.meetingId}/agenda.docx`, ["PUNT", "VOORSTEL"]],
-      ["/zoeken?q=LEK", ["PUNT", "BESLUIT"]],
+      ["/zoeken?q=LEK", ["PUNT", "BESLUIT", "VERBORGEN"]],
     ];
     for (const [url, kinds] of expectations) {
       const { status, text } = await read(url, member.cookie);
