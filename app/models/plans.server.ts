@@ -27,6 +27,7 @@ import {
   type PlanStatus,
 } from "~/lib/vocabulary";
 import { insertWorkflowAgendaItem } from "./agenda.server";
+import { change } from "./access/change.server";
 import { writeAudit } from "./audit.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
 import {
@@ -226,25 +227,8 @@ function listConsentMeetings(viewer: Viewer, now: number) {
   return rows.map((row) => ({ ...row, items: items.filter((i) => i.meetingId === row.id) }));
 }
 
-function requirePlanManager(viewer: Viewer, bodyId: number): asserts viewer is SignedInViewer {
-  if (!canManagePlanOf(viewer, bodyId))
-    throw new Forbidden("Alleen de kartrekker, het secretariaat of de kwartiermaker werkt dit jaarplan bij.");
-}
-
-function loadForChange(tx: Tx, viewer: Viewer, id: number, expectedVersion?: number) {
-  const plan = tx.select().from(annualPlans).where(eq(annualPlans.id, id)).get();
-  if (!plan) throw new RuleError({ "": ["Dit jaarplan bestaat niet meer."] });
-  requirePlanManager(viewer, plan.bodyId);
-  if (expectedVersion !== undefined && plan.version !== expectedVersion)
-    throw new ConflictError(
-      "Iemand anders heeft dit jaarplan intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
-      {
-        status: plan.status,
-        version: plan.version,
-      },
-    );
-  return { plan, viewer: viewer as SignedInViewer };
-}
+const PLAN_MANAGERS = "Alleen de kartrekker, het secretariaat of de kwartiermaker werkt dit jaarplan bij.";
+const byPlanManager = (viewer: Viewer, row: { bodyId: number }) => canManagePlanOf(viewer, row.bodyId) || PLAN_MANAGERS;
 
 function requireStatus(plan: { status: PlanStatus }, allowed: PlanStatus[], what: string) {
   if (!allowed.includes(plan.status))
@@ -253,12 +237,70 @@ function requireStatus(plan: { status: PlanStatus }, allowed: PlanStatus[], what
     });
 }
 
-/** Every change to a plan's parts raises the plan's version, so concurrent edits are caught. */
-function touch(tx: Tx, planId: number, now: number) {
-  tx.update(annualPlans)
-    .set({ version: sql`${annualPlans.version} + 1`, updatedAt: now })
-    .where(eq(annualPlans.id, planId))
-    .run();
+type PlanRow = typeof annualPlans.$inferSelect;
+const planRow = (id: number) => getDb().select().from(annualPlans).where(eq(annualPlans.id, id)).get();
+const PLAN_GONE = "Dit jaarplan bestaat niet meer.";
+
+/**
+ * A change of a plan or one of its parts through the one door: the plan's keepers, the plan in a
+ * status that allows it, the expected version (of the plan, or of the part), logged. Every change
+ * moves the plan's version on (touch), so concurrent edits of the plan are caught.
+ */
+function changePlan<Row extends { plan: PlanRow; bodyId: number }, Result>({
+  viewer,
+  load,
+  missing = PLAN_GONE,
+  allowed,
+  expectedVersion,
+  conflictMessage = "Iemand anders heeft dit jaarplan intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
+  saved = (row) => ({ status: row.plan.status, version: row.plan.version }),
+  check,
+  write,
+  audit,
+  now,
+}: {
+  viewer: Viewer;
+  load: () => Row | undefined;
+  missing?: string;
+  allowed: [PlanStatus[], string];
+  expectedVersion?: number;
+  conflictMessage?: string;
+  saved?: (row: Row) => Record<string, unknown>;
+  check?: (row: Row, tx: Tx) => void;
+  write: (tx: Tx, row: Row, viewer: SignedInViewer, now: number) => Result;
+  audit: (row: Row, result: Result) => { action: string; summary: string; before?: unknown; after?: unknown };
+  now: number;
+}) {
+  return change({
+    viewer,
+    now,
+    load,
+    missing,
+    allow: byPlanManager,
+    expectedVersion,
+    conflictMessage,
+    saved,
+    check: (row, tx) => {
+      requireStatus(row.plan, ...allowed);
+      check?.(row, tx);
+    },
+    write,
+    touch: { table: annualPlans, id: (row) => row.plan.id },
+    audit: (row, result) => ({ ...audit(row, result), entityType: "plan", entityId: row.plan.id }),
+  });
+}
+
+/** The plan itself, as a change of it reads it (its version is the plan's). */
+const wholePlan = (id: number) => {
+  const plan = planRow(id);
+  return plan && { ...plan, plan, bodyId: plan.bodyId };
+};
+
+/** A part of a plan with the plan, as a change of the part reads them (its version is the part's). */
+function partOf<Part extends { planId: number }>(part: Part | undefined) {
+  if (!part) return undefined;
+  const plan = planRow(part.planId)!;
+  return { ...part, plan, bodyId: plan.bodyId };
 }
 
 export type PlanInput = { bodyId: number; year: number; title: string; copyOpenGoals: boolean };
@@ -268,8 +310,25 @@ export type PlanInput = { bodyId: number; year: number; title: string; copyOpenG
  * afgerond, with the objectives they served.
  */
 export function createPlan({ viewer, input, now = Date.now() }: { viewer: Viewer; input: PlanInput; now?: number }) {
-  requirePlanManager(viewer, input.bodyId);
-  return getDb().transaction((tx) => {
+  return change({
+    viewer,
+    now,
+    load: () => getDb().select({ bodyId: bodies.id }).from(bodies).where(eq(bodies.id, input.bodyId)).get(),
+    missing: "Dit gremium bestaat niet.",
+    allow: byPlanManager,
+    write: (tx, _body, signedIn) => insertPlan(tx, signedIn, input, now),
+    audit: ({ bodyId: _b }, { id, copied, previous }) => ({
+      action: "plan.create",
+      entityType: "plan",
+      entityId: id,
+      summary: `Jaarplan ‘${input.title}’ aangemaakt${previous ? ` met ${copied} openstaande doelen van vorig jaar` : ""}`,
+      after: input,
+    }),
+  });
+}
+
+function insertPlan(tx: Tx, viewer: SignedInViewer, input: PlanInput, now: number) {
+  {
     const existing = tx
       .select({ id: annualPlans.id })
       .from(annualPlans)
@@ -331,16 +390,8 @@ export function createPlan({ viewer, input, now = Date.now() }: { viewer: Viewer
               .run();
       }
     }
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
-      action: "plan.create",
-      entityType: "plan",
-      entityId: created.id,
-      summary: `Jaarplan ‘${input.title}’ aangemaakt${previous ? ` met ${copied} openstaande doelen van vorig jaar` : ""}`,
-      after: input,
-    });
-    return created;
-  });
+    return { id: created.id, copied, previous: previous?.id ?? null };
+  }
 }
 
 export function updatePlanTitle({
@@ -356,22 +407,19 @@ export function updatePlanTitle({
   title: string;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
-    requireStatus(plan, ["concept"], "De titel wijzigen");
-    tx.update(annualPlans)
-      .set({ title, version: plan.version + 1, updatedAt: now })
-      .where(eq(annualPlans.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(id),
+    allowed: [["concept"], "De titel wijzigen"],
+    expectedVersion,
+    write: (tx) => tx.update(annualPlans).set({ title }).where(eq(annualPlans.id, id)).run(),
+    audit: ({ plan }) => ({
       action: "plan.update",
-      entityType: "plan",
-      entityId: id,
       summary: `Titel van jaarplan gewijzigd in ‘${title}’`,
       before: { title: plan.title },
       after: { title },
-    });
+    }),
   });
 }
 
@@ -390,29 +438,28 @@ export function addChapter({
   input: ChapterInput;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, planId);
-    requireStatus(plan, ["concept"], "Een hoofdstuk toevoegen");
-    const last = tx
-      .select({ n: max(planChapters.position) })
-      .from(planChapters)
-      .where(eq(planChapters.planId, planId))
-      .get();
-    const created = tx
-      .insert(planChapters)
-      .values({ planId, position: (last?.n ?? 0) + 1, ...input, bodyHtml: renderMarkdown(input.bodyMarkdown) })
-      .returning({ id: planChapters.id })
-      .get();
-    touch(tx, planId, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  return changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(planId),
+    allowed: [["concept"], "Een hoofdstuk toevoegen"],
+    write: (tx) => {
+      const last = tx
+        .select({ n: max(planChapters.position) })
+        .from(planChapters)
+        .where(eq(planChapters.planId, planId))
+        .get();
+      return tx
+        .insert(planChapters)
+        .values({ planId, position: (last?.n ?? 0) + 1, ...input, bodyHtml: renderMarkdown(input.bodyMarkdown) })
+        .returning({ id: planChapters.id })
+        .get();
+    },
+    audit: ({ plan }) => ({
       action: "plan.chapter.add",
-      entityType: "plan",
-      entityId: planId,
       summary: `Hoofdstuk ‘${input.title}’ toegevoegd aan ${plan.title}`,
       after: { title: input.title },
-    });
-    return created;
+    }),
   });
 }
 
@@ -429,49 +476,44 @@ export function updateChapter({
   input: ChapterInput;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const chapter = tx.select().from(planChapters).where(eq(planChapters.id, id)).get();
-    if (!chapter) throw new RuleError({ "": ["Dit hoofdstuk bestaat niet meer."] });
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, chapter.planId);
-    requireStatus(plan, ["concept"], "Een hoofdstuk wijzigen");
-    if (chapter.version !== expectedVersion)
-      throw new ConflictError(
-        "Iemand anders heeft dit hoofdstuk intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
-        { title: chapter.title, bodyMarkdown: chapter.bodyMarkdown, version: chapter.version },
-      );
-    tx.update(planChapters)
-      .set({ ...input, bodyHtml: renderMarkdown(input.bodyMarkdown), version: chapter.version + 1, updatedAt: now })
-      .where(eq(planChapters.id, id))
-      .run();
-    touch(tx, plan.id, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => partOf(getDb().select().from(planChapters).where(eq(planChapters.id, id)).get()),
+    missing: "Dit hoofdstuk bestaat niet meer.",
+    allowed: [["concept"], "Een hoofdstuk wijzigen"],
+    expectedVersion,
+    conflictMessage:
+      "Iemand anders heeft dit hoofdstuk intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
+    saved: (chapter) => ({ title: chapter.title, bodyMarkdown: chapter.bodyMarkdown, version: chapter.version }),
+    write: (tx, chapter) =>
+      tx
+        .update(planChapters)
+        .set({ ...input, bodyHtml: renderMarkdown(input.bodyMarkdown), version: chapter.version + 1, updatedAt: now })
+        .where(eq(planChapters.id, id))
+        .run(),
+    audit: (chapter) => ({
       action: "plan.chapter.update",
-      entityType: "plan",
-      entityId: plan.id,
-      summary: `Hoofdstuk ‘${input.title}’ van ${plan.title} gewijzigd`,
+      summary: `Hoofdstuk ‘${input.title}’ van ${chapter.plan.title} gewijzigd`,
       before: { title: chapter.title, body: chapter.bodyMarkdown },
       after: { title: input.title, body: input.bodyMarkdown },
-    });
+    }),
   });
 }
 
 export function removeChapter({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
-  getDb().transaction((tx) => {
-    const chapter = tx.select().from(planChapters).where(eq(planChapters.id, id)).get();
-    if (!chapter) return;
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, chapter.planId);
-    requireStatus(plan, ["concept"], "Een hoofdstuk verwijderen");
-    tx.delete(planChapters).where(eq(planChapters.id, id)).run();
-    touch(tx, plan.id, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => partOf(getDb().select().from(planChapters).where(eq(planChapters.id, id)).get()),
+    missing: "Dit hoofdstuk bestaat niet meer.",
+    allowed: [["concept"], "Een hoofdstuk verwijderen"],
+    write: (tx) => tx.delete(planChapters).where(eq(planChapters.id, id)).run(),
+    audit: (chapter) => ({
       action: "plan.chapter.remove",
-      entityType: "plan",
-      entityId: plan.id,
-      summary: `Hoofdstuk ‘${chapter.title}’ van ${plan.title} verwijderd`,
+      summary: `Hoofdstuk ‘${chapter.title}’ van ${chapter.plan.title} verwijderd`,
       before: { title: chapter.title, body: chapter.bodyMarkdown },
-    });
+    }),
   });
 }
 
@@ -496,29 +538,28 @@ export function addGoal({
   input: GoalInput;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, planId);
-    requireStatus(plan, ["concept"], "Een doel toevoegen");
-    const last = tx
-      .select({ n: max(planGoals.position) })
-      .from(planGoals)
-      .where(eq(planGoals.planId, planId))
-      .get();
-    const created = tx
-      .insert(planGoals)
-      .values({ planId, position: (last?.n ?? 0) + 1, ...input })
-      .returning({ id: planGoals.id })
-      .get();
-    touch(tx, planId, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  return changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(planId),
+    allowed: [["concept"], "Een doel toevoegen"],
+    write: (tx) => {
+      const last = tx
+        .select({ n: max(planGoals.position) })
+        .from(planGoals)
+        .where(eq(planGoals.planId, planId))
+        .get();
+      return tx
+        .insert(planGoals)
+        .values({ planId, position: (last?.n ?? 0) + 1, ...input })
+        .returning({ id: planGoals.id })
+        .get();
+    },
+    audit: ({ plan }) => ({
       action: "plan.goal.add",
-      entityType: "plan",
-      entityId: planId,
       summary: `Doel ‘${input.title}’ toegevoegd aan ${plan.title}`,
       after: input,
-    });
-    return created;
+    }),
   });
 }
 
@@ -539,56 +580,53 @@ export function updateGoal({
   input: GoalInput;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const goal = tx.select().from(planGoals).where(eq(planGoals.id, id)).get();
-    if (!goal) throw new RuleError({ "": ["Dit doel bestaat niet meer."] });
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, goal.planId);
-    requireStatus(plan, ["concept", "vastgesteld"], "Een doel bijwerken");
-    if (goal.version !== expectedVersion)
-      throw new ConflictError("Iemand anders heeft dit doel intussen bijgewerkt. Uw invoer staat hieronder nog.", {
-        status: goal.status,
-        progressNote: goal.progressNote,
-        version: goal.version,
-      });
-    const definitionChanged =
-      input.title !== goal.title || input.ownerName !== goal.ownerName || input.quarter !== goal.quarter;
-    if (plan.status === "vastgesteld" && definitionChanged)
-      throw new RuleError({
-        title: ["Het plan is vastgesteld: wat, wie en wanneer liggen vast. Werk alleen de status en de voortgang bij."],
-      });
-    tx.update(planGoals)
-      .set({ ...input, version: goal.version + 1, updatedAt: now })
-      .where(eq(planGoals.id, id))
-      .run();
-    touch(tx, plan.id, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => partOf(getDb().select().from(planGoals).where(eq(planGoals.id, id)).get()),
+    missing: "Dit doel bestaat niet meer.",
+    allowed: [["concept", "vastgesteld"], "Een doel bijwerken"],
+    expectedVersion,
+    conflictMessage: "Iemand anders heeft dit doel intussen bijgewerkt. Uw invoer staat hieronder nog.",
+    saved: (goal) => ({ status: goal.status, progressNote: goal.progressNote, version: goal.version }),
+    check: (goal) => {
+      const definitionChanged =
+        input.title !== goal.title || input.ownerName !== goal.ownerName || input.quarter !== goal.quarter;
+      if (goal.plan.status === "vastgesteld" && definitionChanged)
+        throw new RuleError({
+          title: [
+            "Het plan is vastgesteld: wat, wie en wanneer liggen vast. Werk alleen de status en de voortgang bij.",
+          ],
+        });
+    },
+    write: (tx, goal) =>
+      tx
+        .update(planGoals)
+        .set({ ...input, version: goal.version + 1, updatedAt: now })
+        .where(eq(planGoals.id, id))
+        .run(),
+    audit: (goal) => ({
       action: "plan.goal.update",
-      entityType: "plan",
-      entityId: plan.id,
-      summary: `Doel ‘${input.title}’ van ${plan.title} bijgewerkt: ${planGoalStatusLabels[input.status].toLowerCase()}`,
+      summary: `Doel ‘${input.title}’ van ${goal.plan.title} bijgewerkt: ${planGoalStatusLabels[input.status].toLowerCase()}`,
       before: { status: goal.status, progressNote: goal.progressNote, title: goal.title },
       after: input,
-    });
+    }),
   });
 }
 
 export function removeGoal({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
-  getDb().transaction((tx) => {
-    const goal = tx.select().from(planGoals).where(eq(planGoals.id, id)).get();
-    if (!goal) return;
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, goal.planId);
-    requireStatus(plan, ["concept"], "Een doel verwijderen");
-    tx.delete(planGoals).where(eq(planGoals.id, id)).run();
-    touch(tx, plan.id, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => partOf(getDb().select().from(planGoals).where(eq(planGoals.id, id)).get()),
+    missing: "Dit doel bestaat niet meer.",
+    allowed: [["concept"], "Een doel verwijderen"],
+    write: (tx) => tx.delete(planGoals).where(eq(planGoals.id, id)).run(),
+    audit: (goal) => ({
       action: "plan.goal.remove",
-      entityType: "plan",
-      entityId: plan.id,
-      summary: `Doel ‘${goal.title}’ van ${plan.title} verwijderd`,
+      summary: `Doel ‘${goal.title}’ van ${goal.plan.title} verwijderd`,
       before: { title: goal.title },
-    });
+    }),
   });
 }
 
@@ -607,49 +645,47 @@ export function addBudgetLine({
   input: BudgetLineInput;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, planId);
-    requireStatus(plan, ["concept"], "De begroting wijzigen");
-    if (!Number.isSafeInteger(input.amountCents)) throw new RuleError({ amount: ["Vul een bedrag in."] });
-    const last = tx
-      .select({ n: max(planBudgetLines.position) })
-      .from(planBudgetLines)
-      .where(and(eq(planBudgetLines.planId, planId), eq(planBudgetLines.kind, input.kind)))
-      .get();
-    const created = tx
-      .insert(planBudgetLines)
-      .values({ planId, position: (last?.n ?? 0) + 1, ...input })
-      .returning({ id: planBudgetLines.id })
-      .get();
-    touch(tx, planId, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  return changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(planId),
+    allowed: [["concept"], "De begroting wijzigen"],
+    check: () => {
+      if (!Number.isSafeInteger(input.amountCents)) throw new RuleError({ amount: ["Vul een bedrag in."] });
+    },
+    write: (tx) => {
+      const last = tx
+        .select({ n: max(planBudgetLines.position) })
+        .from(planBudgetLines)
+        .where(and(eq(planBudgetLines.planId, planId), eq(planBudgetLines.kind, input.kind)))
+        .get();
+      return tx
+        .insert(planBudgetLines)
+        .values({ planId, position: (last?.n ?? 0) + 1, ...input })
+        .returning({ id: planBudgetLines.id })
+        .get();
+    },
+    audit: ({ plan }) => ({
       action: "plan.budget.add",
-      entityType: "plan",
-      entityId: planId,
       summary: `Begrotingsregel ‘${input.description}’ toegevoegd aan ${plan.title}`,
       after: input,
-    });
-    return created;
+    }),
   });
 }
 
 export function removeBudgetLine({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
-  getDb().transaction((tx) => {
-    const line = tx.select().from(planBudgetLines).where(eq(planBudgetLines.id, id)).get();
-    if (!line) return;
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, line.planId);
-    requireStatus(plan, ["concept"], "De begroting wijzigen");
-    tx.delete(planBudgetLines).where(eq(planBudgetLines.id, id)).run();
-    touch(tx, plan.id, now);
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => partOf(getDb().select().from(planBudgetLines).where(eq(planBudgetLines.id, id)).get()),
+    missing: "Deze begrotingsregel bestaat niet meer.",
+    allowed: [["concept"], "De begroting wijzigen"],
+    write: (tx) => tx.delete(planBudgetLines).where(eq(planBudgetLines.id, id)).run(),
+    audit: (line) => ({
       action: "plan.budget.remove",
-      entityType: "plan",
-      entityId: plan.id,
-      summary: `Begrotingsregel ‘${line.description}’ van ${plan.title} verwijderd`,
+      summary: `Begrotingsregel ‘${line.description}’ van ${line.plan.title} verwijderd`,
       before: { kind: line.kind, description: line.description, amountCents: line.amountCents },
-    });
+    }),
   });
 }
 
@@ -674,47 +710,49 @@ export function submitPlanForConsent({
   agendaItemId: number | null;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
-    requireStatus(plan, ["concept"], "Ter instemming aanbieden");
-    const goals = tx.select({ id: planGoals.id }).from(planGoals).where(eq(planGoals.planId, id)).all();
-    if (goals.length === 0) throw new RuleError({ "": ["Een jaarplan zonder doelen kan niet ter instemming."] });
-    const options = listConsentMeetings(signedIn, now);
-    let itemId: number;
-    if (agendaItemId) {
-      const known = options.flatMap((m) => m.items).find((i) => i.id === agendaItemId);
-      if (!known) throw new RuleError({ agendaItemId: ["Kies een agendapunt van een komende stuurgroepvergadering."] });
-      itemId = agendaItemId;
-    } else {
-      if (!meetingId || !options.some((m) => m.id === meetingId))
+  return changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(id),
+    allowed: [["concept"], "Ter instemming aanbieden"],
+    expectedVersion,
+    check: (_plan, tx) => {
+      const goals = tx.select({ id: planGoals.id }).from(planGoals).where(eq(planGoals.planId, id)).all();
+      if (goals.length === 0) throw new RuleError({ "": ["Een jaarplan zonder doelen kan niet ter instemming."] });
+      const options = listConsentMeetings(viewer, now);
+      if (agendaItemId) {
+        if (!options.flatMap((m) => m.items).some((i) => i.id === agendaItemId))
+          throw new RuleError({ agendaItemId: ["Kies een agendapunt van een komende stuurgroepvergadering."] });
+      } else if (!meetingId || !options.some((m) => m.id === meetingId))
         throw new RuleError({ meetingId: ["Kies een komende vergadering van de stuurgroep."] });
+    },
+    write: (tx, plan, signedIn) => {
       const body = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, plan.bodyId)).get()!;
-      itemId = insertWorkflowAgendaItem(tx, {
-        meetingId,
-        input: {
-          section: "B",
-          subject: `${plan.title}`,
-          proposalMarkdown: `1. In te stemmen met het jaarplan ${plan.year} van ${body.name}.`,
-          isConfidential: false,
-        },
-        actorUserId: signedIn.userId,
-        now,
-      }).id;
-    }
-    tx.update(annualPlans)
-      .set({ status: "ter_instemming", agendaItemId: itemId, version: plan.version + 1, updatedAt: now })
-      .where(eq(annualPlans.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+      const itemId =
+        agendaItemId ??
+        insertWorkflowAgendaItem(tx, {
+          meetingId: meetingId!,
+          input: {
+            section: "B",
+            subject: `${plan.title}`,
+            proposalMarkdown: `1. In te stemmen met het jaarplan ${plan.year} van ${body.name}.`,
+            isConfidential: false,
+          },
+          actorUserId: signedIn.userId,
+          now,
+        }).id;
+      tx.update(annualPlans)
+        .set({ status: "ter_instemming", agendaItemId: itemId })
+        .where(eq(annualPlans.id, id))
+        .run();
+      return { agendaItemId: itemId };
+    },
+    audit: (plan, { agendaItemId: itemId }) => ({
       action: "plan.submit",
-      entityType: "plan",
-      entityId: id,
       summary: `Jaarplan ‘${plan.title}’ ter instemming aan de stuurgroep`,
       before: { status: "concept" },
       after: { status: "ter_instemming", agendaItemId: itemId },
-    });
-    return { agendaItemId: itemId };
+    }),
   });
 }
 
@@ -872,30 +910,25 @@ export function closePlan({
   expectedVersion: number;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
-    requireStatus(plan, ["vastgesteld"], "Afsluiten");
-    const draft = draftAnnualReport(tx, plan);
-    tx.update(annualPlans)
-      .set({
-        status: "afgesloten",
-        closedAt: now,
-        reportMarkdown: draft,
-        reportHtml: renderMarkdown(draft),
-        version: plan.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(annualPlans.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(id),
+    allowed: [["vastgesteld"], "Afsluiten"],
+    expectedVersion,
+    write: (tx, plan) => {
+      const draft = draftAnnualReport(tx, plan);
+      tx.update(annualPlans)
+        .set({ status: "afgesloten", closedAt: now, reportMarkdown: draft, reportHtml: renderMarkdown(draft) })
+        .where(eq(annualPlans.id, id))
+        .run();
+    },
+    audit: (plan) => ({
       action: "plan.close",
-      entityType: "plan",
-      entityId: id,
       summary: `Jaarplan ‘${plan.title}’ afgesloten; concept-jaarverslag gemaakt`,
       before: { status: "vastgesteld" },
       after: { status: "afgesloten" },
-    });
+    }),
   });
 }
 
@@ -912,22 +945,24 @@ export function updateReport({
   reportMarkdown: string;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
-    requireStatus(plan, ["afgesloten"], "Het jaarverslag bewerken");
-    tx.update(annualPlans)
-      .set({ reportMarkdown, reportHtml: renderMarkdown(reportMarkdown), version: plan.version + 1, updatedAt: now })
-      .where(eq(annualPlans.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(id),
+    allowed: [["afgesloten"], "Het jaarverslag bewerken"],
+    expectedVersion,
+    write: (tx) =>
+      tx
+        .update(annualPlans)
+        .set({ reportMarkdown, reportHtml: renderMarkdown(reportMarkdown) })
+        .where(eq(annualPlans.id, id))
+        .run(),
+    audit: (plan) => ({
       action: "plan.report.update",
-      entityType: "plan",
-      entityId: id,
       summary: `Jaarverslag bij ‘${plan.title}’ bewerkt`,
       before: { report: plan.reportMarkdown },
       after: { report: reportMarkdown },
-    });
+    }),
   });
 }
 
@@ -942,22 +977,21 @@ export function publishReport({
   expectedVersion: number;
   now?: number;
 }) {
-  getDb().transaction((tx) => {
-    const { plan, viewer: signedIn } = loadForChange(tx, viewer, id, expectedVersion);
-    requireStatus(plan, ["afgesloten"], "Het jaarverslag publiceren");
-    if (!plan.reportMarkdown.trim()) throw new RuleError({ reportMarkdown: ["Het jaarverslag is leeg."] });
-    tx.update(annualPlans)
-      .set({ reportPublishedAt: now, version: plan.version + 1, updatedAt: now })
-      .where(eq(annualPlans.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: signedIn.userId,
+  changePlan({
+    viewer,
+    now,
+    load: () => wholePlan(id),
+    allowed: [["afgesloten"], "Het jaarverslag publiceren"],
+    expectedVersion,
+    check: (plan) => {
+      if (!plan.reportMarkdown.trim()) throw new RuleError({ reportMarkdown: ["Het jaarverslag is leeg."] });
+    },
+    write: (tx) => tx.update(annualPlans).set({ reportPublishedAt: now }).where(eq(annualPlans.id, id)).run(),
+    audit: (plan) => ({
       action: "plan.report.publish",
-      entityType: "plan",
-      entityId: id,
       summary: `Jaarverslag bij ‘${plan.title}’ gepubliceerd`,
       after: { reportPublishedAt: now },
-    });
+    }),
   });
 }
 

@@ -20,7 +20,7 @@ import { amsterdamDateAndTime, todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { ObjectiveStatus } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
-import { writeAudit } from "./audit.server";
+import { change } from "./access/change.server";
 import { readable, visibleDecisions, visibleItems, visiblePlanGoals } from "./access/scopes.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
 
@@ -351,9 +351,13 @@ export function getObjective({
   };
 }
 
+const PROGRAMME_MANAGERS = "Alleen de kwartiermaker beheert programma's en opgaven.";
+
 function requireProgrammeManager(viewer: Viewer): asserts viewer is SignedInViewer {
-  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker beheert programma's en opgaven.");
+  if (!canManageProgrammes(viewer)) throw new Forbidden(PROGRAMME_MANAGERS);
 }
+
+const byProgrammeManager = (viewer: Viewer) => canManageProgrammes(viewer) || PROGRAMME_MANAGERS;
 
 export type ProgrammeInput = {
   slug: string;
@@ -371,25 +375,29 @@ function checkPeriod(input: { startsOn: string; endsOn: string | null }) {
 }
 
 export function createProgramme({ viewer, input }: { viewer: Viewer; input: ProgrammeInput }) {
-  requireProgrammeManager(viewer);
-  checkPeriod(input);
-  return getDb().transaction((tx) => {
-    if (tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, input.slug)).get())
-      throw new RuleError({ slug: ["Dit webadres is al in gebruik; kies een ander."] });
-    const created = tx
-      .insert(programmes)
-      .values({ ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
-      .returning({ id: programmes.id, slug: programmes.slug })
-      .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => ({}),
+    missing: "",
+    allow: byProgrammeManager,
+    check: (_none, tx) => {
+      checkPeriod(input);
+      if (tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, input.slug)).get())
+        throw new RuleError({ slug: ["Dit webadres is al in gebruik; kies een ander."] });
+    },
+    write: (tx) =>
+      tx
+        .insert(programmes)
+        .values({ ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
+        .returning({ id: programmes.id, slug: programmes.slug })
+        .get(),
+    audit: (_none, created) => ({
       action: "programme.create",
       entityType: "programme",
       entityId: created.id,
       summary: `Programma ‘${input.title}’ aangemaakt`,
       after: input,
-    });
-    return created;
+    }),
   });
 }
 
@@ -406,32 +414,34 @@ export function updateProgramme({
   input: Omit<ProgrammeInput, "slug">;
   now?: number;
 }) {
-  requireProgrammeManager(viewer);
-  checkPeriod(input);
-  if (input.predecessorId === id) throw new RuleError({ predecessorId: ["Een programma kan zichzelf niet opvolgen."] });
-  getDb().transaction((tx) => {
-    const before = tx.select().from(programmes).where(eq(programmes.id, id)).get();
-    if (!before) throw new RuleError({ "": ["Dit programma bestaat niet meer."] });
-    if (before.version !== expectedVersion)
-      throw new ConflictError(undefined, { title: before.title, version: before.version });
-    tx.update(programmes)
-      .set({
-        ...input,
-        descriptionHtml: renderMarkdown(input.descriptionMarkdown),
-        version: before.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(programmes.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    viewer,
+    now,
+    load: () => getDb().select().from(programmes).where(eq(programmes.id, id)).get(),
+    missing: "Dit programma bestaat niet meer.",
+    allow: byProgrammeManager,
+    expectedVersion,
+    saved: (before) => ({ title: before.title, version: before.version }),
+    check: () => {
+      checkPeriod(input);
+      if (input.predecessorId === id)
+        throw new RuleError({ predecessorId: ["Een programma kan zichzelf niet opvolgen."] });
+    },
+    write: (tx) =>
+      tx
+        .update(programmes)
+        .set({ ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
+        .where(eq(programmes.id, id))
+        .run(),
+    touch: { table: programmes, id: () => id },
+    audit: (before) => ({
       action: "programme.update",
       entityType: "programme",
       entityId: id,
       summary: `Programma ‘${input.title}’ gewijzigd`,
       before: { title: before.title, startsOn: before.startsOn, endsOn: before.endsOn },
       after: input,
-    });
+    }),
   });
 }
 
@@ -451,27 +461,35 @@ export function addObjective({
   programmeId: number;
   input: ObjectiveInput;
 }) {
-  requireProgrammeManager(viewer);
-  return getDb().transaction((tx) => {
-    const last = tx
-      .select({ n: sql<number>`coalesce(max(${objectives.number}), 0)` })
-      .from(objectives)
-      .where(eq(objectives.programmeId, programmeId))
-      .get()!;
-    const created = tx
-      .insert(objectives)
-      .values({ programmeId, number: last.n + 1, ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
-      .returning({ id: objectives.id, number: objectives.number })
-      .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => getDb().select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).get(),
+    missing: "Dit programma bestaat niet meer.",
+    allow: byProgrammeManager,
+    write: (tx) => {
+      const last = tx
+        .select({ n: sql<number>`coalesce(max(${objectives.number}), 0)` })
+        .from(objectives)
+        .where(eq(objectives.programmeId, programmeId))
+        .get()!;
+      return tx
+        .insert(objectives)
+        .values({
+          programmeId,
+          number: last.n + 1,
+          ...input,
+          descriptionHtml: renderMarkdown(input.descriptionMarkdown),
+        })
+        .returning({ id: objectives.id, number: objectives.number })
+        .get();
+    },
+    audit: (_programme, created) => ({
       action: "objective.create",
       entityType: "objective",
       entityId: created.id,
       summary: `Opgave ${created.number} ‘${input.title}’ toegevoegd`,
       after: input,
-    });
-    return created;
+    }),
   });
 }
 
@@ -488,36 +506,41 @@ export function updateObjective({
   input: ObjectiveInput;
   now?: number;
 }) {
-  requireProgrammeManager(viewer);
-  getDb().transaction((tx) => {
-    const before = loadObjective(tx, id, expectedVersion);
-    tx.update(objectives)
-      .set({
-        ...input,
-        descriptionHtml: renderMarkdown(input.descriptionMarkdown),
-        version: before.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(objectives.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    ...objectiveChange(viewer, id, expectedVersion, now),
+    write: (tx) =>
+      tx
+        .update(objectives)
+        .set({ ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
+        .where(eq(objectives.id, id))
+        .run(),
+    audit: (before) => ({
       action: "objective.update",
       entityType: "objective",
       entityId: id,
       summary: `Opgave ${before.number} ‘${input.title}’ gewijzigd`,
       before: { title: before.title, focus: before.focus, leadPersonId: before.leadPersonId },
       after: input,
-    });
+    }),
   });
 }
 
-function loadObjective(tx: Tx, id: number, expectedVersion: number) {
-  const before = tx.select().from(objectives).where(eq(objectives.id, id)).get();
-  if (!before) throw new RuleError({ "": ["Deze opgave bestaat niet meer."] });
-  if (before.version !== expectedVersion)
-    throw new ConflictError(undefined, { status: before.status, title: before.title, version: before.version });
-  return before;
+/** What every change of an objective shares: load, the kwartiermaker, the expected version, touch. */
+function objectiveChange(viewer: Viewer, id: number, expectedVersion: number, now: number) {
+  return {
+    viewer,
+    now,
+    load: () => getDb().select().from(objectives).where(eq(objectives.id, id)).get(),
+    missing: "Deze opgave bestaat niet meer.",
+    allow: byProgrammeManager,
+    expectedVersion,
+    saved: (before: typeof objectives.$inferSelect) => ({
+      status: before.status,
+      title: before.title,
+      version: before.version,
+    }),
+    touch: { table: objectives, id: () => id },
+  };
 }
 
 /**
@@ -541,41 +564,41 @@ export function setObjectiveStatus({
   explanation: string;
   now?: number;
 }) {
-  requireProgrammeManager(viewer);
-  if (!explanation.trim()) throw new RuleError({ explanation: ["Licht de status toe."] });
-  if (statusOn > todayIso(now)) throw new RuleError({ statusOn: ["Een status geldt vanaf vandaag of eerder."] });
-  getDb().transaction((tx) => {
-    const before = loadObjective(tx, id, expectedVersion);
-    tx.insert(objectiveStatusUpdates)
-      .values({
-        objectiveId: id,
-        status,
-        statusOn,
-        explanation: explanation.trim(),
-        authorName: viewer.name,
-        authorUserId: viewer.userId,
-        createdAt: now,
-      })
-      .run();
-    const latest = tx
-      .select({ status: objectiveStatusUpdates.status })
-      .from(objectiveStatusUpdates)
-      .where(eq(objectiveStatusUpdates.objectiveId, id))
-      .orderBy(desc(objectiveStatusUpdates.statusOn), desc(objectiveStatusUpdates.id))
-      .get()!;
-    tx.update(objectives)
-      .set({ status: latest.status, version: before.version + 1, updatedAt: now })
-      .where(eq(objectives.id, id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    ...objectiveChange(viewer, id, expectedVersion, now),
+    check: () => {
+      if (!explanation.trim()) throw new RuleError({ explanation: ["Licht de status toe."] });
+      if (statusOn > todayIso(now)) throw new RuleError({ statusOn: ["Een status geldt vanaf vandaag of eerder."] });
+    },
+    write: (tx, _before, signedIn) => {
+      tx.insert(objectiveStatusUpdates)
+        .values({
+          objectiveId: id,
+          status,
+          statusOn,
+          explanation: explanation.trim(),
+          authorName: signedIn.name,
+          authorUserId: signedIn.userId,
+          createdAt: now,
+        })
+        .run();
+      const latest = tx
+        .select({ status: objectiveStatusUpdates.status })
+        .from(objectiveStatusUpdates)
+        .where(eq(objectiveStatusUpdates.objectiveId, id))
+        .orderBy(desc(objectiveStatusUpdates.statusOn), desc(objectiveStatusUpdates.id))
+        .get()!;
+      tx.update(objectives).set({ status: latest.status }).where(eq(objectives.id, id)).run();
+      return latest.status;
+    },
+    audit: (before, latest) => ({
       action: "objective.status",
       entityType: "objective",
       entityId: id,
       summary: `Status van opgave ${before.number} ‘${before.title}’: ${status} per ${statusOn}`,
       before: { status: before.status },
-      after: { status: latest.status, statusOn, explanation },
-    });
+      after: { status: latest, statusOn, explanation },
+    }),
   });
 }
 
