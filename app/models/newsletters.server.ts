@@ -29,6 +29,7 @@ import {
   sectionKindLabels,
   type SectionKind,
 } from "~/lib/vocabulary";
+import { change } from "./access/change.server";
 import { visibleEditions, visibleMeetings, visiblePlanGoals } from "./access/scopes.server";
 import { getAction } from "./actions.server";
 import { writeAudit } from "./audit.server";
@@ -43,9 +44,13 @@ import { hashText, newToken } from "./subscribers.server";
 // The nieuwsbrief: drafted from what the portal knows as the public sees it, checked before
 // publishing, sent in batches that survive a restart (docs/decisions/013).
 
+const EDITORS = "Alleen de kwartiermaker maakt en verstuurt de nieuwsbrief.";
+
 function requireEditor(viewer: Viewer): asserts viewer is SignedInViewer {
-  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker maakt en verstuurt de nieuwsbrief.");
+  if (!canManageProgrammes(viewer)) throw new Forbidden(EDITORS);
 }
+
+const byEditor = (viewer: Viewer) => canManageProgrammes(viewer) || EDITORS;
 
 export function listEditions({ viewer }: { viewer: Viewer }) {
   const scope = visibleEditions(viewer);
@@ -274,16 +279,36 @@ export function createEdition({
   input: EditionInput;
   now?: number;
 }) {
-  requireEditor(viewer);
-  return getDb().transaction((tx) => {
-    if (
-      tx
-        .select({ id: newsletterEditions.id })
-        .from(newsletterEditions)
-        .where(eq(newsletterEditions.slug, input.slug))
-        .get()
-    )
-      throw new RuleError({ slug: ["Dit webadres is al in gebruik; kies een ander."] });
+  return change({
+    viewer,
+    now,
+    load: () => ({}),
+    missing: "",
+    allow: byEditor,
+    check: (_none, tx) => {
+      if (
+        tx
+          .select({ id: newsletterEditions.id })
+          .from(newsletterEditions)
+          .where(eq(newsletterEditions.slug, input.slug))
+          .get()
+      )
+        throw new RuleError({ slug: ["Dit webadres is al in gebruik; kies een ander."] });
+    },
+    write: (tx, _none, viewer) => draftEdition(tx, viewer, input, now),
+    audit: (_none, { edition, sections }) => ({
+      action: "newsletter.create",
+      entityType: "newsletter",
+      entityId: edition.id,
+      summary: `Nieuwsbrief ‘${input.title}’ aangemaakt met ${sections} blokken`,
+      after: input,
+    }),
+  }).edition;
+}
+
+/** A new edition with its sections drafted from what the public may see. */
+function draftEdition(tx: Tx, viewer: SignedInViewer, input: EditionInput, now: number) {
+  {
     const last = tx
       .select({ publishedAt: newsletterEditions.publishedAt })
       .from(newsletterEditions)
@@ -326,33 +351,45 @@ export function createEdition({
         })
         .run(),
     );
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
-      action: "newsletter.create",
-      entityType: "newsletter",
-      entityId: edition.id,
-      summary: `Nieuwsbrief ‘${input.title}’ aangemaakt met ${drafts.length} blokken`,
-      after: input,
-    });
-    return edition;
-  });
+    return { edition, sections: drafts.length };
+  }
 }
 
 // Sections ---------------------------------------------------------------------------------------
 
-function loadConcept(tx: Tx, editionId: number) {
-  const edition = tx.select().from(newsletterEditions).where(eq(newsletterEditions.id, editionId)).get();
-  if (!edition) throw new RuleError({ "": ["Deze nieuwsbrief bestaat niet meer."] });
+const editionRow = (id: number) => getDb().select().from(newsletterEditions).where(eq(newsletterEditions.id, id)).get();
+
+function requireConcept(edition: { status: string }) {
   if (edition.status !== "concept")
     throw new RuleError({ "": ["Deze nieuwsbrief is gepubliceerd en kan niet meer worden gewijzigd."] });
-  return edition;
 }
 
-function touch(tx: Tx, editionId: number, now: number) {
-  tx.update(newsletterEditions)
-    .set({ version: sql`${newsletterEditions.version} + 1`, updatedAt: now })
-    .where(eq(newsletterEditions.id, editionId))
-    .run();
+/** A section with its edition, as a change of the section reads them. */
+function sectionWithEdition(id: number) {
+  const section = getDb().select().from(newsletterSections).where(eq(newsletterSections.id, id)).get();
+  return section && { ...section, edition: editionRow(section.editionId)! };
+}
+
+/**
+ * A change of a concept edition's sections through the one door: the kwartiermaker, a concept, logged;
+ * the edition's version moves on with it (touch), so publishing checks what was last seen.
+ */
+function changeSection<Row extends { edition: { id: number; status: string } }, Result>(
+  spec: Omit<Parameters<typeof change<Row, Result>>[0], "allow" | "touch" | "check"> & {
+    check?: (row: Row, tx: Tx) => void;
+    /** The contribution link: its token, matched by the caller, grants the change of one block. */
+    byToken?: boolean;
+  },
+) {
+  return change<Row, Result>({
+    ...spec,
+    allow: spec.byToken ? () => true : byEditor,
+    check: (row, tx) => {
+      requireConcept(row.edition);
+      spec.check?.(row, tx);
+    },
+    touch: { table: newsletterEditions, id: (row) => row.edition.id },
+  });
 }
 
 export function addSection({
@@ -366,25 +403,30 @@ export function addSection({
   input: { kind: SectionKind; title: string; bodyMarkdown: string };
   now?: number;
 }) {
-  requireEditor(viewer);
-  getDb().transaction((tx) => {
-    loadConcept(tx, editionId);
-    const last = tx
-      .select({ n: sql<number>`coalesce(max(${newsletterSections.position}), 0)` })
-      .from(newsletterSections)
-      .where(eq(newsletterSections.editionId, editionId))
-      .get()!;
-    tx.insert(newsletterSections)
-      .values({ editionId, position: last.n + 1, ...input, bodyHtml: renderMarkdown(input.bodyMarkdown) })
-      .run();
-    touch(tx, editionId, now);
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  changeSection({
+    viewer,
+    now,
+    load: () => {
+      const edition = editionRow(editionId);
+      return edition && { edition };
+    },
+    missing: "Deze nieuwsbrief bestaat niet meer.",
+    write: (tx) => {
+      const last = tx
+        .select({ n: sql<number>`coalesce(max(${newsletterSections.position}), 0)` })
+        .from(newsletterSections)
+        .where(eq(newsletterSections.editionId, editionId))
+        .get()!;
+      tx.insert(newsletterSections)
+        .values({ editionId, position: last.n + 1, ...input, bodyHtml: renderMarkdown(input.bodyMarkdown) })
+        .run();
+    },
+    audit: () => ({
       action: "newsletter.section.add",
       entityType: "newsletter",
       entityId: editionId,
       summary: `Blok ‘${input.title}’ toegevoegd`,
-    });
+    }),
   });
 }
 
@@ -401,30 +443,29 @@ export function updateSection({
   input: { title: string; bodyMarkdown: string };
   now?: number;
 }) {
-  requireEditor(viewer);
-  getDb().transaction((tx) => {
-    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, id)).get();
-    if (!section) throw new RuleError({ "": ["Dit blok bestaat niet meer."] });
-    loadConcept(tx, section.editionId);
-    if (section.version !== expectedVersion)
-      throw new ConflictError(
-        "Iemand anders heeft dit blok intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
-        { title: section.title, bodyMarkdown: section.bodyMarkdown, version: section.version },
-      );
-    tx.update(newsletterSections)
-      .set({ ...input, bodyHtml: renderMarkdown(input.bodyMarkdown), version: section.version + 1, updatedAt: now })
-      .where(eq(newsletterSections.id, id))
-      .run();
-    touch(tx, section.editionId, now);
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  changeSection({
+    viewer,
+    now,
+    load: () => sectionWithEdition(id),
+    missing: "Dit blok bestaat niet meer.",
+    expectedVersion,
+    conflictMessage:
+      "Iemand anders heeft dit blok intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
+    saved: (section) => ({ title: section.title, bodyMarkdown: section.bodyMarkdown, version: section.version }),
+    write: (tx, section) =>
+      tx
+        .update(newsletterSections)
+        .set({ ...input, bodyHtml: renderMarkdown(input.bodyMarkdown), version: section.version + 1, updatedAt: now })
+        .where(eq(newsletterSections.id, id))
+        .run(),
+    audit: (section) => ({
       action: "newsletter.section.update",
       entityType: "newsletter",
       entityId: section.editionId,
       summary: `Blok ‘${input.title}’ gewijzigd`,
       before: { title: section.title, body: section.bodyMarkdown },
       after: input,
-    });
+    }),
   });
 }
 
@@ -439,42 +480,46 @@ export function moveSection({
   direction: "up" | "down";
   now?: number;
 }) {
-  requireEditor(viewer);
-  getDb().transaction((tx) => {
-    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, id)).get();
-    if (!section) return;
-    loadConcept(tx, section.editionId);
-    const all = tx
-      .select({ id: newsletterSections.id, position: newsletterSections.position })
-      .from(newsletterSections)
-      .where(eq(newsletterSections.editionId, section.editionId))
-      .orderBy(asc(newsletterSections.position))
-      .all();
-    const index = all.findIndex((s) => s.id === id);
-    const other = all[direction === "up" ? index - 1 : index + 1];
-    if (!other) return;
-    tx.update(newsletterSections).set({ position: other.position }).where(eq(newsletterSections.id, id)).run();
-    tx.update(newsletterSections).set({ position: section.position }).where(eq(newsletterSections.id, other.id)).run();
-    touch(tx, section.editionId, now);
+  changeSection({
+    viewer,
+    now,
+    load: () => sectionWithEdition(id),
+    missing: "Dit blok bestaat niet meer.",
+    write: (tx, section) => {
+      const all = tx
+        .select({ id: newsletterSections.id, position: newsletterSections.position })
+        .from(newsletterSections)
+        .where(eq(newsletterSections.editionId, section.editionId))
+        .orderBy(asc(newsletterSections.position))
+        .all();
+      const index = all.findIndex((s) => s.id === id);
+      const other = all[direction === "up" ? index - 1 : index + 1];
+      if (!other) return;
+      tx.update(newsletterSections).set({ position: other.position }).where(eq(newsletterSections.id, id)).run();
+      tx.update(newsletterSections)
+        .set({ position: section.position })
+        .where(eq(newsletterSections.id, other.id))
+        .run();
+    },
+    // The order of blocks is no matter for the log; the edition's version records the change.
+    audit: () => null,
   });
 }
 
 export function removeSection({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
-  requireEditor(viewer);
-  getDb().transaction((tx) => {
-    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, id)).get();
-    if (!section) return;
-    loadConcept(tx, section.editionId);
-    tx.delete(newsletterSections).where(eq(newsletterSections.id, id)).run();
-    touch(tx, section.editionId, now);
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  changeSection({
+    viewer,
+    now,
+    load: () => sectionWithEdition(id),
+    missing: "Dit blok bestaat niet meer.",
+    write: (tx) => tx.delete(newsletterSections).where(eq(newsletterSections.id, id)).run(),
+    audit: (section) => ({
       action: "newsletter.section.remove",
       entityType: "newsletter",
       entityId: section.editionId,
       summary: `Blok ‘${section.title}’ verwijderd`,
       before: { title: section.title, body: section.bodyMarkdown },
-    });
+    }),
   });
 }
 
@@ -585,41 +630,41 @@ export function publishEdition({
   requireEditor(viewer);
   const { problems } = checkEdition({ viewer, editionId: id, baseUrl });
   if (problems.length) throw new RuleError({ "": ["Publiceren kan nog niet:", ...problems] });
-  return getDb().transaction((tx) => {
-    const edition = loadConcept(tx, id);
-    if (edition.version !== expectedVersion)
-      throw new ConflictError(
-        "Iemand anders heeft deze nieuwsbrief intussen gewijzigd. Controleer haar opnieuw voordat u publiceert.",
-      );
-    tx.update(newsletterEditions)
-      .set({
-        status: "gepubliceerd",
-        publishedAt: now,
-        publishedByUserId: viewer.userId,
-        version: edition.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(newsletterEditions.id, id))
-      .run();
-    const confirmed = tx
-      .select({ id: subscribers.id })
-      .from(subscribers)
-      .where(eq(subscribers.status, "bevestigd"))
-      .all();
-    for (const subscriber of confirmed)
-      tx.insert(newsletterDeliveries)
-        .values({ editionId: id, subscriberId: subscriber.id, createdAt: now })
-        .onConflictDoNothing()
+  return change({
+    viewer,
+    now,
+    load: () => editionRow(id),
+    missing: "Deze nieuwsbrief bestaat niet meer.",
+    allow: byEditor,
+    expectedVersion,
+    conflictMessage:
+      "Iemand anders heeft deze nieuwsbrief intussen gewijzigd. Controleer haar opnieuw voordat u publiceert.",
+    check: requireConcept,
+    write: (tx, _edition, signedIn) => {
+      tx.update(newsletterEditions)
+        .set({ status: "gepubliceerd", publishedAt: now, publishedByUserId: signedIn.userId })
+        .where(eq(newsletterEditions.id, id))
         .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+      const confirmed = tx
+        .select({ id: subscribers.id })
+        .from(subscribers)
+        .where(eq(subscribers.status, "bevestigd"))
+        .all();
+      for (const subscriber of confirmed)
+        tx.insert(newsletterDeliveries)
+          .values({ editionId: id, subscriberId: subscriber.id, createdAt: now })
+          .onConflictDoNothing()
+          .run();
+      return { queued: confirmed.length };
+    },
+    touch: { table: newsletterEditions, id: () => id },
+    audit: (edition, { queued }) => ({
       action: "newsletter.publish",
       entityType: "newsletter",
       entityId: id,
-      summary: `Nieuwsbrief ‘${edition.title}’ gepubliceerd; ${confirmed.length} abonnees in de wachtrij`,
-      after: { recipients: confirmed.length },
-    });
-    return { queued: confirmed.length };
+      summary: `Nieuwsbrief ‘${edition.title}’ gepubliceerd; ${queued} abonnees in de wachtrij`,
+      after: { recipients: queued },
+    }),
   });
 }
 
@@ -641,22 +686,24 @@ export function deliveryProgress({ viewer, editionId }: { viewer: Viewer; editio
 
 /** Puts the failed deliveries of an edition back in the queue. */
 export function retryFailedDeliveries({ viewer, editionId }: { viewer: Viewer; editionId: number }) {
-  requireEditor(viewer);
-  return getDb().transaction((tx) => {
-    const retried = tx
-      .update(newsletterDeliveries)
-      .set({ status: "wachtrij", claimedAt: null })
-      .where(and(eq(newsletterDeliveries.editionId, editionId), eq(newsletterDeliveries.status, "mislukt")))
-      .returning({ id: newsletterDeliveries.id })
-      .all();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => editionRow(editionId),
+    missing: "Deze nieuwsbrief bestaat niet meer.",
+    allow: byEditor,
+    write: (tx) =>
+      tx
+        .update(newsletterDeliveries)
+        .set({ status: "wachtrij", claimedAt: null })
+        .where(and(eq(newsletterDeliveries.editionId, editionId), eq(newsletterDeliveries.status, "mislukt")))
+        .returning({ id: newsletterDeliveries.id })
+        .all().length,
+    audit: (_edition, retried) => ({
       action: "newsletter.retry",
       entityType: "newsletter",
       entityId: editionId,
-      summary: `${retried.length} mislukte verzendingen opnieuw in de wachtrij`,
-    });
-    return retried.length;
+      summary: `${retried} mislukte verzendingen opnieuw in de wachtrij`,
+    }),
   });
 }
 
@@ -852,24 +899,31 @@ export async function requestContribution({
 }) {
   requireEditor(viewer);
   const token = newToken();
-  const { section, person, edition } = getDb().transaction((tx) => {
-    const section = tx.select().from(newsletterSections).where(eq(newsletterSections.id, sectionId)).get();
-    if (!section) throw new RuleError({ "": ["Dit blok bestaat niet meer."] });
-    const edition = loadConcept(tx, section.editionId);
-    const person = tx.select().from(people).where(eq(people.id, personId)).get();
-    if (!person?.email) throw new RuleError({ personId: ["Kies iemand met een e-mailadres."] });
-    tx.update(newsletterSections)
-      .set({ contributorPersonId: personId, contributionTokenHash: hashText(token), readyAt: null, updatedAt: now })
-      .where(eq(newsletterSections.id, sectionId))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  const { section, edition, person } = changeSection({
+    viewer,
+    now,
+    load: () => {
+      const found = sectionWithEdition(sectionId);
+      const person = getDb().select().from(people).where(eq(people.id, personId)).get();
+      return found && { ...found, section: found, person };
+    },
+    missing: "Dit blok bestaat niet meer.",
+    check: ({ person }) => {
+      if (!person?.email) throw new RuleError({ personId: ["Kies iemand met een e-mailadres."] });
+    },
+    write: (tx, row) => {
+      tx.update(newsletterSections)
+        .set({ contributorPersonId: personId, contributionTokenHash: hashText(token), readyAt: null, updatedAt: now })
+        .where(eq(newsletterSections.id, sectionId))
+        .run();
+      return { section: row.section, edition: row.edition, person: row.person! };
+    },
+    audit: ({ section, person }) => ({
       action: "newsletter.contribution.request",
       entityType: "newsletter",
       entityId: section.editionId,
-      summary: `${person.name} gevraagd het blok ‘${section.title}’ te schrijven`,
-    });
-    return { section, person, edition };
+      summary: `${person!.name} gevraagd het blok ‘${section.title}’ te schrijven`,
+    }),
   });
   await sendMail({
     to: [{ name: person.name, address: person.email! }],
@@ -920,40 +974,44 @@ export function saveContribution({
   ready: boolean;
   now?: number;
 }) {
-  return getDb().transaction((tx) => {
-    const section = tx
-      .select()
-      .from(newsletterSections)
-      .where(eq(newsletterSections.contributionTokenHash, hashText(token)))
-      .get();
-    if (!section) return false;
-    loadConcept(tx, section.editionId);
-    if (section.version !== expectedVersion)
-      throw new ConflictError(
-        "Iemand anders heeft dit blok intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
-      );
-    tx.update(newsletterSections)
-      .set({
-        bodyMarkdown,
-        bodyHtml: renderMarkdown(bodyMarkdown),
-        readyAt: ready ? now : null,
-        version: section.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(newsletterSections.id, section.id))
-      .run();
-    touch(tx, section.editionId, now);
-    writeAudit(tx, {
-      actorUserId: null,
+  const section = getDb()
+    .select({ id: newsletterSections.id })
+    .from(newsletterSections)
+    .where(eq(newsletterSections.contributionTokenHash, hashText(token)))
+    .get();
+  if (!section) return false;
+  changeSection({
+    // The link's token is the credential: it opens this one block to its contributor, signed in or not.
+    viewer: null,
+    now,
+    load: () => sectionWithEdition(section.id),
+    missing: "Dit blok bestaat niet meer.",
+    expectedVersion,
+    conflictMessage:
+      "Iemand anders heeft dit blok intussen gewijzigd. Uw tekst staat hieronder nog; vergelijk en sla opnieuw op.",
+    byToken: true,
+    write: (tx, row) =>
+      tx
+        .update(newsletterSections)
+        .set({
+          bodyMarkdown,
+          bodyHtml: renderMarkdown(bodyMarkdown),
+          readyAt: ready ? now : null,
+          version: row.version + 1,
+          updatedAt: now,
+        })
+        .where(eq(newsletterSections.id, row.id))
+        .run(),
+    audit: (row) => ({
       action: "newsletter.contribution.save",
       entityType: "newsletter",
-      entityId: section.editionId,
-      summary: `Bijdrage voor ‘${section.title}’ opgeslagen${ready ? " en klaar gemeld" : ""}`,
-      before: { body: section.bodyMarkdown },
+      entityId: row.editionId,
+      summary: `Bijdrage voor ‘${row.title}’ opgeslagen${ready ? " en klaar gemeld" : ""}`,
+      before: { body: row.bodyMarkdown },
       after: { body: bodyMarkdown, ready },
-    });
-    return true;
+    }),
   });
+  return true;
 }
 
 // Images -------------------------------------------------------------------------------------------
@@ -986,31 +1044,36 @@ export function addEditionImage({
   else if (!kind || !["png", "jpeg", "gif", "webp"].includes(kind))
     errors.bestand = [`‘${fileName}’ is geen afbeelding (PNG, JPEG, GIF of WebP).`];
   if (Object.keys(errors).length) throw new RuleError(errors);
-  return getDb().transaction((tx) => {
-    loadConcept(tx, editionId);
-    const image = tx
-      .insert(newsletterImages)
-      .values({
-        editionId,
-        sha256: store(bytes),
-        contentType: `image/${kind}`,
-        altText: altText.trim(),
-        size: bytes.byteLength,
-      })
-      .returning({ id: newsletterImages.id })
-      .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  const image = changeSection({
+    viewer,
+    load: () => {
+      const edition = editionRow(editionId);
+      return edition && { edition };
+    },
+    missing: "Deze nieuwsbrief bestaat niet meer.",
+    write: (tx) =>
+      tx
+        .insert(newsletterImages)
+        .values({
+          editionId,
+          sha256: store(bytes),
+          contentType: `image/${kind}`,
+          altText: altText.trim(),
+          size: bytes.byteLength,
+        })
+        .returning({ id: newsletterImages.id })
+        .get(),
+    audit: () => ({
       action: "newsletter.image.add",
       entityType: "newsletter",
       entityId: editionId,
       summary: `Afbeelding ‘${altText.trim()}’ toegevoegd`,
-    });
-    return {
-      id: image.id,
-      markdown: `![${altText.trim().replace(/[[\]]/g, "")}](/nieuwsbrieven/afbeeldingen/${image.id})`,
-    };
+    }),
   });
+  return {
+    id: image.id,
+    markdown: `![${altText.trim().replace(/[[\]]/g, "")}](/nieuwsbrieven/afbeeldingen/${image.id})`,
+  };
 }
 
 export function listEditionImages({ viewer, editionId }: { viewer: Viewer; editionId: number }) {
