@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { actionReviews, actionUpdates, actions, decisionLists, meetings, organisations, people } from "../../db/schema";
-import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDate, todayIso } from "~/lib/format";
 import type { ActionReviewResult } from "~/lib/vocabulary";

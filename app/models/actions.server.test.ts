@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/lib/db.server";
-import { makeBody, makeOrganisation, makePerson, makeViewer } from "../../tests/factories";
+import { makeBody, makeOrganisation, makeViewer } from "../../tests/factories";
 import { STALE_ACTION_FLAGS } from "../../tests/invariants";
 import { addAgendaItem } from "./agenda.server";
 import {

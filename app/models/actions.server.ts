@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import {
   actionReviews,
   actionUpdates,
@@ -21,7 +21,7 @@ import { managesBody } from "./access/grants";
 import { detailedActions, readable, visibleActions, visibleItems } from "./access/scopes.server";
 import { isListAdopted } from "./adopted-records.server";
 import { writeAudit } from "./audit.server";
-import { ConflictError, Forbidden, RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 
 // Who sees an action, in full or without names, is the access layer's rule (visibleActions in
 // app/models/access/scopes.server.ts); every read below joins it.

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import { agendaItems, bodies, meetings } from "../../db/schema";
-import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import type { Viewer } from "~/auth/viewer";
 import { numberAgenda } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";

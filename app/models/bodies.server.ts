@@ -8,8 +8,8 @@ import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { BodyKind } from "~/lib/vocabulary";
-import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
+import { change, withCapability } from "./access/change.server";
+import { RuleError } from "./errors";
 import { listCurrentMembers, membershipCurrentOn } from "./memberships.server";
 
 const summaryColumns = {
@@ -168,32 +168,38 @@ function checkBodyRules(input: BodyInput, selfId?: number) {
 }
 
 export function createBody({ viewer, input }: { viewer: Viewer; input: BodyInput }) {
-  requireCapability(viewer, "manage-bodies");
-  checkBodyRules(input);
-  return getDb().transaction((tx) => {
-    // A new body comes after the existing ones in every list.
-    const last = tx
-      .select({ max: sql<number | null>`max(${bodies.sortOrder})` })
-      .from(bodies)
-      .get();
-    const values = {
-      ...input,
-      sortOrder: (last?.max ?? 0) + 1,
-      shortName: input.shortName || null,
-      parentId: input.parentId || null,
-      meetingFrequency: input.meetingFrequency || null,
-      purposeHtml: renderMarkdown(input.purposeMarkdown),
-    };
-    const created = tx.insert(bodies).values(values).returning().get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => ({}),
+    missing: "",
+    allow: withCapability("manage-bodies"),
+    check: () => checkBodyRules(input),
+    write: (tx) => {
+      // A new body comes after the existing ones in every list.
+      const last = tx
+        .select({ max: sql<number | null>`max(${bodies.sortOrder})` })
+        .from(bodies)
+        .get();
+      return tx
+        .insert(bodies)
+        .values({
+          ...input,
+          sortOrder: (last?.max ?? 0) + 1,
+          shortName: input.shortName || null,
+          parentId: input.parentId || null,
+          meetingFrequency: input.meetingFrequency || null,
+          purposeHtml: renderMarkdown(input.purposeMarkdown),
+        })
+        .returning()
+        .get();
+    },
+    audit: (_none, created) => ({
       action: "body.create",
       entityType: "body",
       entityId: created.id,
       summary: `Gremium ${created.name} aangemaakt`,
       after: auditView(created),
-    });
-    return created;
+    }),
   });
 }
 
@@ -215,36 +221,36 @@ export function updateBody({
   expectedVersion: number;
   input: BodyInput;
 }) {
-  requireCapability(viewer, "manage-bodies");
-  checkBodyRules(input, id);
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(bodies).where(eq(bodies.id, id)).get();
-    if (!before) throw new RuleError({ name: ["Dit gremium bestaat niet meer."] });
-    if (before.version !== expectedVersion) throw new ConflictError();
-    const after = tx
-      .update(bodies)
-      .set({
-        ...input,
-        shortName: input.shortName || null,
-        parentId: input.parentId || null,
-        meetingFrequency: input.meetingFrequency || null,
-        purposeHtml: renderMarkdown(input.purposeMarkdown),
-        version: before.version + 1,
-        updatedAt: Date.now(),
-      })
-      .where(and(eq(bodies.id, id), eq(bodies.version, expectedVersion)))
-      .returning()
-      .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => getDb().select().from(bodies).where(eq(bodies.id, id)).get(),
+    missing: "Dit gremium bestaat niet meer.",
+    allow: withCapability("manage-bodies"),
+    expectedVersion,
+    check: () => checkBodyRules(input, id),
+    write: (tx) =>
+      tx
+        .update(bodies)
+        .set({
+          ...input,
+          shortName: input.shortName || null,
+          parentId: input.parentId || null,
+          meetingFrequency: input.meetingFrequency || null,
+          purposeHtml: renderMarkdown(input.purposeMarkdown),
+          version: expectedVersion + 1,
+          updatedAt: Date.now(),
+        })
+        .where(eq(bodies.id, id))
+        .returning()
+        .get(),
+    audit: (before, after) => ({
       action: "body.update",
       entityType: "body",
       entityId: id,
       summary: `Gremium ${after.name} gewijzigd`,
       before: auditView(before),
       after: auditView(after),
-    });
-    return after;
+    }),
   });
 }
 
@@ -260,42 +266,40 @@ export function retireBody({
   expectedVersion: number;
   activeUntil: string;
 }) {
-  requireCapability(viewer, "manage-bodies");
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(bodies).where(eq(bodies.id, id)).get();
-    if (!before) throw new RuleError({ activeUntil: ["Dit gremium bestaat niet meer."] });
-    if (before.version !== expectedVersion) throw new ConflictError();
-    if (before.activeUntil !== null) {
-      throw new RuleError({ activeUntil: ["Dit gremium is al opgeheven."] });
-    }
-    if (activeUntil <= before.activeFrom) {
-      throw new RuleError({ activeUntil: ["De datum van opheffen moet na de startdatum van het gremium liggen."] });
-    }
-    const activeChildren = tx
-      .select({ name: bodies.name })
-      .from(bodies)
-      .where(and(eq(bodies.parentId, id), activeOn(activeUntil)))
-      .all();
-    if (activeChildren.length > 0) {
-      throw new RuleError({
-        activeUntil: [
-          `Hef eerst de onderliggende gremia op of verplaats ze: ${activeChildren.map((c) => c.name).join(", ")}.`,
-        ],
-      });
-    }
-    tx.update(bodies)
-      .set({ activeUntil, version: before.version + 1, updatedAt: Date.now() })
-      .where(and(eq(bodies.id, id), eq(bodies.version, expectedVersion)))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    viewer,
+    load: () => getDb().select().from(bodies).where(eq(bodies.id, id)).get(),
+    missing: "Dit gremium bestaat niet meer.",
+    allow: withCapability("manage-bodies"),
+    expectedVersion,
+    check: (before, tx) => {
+      if (before.activeUntil !== null) throw new RuleError({ activeUntil: ["Dit gremium is al opgeheven."] });
+      if (activeUntil <= before.activeFrom)
+        throw new RuleError({
+          activeUntil: ["De datum van opheffen moet na de startdatum van het gremium liggen."],
+        });
+      const activeChildren = tx
+        .select({ name: bodies.name })
+        .from(bodies)
+        .where(and(eq(bodies.parentId, id), activeOn(activeUntil)))
+        .all();
+      if (activeChildren.length > 0)
+        throw new RuleError({
+          activeUntil: [
+            `Hef eerst de onderliggende gremia op of verplaats ze: ${activeChildren.map((c) => c.name).join(", ")}.`,
+          ],
+        });
+    },
+    write: (tx) => tx.update(bodies).set({ activeUntil }).where(eq(bodies.id, id)).run(),
+    touch: { table: bodies, id: () => id },
+    audit: (before) => ({
       action: "body.retire",
       entityType: "body",
       entityId: id,
       summary: `Gremium ${before.name} opgeheven`,
       before: { activeUntil: null },
       after: { activeUntil },
-    });
+    }),
   });
 }
 

@@ -19,7 +19,7 @@ import { change } from "./access/change.server";
 import { visibleDecisions } from "./access/scopes.server";
 import { writeAudit } from "./audit.server";
 import { applyDecisionToPlans, revertPlansOfDecision } from "./plans.server";
-import { ConflictError, RuleError } from "./errors";
+import { RuleError } from "./errors";
 import { byManager, getMeeting, meetingForChange, requireOpenMeeting } from "./meetings.server";
 
 /** The body's code in references: its own code, or one made from its kind or name. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { agendaItems, bodies, documentVersions, documents, meetings } from "../../db/schema";
-import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import type { Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { checkUpload } from "~/lib/file-types";

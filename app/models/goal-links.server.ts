@@ -13,7 +13,7 @@ import {
   programmes,
 } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
-import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { change } from "./access/change.server";
 import { managesBody } from "./access/grants";
@@ -25,7 +25,7 @@ import {
   visibleItems,
   visiblePlanGoals,
 } from "./access/scopes.server";
-import { Forbidden, RuleError } from "./errors";
+import { RuleError } from "./errors";
 import { canManagePlanOf } from "./access/plan-managers.server";
 
 export type LinkTarget =

@@ -101,14 +101,13 @@ export async function mailAgendaToInvitees({
       { filename: "uitnodiging.ics", content: invitation, contentType: "text/calendar; charset=utf-8; method=REQUEST" },
     ],
   });
-  getDb().transaction((tx) =>
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
-      action: kind === "gewijzigd" ? "meeting.mail-changed-agenda" : "meeting.mail-agenda",
-      entityType: "meeting",
-      entityId: meetingId,
-      summary: `${kind === "gewijzigd" ? "Gewijzigde agenda" : "Agenda"} gemaild aan ${result.delivered} genodigden: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
-    }),
-  );
+  // The mail has left: only the log records it (no record changes).
+  writeAudit(getDb(), {
+    actorUserId: (viewer as SignedInViewer).userId,
+    action: kind === "gewijzigd" ? "meeting.mail-changed-agenda" : "meeting.mail-agenda",
+    entityType: "meeting",
+    entityId: meetingId,
+    summary: `${kind === "gewijzigd" ? "Gewijzigde agenda" : "Agenda"} gemaild aan ${result.delivered} genodigden: ${meeting.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+  });
   return { delivered: result.delivered };
 }

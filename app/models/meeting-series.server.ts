@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { bodies, meetingSeries, meetings } from "../../db/schema";
-import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import type { Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam, isTime } from "~/lib/format";
+import { change as changeThroughDoor } from "./access/change.server";
 import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
-import { requireManager } from "./meetings.server";
+import { NotFound, RuleError } from "./errors";
+import { byManager, requireManager } from "./meetings.server";
 
 // A vergaderschema once planned: its meetings stay independent (moving or cancelling one leaves the
 // others alone), but the secretariaat can change time and place for all coming meetings of a series at
@@ -14,8 +15,9 @@ import { requireManager } from "./meetings.server";
 
 export type SeriesChange = { startTime: string; endTime: string; location: string };
 
-function loadSeries(tx: Tx, viewer: Viewer, seriesId: number) {
-  const series = tx
+/** A series as its change and its pages read it. */
+function seriesRow(tx: Tx, seriesId: number) {
+  return tx
     .select({
       id: meetingSeries.id,
       bodyId: meetingSeries.bodyId,
@@ -30,7 +32,11 @@ function loadSeries(tx: Tx, viewer: Viewer, seriesId: number) {
     .innerJoin(bodies, eq(bodies.id, meetingSeries.bodyId))
     .where(eq(meetingSeries.id, seriesId))
     .get();
-  if (!series) throw new RuleError({ "": ["Dit vergaderschema bestaat niet meer."] });
+}
+
+function loadSeries(tx: Tx, viewer: Viewer, seriesId: number) {
+  const series = seriesRow(tx, seriesId);
+  if (!series) throw new NotFound("Dit vergaderschema bestaat niet meer.");
   requireManager(viewer, series.bodyId);
   return series;
 }
@@ -163,52 +169,59 @@ export function changeSeries({
   includePublished: number[];
   now?: number;
 }) {
-  checkChange(change);
-  return getDb().transaction((tx) => {
-    const series = loadSeries(tx, viewer, seriesId);
-    if (series.version !== expectedVersion) throw new ConflictError();
-    const changed: number[] = [];
-    const leftAlone: number[] = [];
-    for (const meeting of plan(tx, seriesId, change, now)) {
-      if (!meeting.differs) continue;
-      if (meeting.published && !includePublished.includes(meeting.id)) {
-        leftAlone.push(meeting.id);
-        continue;
+  return changeThroughDoor({
+    viewer,
+    now,
+    load: () => seriesRow(getDb(), seriesId),
+    missing: "Dit vergaderschema bestaat niet meer.",
+    allow: byManager("Alleen het secretariaat van dit gremium wijzigt het vergaderschema."),
+    expectedVersion,
+    check: () => checkChange(change),
+    write: (tx, series, signedIn) => {
+      const changed: number[] = [];
+      const leftAlone: number[] = [];
+      for (const meeting of plan(tx, seriesId, change, now)) {
+        if (!meeting.differs) continue;
+        if (meeting.published && !includePublished.includes(meeting.id)) {
+          leftAlone.push(meeting.id);
+          continue;
+        }
+        const moved = meeting.next.startsAt !== meeting.startsAt;
+        tx.update(meetings)
+          .set({
+            ...meeting.next,
+            ...(meeting.published && moved ? { previousStartsAt: meeting.startsAt } : {}),
+            version: meeting.version + 1,
+            updatedAt: now,
+          })
+          .where(eq(meetings.id, meeting.id))
+          .run();
+        // Each meeting is logged as changed, as if changed alone; the series change is logged below.
+        writeAudit(tx, {
+          actorUserId: signedIn.userId,
+          action: meeting.published ? "meeting.move" : "meeting.update",
+          entityType: "meeting",
+          entityId: meeting.id,
+          summary: `Vergadering via het vergaderschema gewijzigd naar ${formatDateTime(meeting.next.startsAt)}, ${meeting.next.location}: ${series.bodyName}, ${formatDateTime(meeting.startsAt)}`,
+          before: { startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location },
+          after: meeting.next,
+        });
+        changed.push(meeting.id);
       }
-      const moved = meeting.next.startsAt !== meeting.startsAt;
-      tx.update(meetings)
-        .set({
-          ...meeting.next,
-          ...(meeting.published && moved ? { previousStartsAt: meeting.startsAt } : {}),
-          version: meeting.version + 1,
-          updatedAt: now,
-        })
-        .where(eq(meetings.id, meeting.id))
+      tx.update(meetingSeries)
+        .set({ ...change, location: change.location.trim() })
+        .where(eq(meetingSeries.id, seriesId))
         .run();
-      writeAudit(tx, {
-        actorUserId: (viewer as SignedInViewer).userId,
-        action: meeting.published ? "meeting.move" : "meeting.update",
-        entityType: "meeting",
-        entityId: meeting.id,
-        summary: `Vergadering via het vergaderschema gewijzigd naar ${formatDateTime(meeting.next.startsAt)}, ${meeting.next.location}: ${series.bodyName}, ${formatDateTime(meeting.startsAt)}`,
-        before: { startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location },
-        after: meeting.next,
-      });
-      changed.push(meeting.id);
-    }
-    tx.update(meetingSeries)
-      .set({ ...change, location: change.location.trim(), version: series.version + 1, updatedAt: now })
-      .where(eq(meetingSeries.id, seriesId))
-      .run();
-    writeAudit(tx, {
-      actorUserId: (viewer as SignedInViewer).userId,
+      return { changed, leftAlone };
+    },
+    touch: { table: meetingSeries, id: () => seriesId },
+    audit: (series, { changed, leftAlone }) => ({
       action: "meeting-series.change",
       entityType: "body",
       entityId: series.bodyId,
       summary: `Vergaderschema ‘${series.summary}’ gewijzigd: ${changed.length} vergaderingen aangepast, ${leftAlone.length} met gepubliceerde agenda ongemoeid`,
       before: { startTime: series.startTime, endTime: series.endTime, location: series.location },
       after: { ...change, changed, leftAlone },
-    });
-    return { changed, leftAlone };
+    }),
   });
 }

@@ -20,7 +20,7 @@ import { change } from "./access/change.server";
 import { managesBody, ownBodyIds, seesInside } from "./access/grants";
 import { visibleItems, visibleMeetings } from "./access/scopes.server";
 import { writeAudit } from "./audit.server";
-import { ConflictError, Forbidden, RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
 
 const listColumns = (scope: ReturnType<typeof visibleMeetings>) => ({

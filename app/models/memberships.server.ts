@@ -5,8 +5,8 @@ import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
 import { membershipRoleLabels, type MembershipRole } from "~/lib/vocabulary";
-import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
+import { change, withCapability } from "./access/change.server";
+import { RuleError } from "./errors";
 
 /** A membership counts on `day` when it has started and has not yet ended (ends_on inclusive). */
 export function membershipCurrentOn(day: string) {
@@ -82,46 +82,46 @@ export function addMembership({
   role: MembershipRole;
   startsOn: string;
 }) {
-  requireCapability(viewer, "manage-memberships");
   const db = getDb();
-  return db.transaction((tx) => {
-    const body = tx.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.id, bodyId)).get();
-    const person = tx.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, personId)).get();
-    if (!body) throw new RuleError({ bodyId: ["Kies een bestaand gremium."] });
-    if (!person) throw new RuleError({ personId: ["Kies een bestaande persoon."] });
-    const overlapping = tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.bodyId, bodyId),
-          eq(memberships.personId, personId),
-          eq(memberships.role, role),
-          or(isNull(memberships.endsOn), gte(memberships.endsOn, startsOn)),
-        ),
-      )
-      .get();
-    if (overlapping) {
-      throw new RuleError({
-        personId: [
-          `${person.name} is al ${membershipRoleLabels[role].toLowerCase()} van ${body.name} in deze periode.`,
-        ],
-      });
-    }
-    const created = tx
-      .insert(memberships)
-      .values({ bodyId, personId, role, startsOn })
-      .returning({ id: memberships.id })
-      .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => ({
+      body: db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.id, bodyId)).get(),
+      person: db.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, personId)).get(),
+    }),
+    missing: "",
+    allow: withCapability("manage-memberships"),
+    check: ({ body, person }, tx) => {
+      if (!body) throw new RuleError({ bodyId: ["Kies een bestaand gremium."] });
+      if (!person) throw new RuleError({ personId: ["Kies een bestaande persoon."] });
+      const overlapping = tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.bodyId, bodyId),
+            eq(memberships.personId, personId),
+            eq(memberships.role, role),
+            or(isNull(memberships.endsOn), gte(memberships.endsOn, startsOn)),
+          ),
+        )
+        .get();
+      if (overlapping)
+        throw new RuleError({
+          personId: [
+            `${person.name} is al ${membershipRoleLabels[role].toLowerCase()} van ${body.name} in deze periode.`,
+          ],
+        });
+    },
+    write: (tx) =>
+      tx.insert(memberships).values({ bodyId, personId, role, startsOn }).returning({ id: memberships.id }).get(),
+    audit: ({ body, person }, created) => ({
       action: "membership.add",
       entityType: "membership",
       entityId: created.id,
-      summary: `${person.name} toegevoegd aan ${body.name} als ${membershipRoleLabels[role].toLowerCase()}`,
-      after: { body: body.name, person: person.name, role, startsOn },
-    });
-    return created;
+      summary: `${person!.name} toegevoegd aan ${body!.name} als ${membershipRoleLabels[role].toLowerCase()}`,
+      after: { body: body!.name, person: person!.name, role, startsOn },
+    }),
   });
 }
 
@@ -137,40 +137,40 @@ export function endMembership({
   expectedVersion: number;
   endsOn: string;
 }) {
-  requireCapability(viewer, "manage-memberships");
-  return getDb().transaction((tx) => {
-    const current = tx
-      .select({
-        id: memberships.id,
-        version: memberships.version,
-        startsOn: memberships.startsOn,
-        endsOn: memberships.endsOn,
-        role: memberships.role,
-        personName: people.name,
-        bodyName: bodies.name,
-      })
-      .from(memberships)
-      .innerJoin(people, eq(people.id, memberships.personId))
-      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-      .where(eq(memberships.id, id))
-      .get();
-    if (!current) throw new RuleError({ endsOn: ["Dit lidmaatschap bestaat niet meer."] });
-    if (current.version !== expectedVersion) throw new ConflictError();
-    if (endsOn < current.startsOn) {
-      throw new RuleError({ endsOn: ["De einddatum ligt vóór de begindatum van het lidmaatschap."] });
-    }
-    tx.update(memberships)
-      .set({ endsOn, version: current.version + 1, updatedAt: Date.now() })
-      .where(and(eq(memberships.id, id), eq(memberships.version, expectedVersion)))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    viewer,
+    load: () =>
+      getDb()
+        .select({
+          id: memberships.id,
+          version: memberships.version,
+          startsOn: memberships.startsOn,
+          endsOn: memberships.endsOn,
+          role: memberships.role,
+          personName: people.name,
+          bodyName: bodies.name,
+        })
+        .from(memberships)
+        .innerJoin(people, eq(people.id, memberships.personId))
+        .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+        .where(eq(memberships.id, id))
+        .get(),
+    missing: "Dit lidmaatschap bestaat niet meer.",
+    allow: withCapability("manage-memberships"),
+    expectedVersion,
+    check: (current) => {
+      if (endsOn < current.startsOn)
+        throw new RuleError({ endsOn: ["De einddatum ligt vóór de begindatum van het lidmaatschap."] });
+    },
+    write: (tx) => tx.update(memberships).set({ endsOn }).where(eq(memberships.id, id)).run(),
+    touch: { table: memberships, id: () => id },
+    audit: (current) => ({
       action: "membership.end",
       entityType: "membership",
       entityId: id,
       summary: `Lidmaatschap van ${current.personName} in ${current.bodyName} beëindigd`,
       before: { endsOn: current.endsOn },
       after: { endsOn },
-    });
+    }),
   });
 }

@@ -32,11 +32,11 @@ import {
 import { change } from "./access/change.server";
 import { visibleEditions, visibleMeetings, visiblePlanGoals } from "./access/scopes.server";
 import { getAction } from "./actions.server";
-import { writeAudit } from "./audit.server";
+
 import { getDecisionByReference, getDecisionList, listDecisions } from "./decisions.server";
 import { getDocumentVersion, storagePath, store } from "./documents.server";
 import { sniff } from "~/lib/file-types";
-import { ConflictError, Forbidden, RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 import { getMeeting, listUpcomingMeetings } from "./meetings.server";
 import { getPlan } from "./plans.server";
 import { hashText, newToken } from "./subscribers.server";

@@ -3,7 +3,6 @@ import {
   actions,
   agendaItems,
   bodies,
-  decisionLists,
   decisions,
   documentVersions,
   documents,

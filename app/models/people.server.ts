@@ -4,8 +4,8 @@ import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
-import { writeAudit } from "./audit.server";
-import { ConflictError, Forbidden, RuleError } from "./errors";
+import { change, withCapability } from "./access/change.server";
+import { Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
 
 /** People to choose from when adding a membership. */
@@ -89,24 +89,26 @@ function checkEmailFree(email: string | null, selfId?: number) {
 
 /** Adds a person without an account, for example a mayor who is a member but never signs in. */
 export function createPerson({ viewer, input }: { viewer: Viewer; input: PersonInput }) {
-  requireCapability(viewer, "manage-memberships");
   const values = normalise(input);
-  checkEmailFree(values.email);
-  return getDb().transaction((tx) => {
-    const created = tx
-      .insert(people)
-      .values({ ...values, slug: `persoon-${crypto.randomUUID()}` })
-      .returning({ id: people.id })
-      .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  return change({
+    viewer,
+    load: () => ({}),
+    missing: "",
+    allow: withCapability("manage-memberships"),
+    check: () => checkEmailFree(values.email),
+    write: (tx) =>
+      tx
+        .insert(people)
+        .values({ ...values, slug: `persoon-${crypto.randomUUID()}` })
+        .returning({ id: people.id })
+        .get(),
+    audit: (_none, created) => ({
       action: "person.create",
       entityType: "person",
       entityId: created.id,
       summary: `Persoon ${values.name} toegevoegd`,
       after: values,
-    });
-    return created;
+    }),
   });
 }
 
@@ -121,37 +123,35 @@ export function updatePerson({
   expectedVersion: number;
   input: PersonInput;
 }) {
-  requireCapability(viewer, "manage-memberships");
   const values = normalise(input);
-  checkEmailFree(values.email, id);
-  return getDb().transaction((tx) => {
-    const before = tx
-      .select({
-        name: people.name,
-        email: people.email,
-        jobTitle: people.jobTitle,
-        organisationId: people.organisationId,
-        version: people.version,
-      })
-      .from(people)
-      .where(eq(people.id, id))
-      .get();
-    if (!before) throw new RuleError({ name: ["Deze persoon bestaat niet meer."] });
-    if (before.version !== expectedVersion) throw new ConflictError();
-    tx.update(people)
-      .set({ ...values, version: before.version + 1, updatedAt: Date.now() })
-      .where(and(eq(people.id, id), eq(people.version, expectedVersion)))
-      .run();
-    const { version: _version, ...beforeValues } = before;
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    viewer,
+    load: () =>
+      getDb()
+        .select({
+          name: people.name,
+          email: people.email,
+          jobTitle: people.jobTitle,
+          organisationId: people.organisationId,
+          version: people.version,
+        })
+        .from(people)
+        .where(eq(people.id, id))
+        .get(),
+    missing: "Deze persoon bestaat niet meer.",
+    allow: withCapability("manage-memberships"),
+    expectedVersion,
+    check: () => checkEmailFree(values.email, id),
+    write: (tx) => tx.update(people).set(values).where(eq(people.id, id)).run(),
+    touch: { table: people, id: () => id },
+    audit: ({ version: _version, ...before }) => ({
       action: "person.update",
       entityType: "person",
       entityId: id,
       summary: `Gegevens van ${values.name} gewijzigd`,
-      before: beforeValues,
+      before,
       after: values,
-    });
+    }),
   });
 }
 

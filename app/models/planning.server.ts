@@ -4,7 +4,6 @@ import {
   agendaItems,
   annualPlans,
   bodies,
-  decisionLists,
   decisions,
   handoffs,
   meetings,

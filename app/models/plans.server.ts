@@ -4,7 +4,6 @@ import {
   agendaItems,
   annualPlans,
   bodies,
-  decisionLists,
   decisions,
   goalLinks,
   meetings,
@@ -29,7 +28,7 @@ import {
 import { insertWorkflowAgendaItem } from "./agenda.server";
 import { change } from "./access/change.server";
 import { writeAudit } from "./audit.server";
-import { ConflictError, Forbidden, RuleError } from "./errors";
+import { RuleError } from "./errors";
 import {
   readable,
   visibleActions,

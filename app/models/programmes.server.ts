@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ne, or, sql } from "drizzle-orm";
 import {
   agendaItems,
   annualPlans,
@@ -15,14 +15,14 @@ import {
 } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
-import { getDb, type Tx } from "~/lib/db.server";
+import { getDb } from "~/lib/db.server";
 import { amsterdamDateAndTime, todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { ObjectiveStatus } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
 import { change } from "./access/change.server";
 import { readable, visibleDecisions, visibleItems, visiblePlanGoals } from "./access/scopes.server";
-import { ConflictError, Forbidden, RuleError } from "./errors";
+import { Forbidden, RuleError } from "./errors";
 
 // Programmes and their objectives are public: they are the network's published strategy. What is
 // linked to them is counted and listed through the visibility rules of decisions, actions, items

@@ -1,13 +1,10 @@
 import { and, eq, exists, inArray, or, sql, type SQL, type Subquery } from "drizzle-orm";
 import {
-  actions,
   agendaItems,
   annualPlans,
   bodies,
-  decisionLists,
   decisions,
   documents,
-  meetings,
   newsletterEditions,
   newsletterSections,
   objectives,

@@ -6,7 +6,7 @@ import { canManageProgrammes } from "~/auth/permissions";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { sendMail } from "~/lib/mail.server";
-import { writeAudit } from "./audit.server";
+import { anyone, change } from "./access/change.server";
 import { Forbidden, RuleError } from "./errors";
 
 // Subscribers of the nieuwsbrief: double opt-in, one-click opt-out, and as little personal data as
@@ -95,21 +95,27 @@ export async function subscribe({
     // The week for confirming runs from now.
     updatedAt: now,
   };
-  db.transaction((tx) => {
-    const row = existing
-      ? tx
-          .update(subscribers)
-          .set(values)
-          .where(eq(subscribers.id, existing.id))
-          .returning({ id: subscribers.id })
-          .get()
-      : tx
-          .insert(subscribers)
-          .values({ ...values, createdAt: now })
-          .returning({ id: subscribers.id })
-          .get();
-    writeAudit(tx, {
-      actorUserId: null,
+  change({
+    viewer: null,
+    now,
+    load: () => ({}),
+    missing: "",
+    // Anyone may subscribe (the form is throttled per address); the mail confirms it is them.
+    allow: anyone,
+    write: (tx) =>
+      existing
+        ? tx
+            .update(subscribers)
+            .set(values)
+            .where(eq(subscribers.id, existing.id))
+            .returning({ id: subscribers.id })
+            .get()
+        : tx
+            .insert(subscribers)
+            .values({ ...values, createdAt: now })
+            .returning({ id: subscribers.id })
+            .get(),
+    audit: (_none, row) => ({
       action: existing?.status === "afgemeld" ? "subscriber.resubscribe" : "subscriber.subscribe",
       entityType: "subscriber",
       entityId: row.id,
@@ -117,7 +123,7 @@ export async function subscribe({
         existing?.status === "afgemeld"
           ? "Opnieuw aangemeld voor de nieuwsbrief (wacht op bevestiging)"
           : "Aangemeld voor de nieuwsbrief (wacht op bevestiging)",
-    });
+    }),
   });
   await sendMail({
     to: [{ name: values.name ?? email, address: email }],
@@ -134,25 +140,34 @@ export async function subscribe({
 
 /** Confirms a subscription by the token from the mail; null when the link is unknown or expired. */
 export function confirmSubscription({ token, now = Date.now() }: { token: string; now?: number }) {
-  return getDb().transaction((tx) => {
-    const row = tx
+  const byToken = () =>
+    getDb()
       .select()
       .from(subscribers)
       .where(eq(subscribers.confirmTokenHash, hashText(token)))
       .get();
-    if (!row || row.status !== "wacht" || row.updatedAt < now - CONFIRM_TTL_MS) return null;
-    tx.update(subscribers)
-      .set({ status: "bevestigd", confirmedAt: now, confirmTokenHash: null, updatedAt: now })
-      .where(eq(subscribers.id, row.id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: null,
+  const found = byToken();
+  if (!found || found.status !== "wacht" || found.updatedAt < now - CONFIRM_TTL_MS) return null;
+  return change({
+    viewer: null,
+    now,
+    load: byToken,
+    missing: "Deze bevestigingslink is al gebruikt.",
+    // The token from the mail is the credential: it confirms this one address.
+    allow: anyone,
+    write: (tx, row) => {
+      tx.update(subscribers)
+        .set({ status: "bevestigd", confirmedAt: now, confirmTokenHash: null, updatedAt: now })
+        .where(eq(subscribers.id, row.id))
+        .run();
+      return { email: row.email! };
+    },
+    audit: (row) => ({
       action: "subscriber.confirm",
       entityType: "subscriber",
       entityId: row.id,
       summary: "Aanmelding voor de nieuwsbrief bevestigd",
-    });
-    return { email: row.email! };
+    }),
   });
 }
 
@@ -171,29 +186,36 @@ export function findUnsubscribe({ token }: { token: string }) {
  * the hash stays so no mail goes to that address again unless it subscribes anew.
  */
 export function unsubscribe({ token, now = Date.now() }: { token: string; now?: number }) {
-  return getDb().transaction((tx) => {
-    const row = tx.select().from(subscribers).where(eq(subscribers.unsubscribeToken, token)).get();
-    if (!row) return false;
-    tx.update(subscribers)
-      .set({
-        status: "afgemeld",
-        email: null,
-        name: null,
-        organisation: null,
-        confirmTokenHash: null,
-        unsubscribedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(subscribers.id, row.id))
-      .run();
-    writeAudit(tx, {
-      actorUserId: null,
+  const byToken = () => getDb().select().from(subscribers).where(eq(subscribers.unsubscribeToken, token)).get();
+  if (!byToken()) return false;
+  return change({
+    viewer: null,
+    now,
+    load: byToken,
+    missing: "Deze afmeldlink is onbekend.",
+    // The token in the link is the credential, and it can do nothing but unsubscribe.
+    allow: anyone,
+    write: (tx, row) => {
+      tx.update(subscribers)
+        .set({
+          status: "afgemeld",
+          email: null,
+          name: null,
+          organisation: null,
+          confirmTokenHash: null,
+          unsubscribedAt: now,
+          updatedAt: now,
+        })
+        .where(eq(subscribers.id, row.id))
+        .run();
+      return true;
+    },
+    audit: (row) => ({
       action: "subscriber.unsubscribe",
       entityType: "subscriber",
       entityId: row.id,
       summary: "Afgemeld voor de nieuwsbrief",
-    });
-    return true;
+    }),
   });
 }
 
@@ -240,52 +262,57 @@ export function importSubscribers({
   rows: { line: number; email: string; name: string; organisation: string; confirmed: boolean }[];
   now?: number;
 }) {
-  if (!canManageProgrammes(viewer)) throw new Forbidden("Alleen de kwartiermaker importeert abonnees.");
   const result = { added: 0, updated: 0, optedOut: 0, invalid: [] as number[] };
-  getDb().transaction((tx) => {
-    for (const row of rows) {
-      const email = row.email.trim().toLowerCase();
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-        result.invalid.push(row.line);
-        continue;
+  change({
+    viewer,
+    now,
+    load: () => ({}),
+    missing: "",
+    allow: (viewer) => canManageProgrammes(viewer) || "Alleen de kwartiermaker importeert abonnees.",
+    write: (tx) => {
+      for (const row of rows) {
+        const email = row.email.trim().toLowerCase();
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+          result.invalid.push(row.line);
+          continue;
+        }
+        const emailHash = hashEmail(email);
+        const existing = tx.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).get();
+        if (existing?.status === "afgemeld") {
+          result.optedOut++;
+          continue;
+        }
+        const values = {
+          email,
+          name: row.name.trim() || null,
+          organisation: row.organisation.trim() || null,
+          ...(row.confirmed ? { status: "bevestigd" as const, confirmedAt: existing?.confirmedAt ?? now } : {}),
+          updatedAt: now,
+        };
+        if (existing) {
+          tx.update(subscribers).set(values).where(eq(subscribers.id, existing.id)).run();
+          result.updated++;
+        } else {
+          tx.insert(subscribers)
+            .values({
+              ...values,
+              emailHash,
+              unsubscribeToken: newToken(),
+              status: row.confirmed ? "bevestigd" : "wacht",
+              createdAt: now,
+            })
+            .run();
+          result.added++;
+        }
       }
-      const emailHash = hashEmail(email);
-      const existing = tx.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).get();
-      if (existing?.status === "afgemeld") {
-        result.optedOut++;
-        continue;
-      }
-      const values = {
-        email,
-        name: row.name.trim() || null,
-        organisation: row.organisation.trim() || null,
-        ...(row.confirmed ? { status: "bevestigd" as const, confirmedAt: existing?.confirmedAt ?? now } : {}),
-        updatedAt: now,
-      };
-      if (existing) {
-        tx.update(subscribers).set(values).where(eq(subscribers.id, existing.id)).run();
-        result.updated++;
-      } else {
-        tx.insert(subscribers)
-          .values({
-            ...values,
-            emailHash,
-            unsubscribeToken: newToken(),
-            status: row.confirmed ? "bevestigd" : "wacht",
-            createdAt: now,
-          })
-          .run();
-        result.added++;
-      }
-    }
-    writeAudit(tx, {
-      actorUserId: viewer!.userId,
+    },
+    audit: () => ({
       action: "subscriber.import",
       entityType: "subscriber",
       entityId: null,
       summary: `Abonnees geïmporteerd: ${result.added} nieuw, ${result.updated} bijgewerkt, ${result.optedOut} eerder afgemeld overgeslagen`,
       after: result,
-    });
+    }),
   });
   return result;
 }

@@ -5,7 +5,7 @@ import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { groupBySection } from "~/lib/agenda-numbering";
 import { getDb, type Tx } from "~/lib/db.server";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
-import { writeAudit } from "./audit.server";
+import { change as changeThroughDoor } from "./access/change.server";
 import { Forbidden, RuleError } from "./errors";
 import { defaultTemplate } from "./meetings.server";
 
@@ -48,20 +48,24 @@ function ensureOwnTemplate(tx: Tx, bodyId: number) {
     .run();
 }
 
-function bodyName(tx: Tx, bodyId: number) {
-  const body = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, bodyId)).get();
-  if (!body) throw new RuleError({ "": ["Dit gremium bestaat niet meer."] });
-  return body.name;
-}
-
-function log(tx: Tx, viewer: SignedInViewer, bodyId: number, summary: string, after?: unknown) {
-  writeAudit(tx, {
-    actorUserId: viewer.userId,
-    action: "template.change",
-    entityType: "body",
-    entityId: bodyId,
-    summary,
-    after,
+/**
+ * A change of a body's template through the one door: the body's secretariaat, logged with what the
+ * change says of itself (null when it turned out to change nothing).
+ */
+function changeTemplate(
+  viewer: Viewer,
+  bodyId: number,
+  write: (tx: Tx, bodyName: string) => { summary: string; after?: unknown } | null,
+) {
+  changeThroughDoor({
+    viewer,
+    load: () =>
+      getDb().select({ bodyId: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.id, bodyId)).get(),
+    missing: "Dit gremium bestaat niet meer.",
+    allow: (viewer, body) =>
+      managesBody(viewer, body.bodyId) || "Alleen het secretariaat van dit gremium past het sjabloon aan.",
+    write: (tx, body) => write(tx, body.name),
+    audit: (_body, logged) => logged && { action: "template.change", entityType: "body", entityId: bodyId, ...logged },
   });
 }
 
@@ -74,9 +78,7 @@ export function addTemplateItem({
   bodyId: number;
   input: { section: AgendaSection; subject: string; proposalMarkdown: string };
 }) {
-  requireTemplateManager(viewer, bodyId);
-  getDb().transaction((tx) => {
-    const name = bodyName(tx, bodyId);
+  changeTemplate(viewer, bodyId, (tx, name) => {
     ensureOwnTemplate(tx, bodyId);
     const last = tx
       .select({ last: max(agendaTemplateItems.position) })
@@ -86,13 +88,10 @@ export function addTemplateItem({
     tx.insert(agendaTemplateItems)
       .values({ bodyId, ...input, position: (last?.last ?? 0) + 1 })
       .run();
-    log(
-      tx,
-      viewer,
-      bodyId,
-      `Vast punt ‘${input.subject}’ toegevoegd aan het sjabloon van ${name} (${agendaSectionLabels[input.section]})`,
-      input,
-    );
+    return {
+      summary: `Vast punt ‘${input.subject}’ toegevoegd aan het sjabloon van ${name} (${agendaSectionLabels[input.section]})`,
+      after: input,
+    };
   });
 }
 
@@ -108,9 +107,7 @@ export function changeTemplateItem({
   itemId: number;
   change: "up" | "down" | "remove";
 }) {
-  requireTemplateManager(viewer, bodyId);
-  getDb().transaction((tx) => {
-    const name = bodyName(tx, bodyId);
+  changeTemplate(viewer, bodyId, (tx, name) => {
     let id = itemId;
     if (id < 0) {
       // The editor showed the default template: make it the body's own, then find the same item.
@@ -131,8 +128,7 @@ export function changeTemplateItem({
     if (!item) throw new RuleError({ "": ["Dit vaste punt bestaat niet meer."] });
     if (change === "remove") {
       tx.delete(agendaTemplateItems).where(eq(agendaTemplateItems.id, id)).run();
-      log(tx, viewer, bodyId, `Vast punt ‘${item.subject}’ verwijderd uit het sjabloon van ${name}`);
-      return;
+      return { summary: `Vast punt ‘${item.subject}’ verwijderd uit het sjabloon van ${name}` };
     }
     const neighbour = tx
       .select({ id: agendaTemplateItems.id, position: agendaTemplateItems.position })
@@ -149,17 +145,14 @@ export function changeTemplateItem({
       .orderBy(change === "up" ? desc(agendaTemplateItems.position) : asc(agendaTemplateItems.position))
       .limit(1)
       .get();
-    if (!neighbour) return;
+    if (!neighbour) return null;
     tx.update(agendaTemplateItems).set({ position: neighbour.position }).where(eq(agendaTemplateItems.id, id)).run();
     tx.update(agendaTemplateItems)
       .set({ position: item.position })
       .where(eq(agendaTemplateItems.id, neighbour.id))
       .run();
-    log(
-      tx,
-      viewer,
-      bodyId,
-      `Vast punt ‘${item.subject}’ ${change === "up" ? "omhoog" : "omlaag"} in het sjabloon van ${name}`,
-    );
+    return {
+      summary: `Vast punt ‘${item.subject}’ ${change === "up" ? "omhoog" : "omlaag"} in het sjabloon van ${name}`,
+    };
   });
 }

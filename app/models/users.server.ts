@@ -5,8 +5,8 @@ import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { userRoleLabels, type UserRole } from "~/lib/vocabulary";
-import { writeAudit } from "./audit.server";
-import { ConflictError, RuleError } from "./errors";
+import { change, withCapability } from "./access/change.server";
+import { RuleError } from "./errors";
 import { invalidateUserSessions } from "./sessions.server";
 import { normaliseEmail } from "./sign-in.server";
 
@@ -69,7 +69,34 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
     throw new RuleError({ email: ["Er is al een gebruiker met dit e-mailadres."] });
   }
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return change({
+    viewer,
+    load: () => ({}),
+    missing: "",
+    allow: withCapability("manage-users"),
+    check: (_none, tx) => {
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
+        throw new RuleError({ email: ["Er is al een gebruiker met dit e-mailadres."] });
+    },
+    write: (tx) => insertUser(tx, input, email, passwordHash),
+    audit: (_none, { user, person }) => ({
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      summary: `Gebruiker ${input.name} (${email}) aangemaakt als ${userRoleLabels[input.role].toLowerCase()}`,
+      after: {
+        name: input.name,
+        email,
+        role: input.role,
+        organisationId: input.organisationId ?? null,
+        personId: person.id,
+      },
+    }),
+  }).user;
+}
+
+function insertUser(tx: Tx, input: NewUserInput, email: string, passwordHash: string) {
+  {
     // Someone already known as a person (a member without an account) gets the account linked.
     const known = tx
       .select({ id: people.id })
@@ -95,26 +122,13 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
       .values({ personId: person.id, email, passwordHash, role: input.role })
       .returning({ id: users.id })
       .get();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
-      action: "user.create",
-      entityType: "user",
-      entityId: user.id,
-      summary: `Gebruiker ${input.name} (${email}) aangemaakt als ${userRoleLabels[input.role].toLowerCase()}`,
-      after: {
-        name: input.name,
-        email,
-        role: input.role,
-        organisationId: input.organisationId ?? null,
-        personId: person.id,
-      },
-    });
-    return user;
-  });
+    return { user, person };
+  }
 }
 
-function loadForChange(tx: Tx, id: number, expectedVersion: number) {
-  const current = tx
+/** A user as a change of their account reads them. */
+function userForChange(id: number) {
+  return getDb()
     .select({
       id: users.id,
       version: users.version,
@@ -127,10 +141,9 @@ function loadForChange(tx: Tx, id: number, expectedVersion: number) {
     .innerJoin(people, eq(people.id, users.personId))
     .where(eq(users.id, id))
     .get();
-  if (!current) throw new RuleError({ role: ["Deze gebruiker bestaat niet meer."] });
-  if (current.version !== expectedVersion) throw new ConflictError();
-  return current;
 }
+
+const USER_GONE = "Deze gebruiker bestaat niet meer.";
 
 function countOtherActiveAdmins(id: number) {
   return getDb()
@@ -151,26 +164,33 @@ export function setUserRole({
   expectedVersion: number;
   role: UserRole;
 }) {
-  requireCapability(viewer, "manage-users");
-  return getDb().transaction((tx) => {
-    const current = loadForChange(tx, id, expectedVersion);
-    if (current.role === role) return;
-    if (current.role === "beheerder" && countOtherActiveAdmins(id) === 0) {
-      throw new RuleError({ role: ["Er moet minstens één actieve beheerder blijven."] });
-    }
-    tx.update(users)
-      .set({ role, version: current.version + 1, updatedAt: Date.now() })
-      .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
-      action: "user.set-role",
-      entityType: "user",
-      entityId: id,
-      summary: `Rol van ${current.name} gewijzigd in ${userRoleLabels[role].toLowerCase()}`,
-      before: { role: current.role },
-      after: { role },
-    });
+  change({
+    viewer,
+    load: () => userForChange(id),
+    missing: USER_GONE,
+    allow: withCapability("manage-users"),
+    expectedVersion,
+    check: (current) => {
+      if (current.role !== role && current.role === "beheerder" && countOtherActiveAdmins(id) === 0)
+        throw new RuleError({ role: ["Er moet minstens één actieve beheerder blijven."] });
+    },
+    write: (tx, current) => {
+      if (current.role === role) return false;
+      tx.update(users).set({ role }).where(eq(users.id, id)).run();
+      return true;
+    },
+    touch: { table: users, id: () => id },
+    audit: (current, changed) =>
+      changed
+        ? {
+            action: "user.set-role",
+            entityType: "user",
+            entityId: id,
+            summary: `Rol van ${current.name} gewijzigd in ${userRoleLabels[role].toLowerCase()}`,
+            before: { role: current.role },
+            after: { role },
+          }
+        : null,
   });
 }
 
@@ -184,32 +204,33 @@ export function deactivateUser({
   id: number;
   expectedVersion: number;
 }) {
-  requireCapability(viewer, "manage-users");
-  if (viewer.userId === id) {
-    throw new RuleError({ "": ["U kunt uw eigen account niet deactiveren."] });
-  }
-  return getDb().transaction((tx) => {
-    const current = loadForChange(tx, id, expectedVersion);
-    if (current.deactivatedAt !== null) {
-      throw new RuleError({ "": ["Deze gebruiker is al gedeactiveerd."] });
-    }
-    const deactivatedAt = Date.now();
-    tx.update(users)
-      .set({ deactivatedAt, version: current.version + 1, updatedAt: deactivatedAt })
-      .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
-      .run();
-    invalidateUserSessions({ userId: id });
-    // The personal calendar link is a credential too: it ends now, and reactivation does not revive it.
-    tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, id)).run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  const deactivatedAt = Date.now();
+  change({
+    viewer,
+    now: deactivatedAt,
+    load: () => userForChange(id),
+    missing: USER_GONE,
+    allow: withCapability("manage-users"),
+    expectedVersion,
+    check: (current) => {
+      if (viewer?.userId === id) throw new RuleError({ "": ["U kunt uw eigen account niet deactiveren."] });
+      if (current.deactivatedAt !== null) throw new RuleError({ "": ["Deze gebruiker is al gedeactiveerd."] });
+    },
+    write: (tx) => {
+      tx.update(users).set({ deactivatedAt }).where(eq(users.id, id)).run();
+      invalidateUserSessions({ userId: id });
+      // The personal calendar link is a credential too: it ends now, and reactivation does not revive it.
+      tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, id)).run();
+    },
+    touch: { table: users, id: () => id },
+    audit: (current) => ({
       action: "user.deactivate",
       entityType: "user",
       entityId: id,
       summary: `Gebruiker ${current.name} gedeactiveerd; open sessies en agendalink beëindigd`,
       before: { deactivatedAt: null },
       after: { deactivatedAt },
-    });
+    }),
   });
 }
 
@@ -222,23 +243,29 @@ export function reactivateUser({
   id: number;
   expectedVersion: number;
 }) {
-  requireCapability(viewer, "manage-users");
-  return getDb().transaction((tx) => {
-    const current = loadForChange(tx, id, expectedVersion);
-    if (current.deactivatedAt === null) return;
-    tx.update(users)
-      .set({ deactivatedAt: null, version: current.version + 1, updatedAt: Date.now() })
-      .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
-      .run();
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
-      action: "user.reactivate",
-      entityType: "user",
-      entityId: id,
-      summary: `Gebruiker ${current.name} weer geactiveerd`,
-      before: { deactivatedAt: current.deactivatedAt },
-      after: { deactivatedAt: null },
-    });
+  change({
+    viewer,
+    load: () => userForChange(id),
+    missing: USER_GONE,
+    allow: withCapability("manage-users"),
+    expectedVersion,
+    write: (tx, current) => {
+      if (current.deactivatedAt === null) return false;
+      tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, id)).run();
+      return true;
+    },
+    touch: { table: users, id: () => id },
+    audit: (current, changed) =>
+      changed
+        ? {
+            action: "user.reactivate",
+            entityType: "user",
+            entityId: id,
+            summary: `Gebruiker ${current.name} weer geactiveerd`,
+            before: { deactivatedAt: current.deactivatedAt },
+            after: { deactivatedAt: null },
+          }
+        : null,
   });
 }
 
@@ -262,18 +289,21 @@ export async function changeOwnPassword({
     throw new RuleError({ currentPassword: ["Het huidige wachtwoord klopt niet."] });
   }
   const passwordHash = await hashPassword(newPassword);
-  db.transaction((tx) => {
-    tx.update(users)
-      .set({ passwordHash, version: user.version + 1, updatedAt: Date.now() })
-      .where(eq(users.id, viewer.userId))
-      .run();
-    invalidateUserSessions({ userId: viewer.userId });
-    writeAudit(tx, {
-      actorUserId: viewer.userId,
+  change({
+    viewer,
+    load: () => userForChange(viewer.userId),
+    missing: USER_GONE,
+    allow: (current, row) => current?.userId === row.id || "U wijzigt alleen uw eigen wachtwoord.",
+    write: (tx) => {
+      tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId)).run();
+      invalidateUserSessions({ userId: viewer.userId });
+    },
+    touch: { table: users, id: () => viewer.userId },
+    audit: () => ({
       action: "user.change-password",
       entityType: "user",
       entityId: viewer.userId,
       summary: `${viewer.name} heeft het eigen wachtwoord gewijzigd; andere sessies beëindigd`,
-    });
+    }),
   });
 }

@@ -125,6 +125,23 @@ describe("the access layer (app/models/access/) is the one door", () => {
     expect(offenders).toEqual([]);
   });
 
+  // Writes that are no one's change of a record, each with the reason they do not take the door.
+  const ownTransactions: Record<string, string> = {
+    "newsletters.server.ts": "the background sender claims a batch of deliveries; no viewer, no record change",
+    "reminders.server.ts": "the daily job records a digest it has mailed; no viewer",
+    "sign-in.server.ts": "counting a sign-in attempt happens before anyone is signed in",
+  };
+
+  it("every change goes through the one door: no model opens a transaction of its own", () => {
+    const offenders = modelFiles.filter(
+      (file) => /\.transaction\(/.test(source(file)) && !ownTransactions[file.replace("app/models/", "")],
+    );
+    expect(offenders).toEqual([]);
+    // The exceptions are still there (else the list is stale).
+    for (const name of Object.keys(ownTransactions))
+      expect(source(`app/models/${name}`), name).toMatch(/\.transaction\(/);
+  });
+
   it("models throw domain errors, never HTTP responses", () => {
     const offenders = modelFiles.filter((file) =>
       /new Response\(|\b(forbidden|notFound|redirect)\(|from "~\/lib\/responses\.server"/.test(source(file)),

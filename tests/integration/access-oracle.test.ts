@@ -48,6 +48,7 @@ import { selectDigests } from "../../app/models/reminders.server";
 import { search } from "../../app/models/search.server";
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
 import { createCalendarFeed, viewerForCalendarToken } from "../../app/models/calendar-feeds.server";
+import { NotFound } from "../../app/models/errors";
 import { loader as meetingPage } from "../../app/routes/vergaderingen.$id._index";
 import { loader as decisionListPage } from "../../app/routes/vergaderingen.$id.besluitenlijst";
 import { loader as decisionPage } from "../../app/routes/besluiten.$reference";
@@ -815,18 +816,24 @@ async function checkWorld(world: Generated) {
             slug: `gremium-${b}`,
           });
         if (userId) {
-          const feedToken = createCalendarFeed({
-            viewer: viewerOf(
-              { userId, personId: built.people[r]!, name: who, email: "x", role: reader.role! },
-              { sessionId: "t", today: TODAY },
-            ),
-          });
-          expectEqual(
-            `${who}: persoonlijke agendalink`,
-            viewerForCalendarToken({ token: feedToken }) !== null,
-            o.signedIn,
+          const owner = viewerOf(
+            { userId, personId: built.people[r]!, name: who, email: "x", role: reader.role! },
+            { sessionId: "t", today: TODAY },
           );
-          await page("/kalender", personalCalendar, `/kalender/${feedToken}`, { token: feedToken }, o.signedIn);
+          if (o.signedIn) {
+            const feedToken = createCalendarFeed({ viewer: owner });
+            expectEqual(`${who}: persoonlijke agendalink`, viewerForCalendarToken({ token: feedToken }) !== null, true);
+            await page("/kalender", personalCalendar, `/kalender/${feedToken}`, { token: feedToken }, true);
+          } else {
+            // A deactivated account gets no new link either.
+            let refused = false;
+            try {
+              createCalendarFeed({ viewer: owner });
+            } catch (error) {
+              refused = error instanceof NotFound;
+            }
+            expectEqual(`${who}: nieuwe agendalink geweigerd`, refused, true);
+          }
         }
         await page("/nieuwsbrieven/feed.xml", feed, "/nieuwsbrieven/feed.xml");
       }

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { can, type Capability } from "~/auth/permissions";
 import { getDb, type Tx } from "~/lib/db.server";
 import { writeAudit, type AuditEntryInput } from "../audit.server";
 import { ConflictError, Forbidden, NotFound } from "../errors";
@@ -69,3 +70,11 @@ export function change<Row extends object, Result>(spec: ChangeSpec<Row, Result>
 export function signedIn(viewer: Viewer, refusal: string): true | string {
   return viewer ? true : refusal;
 }
+
+/** For a change that a role's capability allows (the beheerder's users and bodies, say). */
+export function withCapability(capability: Capability, refusal = "U hebt geen toegang tot deze pagina.") {
+  return (viewer: Viewer) => can(viewer, capability) || refusal;
+}
+
+/** For a change anyone may make: a public sign-up, or one whose link token the caller has matched. */
+export const anyone = () => true as const;
