@@ -5,6 +5,7 @@ import { requireRole } from "~/auth/permissions.server";
 import { userRoleLabels } from "~/lib/vocabulary";
 import { listUsers } from "~/models/users.server";
 import { pageRoute } from "~/lib/responses.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers · Beheer · Gremium" }];
 
@@ -23,51 +24,34 @@ export default function Users() {
           Nieuwe gebruiker toevoegen
         </Link>
       </p>
-      <div className="gremium-table-wrap">
-        <table className="utrecht-table utrecht-table--html-table">
-          <caption className="utrecht-table__caption gremium-visually-hidden">Alle gebruikers</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                Naam
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                E-mailadres
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Organisatie
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Rol
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {users.map((user) => (
-              <tr key={user.id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">
-                  <Link className="nl-link" to={`/beheer/gebruikers/${user.id}`}>
-                    {user.name}
-                  </Link>
-                </td>
-                <td className="utrecht-table__cell">{user.email}</td>
-                <td className="utrecht-table__cell">{user.organisationName ?? "—"}</td>
-                <td className="utrecht-table__cell">{userRoleLabels[user.role]}</td>
-                <td className="utrecht-table__cell">
-                  {user.deactivatedAt ? (
-                    <StatusBadge tone="neutral">gedeactiveerd</StatusBadge>
-                  ) : (
-                    <StatusBadge tone="safe">actief</StatusBadge>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Alle gebruikers"
+        captionHidden
+        rows={users}
+        rowKey={(user) => user.id}
+        columns={[
+          {
+            header: "Naam",
+            cell: (user) => (
+              <Link className="nl-link" to={`/beheer/gebruikers/${user.id}`}>
+                {user.name}
+              </Link>
+            ),
+          },
+          { header: "E-mailadres", cell: (user) => user.email },
+          { header: "Organisatie", cell: (user) => user.organisationName ?? "—" },
+          { header: "Rol", cell: (user) => userRoleLabels[user.role] },
+          {
+            header: "Status",
+            cell: (user) =>
+              user.deactivatedAt ? (
+                <StatusBadge tone="neutral">gedeactiveerd</StatusBadge>
+              ) : (
+                <StatusBadge tone="safe">actief</StatusBadge>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

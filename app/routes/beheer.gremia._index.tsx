@@ -5,6 +5,7 @@ import { requireRole } from "~/auth/permissions.server";
 import { listBodiesForAdmin } from "~/models/bodies.server";
 import { bodyKindLabels } from "~/lib/vocabulary";
 import { pageRoute } from "~/lib/responses.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Gremia · Beheer · Gremium" }];
 
@@ -23,51 +24,34 @@ export default function AdminBodies() {
           Nieuw gremium toevoegen
         </Link>
       </p>
-      <div className="gremium-table-wrap">
-        <table className="utrecht-table utrecht-table--html-table">
-          <caption className="utrecht-table__caption gremium-visually-hidden">Alle gremia</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                Naam
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Soort
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Valt onder
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Leden
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {bodies.map((body) => (
-              <tr key={body.id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">
-                  <Link className="nl-link" to={`/beheer/gremia/${body.id}`}>
-                    {body.name}
-                  </Link>
-                </td>
-                <td className="utrecht-table__cell">{bodyKindLabels[body.kind]}</td>
-                <td className="utrecht-table__cell">{body.parentName ?? "—"}</td>
-                <td className="utrecht-table__cell">{body.currentMembers}</td>
-                <td className="utrecht-table__cell">
-                  {body.retired ? (
-                    <StatusBadge tone="neutral">opgeheven</StatusBadge>
-                  ) : (
-                    <StatusBadge tone="safe">actief</StatusBadge>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Alle gremia"
+        captionHidden
+        rows={bodies}
+        rowKey={(body) => body.id}
+        columns={[
+          {
+            header: "Naam",
+            cell: (body) => (
+              <Link className="nl-link" to={`/beheer/gremia/${body.id}`}>
+                {body.name}
+              </Link>
+            ),
+          },
+          { header: "Soort", cell: (body) => bodyKindLabels[body.kind] },
+          { header: "Valt onder", cell: (body) => body.parentName ?? "—" },
+          { header: "Leden", cell: (body) => body.currentMembers },
+          {
+            header: "Status",
+            cell: (body) =>
+              body.retired ? (
+                <StatusBadge tone="neutral">opgeheven</StatusBadge>
+              ) : (
+                <StatusBadge tone="safe">actief</StatusBadge>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { listPeople } from "~/models/people.server";
 import { pageRoute } from "~/lib/responses.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Personen · Beheer · Gremium" }];
 
@@ -25,53 +26,36 @@ export default function People() {
           Nieuwe persoon toevoegen
         </Link>
       </p>
-      <div className="gremium-table-wrap">
-        <table className="utrecht-table utrecht-table--html-table">
-          <caption className="utrecht-table__caption gremium-visually-hidden">Alle personen</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                Naam
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Organisatie
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Functie
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Gremia
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Account
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {people.map((person) => (
-              <tr key={person.id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">
-                  <Link className="nl-link" to={`/beheer/personen/${person.id}`}>
-                    {person.name}
-                  </Link>
-                </td>
-                <td className="utrecht-table__cell">{person.organisationName ?? "—"}</td>
-                <td className="utrecht-table__cell">{person.jobTitle ?? "—"}</td>
-                <td className="utrecht-table__cell">{person.currentMemberships}</td>
-                <td className="utrecht-table__cell">
-                  {person.userId ? (
-                    <Link className="nl-link" to={`/beheer/gebruikers/${person.userId}`}>
-                      ja<span className="gremium-visually-hidden">, account van {person.name}</span>
-                    </Link>
-                  ) : (
-                    "nee"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Alle personen"
+        captionHidden
+        rows={people}
+        rowKey={(person) => person.id}
+        columns={[
+          {
+            header: "Naam",
+            cell: (person) => (
+              <Link className="nl-link" to={`/beheer/personen/${person.id}`}>
+                {person.name}
+              </Link>
+            ),
+          },
+          { header: "Organisatie", cell: (person) => person.organisationName ?? "—" },
+          { header: "Functie", cell: (person) => person.jobTitle ?? "—" },
+          { header: "Gremia", cell: (person) => person.currentMemberships },
+          {
+            header: "Account",
+            cell: (person) =>
+              person.userId ? (
+                <Link className="nl-link" to={`/beheer/gebruikers/${person.userId}`}>
+                  ja<span className="gremium-visually-hidden">, account van {person.name}</span>
+                </Link>
+              ) : (
+                "nee"
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { env } from "~/lib/env.server";
 import { formatTimestamp } from "~/lib/format";
 import { listOutbox } from "~/lib/mail.server";
 import { pageRoute } from "~/lib/responses.server";
+import { DataTable } from "~/components/data-table";
 
 export const meta: MetaFunction = () => [{ title: "Uitgaande post · Beheer · Gremium" }];
 
@@ -26,41 +27,25 @@ export default function Outbox() {
       {messages.length === 0 ? (
         <p className="nl-paragraph">Er zijn nog geen berichten.</p>
       ) : (
-        <div className="gremium-table-wrap">
-          <table className="utrecht-table utrecht-table--html-table gremium-table-stack">
-            <caption className="utrecht-table__caption gremium-visually-hidden">
-              Bewaarde berichten, nieuwste eerst
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  Wanneer
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  Aan
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  Onderwerp
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {messages.map((message) => (
-                <tr key={message.file} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{formatTimestamp(message.writtenAt)}</td>
-                  <td className="utrecht-table__cell" data-label="Aan">
-                    {message.to}
-                  </td>
-                  <td className="utrecht-table__cell" data-label="Onderwerp">
-                    <a className="nl-link" href={`/beheer/uitgaande-post/${message.file}`} download>
-                      {message.subject}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Bewaarde berichten, nieuwste eerst"
+          captionHidden
+          stacked
+          rows={messages}
+          rowKey={(message) => message.file}
+          columns={[
+            { header: "Wanneer", cell: (message) => formatTimestamp(message.writtenAt) },
+            { header: "Aan", cell: (message) => message.to },
+            {
+              header: "Onderwerp",
+              cell: (message) => (
+                <a className="nl-link" href={`/beheer/uitgaande-post/${message.file}`} download>
+                  {message.subject}
+                </a>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { notFound } from "~/auth/guards";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { ConflictError } from "~/models/errors";
 import { getContribution, saveContribution } from "~/models/newsletters.server";
+import { MarkdownPreview } from "~/components/markdown-preview";
 
 export const meta: MetaFunction = () => [{ title: "Bijdrage voor de nieuwsbrief · Gremium" }];
 
@@ -70,12 +71,7 @@ export default function Contribution() {
             className="utrecht-textarea utrecht-textarea--html-textarea"
           />
         </div>
-        {reply?.preview ? (
-          <section aria-label="Voorbeeld" className="gremium-preview">
-            <p className="gremium-muted">Voorbeeld (nog niet opgeslagen):</p>
-            <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: reply.preview }} />
-          </section>
-        ) : null}
+        <MarkdownPreview html={reply?.preview} />
         <div className="utrecht-form-field gremium-checkbox">
           <input
             id="ready"

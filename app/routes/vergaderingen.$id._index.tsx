@@ -10,7 +10,7 @@ import { MeetingStatusBadge } from "~/components/meeting-list";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
-import { formatDateTime, formatDay, formatTime } from "~/lib/format";
+import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import type { SignedInViewer } from "~/auth/viewer";
 import { siteUrl } from "~/lib/site-url.server";
@@ -23,6 +23,7 @@ import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
 import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
+import { MeetingFacts } from "~/components/meeting-facts";
 
 const mailChangesSchema = z.object({ intent: z.literal("mail-changes") });
 const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema, mailChangesSchema]);
@@ -181,37 +182,18 @@ export default function MeetingPage() {
           </p>
         </Alert>
       ) : null}
-      <dl className="gremium-meta">
-        <dt>Status</dt>
-        <dd>
-          <MeetingStatusBadge status={meeting.status} />{" "}
-          {meeting.isPublic ? "openbare vergadering" : "besloten vergadering"}
-        </dd>
-        <dt>Datum</dt>
-        <dd>
-          {formatDay(meeting.startsAt)}
-          {meeting.previousStartsAt ? (
-            <div className="gremium-muted">Verplaatst; was {formatDateTime(meeting.previousStartsAt)}</div>
-          ) : null}
-        </dd>
-        <dt>Tijd</dt>
-        <dd>
-          {formatTime(meeting.startsAt)}–{formatTime(meeting.endsAt)} uur
-        </dd>
-        <dt>Plaats</dt>
-        <dd>{meeting.location}</dd>
-        {meeting.chairName ? (
+      <MeetingFacts
+        meeting={meeting}
+        before={
           <>
-            <dt>Voorzitter</dt>
-            <dd>{meeting.chairName}</dd>
+            <dt>Status</dt>
+            <dd>
+              <MeetingStatusBadge status={meeting.status} />{" "}
+              {meeting.isPublic ? "openbare vergadering" : "besloten vergadering"}
+            </dd>
           </>
-        ) : null}
-        {meeting.secretaryName ? (
-          <>
-            <dt>Secretaris</dt>
-            <dd>{meeting.secretaryName}</dd>
-          </>
-        ) : null}
+        }
+      >
         {meeting.inviteesNote || meeting.invitees.length > 0 ? (
           <>
             <dt>Genodigden</dt>
@@ -224,7 +206,7 @@ export default function MeetingPage() {
             <dd>{meeting.registrationNumber}</dd>
           </>
         ) : null}
-      </dl>
+      </MeetingFacts>
 
       {searchParams.get("aanwezigheid") ? (
         <Alert type="ok">

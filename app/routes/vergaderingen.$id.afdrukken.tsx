@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaTable } from "~/components/agenda-table";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
-import { formatDay, formatTime } from "~/lib/format";
+import { formatDay } from "~/lib/format";
 import { getMeeting } from "~/models/meetings.server";
 import { pageRoute } from "~/lib/responses.server";
+import { MeetingFacts } from "~/components/meeting-facts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -32,32 +33,12 @@ export default function PrintAgenda() {
           Terug naar de vergadering
         </Link>
       </p>
-      <dl className="gremium-meta">
-        <dt>Datum</dt>
-        <dd>{formatDay(meeting.startsAt)}</dd>
-        <dt>Plaats</dt>
-        <dd>{meeting.location}</dd>
-        <dt>Tijdstip</dt>
-        <dd>
-          {formatTime(meeting.startsAt)}–{formatTime(meeting.endsAt)} uur
-        </dd>
-        {meeting.chairName ? (
-          <>
-            <dt>Voorzitter</dt>
-            <dd>{meeting.chairName}</dd>
-          </>
-        ) : null}
-        {meeting.secretaryName ? (
-          <>
-            <dt>Secretaris</dt>
-            <dd>{meeting.secretaryName}</dd>
-          </>
-        ) : null}
+      <MeetingFacts meeting={meeting}>
         <dt>Genodigden</dt>
         <dd>
           {meeting.inviteesNote ?? (meeting.invitees.map((p) => p.name).join(", ") || "De leden van het gremium")}
         </dd>
-      </dl>
+      </MeetingFacts>
       <p className="nl-paragraph">
         <em>{meeting.isPublic ? "De vergadering is openbaar." : "De vergadering is besloten."}</em>
       </p>

@@ -5,12 +5,13 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
-import { amsterdamDateAndTime, formatDate, formatDateTime, formatDay, formatTime } from "~/lib/format";
+import { amsterdamDateAndTime, formatDate, formatDateTime, formatDay } from "~/lib/format";
 import { actionReviewResultLabels, agendaSectionLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
 import { listAttendance } from "~/models/attendance.server";
 import { getMeetingActionList } from "~/models/action-lists.server";
 import { getDecisionList } from "~/models/decisions.server";
 import { pageRoute } from "~/lib/responses.server";
+import { MeetingFacts } from "~/components/meeting-facts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -93,21 +94,7 @@ export default function DecisionList() {
             </li>
             <li>Afdrukken of PDF: kies ‘Afdrukken’ in uw browser; de pagina is daarop ingericht.</li>
           </ul>
-          <dl className="gremium-meta">
-            <dt>Datum</dt>
-            <dd>{formatDay(meeting.startsAt)}</dd>
-            <dt>Tijdstip</dt>
-            <dd>
-              {formatTime(meeting.startsAt)}–{formatTime(meeting.endsAt)} uur
-            </dd>
-            <dt>Plaats</dt>
-            <dd>{meeting.location}</dd>
-            {meeting.chairName ? (
-              <>
-                <dt>Voorzitter</dt>
-                <dd>{meeting.chairName}</dd>
-              </>
-            ) : null}
+          <MeetingFacts meeting={{ ...meeting, secretaryName: null }}>
             {present.length > 0 ? (
               <>
                 <dt>Aanwezig</dt>
@@ -124,7 +111,7 @@ export default function DecisionList() {
                 <dd>{absent.map((i) => i.name).join("; ")}</dd>
               </>
             ) : null}
-          </dl>
+          </MeetingFacts>
           {list.hiddenCount > 0 ? (
             <Alert type="info">
               <p className="nl-paragraph">Het besloten deel is alleen voor leden beschikbaar.</p>

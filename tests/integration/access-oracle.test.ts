@@ -58,7 +58,7 @@ import { loader as actionListPage } from "../../app/routes/acties._index";
 import { loader as actionCsv } from "../../app/routes/acties[.]csv";
 import { loader as planningPage } from "../../app/routes/gremia.$slug.planning";
 import { loader as documentPage } from "../../app/routes/stukken.$versionId._index";
-import { loader as planPage } from "../../app/routes/jaarplannen.$id";
+import { loader as planPage } from "../../app/routes/jaarplannen.$id/route";
 import { loader as editionPage } from "../../app/routes/nieuwsbrieven.$slug._index";
 import { loader as searchPage } from "../../app/routes/zoeken";
 import { loader as publicCalendar } from "../../app/routes/vergaderingen[.]ics";
