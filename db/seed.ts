@@ -3,7 +3,7 @@
 import { resolve } from "node:path";
 import { env } from "../app/lib/env.server";
 import { migrateDatabase, openDatabase } from "../app/lib/db.server";
-import { importDemoCorpus } from "./import";
+import { importDemoCorpus } from "../app/content/import.server";
 
 const { DATABASE_URL, DEMO_PASSWORD } = env();
 if (/^[a-z]+:\/\//i.test(DATABASE_URL)) {

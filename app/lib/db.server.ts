@@ -58,6 +58,20 @@ export function getDb(): Db {
   return current;
 }
 
+/**
+ * Runs `fn` with `db` as the connection every model reads and writes, then restores the current one
+ * (without closing either): the import fills a database that is not (yet) the app's own.
+ */
+export function withDatabase<T>(db: Db, fn: () => T): T {
+  const previous = current;
+  current = db;
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}
+
 export function connectDatabase(db: Db) {
   current?.$client.close();
   current = db;

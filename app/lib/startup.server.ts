@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { importDemoCorpus, isEmptyDatabase } from "../../db/import";
+import { importDemoCorpus, isEmptyDatabase } from "~/content/import.server";
 import { connectDatabase, countAppliedMigrations, migrateDatabase, openDatabase } from "./db.server";
 import { DEFAULT_DEMO_PASSWORD, env } from "./env.server";
 import { deleteExpiredSessions } from "~/models/sessions.server";

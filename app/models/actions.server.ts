@@ -22,6 +22,7 @@ import { detailedActions, readable, visibleActions, visibleItems } from "./acces
 import { isListAdopted } from "./adopted-records.server";
 import { writeAudit } from "./audit.server";
 import { Forbidden, RuleError } from "./errors";
+import { actorOf } from "./access/viewer";
 
 // Who sees an action, in full or without names, is the access layer's rule (visibleActions in
 // app/models/access/scopes.server.ts); every read below joins it.
@@ -456,14 +457,14 @@ export function insertAction(
       decisionId: input.decisionId ?? null,
       agendaItemId: input.agendaItemId ?? null,
       meetingId: input.meetingId ?? null,
-      createdByUserId: viewer.userId,
+      createdByUserId: actorOf(viewer),
       createdAt: now,
       updatedAt: now,
     })
     .returning({ id: actions.id })
     .get();
   writeAudit(tx, {
-    actorUserId: viewer.userId,
+    actorUserId: actorOf(viewer),
     action: "action.create",
     entityType: "action",
     entityId: created.id,
@@ -535,7 +536,14 @@ type Change = {
 };
 
 /** Writes a change of an action with its log line; the door writes the audit entry. */
-function applyChange(tx: Tx, viewer: SignedInViewer, action: ActionRow, change: Change, now: number) {
+function applyChange(
+  tx: Tx,
+  viewer: SignedInViewer,
+  action: ActionRow,
+  change: Change,
+  now: number,
+  reportedBy?: string,
+) {
   const status = change.status ?? action.status;
   const dueOn = change.dueOn === undefined ? action.dueOn : change.dueOn;
   const closes = !isRunning(status) && isRunning(action.status);
@@ -552,8 +560,8 @@ function applyChange(tx: Tx, viewer: SignedInViewer, action: ActionRow, change: 
   tx.insert(actionUpdates)
     .values({
       actionId: action.id,
-      authorUserId: viewer.userId,
-      authorName: viewer.name,
+      authorUserId: actorOf(viewer),
+      authorName: reportedBy ?? viewer.name,
       note: change.note,
       statusFrom: status !== action.status ? action.status : null,
       statusTo: status !== action.status ? status : null,
@@ -576,7 +584,15 @@ function requireRunning(action: ActionRow) {
     throw new RuleError({ "": [`Deze actie is al ${actionStatusLabels[action.status].toLowerCase()}.`] });
 }
 
-export type StepOptions = { note: string; now: number; meetingId?: number | null; dueOn?: string; field?: string };
+export type StepOptions = {
+  note: string;
+  now: number;
+  meetingId?: number | null;
+  dueOn?: string;
+  field?: string;
+  /** Who reported the progress, when the secretariaat records it for them (by mail, in a meeting). */
+  reportedBy?: string;
+};
 
 /** A step checks the action and the input (RuleError with Dutch messages) and says what changes. */
 type Step = (action: ActionRow, options: StepOptions) => Change;
@@ -698,7 +714,7 @@ export function stepAction({
     load: () => actionForChange(id),
     missing: ACTION_GONE,
     allow: (viewer, action) =>
-      byManagerOnly
+      byManagerOnly || options.reportedBy
         ? canManageAction(viewer, action) || "Alleen het secretariaat van dit gremium wijzigt deze actie."
         : canUpdateAction(viewer, action) || "Alleen de eigenaar van de actie of het secretariaat werkt haar bij.",
     expectedVersion,
@@ -710,7 +726,7 @@ export function stepAction({
     },
     write: (tx, action, signedIn, now) => {
       const planned = step(action, options);
-      return { planned, ...applyChange(tx, signedIn, action, planned, now) };
+      return { planned, ...applyChange(tx, signedIn, action, planned, now, options.reportedBy) };
     },
     touch: { table: actions, id: () => id },
     audit: (action, { planned, status, dueOn }) => ({
@@ -815,7 +831,7 @@ export function updateActionDetails({
         tx.insert(actionUpdates)
           .values({
             actionId: id,
-            authorUserId: signedIn.userId,
+            authorUserId: actorOf(signedIn),
             authorName: signedIn.name,
             dueOnFrom: action.dueOn,
             dueOnTo: after.dueOn,

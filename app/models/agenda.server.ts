@@ -126,7 +126,7 @@ export function insertWorkflowAgendaItem(
     input,
     actorUserId,
     now,
-  }: { meetingId: number; input: AgendaItemInput; actorUserId: number; now: number },
+  }: { meetingId: number; input: AgendaItemInput; actorUserId: number | null; now: number },
 ) {
   const meeting = tx
     .select({

@@ -131,6 +131,10 @@ export type BodyInput = {
   purposeMarkdown: string;
   meetingFrequency?: string | null;
   activeFrom: string;
+  /** The code in decision references (SG in SG-2026-02-B1); without it one is made from kind or name. */
+  code?: string | null;
+  /** Its place in lists; a new body comes last unless this says otherwise. */
+  sortOrder?: number;
 };
 
 function auditView(body: Record<string, unknown>) {
@@ -184,7 +188,8 @@ export function createBody({ viewer, input }: { viewer: Viewer; input: BodyInput
         .insert(bodies)
         .values({
           ...input,
-          sortOrder: (last?.max ?? 0) + 1,
+          code: input.code || null,
+          sortOrder: input.sortOrder ?? (last?.max ?? 0) + 1,
           shortName: input.shortName || null,
           parentId: input.parentId || null,
           meetingFrequency: input.meetingFrequency || null,

@@ -21,6 +21,7 @@ import { writeAudit } from "./audit.server";
 import { applyDecisionToPlans, revertPlansOfDecision } from "./plans.server";
 import { RuleError } from "./errors";
 import { byManager, getMeeting, meetingForChange, requireOpenMeeting } from "./meetings.server";
+import { actorOf } from "./access/viewer";
 
 /** The body's code in references: its own code, or one made from its kind or name. */
 export function bodyCode(body: { code: string | null; kind: BodyKind; name: string }) {
@@ -176,7 +177,7 @@ function adoptList(
       .where(eq(decisions.id, decision.id))
       .run();
     writeAudit(tx, {
-      actorUserId: viewer.userId,
+      actorUserId: actorOf(viewer),
       action: "decision.amend",
       entityType: "decision",
       entityId: decision.id,
@@ -196,7 +197,7 @@ function adoptList(
     .where(eq(decisionLists.meetingId, listMeetingId))
     .run();
   writeAudit(tx, {
-    actorUserId: viewer.userId,
+    actorUserId: actorOf(viewer),
     action: "decision-list.adopt",
     entityType: "meeting",
     entityId: listMeetingId,
@@ -324,7 +325,7 @@ export function recordDecision({
         agendaItemId,
         decisionId: decision.id,
         outcome: input.outcome,
-        actorUserId: signedIn.userId,
+        actorUserId: actorOf(signedIn),
         now,
       });
       if (item.adoptsMeetingId && input.outcome !== "aangehouden") {
@@ -419,7 +420,7 @@ export function removeDecision({ viewer, id, now = Date.now() }: { viewer: Viewe
       requireNotAdopting(tx, decision);
     },
     write: (tx, _row, signedIn) => {
-      revertPlansOfDecision(tx, { decisionId: id, actorUserId: signedIn.userId, now });
+      revertPlansOfDecision(tx, { decisionId: id, actorUserId: actorOf(signedIn), now });
       // The database no longer takes the actions along (migration 0018): they go explicitly.
       const removedActions = removeActionsOfDecision(tx, id);
       tx.delete(decisions).where(eq(decisions.id, id)).run();

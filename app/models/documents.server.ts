@@ -13,6 +13,7 @@ import { managesBody } from "./access/grants";
 import { visibleDocuments } from "./access/scopes.server";
 import { NotFound, RuleError } from "./errors";
 import { byManager, meetingForChange, requireManager, requireOpenMeeting } from "./meetings.server";
+import { actorOf } from "./access/viewer";
 
 /** Files live under data/documents/, named by their SHA-256, so the same file is stored once. */
 export function documentsDir() {
@@ -106,7 +107,7 @@ export function addDocument({
         .returning({ id: documents.id })
         .get();
       tx.insert(documentVersions)
-        .values({ documentId: document.id, number: 1, ...values, createdByUserId: signedIn.userId })
+        .values({ documentId: document.id, number: 1, ...values, createdByUserId: actorOf(signedIn) })
         .run();
       markChanged(tx, item.id, meeting.publishedAt, now);
       return document;
@@ -162,7 +163,7 @@ export function replaceDocument({
         .get();
       const number = (last?.number ?? 0) + 1;
       tx.insert(documentVersions)
-        .values({ documentId, number, ...values, createdByUserId: signedIn.userId })
+        .values({ documentId, number, ...values, createdByUserId: actorOf(signedIn) })
         .run();
       markChanged(tx, item.id, meeting.publishedAt, now);
       return { number };

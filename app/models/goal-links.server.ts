@@ -27,6 +27,7 @@ import {
 } from "./access/scopes.server";
 import { RuleError } from "./errors";
 import { canManagePlanOf } from "./access/plan-managers.server";
+import { actorOf } from "./access/viewer";
 
 export type LinkTarget =
   | { kind: "agendaItem"; id: number }
@@ -249,7 +250,7 @@ export function setGoalLinks({
         decisionId: target.kind === "decision" ? target.id : null,
         actionId: target.kind === "action" ? target.id : null,
         targetPlanGoalId: target.kind === "planGoal" ? target.id : null,
-        createdByUserId: signedIn.userId,
+        createdByUserId: actorOf(signedIn),
       };
       for (const objectiveId of uniqueObjectives)
         tx.insert(goalLinks)

@@ -15,6 +15,7 @@ import {
   requireOpenMeeting,
   type MeetingForChange,
 } from "./meetings.server";
+import { actorOf } from "./access/viewer";
 
 // The network works upwards every quarter: a themagroep sends an item to the expertgroep, the
 // expertgroep to the stuurgroep. A hand-off carries subject, proposal and documents; the receiving
@@ -71,7 +72,7 @@ export function proposeHandoff({
     write: (tx, { meeting }, signedIn) => ({
       ...tx
         .insert(handoffs)
-        .values({ fromAgendaItemId: agendaItemId, toBodyId, createdByUserId: signedIn.userId })
+        .values({ fromAgendaItemId: agendaItemId, toBodyId, createdByUserId: actorOf(signedIn) })
         .returning({ id: handoffs.id })
         .get(),
       target: listHandoffTargets(tx, meeting.bodyId).find((t) => t.id === toBodyId)!,
@@ -213,7 +214,7 @@ function copyHandoff(
       .get();
     const { id: _id, documentId: _d, number: _n, createdAt: _c, ...version } = current;
     tx.insert(documentVersions)
-      .values({ ...version, documentId: copy.id, number: 1, createdByUserId: signedIn.userId })
+      .values({ ...version, documentId: copy.id, number: 1, createdByUserId: actorOf(signedIn) })
       .run();
   }
   tx.update(handoffs)
@@ -270,4 +271,68 @@ export function getHandoffOptions({ viewer, agendaItemId }: { viewer: Viewer; ag
     targets: listHandoffTargets(db, meeting.bodyId),
     sent: listHandoffsForItems({ viewer, agendaItemIds: [agendaItemId] }),
   };
+}
+
+/**
+ * Records that an item on this body's agenda came up from an item of a body below (handed over
+ * outside Gremium, or before the body used it): the hand-off as accepted, so the decision taken here
+ * shows on the original. For the receiving body's secretariaat.
+ */
+export function recordHandoff({
+  viewer,
+  fromAgendaItemId,
+  toAgendaItemId,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  fromAgendaItemId: number;
+  toAgendaItemId: number;
+  now?: number;
+}) {
+  const itemWithMeeting = (id: number) => {
+    const item = getDb().select().from(agendaItems).where(eq(agendaItems.id, id)).get();
+    return item && { item, meeting: meetingForChange(getDb(), item.meetingId)! };
+  };
+  return change({
+    viewer,
+    now,
+    load: () => {
+      const from = itemWithMeeting(fromAgendaItemId);
+      const to = itemWithMeeting(toAgendaItemId);
+      return from && to ? { from, to, bodyId: to.meeting.bodyId } : undefined;
+    },
+    missing: "Dit agendapunt bestaat niet meer.",
+    allow: byManager(),
+    check: ({ from, to }, tx) => {
+      if (!listHandoffTargets(tx, from.meeting.bodyId).some((t) => t.id === to.meeting.bodyId))
+        throw new RuleError({ "": ["Een punt komt alleen van een gremium onder dit gremium."] });
+      if (
+        tx
+          .select({ id: handoffs.id })
+          .from(handoffs)
+          .where(and(eq(handoffs.fromAgendaItemId, fromAgendaItemId), eq(handoffs.toBodyId, to.meeting.bodyId)))
+          .get()
+      )
+        throw new RuleError({ "": ["Dit punt is al eerder doorgezet."] });
+    },
+    write: (tx, { to }, signedIn) =>
+      tx
+        .insert(handoffs)
+        .values({
+          fromAgendaItemId,
+          toBodyId: to.meeting.bodyId,
+          status: "geaccepteerd",
+          toAgendaItemId,
+          acceptedAt: now,
+          createdByUserId: actorOf(signedIn),
+        })
+        .returning({ id: handoffs.id })
+        .get(),
+    audit: ({ from, to }) => ({
+      action: "handoff.record",
+      entityType: "agenda-item",
+      entityId: toAgendaItemId,
+      summary: `‘${to.item.subject}’ vastgelegd als doorgezet van ‘${from.item.subject}’ (${from.meeting.bodyName}, ${formatDateTime(from.meeting.startsAt)})`,
+    }),
+  });
 }

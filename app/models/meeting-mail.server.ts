@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { meetingInvitees, people } from "../../db/schema";
 import { managesBody } from "./access/grants";
-import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { formatDateTime, formatDay, formatTime } from "~/lib/format";
 import { ICalCalendarMethod, meetingsCalendar } from "~/lib/ics.server";
@@ -11,6 +11,7 @@ import { writeAudit } from "./audit.server";
 import { getMeeting } from "./meetings.server";
 import { escapeHtml } from "~/lib/html";
 import { Forbidden, NotFound } from "./errors";
+import { actorOf } from "./access/viewer";
 
 /**
  * Mails the agenda to the invitees with an .ics invitation: after publishing, or as a "gewijzigde
@@ -103,7 +104,7 @@ export async function mailAgendaToInvitees({
   });
   // The mail has left: only the log records it (no record changes).
   writeAudit(getDb(), {
-    actorUserId: (viewer as SignedInViewer).userId,
+    actorUserId: actorOf(viewer),
     action: kind === "gewijzigd" ? "meeting.mail-changed-agenda" : "meeting.mail-agenda",
     entityType: "meeting",
     entityId: meetingId,

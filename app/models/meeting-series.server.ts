@@ -7,6 +7,7 @@ import { change as changeThroughDoor } from "./access/change.server";
 import { writeAudit } from "./audit.server";
 import { NotFound, RuleError } from "./errors";
 import { byManager, requireManager } from "./meetings.server";
+import { actorOf } from "./access/viewer";
 
 // A vergaderschema once planned: its meetings stay independent (moving or cancelling one leaves the
 // others alone), but the secretariaat can change time and place for all coming meetings of a series at
@@ -198,7 +199,7 @@ export function changeSeries({
           .run();
         // Each meeting is logged as changed, as if changed alone; the series change is logged below.
         writeAudit(tx, {
-          actorUserId: signedIn.userId,
+          actorUserId: actorOf(signedIn),
           action: meeting.published ? "meeting.move" : "meeting.update",
           entityType: "meeting",
           entityId: meeting.id,

@@ -22,6 +22,7 @@ import { visibleItems, visibleMeetings } from "./access/scopes.server";
 import { writeAudit } from "./audit.server";
 import { Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
+import { actorOf } from "./access/viewer";
 
 const listColumns = (scope: ReturnType<typeof visibleMeetings>) => ({
   id: meetings.id,
@@ -370,18 +371,36 @@ function requireActiveOn(body: { activeUntil: string | null }, dates: string[]) 
     throw new RuleError({ date: ["Het gremium is dan al opgeheven."] });
 }
 
+/** An item of a meeting's agenda as it is planned (the agenda module's AgendaItemInput). */
+export type PlannedItem = {
+  section: AgendaSection;
+  subject: string;
+  proposalMarkdown: string;
+  presenter?: string | null;
+  plannedMinutes?: number | null;
+  isConfidential: boolean;
+};
+
 /**
  * Plans a meeting: it starts as a concept with the body's current members as invitees and the
- * body's template of standing items as its agenda.
+ * body's template of standing items as its agenda, or the agenda given (a past meeting brought in).
  */
-export function createMeeting({ viewer, input }: { viewer: Viewer; input: MeetingInput }) {
+export function createMeeting({
+  viewer,
+  input,
+  items,
+}: {
+  viewer: Viewer;
+  input: MeetingInput;
+  items?: PlannedItem[];
+}) {
   return change({
     viewer,
     load: () => bodyForPlanning(getDb(), input.bodyId),
     missing: "Dit gremium bestaat niet.",
     allow: byManager(),
     check: (body) => requireActiveOn(body, [input.date]),
-    write: (tx, body) => insertMeeting(tx, input, body),
+    write: (tx, body) => insertMeeting(tx, input, body, items),
     audit: (body, created) => meetingCreatedEntry(body, created),
   });
 }
@@ -400,7 +419,12 @@ function meetingCreatedEntry(
 }
 
 /** Plans one meeting inside the caller's transaction: invitees from the members, the body's template. */
-function insertMeeting(tx: Tx, input: MeetingInput, body: { name: string; shortName: string | null }) {
+function insertMeeting(
+  tx: Tx,
+  input: MeetingInput,
+  body: { name: string; shortName: string | null },
+  agenda?: PlannedItem[],
+) {
   const row = toRow(input);
   const meeting = tx.insert(meetings).values(row).returning({ id: meetings.id }).get();
   const members = tx
@@ -415,13 +439,16 @@ function insertMeeting(tx: Tx, input: MeetingInput, body: { name: string; shortN
   }
   const positions = new Map<AgendaSection, number>();
   const toAdopt = findListToAdopt(tx, { bodyId: input.bodyId, startsAt: row.startsAt });
-  for (const template of templateFor(tx, input.bodyId)) {
-    // The standing "besluitenlijst" item becomes the hamerstuk that adopts the earlier meeting's list.
+  const planned: PlannedItem[] = agenda ?? templateFor(tx, input.bodyId).map((t) => ({ ...t, isConfidential: false }));
+  for (const template of planned) {
+    // The standing "besluitenlijst" item becomes the hamerstuk that adopts the earlier meeting's list
+    // (a given agenda keeps its own wording).
     const adopts =
       toAdopt && template.section === "A" && /^besluitenlijst/i.test(template.subject) && !positions.has("A");
-    const item = adopts
-      ? { ...template, subject: adoptionSubject(body, toAdopt.startsAt), proposalMarkdown: "1. Vast te stellen." }
-      : template;
+    const item =
+      adopts && !agenda
+        ? { ...template, subject: adoptionSubject(body, toAdopt.startsAt), proposalMarkdown: "1. Vast te stellen." }
+        : template;
     const position = (positions.get(item.section) ?? 0) + 1;
     positions.set(item.section, position);
     tx.insert(agendaItems)
@@ -432,6 +459,9 @@ function insertMeeting(tx: Tx, input: MeetingInput, body: { name: string; shortN
         subject: item.subject,
         proposalMarkdown: item.proposalMarkdown,
         proposalHtml: renderMarkdown(item.proposalMarkdown),
+        presenter: item.presenter || null,
+        plannedMinutes: item.plannedMinutes ?? null,
+        isConfidential: item.isConfidential,
         adoptsMeetingId: adopts ? toAdopt.id : null,
       })
       .run();
@@ -548,7 +578,7 @@ export function createMeetingSeries({
         );
         tx.update(meetings).set({ seriesId: series.id }).where(eq(meetings.id, created.id)).run();
         // Each meeting is logged as planned, as if planned alone; the series is logged below.
-        writeAudit(tx, { ...meetingCreatedEntry(body, created), actorUserId: signedIn.userId });
+        writeAudit(tx, { ...meetingCreatedEntry(body, created), actorUserId: actorOf(signedIn) });
         return { id: created.id, seriesId: series.id };
       });
     },

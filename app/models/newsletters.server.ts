@@ -40,6 +40,7 @@ import { Forbidden, RuleError } from "./errors";
 import { getMeeting, listUpcomingMeetings } from "./meetings.server";
 import { getPlan } from "./plans.server";
 import { hashText, newToken } from "./subscribers.server";
+import { actorOf } from "./access/viewer";
 
 // The nieuwsbrief: drafted from what the portal knows as the public sees it, checked before
 // publishing, sent in batches that survive a restart (docs/decisions/013).
@@ -642,7 +643,7 @@ export function publishEdition({
     check: requireConcept,
     write: (tx, _edition, signedIn) => {
       tx.update(newsletterEditions)
-        .set({ status: "gepubliceerd", publishedAt: now, publishedByUserId: signedIn.userId })
+        .set({ status: "gepubliceerd", publishedAt: now, publishedByUserId: actorOf(signedIn) })
         .where(eq(newsletterEditions.id, id))
         .run();
       const confirmed = tx

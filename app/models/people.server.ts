@@ -7,6 +7,7 @@ import { todayIso } from "~/lib/format";
 import { change, withCapability } from "./access/change.server";
 import { Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
+import type { OrganisationKind } from "~/lib/vocabulary";
 
 /** People to choose from when adding a membership. */
 export function listPeopleForSelect({ viewer }: { viewer: Viewer }) {
@@ -66,6 +67,8 @@ export type PersonInput = {
   email?: string | null;
   jobTitle?: string | null;
   organisationId?: number | null;
+  /** Receives the weekly digest of the organisation's open actions. */
+  isOrganisationContact?: boolean;
 };
 
 function normalise(input: PersonInput) {
@@ -74,6 +77,7 @@ function normalise(input: PersonInput) {
     email: input.email?.trim().toLowerCase() || null,
     jobTitle: input.jobTitle || null,
     organisationId: input.organisationId || null,
+    ...(input.isOrganisationContact === undefined ? {} : { isOrganisationContact: input.isOrganisationContact }),
   };
 }
 
@@ -88,7 +92,7 @@ function checkEmailFree(email: string | null, selfId?: number) {
 }
 
 /** Adds a person without an account, for example a mayor who is a member but never signs in. */
-export function createPerson({ viewer, input }: { viewer: Viewer; input: PersonInput }) {
+export function createPerson({ viewer, input }: { viewer: Viewer; input: PersonInput & { slug?: string } }) {
   const values = normalise(input);
   return change({
     viewer,
@@ -99,7 +103,7 @@ export function createPerson({ viewer, input }: { viewer: Viewer; input: PersonI
     write: (tx) =>
       tx
         .insert(people)
-        .values({ ...values, slug: `persoon-${crypto.randomUUID()}` })
+        .values({ ...values, slug: input.slug ?? `persoon-${crypto.randomUUID()}` })
         .returning({ id: people.id })
         .get(),
     audit: (_none, created) => ({
@@ -166,10 +170,44 @@ export function listPeopleForCommitments({ viewer }: { viewer: Viewer }) {
     .all();
 }
 
+/** Everyone by their stable slug, for the import that matches people by it. */
+export function listPeopleIndex({ viewer }: { viewer: Viewer }) {
+  requireCapability(viewer, "manage-memberships");
+  return getDb().select({ id: people.id, slug: people.slug }).from(people).all();
+}
+
 export function listOrganisations(_: { viewer: Viewer }) {
   return getDb()
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, kind: organisations.kind })
     .from(organisations)
     .orderBy(asc(organisations.kind), asc(organisations.name))
     .all();
+}
+
+/** A municipality or partner organisation people act for. */
+export function createOrganisation({
+  viewer,
+  input,
+}: {
+  viewer: Viewer;
+  input: { slug: string; name: string; kind: OrganisationKind };
+}) {
+  return change({
+    viewer,
+    load: () => ({}),
+    missing: "",
+    allow: withCapability("manage-memberships"),
+    check: (_none, tx) => {
+      if (tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.slug)).get())
+        throw new RuleError({ slug: ["Er is al een organisatie met dit webadres."] });
+    },
+    write: (tx) => tx.insert(organisations).values(input).returning({ id: organisations.id }).get(),
+    audit: (_none, created) => ({
+      action: "organisation.create",
+      entityType: "organisation",
+      entityId: created.id,
+      summary: `Organisatie ${input.name} toegevoegd`,
+      after: input,
+    }),
+  });
 }

@@ -29,6 +29,7 @@ import {
 } from "./access/scopes.server";
 import { acceptHandoffInto } from "./handoffs.server";
 import { Forbidden, RuleError } from "./errors";
+import { actorOf } from "./access/viewer";
 
 // The bestuursagenda: topics planned for a body's coming meetings. Besloten topics are for the
 // members of the body; the public sees the rest (docs/decisions/015).
@@ -501,7 +502,7 @@ export function takeTopicOntoAgenda({
           presenter: topic.ownerName,
           isConfidential: topic.isConfidential,
         },
-        actorUserId: signedIn.userId,
+        actorUserId: actorOf(signedIn),
         now,
       });
       tx.update(plannedTopics)

@@ -15,7 +15,8 @@ import {
 } from "../../db/schema";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
-import { formatDate, formatDay, instantFromAmsterdam, amsterdamDateAndTime } from "~/lib/format";
+import { amsterdamDateAndTime, formatDate, formatDay, instantFromAmsterdam, todayIso } from "~/lib/format";
+import { canManageProgrammes } from "~/auth/permissions";
 import { renderMarkdown } from "~/lib/markdown.server";
 import {
   planGoalStatusLabels,
@@ -38,6 +39,7 @@ import {
   visiblePlans,
 } from "./access/scopes.server";
 import { canManagePlanOf } from "./access/plan-managers.server";
+import { actorOf } from "./access/viewer";
 
 /** Plans per year (newest first) and body, as far as the viewer may see them. */
 export function listPlans({ viewer }: { viewer: Viewer }) {
@@ -385,7 +387,7 @@ function insertPlan(tx: Tx, viewer: SignedInViewer, input: PlanInput, now: numbe
         for (const link of served)
           if (link.objectiveId)
             tx.insert(goalLinks)
-              .values({ objectiveId: link.objectiveId, targetPlanGoalId: copy.id, createdByUserId: viewer.userId })
+              .values({ objectiveId: link.objectiveId, targetPlanGoalId: copy.id, createdByUserId: actorOf(viewer) })
               .run();
       }
     }
@@ -737,7 +739,7 @@ export function submitPlanForConsent({
             proposalMarkdown: `1. In te stemmen met het jaarplan ${plan.year} van ${body.name}.`,
             isConfidential: false,
           },
-          actorUserId: signedIn.userId,
+          actorUserId: actorOf(signedIn),
           now,
         }).id;
       tx.update(annualPlans)
@@ -751,6 +753,53 @@ export function submitPlanForConsent({
       summary: `Jaarplan ‘${plan.title}’ ter instemming aan de stuurgroep`,
       before: { status: "concept" },
       after: { status: "ter_instemming", agendaItemId: itemId },
+    }),
+  });
+}
+
+/**
+ * concept → vastgesteld for a plan the stuurgroep adopted before its decisions were kept in Gremium
+ * (a plan brought in from the past): the date of adoption, no decision. For the kwartiermaker.
+ */
+export function recordPlanAdoption({
+  viewer,
+  id,
+  expectedVersion,
+  adoptedOn,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  adoptedOn: string;
+  now?: number;
+}) {
+  change({
+    viewer,
+    now,
+    load: () => wholePlan(id),
+    missing: PLAN_GONE,
+    allow: (viewer) => canManageProgrammes(viewer) || "Alleen de kwartiermaker legt een eerdere vaststelling vast.",
+    expectedVersion,
+    check: (plan) => {
+      requireStatus(plan, ["concept", "ter_instemming"], "Een eerdere vaststelling vastleggen");
+      if (adoptedOn > todayIso(now))
+        throw new RuleError({ adoptedOn: ["Een vaststelling die nog moet komen, loopt via de stuurgroep."] });
+    },
+    write: (tx) =>
+      tx
+        .update(annualPlans)
+        .set({ status: "vastgesteld", adoptedAt: instantFromAmsterdam(adoptedOn, "12:00") })
+        .where(eq(annualPlans.id, id))
+        .run(),
+    touch: { table: annualPlans, id: () => id },
+    audit: (plan) => ({
+      action: "plan.adopt-earlier",
+      entityType: "plan",
+      entityId: id,
+      summary: `Jaarplan ‘${plan.title}’ vastgelegd als vastgesteld op ${adoptedOn} (buiten Gremium)`,
+      before: { status: plan.status },
+      after: { status: "vastgesteld", adoptedOn },
     }),
   });
 }
@@ -773,7 +822,7 @@ export function applyDecisionToPlans(
     agendaItemId: number;
     decisionId: number;
     outcome: DecisionOutcome;
-    actorUserId: number;
+    actorUserId: number | null;
     now: number;
   },
 ) {
@@ -818,7 +867,7 @@ export function applyDecisionToPlans(
 /** Called by removeDecision: a plan adopted by a decision that is taken back awaits consent again. */
 export function revertPlansOfDecision(
   tx: Tx,
-  { decisionId, actorUserId, now }: { decisionId: number; actorUserId: number; now: number },
+  { decisionId, actorUserId, now }: { decisionId: number; actorUserId: number | null; now: number },
 ) {
   const adopted = tx.select().from(annualPlans).where(eq(annualPlans.decisionId, decisionId)).all();
   for (const plan of adopted) {

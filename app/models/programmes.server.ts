@@ -23,6 +23,7 @@ import { listActions } from "./actions.server";
 import { change } from "./access/change.server";
 import { readable, visibleDecisions, visibleItems, visiblePlanGoals } from "./access/scopes.server";
 import { Forbidden, RuleError } from "./errors";
+import { actorOf } from "./access/viewer";
 
 // Programmes and their objectives are public: they are the network's published strategy. What is
 // linked to them is counted and listed through the visibility rules of decisions, actions, items
@@ -554,6 +555,7 @@ export function setObjectiveStatus({
   status,
   statusOn,
   explanation,
+  reportedBy,
   now = Date.now(),
 }: {
   viewer: Viewer;
@@ -562,6 +564,8 @@ export function setObjectiveStatus({
   status: ObjectiveStatus;
   statusOn: string;
   explanation: string;
+  /** Who gave the status, when it is recorded for them (the kwartiermaker's history brought in). */
+  reportedBy?: string;
   now?: number;
 }) {
   change({
@@ -577,8 +581,8 @@ export function setObjectiveStatus({
           status,
           statusOn,
           explanation: explanation.trim(),
-          authorName: signedIn.name,
-          authorUserId: signedIn.userId,
+          authorName: reportedBy ?? signedIn.name,
+          authorUserId: actorOf(signedIn),
           createdAt: now,
         })
         .run();
@@ -605,7 +609,13 @@ export function setObjectiveStatus({
 /** Objectives for a filter select: "Versterkingsagenda 2 — Informatiedeling". */
 export function listObjectivesForFilter(_: { viewer: Viewer }) {
   return getDb()
-    .select({ id: objectives.id, number: objectives.number, title: objectives.title, programmeTitle: programmes.title })
+    .select({
+      id: objectives.id,
+      number: objectives.number,
+      title: objectives.title,
+      programmeTitle: programmes.title,
+      programmeSlug: programmes.slug,
+    })
     .from(objectives)
     .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
     .orderBy(desc(programmes.startsOn), asc(objectives.number))

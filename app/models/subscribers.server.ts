@@ -259,7 +259,15 @@ export function importSubscribers({
   now = Date.now(),
 }: {
   viewer: Viewer;
-  rows: { line: number; email: string; name: string; organisation: string; confirmed: boolean }[];
+  rows: {
+    line: number;
+    email: string;
+    name: string;
+    organisation: string;
+    confirmed: boolean;
+    /** Unsubscribed on the old list: only the hash is kept, so the opt-out stands here too. */
+    unsubscribed?: boolean;
+  }[];
   now?: number;
 }) {
   const result = { added: 0, updated: 0, optedOut: 0, invalid: [] as number[] };
@@ -279,6 +287,19 @@ export function importSubscribers({
         const emailHash = hashEmail(email);
         const existing = tx.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).get();
         if (existing?.status === "afgemeld") {
+          result.optedOut++;
+          continue;
+        }
+        if (row.unsubscribed) {
+          if (existing)
+            tx.update(subscribers)
+              .set({ status: "afgemeld", email: null, name: null, organisation: null, unsubscribedAt: now })
+              .where(eq(subscribers.id, existing.id))
+              .run();
+          else
+            tx.insert(subscribers)
+              .values({ emailHash, status: "afgemeld", unsubscribedAt: now, createdAt: now, updatedAt: now })
+              .run();
           result.optedOut++;
           continue;
         }

@@ -95,6 +95,52 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
   }).user;
 }
 
+/**
+ * An account for a person the network already knows, with a password hash made beforehand (hashing is
+ * slow and asynchronous; the demo import makes them before its one transaction).
+ */
+export function createAccount({
+  viewer,
+  input,
+  passwordHash,
+}: {
+  viewer: Viewer;
+  input: { personId: number; email: string; role: UserRole };
+  passwordHash: string;
+}) {
+  const email = normaliseEmail(input.email);
+  return change({
+    viewer,
+    load: () =>
+      getDb()
+        .select({ id: people.id, name: people.name, userId: users.id })
+        .from(people)
+        .leftJoin(users, eq(users.personId, people.id))
+        .where(eq(people.id, input.personId))
+        .get(),
+    missing: "Deze persoon bestaat niet meer.",
+    allow: withCapability("manage-users"),
+    check: (person, tx) => {
+      if (person.userId) throw new RuleError({ personId: [`${person.name} heeft al een account.`] });
+      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
+        throw new RuleError({ email: ["Er is al een gebruiker met dit e-mailadres."] });
+    },
+    write: (tx) =>
+      tx
+        .insert(users)
+        .values({ personId: input.personId, email, passwordHash, role: input.role })
+        .returning({ id: users.id })
+        .get(),
+    audit: (person, user) => ({
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      summary: `Account ${email} gemaakt voor ${person.name} als ${userRoleLabels[input.role].toLowerCase()}`,
+      after: { email, role: input.role, personId: input.personId },
+    }),
+  });
+}
+
 function insertUser(tx: Tx, input: NewUserInput, email: string, passwordHash: string) {
   {
     // Someone already known as a person (a member without an account) gets the account linked.

@@ -142,6 +142,15 @@ describe("the access layer (app/models/access/) is the one door", () => {
       expect(source(`app/models/${name}`), name).toMatch(/\.transaction\(/);
   });
 
+  it("only the import of the demo corpus acts as the system; db/ keeps the schema and the seed entry point", () => {
+    const users = appFiles.filter(
+      (file) => !accessLayer(file) && /\bsystemViewer\b/.test(source(file)) && !file.startsWith("app/content/"),
+    );
+    expect(users).toEqual([]);
+    expect(filesUnder("db").sort()).toEqual(["db/schema.ts", "db/seed.ts"]);
+    expect(source("db/seed.ts")).not.toMatch(/\.(insert|update|delete)\(/);
+  });
+
   it("models throw domain errors, never HTTP responses", () => {
     const offenders = modelFiles.filter((file) =>
       /new Response\(|\b(forbidden|notFound|redirect)\(|from "~\/lib\/responses\.server"/.test(source(file)),

@@ -12,7 +12,7 @@ import { addAgendaItem } from "../../app/models/agenda.server";
 import { createMeeting, publishAgenda } from "../../app/models/meetings.server";
 import { publishEdition, createEdition } from "../../app/models/newsletters.server";
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
-import { importDemoCorpus } from "../../db/import";
+import { importDemoCorpus } from "../../app/content/import.server";
 import { freePort, startProductionServer } from "../../scripts/production-server";
 
 // Crash safety: the production server runs under write load (planned topics, agenda items, action

@@ -31,8 +31,8 @@ import {
   people,
   users,
 } from "../../db/schema";
-import { importDemoCorpus, isEmptyDatabase } from "../../db/import";
-import { ContentError } from "../../db/content";
+import { importDemoCorpus, isEmptyDatabase } from "../../app/content/import.server";
+import { ContentError } from "../../app/content/corpus.server";
 import {
   connectDatabase,
   countAppliedMigrations,

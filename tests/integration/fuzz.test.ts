@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
 import { getDb } from "../../app/lib/db.server";
 import { createSession } from "../../app/models/sessions.server";
-import { importDemoCorpus } from "../../db/import";
+import { importDemoCorpus } from "../../app/content/import.server";
 import { makeMembership, makeViewer } from "../factories";
 import { STALE_ACTION_FLAGS } from "../invariants";
 

@@ -4,7 +4,7 @@ import { can, type Capability } from "~/auth/permissions";
 import { getDb, type Tx } from "~/lib/db.server";
 import { writeAudit, type AuditEntryInput } from "../audit.server";
 import { ConflictError, Forbidden, NotFound } from "../errors";
-import type { SignedInViewer, Viewer } from "./viewer";
+import { actorOf, type SignedInViewer, type Viewer } from "./viewer";
 
 /** A table whose rows carry an id, a version for conflicting edits, and the time of their last change. */
 type Versioned = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; updatedAt: SQLiteColumn };
@@ -60,7 +60,7 @@ export function change<Row extends object, Result>(spec: ChangeSpec<Row, Result>
         .run();
     }
     const entry = spec.audit(row, result);
-    if (entry) writeAudit(tx, { ...entry, actorUserId: viewer?.userId ?? null });
+    if (entry) writeAudit(tx, { ...entry, actorUserId: actorOf(viewer) });
     return result;
   };
   return spec.tx ? run(spec.tx) : getDb().transaction(run);

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { z } from "zod";
-import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./content-base";
+import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./base.server";
 import {
   lineOfText,
   loadNewsletters,
@@ -12,8 +12,8 @@ import {
   type ContentPlan,
   type ContentProgramme,
   type ContentSubscriber,
-} from "./content-plans";
-import { isTime } from "../app/lib/format";
+} from "./corpus-plans.server";
+import { isTime } from "~/lib/format";
 import {
   actionStatuses,
   agendaSections,
@@ -23,7 +23,7 @@ import {
   membershipRoles,
   organisationKinds,
   userRoles,
-} from "../app/lib/vocabulary";
+} from "~/lib/vocabulary";
 
 // Demo content may only use the reserved .example domain, so no demo mail reaches a real person.
 const exampleEmail = z
@@ -336,4 +336,4 @@ export function loadCorpus(dir: string): Corpus {
   return { organisations, people, users, bodies, meetings, programmes, plans, editions, subscribers };
 }
 
-export { ContentError } from "./content-base";
+export { ContentError } from "./base.server";

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { z } from "zod";
-import { parseEuroCents } from "../app/lib/format";
+import { parseEuroCents } from "~/lib/format";
 import {
   budgetKinds,
   objectiveStatuses,
@@ -10,8 +10,8 @@ import {
   planStatuses,
   sectionKindLabels,
   sectionKinds,
-} from "../app/lib/vocabulary";
-import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./content-base";
+} from "~/lib/vocabulary";
+import { check, ContentError, isoDate, lineOf, objectiveRef, parseYaml, slug } from "./base.server";
 
 const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const cents = parseEuroCents(String(value));

@@ -2,7 +2,7 @@
 // name file and line.
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
-import { isIsoDate } from "../app/lib/format";
+import { isIsoDate } from "~/lib/format";
 
 export const slug = z
   .string()
