@@ -73,6 +73,21 @@ function nextPosition(tx: Tx, meetingId: number, section: AgendaSection) {
   return (row?.last ?? 0) + 1;
 }
 
+/** A new item at the end of its section; on a published agenda it is marked as changed. */
+function insertItem(tx: Tx, meeting: Meeting, meetingId: number, input: AgendaItemInput, now: number) {
+  return tx
+    .insert(agendaItems)
+    .values({
+      meetingId,
+      section: input.section,
+      position: nextPosition(tx, meetingId, input.section),
+      ...itemValues(input),
+      ...changeMarks(meeting, now),
+    })
+    .returning({ id: agendaItems.id })
+    .get();
+}
+
 export function addAgendaItem({
   viewer,
   meetingId,
@@ -90,18 +105,7 @@ export function addAgendaItem({
     missing: "Deze vergadering bestaat niet meer.",
     allow: byManager(),
     check: requireOpenMeeting,
-    write: (tx, meeting) =>
-      tx
-        .insert(agendaItems)
-        .values({
-          meetingId,
-          section: input.section,
-          position: nextPosition(tx, meetingId, input.section),
-          ...itemValues(input),
-          ...changeMarks(meeting, now),
-        })
-        .returning({ id: agendaItems.id })
-        .get(),
+    write: (tx, meeting) => insertItem(tx, meeting, meetingId, input, now),
     audit: (meeting, created) =>
       entry(
         meeting,
@@ -143,17 +147,7 @@ export function insertWorkflowAgendaItem(
     .get();
   if (!meeting || meeting.status === "geannuleerd" || meeting.status === "vergaderd")
     throw new RuleError({ meetingId: ["Kies een vergadering die nog moet plaatsvinden."] });
-  const created = tx
-    .insert(agendaItems)
-    .values({
-      meetingId,
-      section: input.section,
-      position: nextPosition(tx, meetingId, input.section),
-      ...itemValues(input),
-      ...changeMarks(meeting, now),
-    })
-    .returning({ id: agendaItems.id })
-    .get();
+  const created = insertItem(tx, meeting, meetingId, input, now);
   writeAudit(tx, {
     actorUserId,
     action: "agenda-item.add-by-workflow",

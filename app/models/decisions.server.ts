@@ -20,7 +20,7 @@ import { visibleDecisions } from "./access/scopes.server";
 import { writeAudit } from "./audit.server";
 import { applyDecisionToPlans, revertPlansOfDecision } from "./plans.server";
 import { RuleError } from "./errors";
-import { byManager, getMeeting, meetingForChange, requireOpenMeeting } from "./meetings.server";
+import { byManager, getMeeting, meetingForChange, requireOpenMeeting, type MeetingForChange } from "./meetings.server";
 import { actorOf } from "./access/viewer";
 
 /** The body's code in references: its own code, or one made from its kind or name. */
@@ -248,6 +248,16 @@ function requireNotAdopting(tx: Tx, decision: { id: number; agendaItemId: number
 
 const DECISION_GONE = "Dit besluit bestaat niet meer.";
 
+/** A decision changes only on an open meeting's concept list, and not when it adopted an earlier list. */
+function requireChangeable(
+  { meeting, decision }: { meeting: MeetingForChange; decision: typeof decisions.$inferSelect },
+  tx: Tx,
+) {
+  requireOpenMeeting(meeting);
+  requireOpenList(tx, meeting.id);
+  requireNotAdopting(tx, decision);
+}
+
 /**
  * Records a decision on an agenda item, with its toezeggingen. On the hamerstuk that adopts an
  * earlier besluitenlijst, a conform or gewijzigd decision adopts that list.
@@ -376,11 +386,7 @@ export function updateDecision({
       isConfidential: decision.isConfidential,
       version: decision.version,
     }),
-    check: ({ meeting, decision }, tx) => {
-      requireOpenMeeting(meeting);
-      requireOpenList(tx, meeting.id);
-      requireNotAdopting(tx, decision);
-    },
+    check: requireChangeable,
     write: (tx) =>
       tx
         .update(decisions)
@@ -414,11 +420,7 @@ export function removeDecision({ viewer, id, now = Date.now() }: { viewer: Viewe
     load: () => decisionForChange(id),
     missing: DECISION_GONE,
     allow: byManager(),
-    check: ({ meeting, decision }, tx) => {
-      requireOpenMeeting(meeting);
-      requireOpenList(tx, meeting.id);
-      requireNotAdopting(tx, decision);
-    },
+    check: requireChangeable,
     write: (tx, _row, signedIn) => {
       revertPlansOfDecision(tx, { decisionId: id, actorUserId: actorOf(signedIn), now });
       // The database no longer takes the actions along (migration 0018): they go explicitly.
