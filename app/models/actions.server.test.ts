@@ -4,6 +4,7 @@ import { makeBody, makeOrganisation, makeViewer } from "../../tests/factories";
 import { STALE_ACTION_FLAGS } from "../../tests/invariants";
 import { addAgendaItem } from "./agenda.server";
 import {
+  actionSteps,
   completeAction,
   createAction,
   dropAction,
@@ -15,6 +16,7 @@ import {
   postActionUpdate,
   reopenAction,
   startAction,
+  stepAction,
   summariseActions,
   updateActionDetails,
 } from "./actions.server";
@@ -176,6 +178,26 @@ describe("the status of an action", () => {
         ...at(),
       }),
     ).toThrow(Forbidden);
+  });
+
+  it("progress reported by someone else is recorded in their name, and only by the secretariaat", async () => {
+    const n = await network();
+    const { id } = newAction(n);
+    const reported = (viewer: Network["secretary"]) =>
+      stepAction({
+        viewer,
+        id,
+        expectedVersion: 1,
+        step: actionSteps.update,
+        options: { note: "Per mail: tekst ligt bij OI.", now: NOW, reportedBy: "Gerrit Koster (per mail)" },
+      });
+    // The owner writes under their own name; putting words in someone else's mouth is the secretariaat's.
+    expect(() => reported(n.owner)).toThrow(Forbidden);
+    reported(n.secretary);
+    expect(getAction({ viewer: n.member, id, ...at() })!.updates[0]).toMatchObject({
+      authorName: "Gerrit Koster (per mail)",
+      note: "Per mail: tekst ligt bij OI.",
+    });
   });
 });
 

@@ -5,7 +5,13 @@ import { listAuditEntries } from "./audit.server";
 import { addAgendaItem } from "./agenda.server";
 import { recordDecision } from "./decisions.server";
 import { addDocument } from "./documents.server";
-import { acceptHandoff, listHandoffsForItems, listProposedHandoffs, proposeHandoff } from "./handoffs.server";
+import {
+  acceptHandoff,
+  listHandoffsForItems,
+  listProposedHandoffs,
+  proposeHandoff,
+  recordHandoff,
+} from "./handoffs.server";
 import { createMeeting, getMeeting, publishAgenda } from "./meetings.server";
 import { documents } from "../../db/schema";
 import { Forbidden } from "./errors";
@@ -135,5 +141,38 @@ describe("hand-off between bodies", () => {
     const expertMeeting = plan(expert.id, "2026-11-19");
     expect(() => acceptHandoff({ viewer: outsider, handoffId: id, meetingId: expertMeeting })).toThrow(Forbidden);
     expect(() => acceptHandoff({ viewer: secretary, handoffId: id, meetingId: themeMeeting })).toThrow(Forbidden);
+  });
+
+  it("records an item handed up before Gremium kept it, for the receiving secretariaat, once and upward only", async () => {
+    const { theme, expert, secretary, plan } = await chain();
+    const item = (meetingId: number, subject: string) =>
+      addAgendaItem({
+        viewer: secretary,
+        meetingId,
+        input: { section: "B", subject, proposalMarkdown: "", isConfidential: false },
+      }).id;
+    const original = item(plan(theme.id, "2026-10-08"), "Signaal arbeidsmigratie");
+    const upstairs = item(plan(expert.id, "2026-11-19"), "Signaal arbeidsmigratie (themagroep)");
+    const sameBody = item(plan(theme.id, "2026-12-03"), "Signaal arbeidsmigratie, vervolg");
+
+    const themeOnly = await makeViewer({ role: "secretariaat", memberBodyIds: [theme.id] });
+    expect(() => recordHandoff({ viewer: themeOnly, fromAgendaItemId: original, toAgendaItemId: upstairs })).toThrow(
+      Forbidden,
+    );
+    expect(() => recordHandoff({ viewer: secretary, fromAgendaItemId: upstairs, toAgendaItemId: original })).toThrow(
+      /onder dit gremium/,
+    );
+    // A later meeting of the same body is a follow-up, not a hand-off.
+    expect(() => recordHandoff({ viewer: secretary, fromAgendaItemId: original, toAgendaItemId: sameBody })).toThrow(
+      /onder dit gremium/,
+    );
+
+    recordHandoff({ viewer: secretary, fromAgendaItemId: original, toAgendaItemId: upstairs });
+    expect(() => recordHandoff({ viewer: secretary, fromAgendaItemId: original, toAgendaItemId: upstairs })).toThrow(
+      /al eerder doorgezet/,
+    );
+    expect(listHandoffsForItems({ viewer: secretary, agendaItemIds: [original] })).toEqual([
+      expect.objectContaining({ status: "geaccepteerd", toAgendaItemId: upstairs }),
+    ]);
   });
 });

@@ -20,6 +20,7 @@ import {
   getPlan,
   listPlans,
   publishReport,
+  recordPlanAdoption,
   submitPlanForConsent,
   updateGoal,
 } from "./plans.server";
@@ -239,6 +240,23 @@ describe("the plan workflow", () => {
         now: NOW,
       }),
     ).toThrow(Forbidden);
+  });
+
+  it("records a plan adopted before Gremium kept the decisions: by the kwartiermaker, with a past date", async () => {
+    const s = await setting();
+    const id = draft(s, 2026);
+    const earlier = (viewer: Setting["kwartiermaker"], adoptedOn: string) =>
+      recordPlanAdoption({ viewer, id, expectedVersion: version(s, id), adoptedOn, now: NOW });
+    expect(() => earlier(s.secretary, "2026-01-22")).toThrow(Forbidden);
+    expect(() => earlier(s.kwartiermaker, "2026-12-10")).toThrow(
+      expect.objectContaining({ fieldErrors: { adoptedOn: [expect.stringMatching(/via de stuurgroep/)] } }),
+    );
+    earlier(s.kwartiermaker, "2026-01-22");
+    const { plan } = getPlan({ viewer: s.outsider, id, now: NOW })!;
+    expect(plan).toMatchObject({ status: "vastgesteld", adoptedAt: Date.parse("2026-01-22T11:00:00Z") });
+    expect(() => earlier(s.kwartiermaker, "2026-01-22")).toThrow(RuleError);
+    const audit = listAuditEntries({ viewer: await makeViewer({ role: "beheerder" }) }).entries;
+    expect(audit[0]).toMatchObject({ action: "plan.adopt-earlier", actorName: expect.any(String) });
   });
 });
 
