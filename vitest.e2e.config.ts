@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Browser tests: a production build served by remix-serve, driven by Debian's Chromium.
+// Browser tests: a production build served by Gremium's own server (server.js), driven by Debian's Chromium.
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {

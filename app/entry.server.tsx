@@ -8,24 +8,24 @@ import {
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import "~/lib/zod-nl";
-import { ensureStarted } from "~/lib/startup.server";
+import { currentRequestId, log } from "~/lib/log.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { ErrorReferenceContext, NonceContext } from "~/lib/render-context";
 
-// Migrate (and seed a new demo database) before the server answers its first request.
-await ensureStarted();
+// Gremium's own server (server.js) takes these from the build, so that the server, the background
+// work and the routes share one copy of every module.
+export { runServer } from "~/server/run.server";
 
 export const streamTimeout = 5_000;
 
-// The reference of an unexpected error, keyed by request, so the 500 page can show the same
-// reference that the server log has.
-const errorReferences = new WeakMap<Request, string>();
+// The log line of an unexpected error carries the request's id, which the 500 page shows as its
+// reference.
+const failedRequests = new WeakSet<Request>();
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  const reference = `GRM-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
-  errorReferences.set(request, reference);
-  console.error(`[${reference}] ${request.method} ${new URL(request.url).pathname}`, error);
+  failedRequests.add(request);
+  log.error("onverwachte fout", { method: request.method, path: new URL(request.url).pathname, error });
 };
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {
@@ -40,7 +40,7 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const nonce = crypto.randomUUID().replaceAll("-", "");
-  const reference = errorReferences.get(request) ?? null;
+  const reference = failedRequests.has(request) ? (currentRequestId() ?? null) : null;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -66,7 +66,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error("fout tijdens het renderen", { error });
         },
       },
     );

@@ -22,12 +22,21 @@ async function waitFor(url: string, child: ChildProcess) {
   throw new Error(`${url} kwam niet op`);
 }
 
-/** The production build served by remix-serve, as `npm start` does, on a copy of the bench database. */
-export async function startGremium(databasePath: string) {
+/**
+ * The production build served by Gremium's own server, as `npm start` does, on a copy of the bench
+ * database, with `webProcesses` web processes.
+ */
+export async function startGremium(databasePath: string, { webProcesses = 1 }: { webProcesses?: number } = {}) {
   const port = await freePort();
   const child = await startProductionServer({
     port,
-    env: { DATABASE_URL: databasePath, GREMIUM_DEMO: "0", GREMIUM_SCHEDULER: "0" },
+    env: {
+      DATABASE_URL: databasePath,
+      GREMIUM_DEMO: "0",
+      GREMIUM_SCHEDULER: "0",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      WEB_CONCURRENCY: String(webProcesses),
+    },
   });
   return { url: `http://127.0.0.1:${port}`, child };
 }

@@ -18,6 +18,7 @@ import { pageAssets } from "./assets";
 import { GENERATOR_VERSION, benchDatabasePath, generate } from "./generate";
 import { audit } from "./lighthouse";
 import { measure, rssMb, startBaseline, startGremium, type LoadResult } from "./load";
+import { stopServer } from "../scripts/production-server";
 
 const quick = process.argv.includes("--quick");
 const seconds = quick ? 1 : 8;
@@ -163,7 +164,7 @@ for (const [name, path] of Object.entries(pages)) {
   if (name !== "api") assets[name] = await pageAssets(url);
 }
 const rssAfterRun = rssMb(gremium.child.pid!);
-gremium.child.kill("SIGTERM");
+await stopServer(gremium.child);
 
 const baseline = await startBaseline(databasePath);
 const baselineLoad: PageResult = {};
@@ -188,7 +189,7 @@ const auditPages = quick
 const lighthouse = await audit(
   Object.fromEntries(Object.entries(auditPages).map(([k, p]) => [k, `${forAudit.url}${p}`])),
 );
-forAudit.child.kill("SIGTERM");
+await stopServer(forAudit.child);
 
 // --- Report -------------------------------------------------------------------------------------
 const table = Object.fromEntries(

@@ -832,6 +832,26 @@ export const subscriptionThrottles = sqliteTable("subscription_throttles", {
   windowStartedAt: integer("window_started_at").notNull(),
 });
 
+/**
+ * A meeting pack waiting to be built, or being built, by the one process that does background work;
+ * the request that asked for it reads the progress here. The row goes once the file is stored.
+ */
+export const packBuilds = sqliteTable("pack_builds", {
+  /** The hash of exactly what goes in, which also names the file. */
+  fingerprint: text("fingerprint").primaryKey(),
+  meetingId: integer("meeting_id")
+    .notNull()
+    .references(() => meetings.id, { onDelete: "cascade" }),
+  /** What goes in, as the reader who asked may see it. */
+  inputJson: text("input_json").notNull(),
+  status: text("status", { enum: ["wachtrij", "bezig", "mislukt"] })
+    .notNull()
+    .default("wachtrij"),
+  done: integer("done").notNull().default(0),
+  total: integer("total").notNull().default(1),
+  requestedAt: integer("requested_at").notNull(),
+});
+
 /** An agenda item sent up to another body ("doorzetten"): proposed, then accepted onto its agenda. */
 export const handoffs = sqliteTable(
   "handoffs",

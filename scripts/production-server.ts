@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 
-// The production build served by remix-serve as its own process, as `npm start` does: for the browser
-// tests, the crash test and the benchmark, each with its own database and environment.
+// The production build served by Gremium's own server (server.js) as its own process group, as
+// `npm start` does: for the browser tests, the crash test and the benchmark, each with its own
+// database and environment.
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -32,14 +33,12 @@ export async function startProductionServer({
   timeoutMs?: number;
 }): Promise<ChildProcess> {
   let output = "";
-  const child = spawn(
-    process.execPath,
-    [resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
-    {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
-      stdio: onOutput ? ["ignore", "pipe", "pipe"] : "ignore",
-    },
-  );
+  const child = spawn(process.execPath, [resolve("server.js")], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
+    stdio: onOutput ? ["ignore", "pipe", "pipe"] : "ignore",
+    // Its own process group, so a test can stop (or kill) the server with all its processes.
+    detached: true,
+  });
   const record = (chunk: Buffer) => {
     output += chunk;
     onOutput?.(chunk);
@@ -56,6 +55,23 @@ export async function startProductionServer({
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill("SIGKILL");
+  killServer(child, "SIGKILL");
   throw new Error(`De server kwam niet op binnen ${timeoutMs / 1000} s:\n${output}`);
+}
+
+/** Sends `signal` to the server and every process it started (its process group). */
+export function killServer(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Stops the server as a process manager would (SIGTERM) and waits until it has exited. */
+export async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  killServer(child, "SIGTERM");
+  await exited;
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, inject, vi } from "vitest";
 import { connectDatabase, openDatabase } from "../app/lib/db.server";
 import { reloadEnv } from "../app/lib/env.server";
+import { log } from "../app/lib/log.server";
 
 let dir: string | undefined;
 
@@ -21,10 +22,13 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-// An unexpected console.error is a failing test, not noise.
+// An unexpected error in the log (or on the console) is a failing test, not noise.
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
     throw new Error(`Onverwachte console.error: ${args.map(String).join(" ")}`);
+  });
+  vi.spyOn(log, "error").mockImplementation((msg, fields) => {
+    throw new Error(`Onverwachte foutregel in het log: ${msg} ${JSON.stringify(fields ?? {})}`);
   });
 });
 afterEach(() => {

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { reloadEnv } from "~/lib/env.server";
+import { Forbidden } from "~/models/errors";
 import { assertSameOrigin, isSameOriginRequest } from "./csrf.server";
 
 const post = (headers: Record<string, string>) =>
@@ -14,7 +16,7 @@ describe("cross-site request forgery check", () => {
 
   it("refuses a post from another site", () => {
     expect(isSameOriginRequest(post({ origin: "https://aanvaller.example" }))).toBe(false);
-    expect(() => assertSameOrigin(post({ origin: "https://aanvaller.example" }))).toThrow(Response);
+    expect(() => assertSameOrigin(post({ origin: "https://aanvaller.example" }))).toThrow(Forbidden);
   });
 
   it("falls back to the Referer when a browser sends no Origin", () => {
@@ -31,12 +33,22 @@ describe("cross-site request forgery check", () => {
     expect(isSameOriginRequest(get)).toBe(true);
   });
 
-  it("compares with the forwarded host and protocol behind a proxy", () => {
-    const request = post({
-      origin: "https://gremium.example",
-      "x-forwarded-host": "gremium.example",
-      "x-forwarded-proto": "https",
+  describe("behind a proxy", () => {
+    afterEach(() => {
+      delete process.env.PUBLIC_URL;
+      reloadEnv();
     });
-    expect(isSameOriginRequest(request)).toBe(true);
+
+    it("never takes the address from X-Forwarded-Host: the server built the request's URL", () => {
+      const spoofed = post({ origin: "https://evil.example", "x-forwarded-host": "evil.example" });
+      expect(isSameOriginRequest(spoofed)).toBe(false);
+    });
+
+    it("accepts a post from the public address the site is published under", () => {
+      process.env.PUBLIC_URL = "https://gremium.example";
+      reloadEnv();
+      expect(isSameOriginRequest(post({ origin: "https://gremium.example" }))).toBe(true);
+      expect(isSameOriginRequest(post({ origin: "http://gremium.example" }))).toBe(false);
+    });
   });
 });

@@ -1,11 +1,16 @@
+import { publicUrl } from "~/lib/env.server";
 import { redirect } from "~/lib/responses.server";
 import { invalidateSession, rotateSession, validateSessionToken } from "~/models/sessions.server";
 import type { Viewer } from "./viewer";
 
 export const SESSION_COOKIE = "gremium_sessie";
 
+/**
+ * Secure cookies when the request came over https (behind a trusted proxy: its X-Forwarded-Proto,
+ * as the server established it) or the site is published over https.
+ */
 function isHttps(request: Request) {
-  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  return new URL(request.url).protocol === "https:" || publicUrl().startsWith("https:");
 }
 
 export function sessionCookie(request: Request, token: string, expiresAt: number): string {
@@ -79,8 +84,19 @@ export function rotateViewerSession(request: Request, viewer: NonNullable<Viewer
 
 /** Only relative paths inside the site, so a sign-in link cannot send someone elsewhere. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  // Only a path on this site comes back. Browsers drop tabs and line breaks from a URL and read a
+  // backslash as a slash, so "/\t/evil.example" or "/\\evil.example" would leave the site: the
+  // address is resolved as a browser would, and refused when that lands elsewhere or it holds
+  // characters no link of this site has.
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const here = "http://gremium.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, here);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== here) return fallback;
+  // Rebuilt from the parsed parts: percent-encoded, so any other character is safe in a Location header.
+  return `${url.pathname}${url.search}${url.hash}`;
 }

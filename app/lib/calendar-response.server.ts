@@ -1,9 +1,9 @@
 import { meetingsCalendar, type CalendarMeeting } from "./ics.server";
 import { applySecurityHeaders } from "./security-headers.server";
-import { siteUrl } from "./site-url.server";
+import { publicUrl } from "./env.server";
 
 export function calendarResponse(request: Request, name: string, meetings: CalendarMeeting[], fileName: string) {
-  const body = meetingsCalendar({ name, meetings, baseUrl: siteUrl(request) });
+  const body = meetingsCalendar({ name, meetings, baseUrl: publicUrl() });
   const headers = applySecurityHeaders(
     new Headers({
       "Content-Type": "text/calendar; charset=utf-8",

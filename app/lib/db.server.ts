@@ -72,6 +72,12 @@ export function withDatabase<T>(db: Db, fn: () => T): T {
   }
 }
 
+/** Closes the process's connection (on shutdown, or in the process that only starts the others). */
+export function closeDatabase() {
+  current?.$client.close();
+  current = undefined;
+}
+
 export function connectDatabase(db: Db) {
   current?.$client.close();
   current = db;

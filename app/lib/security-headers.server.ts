@@ -24,16 +24,31 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}) {
  */
 export const MAIL_PREVIEW_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:";
 
+const COMMON_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
+
+/**
+ * What the server adds to any response that lacks it (static files, an answer from outside Remix):
+ * the common headers, and a policy that lets such a file run or load nothing.
+ */
+export function baselineSecurityHeaders(): Record<string, string> {
+  return {
+    "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'",
+    ...COMMON_HEADERS,
+  };
+}
+
 export function applySecurityHeaders(headers: Headers, nonce = "") {
   if (headers.get("Content-Security-Policy") !== MAIL_PREVIEW_POLICY)
     headers.set(
       "Content-Security-Policy",
       contentSecurityPolicy(nonce || "none", { dev: process.env.NODE_ENV === "development" }),
     );
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  headers.set("X-Frame-Options", "DENY");
-  headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  headers.set("Cross-Origin-Opener-Policy", "same-origin");
+  for (const [name, value] of Object.entries(COMMON_HEADERS)) headers.set(name, value);
   return headers;
 }

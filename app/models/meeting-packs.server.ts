@@ -1,8 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { and, asc, eq } from "drizzle-orm";
+import { packBuilds } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer";
+import { wakeBackgroundWork } from "~/lib/background-wake.server";
+import { getDb } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { log } from "~/lib/log.server";
 import { kindLabels, kindOfContentType } from "~/lib/file-types";
 import { buildMeetingPack, type PackDocument, type PackInput } from "~/lib/pdf/meeting-pack.server";
 import { listCurrentVersionsForMeeting, storagePath } from "./documents.server";
@@ -12,8 +17,8 @@ import { getMeeting } from "./meetings.server";
 // (getMeeting, the document query), so a reader's pack holds exactly what that reader may see. The
 // fingerprint of that content names the file: a member's and the public pack differ, and any change to
 // the meeting, an item or a paper gives a new fingerprint, so a stored pack is reused exactly as long
-// as nothing in it changed. Builds run one at a time in the background, with their progress kept here
-// (docs/decisions/016).
+// as nothing in it changed. Builds run one at a time in the one process that does background work;
+// they wait, with their progress, in pack_builds (docs/decisions/016).
 
 /** Raised when the layout of the pack changes, so packs built by older code are not served. */
 const PACK_FORMAT = 1;
@@ -25,10 +30,8 @@ export type PackStatus =
   | { status: "wachtrij" | "bezig"; done: number; total: number }
   | { status: "mislukt"; message: string };
 
-type Job = { status: "wachtrij" | "bezig" | "mislukt"; done: number; total: number; finished: Promise<void> };
-
-const jobs = new Map<string, Job>();
-let queue: Promise<unknown> = Promise.resolve();
+/** How often a waiting request looks whether its pack is ready. */
+const POLL_MS = 100;
 
 export function packsDir() {
   return resolve(dirname(resolve(env().DATABASE_URL)), "packs");
@@ -118,31 +121,52 @@ function prune(meetingId: number) {
   for (const file of files.slice(KEEP_PER_MEETING)) rmSync(file.path, { force: true });
 }
 
-function startJob(meetingId: number, fingerprint: string, input: PackInput) {
-  const path = packPath(meetingId, fingerprint);
-  const job: Job = { status: "wachtrij", done: 0, total: 1, finished: Promise.resolve() };
-  const run = async () => {
-    job.status = "bezig";
+/**
+ * Builds the packs that are waiting, one at a time, oldest first: the work of the one process that
+ * does background work (app/lib/background.server.ts). Returns how many it built or failed.
+ */
+export async function buildQueuedPacks({ stopping = () => false }: { stopping?: () => boolean } = {}) {
+  const db = getDb();
+  let handled = 0;
+  while (!stopping()) {
+    const next = db
+      .select()
+      .from(packBuilds)
+      .where(eq(packBuilds.status, "wachtrij"))
+      .orderBy(asc(packBuilds.requestedAt))
+      .limit(1)
+      .get();
+    if (!next) break;
+    const claimed = db
+      .update(packBuilds)
+      .set({ status: "bezig" })
+      .where(and(eq(packBuilds.fingerprint, next.fingerprint), eq(packBuilds.status, "wachtrij")))
+      .run();
+    if (claimed.changes === 0) continue;
+    const path = packPath(next.meetingId, next.fingerprint);
     try {
-      const bytes = await buildMeetingPack(input, (done, total) => {
-        job.done = done;
-        job.total = total;
+      const bytes = await buildMeetingPack(JSON.parse(next.inputJson) as PackInput, (done, total) => {
+        db.update(packBuilds).set({ done, total }).where(eq(packBuilds.fingerprint, next.fingerprint)).run();
       });
       mkdirSync(dirname(path), { recursive: true });
       // Written aside and renamed, so a half-written pack is never served.
       writeFileSync(`${path}.tmp`, bytes);
       renameSync(`${path}.tmp`, path);
-      prune(meetingId);
-      jobs.delete(fingerprint);
+      prune(next.meetingId);
+      db.delete(packBuilds).where(eq(packBuilds.fingerprint, next.fingerprint)).run();
     } catch (error) {
-      console.error(`Vergaderpakket van vergadering ${meetingId} niet gemaakt`, error);
-      job.status = "mislukt";
+      log.error("vergaderpakket niet gemaakt", { meetingId: next.meetingId, error });
+      db.update(packBuilds).set({ status: "mislukt" }).where(eq(packBuilds.fingerprint, next.fingerprint)).run();
     }
-  };
-  job.finished = queue.then(run, run);
-  queue = job.finished;
-  jobs.set(fingerprint, job);
-  return job;
+    handled++;
+  }
+  return handled;
+}
+
+/** A build that a stopped process left half done waits again; returns how many. */
+export function requeueInterruptedPackBuilds() {
+  return getDb().update(packBuilds).set({ status: "wachtrij", done: 0 }).where(eq(packBuilds.status, "bezig")).run()
+    .changes;
 }
 
 /**
@@ -160,23 +184,40 @@ export async function requestMeetingPack({
   if (!contents) return null;
   const { meeting, fingerprint, fileName, input } = contents;
   const path = packPath(meeting.id, fingerprint);
+  const db = getDb();
+  const build = () => db.select().from(packBuilds).where(eq(packBuilds.fingerprint, fingerprint)).get();
   if (existsSync(path)) return { status: "klaar", path, fileName, meeting };
-  const job = jobs.get(fingerprint) ?? startJob(meeting.id, fingerprint, input);
-  if (waitMs > 0 && job.status !== "mislukt") {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([job.finished, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
-    clearTimeout(timer);
+  if (!build()) {
+    db.insert(packBuilds)
+      .values({ fingerprint, meetingId: meeting.id, inputJson: JSON.stringify(input), requestedAt: Date.now() })
+      .onConflictDoNothing()
+      .run();
+    wakeBackgroundWork("pakketten");
   }
-  if (existsSync(path)) return { status: "klaar", path, fileName, meeting };
-  if (job.status === "mislukt")
-    return { status: "mislukt", message: "Het pakket kon niet worden gemaakt. Probeer het opnieuw.", meeting };
-  return { status: job.status, done: job.done, total: job.total, meeting };
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (existsSync(path)) return { status: "klaar", path, fileName, meeting };
+    const state = build();
+    if (state?.status === "mislukt")
+      return { status: "mislukt", message: "Het pakket kon niet worden gemaakt. Probeer het opnieuw.", meeting };
+    if (Date.now() >= deadline || !state)
+      return state
+        ? { status: state.status, done: state.done, total: state.total, meeting }
+        : // Built and stored between the two looks: the file is there now.
+          existsSync(path)
+          ? { status: "klaar", path, fileName, meeting }
+          : { status: "wachtrij", done: 0, total: 1, meeting };
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 /** Forgets a failed build so the next request tries again. */
 export function retryMeetingPack(request: PackRequest) {
   const contents = getPackContents(request);
   if (!contents) return false;
-  if (jobs.get(contents.fingerprint)?.status === "mislukt") jobs.delete(contents.fingerprint);
+  getDb()
+    .delete(packBuilds)
+    .where(and(eq(packBuilds.fingerprint, contents.fingerprint), eq(packBuilds.status, "mislukt")))
+    .run();
   return true;
 }

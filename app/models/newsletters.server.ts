@@ -17,6 +17,7 @@ import {
 } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
+import { wakeBackgroundWork } from "~/lib/background-wake.server";
 import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDate, formatDay, formatTime, todayIso } from "~/lib/format";
 import { sendMail } from "~/lib/mail.server";
@@ -631,7 +632,7 @@ export function publishEdition({
   requireEditor(viewer);
   const { problems } = checkEdition({ viewer, editionId: id, baseUrl });
   if (problems.length) throw new RuleError({ "": ["Publiceren kan nog niet:", ...problems] });
-  return change({
+  const published = change({
     viewer,
     now,
     load: () => editionRow(id),
@@ -667,6 +668,8 @@ export function publishEdition({
       after: { recipients: queued },
     }),
   });
+  wakeBackgroundWork("nieuwsbrief");
+  return published;
 }
 
 /** How far the sending of an edition is, for the kwartiermaker. */
@@ -687,7 +690,7 @@ export function deliveryProgress({ viewer, editionId }: { viewer: Viewer; editio
 
 /** Puts the failed deliveries of an edition back in the queue. */
 export function retryFailedDeliveries({ viewer, editionId }: { viewer: Viewer; editionId: number }) {
-  return change({
+  const retried = change({
     viewer,
     load: () => editionRow(editionId),
     missing: "Deze nieuwsbrief bestaat niet meer.",
@@ -706,6 +709,8 @@ export function retryFailedDeliveries({ viewer, editionId }: { viewer: Viewer; e
       summary: `${retried} mislukte verzendingen opnieuw in de wachtrij`,
     }),
   });
+  wakeBackgroundWork("nieuwsbrief");
+  return retried;
 }
 
 /**
@@ -721,36 +726,38 @@ export function recoverInterruptedDeliveries() {
     .all().length;
 }
 
-/** Claims and sends one batch of queued deliveries; returns how many were sent and failed. */
+/**
+ * Sends up to `limit` queued deliveries; returns how many were sent and failed. Each is claimed just
+ * before it is sent, so a process that dies leaves at most one delivery in doubt, and two senders
+ * can never take the same one. `stopping` ends the batch between two mails; the rest stays queued.
+ */
 export async function sendDeliveryBatch({
   baseUrl,
   limit = 25,
   now = Date.now(),
+  stopping = () => false,
 }: {
   baseUrl: string;
   limit?: number;
   now?: number;
+  stopping?: () => boolean;
 }) {
   const db = getDb();
-  const batch = db.transaction((tx) => {
-    const queued = tx
-      .select({ id: newsletterDeliveries.id })
-      .from(newsletterDeliveries)
-      .where(eq(newsletterDeliveries.status, "wachtrij"))
-      .orderBy(asc(newsletterDeliveries.id))
-      .limit(limit)
-      .all();
-    if (queued.length === 0) return [];
-    tx.update(newsletterDeliveries)
+  const queued = db
+    .select({ id: newsletterDeliveries.id })
+    .from(newsletterDeliveries)
+    .where(eq(newsletterDeliveries.status, "wachtrij"))
+    .orderBy(asc(newsletterDeliveries.id))
+    .limit(limit)
+    .all();
+  const claim = (id: number) => {
+    const claimed = db
+      .update(newsletterDeliveries)
       .set({ status: "verzenden", claimedAt: now, attempts: sql`${newsletterDeliveries.attempts} + 1` })
-      .where(
-        inArray(
-          newsletterDeliveries.id,
-          queued.map((q) => q.id),
-        ),
-      )
+      .where(and(eq(newsletterDeliveries.id, id), eq(newsletterDeliveries.status, "wachtrij")))
       .run();
-    return tx
+    if (claimed.changes === 0) return undefined;
+    return db
       .select({
         id: newsletterDeliveries.id,
         editionId: newsletterDeliveries.editionId,
@@ -761,18 +768,16 @@ export async function sendDeliveryBatch({
       })
       .from(newsletterDeliveries)
       .innerJoin(subscribers, eq(subscribers.id, newsletterDeliveries.subscriberId))
-      .where(
-        inArray(
-          newsletterDeliveries.id,
-          queued.map((q) => q.id),
-        ),
-      )
-      .all();
-  });
+      .where(eq(newsletterDeliveries.id, id))
+      .get();
+  };
   let sent = 0;
   let failed = 0;
   const rendered = new Map<number, ReturnType<typeof editionForMail>>();
-  for (const delivery of batch) {
+  for (const { id } of queued) {
+    if (stopping()) break;
+    const delivery = claim(id);
+    if (!delivery) continue;
     const finish = (status: "verzonden" | "mislukt", error: string | null) =>
       db
         .update(newsletterDeliveries)

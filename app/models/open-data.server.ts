@@ -405,3 +405,8 @@ export const openDataCollections = {
   doelen: listDoelen,
 } as const;
 export type OpenDataCollection = keyof typeof openDataCollections;
+
+/** Whether a name from the URL is one of the collections (not a property every object has, like "constructor"). */
+export function isOpenDataCollection(name: string): name is OpenDataCollection {
+  return Object.hasOwn(openDataCollections, name);
+}

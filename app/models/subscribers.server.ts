@@ -4,6 +4,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { subscribers, subscriptionThrottles } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { Viewer } from "~/auth/viewer";
+import { clientAddressKey } from "~/lib/client-address";
 import { getDb } from "~/lib/db.server";
 import { sendMail } from "~/lib/mail.server";
 import { anyone, change } from "./access/change.server";
@@ -13,8 +14,15 @@ import { Forbidden, RuleError } from "./errors";
 // will do. After an opt-out only the SHA-256 of the address remains (docs/decisions/013).
 
 export const CONFIRM_TTL_MS = 7 * 24 * 60 * 60_000;
-const PER_ADDRESS_PER_HOUR = 3;
-const PER_CLIENT_PER_HOUR = 30;
+export const PER_ADDRESS_PER_HOUR = 3;
+/** Per client address (an IPv6 client by its /64): an office behind one address can still sign up a room. */
+export const PER_CLIENT_PER_HOUR = 30;
+/** Sign-ups per hour for the whole site before each further one waits its turn. */
+export const ALL_PER_HOUR_BEFORE_WAITING = 100;
+/** Past that, one sign-up per this many milliseconds... */
+export const TURN_MS = 6_000;
+/** ...but nobody waits longer than this: the cap slows a flood, it never shuts the form. */
+export const LONGEST_WAIT_MS = 10_000;
 const HOUR = 60 * 60_000;
 
 export function newToken() {
@@ -26,20 +34,21 @@ export function newToken() {
 export const hashText = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 export const hashEmail = (email: string) => hashText(email.trim().toLowerCase());
 
-/** Counts an attempt for a key; true when the key has used up its hour. */
-function throttled(key: string, limit: number, now: number) {
+/** Counts an attempt for a key in its hour; returns the count so far and when that hour began. */
+function countAttempt(key: string, now: number) {
   const db = getDb();
   db.delete(subscriptionThrottles)
     .where(lt(subscriptionThrottles.windowStartedAt, now - HOUR))
     .run();
-  const row = db
+  return db
     .insert(subscriptionThrottles)
     .values({ key, count: 1, windowStartedAt: now })
     .onConflictDoUpdate({ target: subscriptionThrottles.key, set: { count: sql`${subscriptionThrottles.count} + 1` } })
-    .returning({ count: subscriptionThrottles.count })
+    .returning({ count: subscriptionThrottles.count, windowStartedAt: subscriptionThrottles.windowStartedAt })
     .get();
-  return row.count > limit;
 }
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type SubscribeInput = { email: string; name?: string | null; organisation?: string | null };
 
@@ -50,27 +59,35 @@ export type SubscribeInput = { email: string; name?: string | null; organisation
  */
 export async function subscribe({
   input,
-  clientKey,
+  clientAddress,
   baseUrl,
   now = Date.now(),
+  wait = pause,
 }: {
   input: SubscribeInput;
-  clientKey: string;
+  /** The client's address as the server established it (never a header the client chose). */
+  clientAddress: string | undefined;
   baseUrl: string;
   now?: number;
+  wait?: (ms: number) => Promise<void>;
 }) {
   const email = input.email.trim().toLowerCase();
   const emailHash = hashEmail(email);
-  if (throttled(`client:${clientKey}`, PER_CLIENT_PER_HOUR, now))
+  if (countAttempt(`client:${clientAddressKey(clientAddress)}`, now).count > PER_CLIENT_PER_HOUR)
     throw new RuleError({
       "": ["Er kwamen te veel aanmeldingen vanaf uw verbinding. Probeer het over een uur opnieuw."],
     });
-  if (throttled(`address:${emailHash}`, PER_ADDRESS_PER_HOUR, now))
+  if (countAttempt(`address:${emailHash}`, now).count > PER_ADDRESS_PER_HOUR)
     throw new RuleError({
       email: [
         "Voor dit adres is net al een bevestigingsmail verstuurd. Kijk in uw mailbox, of probeer het over een uur opnieuw.",
       ],
     });
+  // A flood from many addresses at once slows down (each sign-up waits its turn) but never shuts
+  // the form: a real visitor's sign-up still goes through, a little later.
+  const all = countAttempt("alle", now);
+  const turn = all.windowStartedAt + (all.count - ALL_PER_HOUR_BEFORE_WAITING) * TURN_MS;
+  if (all.count > ALL_PER_HOUR_BEFORE_WAITING && turn > now) await wait(Math.min(turn - now, LONGEST_WAIT_MS));
   const db = getDb();
   const existing = db.select().from(subscribers).where(eq(subscribers.emailHash, emailHash)).get();
   if (existing?.status === "bevestigd") {

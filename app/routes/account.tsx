@@ -8,7 +8,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { rotateViewerSession } from "~/auth/session.server";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { userRoleLabels } from "~/lib/vocabulary";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feeds.server";
 import { changeOwnPassword } from "~/models/users.server";
 import { changePasswordSchema } from "~/schemas/admin";
@@ -25,7 +25,7 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
     email: viewer.email,
     roleLabel: userRoleLabels[viewer.role],
     hasFeed: hasCalendarFeed({ viewer }),
-    siteUrl: siteUrl(request),
+    siteUrl: publicUrl(),
   };
 });
 

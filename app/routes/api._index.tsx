@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { collections } from "~/lib/openapi";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Open data (API) · Gremium" }];
 
 export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
-  return { base: siteUrl(request) };
+  return { base: publicUrl() };
 });
 
 export default function ApiPage() {

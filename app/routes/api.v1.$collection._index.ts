@@ -1,19 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cacheableJson, newest, parseListParams, problem } from "~/lib/open-data-http.server";
-import { siteUrl } from "~/lib/site-url.server";
-import { openDataCollections, type OpenDataCollection } from "~/models/open-data.server";
+import { publicUrl } from "~/lib/env.server";
+import { isOpenDataCollection, openDataCollections } from "~/models/open-data.server";
 import { resourceRoute } from "~/lib/responses.server";
 
 /** A collection of public records, paged and filterable by gewijzigdSinds. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const name = params.collection ?? "";
-  if (!(name in openDataCollections))
+  if (!isOpenDataCollection(name))
     return problem(404, "Niet gevonden", `Er is geen verzameling '${name}'. Zie /api/v1/openapi.json.`);
   const url = new URL(request.url);
   const parsed = parseListParams(url);
   if (!parsed.ok) return parsed.response;
-  const base = siteUrl(request);
-  const { total, rows } = openDataCollections[name as OpenDataCollection](parsed, base);
+  const base = publicUrl();
+  const { total, rows } = openDataCollections[name](parsed, base);
   const pageUrl = (page: number) => {
     const next = new URL(`${base}/api/v1/${name}`);
     url.searchParams.forEach((value, key) => next.searchParams.set(key, value));

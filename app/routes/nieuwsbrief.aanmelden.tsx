@@ -9,24 +9,19 @@ import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { replyToModelError } from "~/lib/form-reply.server";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { subscribe } from "~/models/subscribers.server";
 import { subscribeSchema } from "~/schemas/newsletters";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden voor de nieuwsbrief · Gremium" }];
 
-/** Behind a proxy the client's address is the first of X-Forwarded-For; otherwise all share one key. */
-function clientKey(request: Request) {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
-}
-
-export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
+export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: subscribeSchema });
   if (submission.status !== "success")
     return data({ formKey: "subscribe", result: submission.reply() } satisfies KeyedReply, { status: 400 });
   try {
-    await subscribe({ input: submission.value, clientKey: clientKey(request), baseUrl: siteUrl(request) });
+    await subscribe({ input: submission.value, clientAddress: context.clientAddress, baseUrl: publicUrl() });
     return redirect("/nieuwsbrief/aanmelden?verstuurd=1");
   } catch (error) {
     const reply = replyToModelError(submission, error);

@@ -4,7 +4,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { notFound } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { getEdition } from "~/models/newsletters.server";
 import type { RouteHandle } from "~/root";
 import { pageRoute } from "~/lib/responses.server";
@@ -30,7 +30,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   const first = found.sections.find((s) => s.bodyMarkdown.trim());
   return {
     ...found,
-    url: `${siteUrl(request)}/nieuwsbrieven/${found.edition.slug}`,
+    url: `${publicUrl()}/nieuwsbrieven/${found.edition.slug}`,
     summary: (first?.bodyMarkdown ?? found.edition.title).replace(/[*#[\]()]/g, "").slice(0, 200),
   };
 });

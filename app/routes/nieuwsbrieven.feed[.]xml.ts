@@ -1,12 +1,12 @@
 import { escapeHtml } from "~/lib/html";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { listEditionsForFeed } from "~/models/newsletters.server";
 import { inlineForMail } from "~/lib/newsletter-mail.server";
 import { resourceRoute } from "~/lib/responses.server";
 
 /** The published editions as an Atom feed (RFC 4287), newest first. */
 export const loader = resourceRoute(async ({ request }: { request: Request }) => {
-  const base = siteUrl(request);
+  const base = publicUrl();
   const editions = listEditionsForFeed({ viewer: null });
   const updated = new Date(editions[0]?.publishedAt ?? 0).toISOString();
   const entries = editions.map((edition) => {

@@ -13,7 +13,7 @@ import { getViewer } from "~/auth/session.server";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import type { SignedInViewer } from "~/auth/viewer";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { listAttendance } from "~/models/attendance.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
 import { listHandoffsForItems } from "~/models/handoffs.server";
@@ -36,7 +36,7 @@ async function mailInvitees(
   kind: "gepubliceerd" | "gewijzigd",
 ) {
   try {
-    const { delivered } = await mailAgendaToInvitees({ viewer, meetingId, kind, baseUrl: siteUrl(request) });
+    const { delivered } = await mailAgendaToInvitees({ viewer, meetingId, kind, baseUrl: publicUrl() });
     return delivered === 0
       ? " Geen van de genodigden heeft een e-mailadres."
       : ` De agenda is gemaild aan ${delivered} genodigden.`;
@@ -84,7 +84,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       isConfidential: current.isConfidential,
     })),
     started: Date.now() >= meeting.startsAt,
-    url: `${siteUrl(request)}/vergaderingen/${meeting.id}`,
+    url: `${publicUrl()}/vergaderingen/${meeting.id}`,
     actionList: !preview && meeting.seesConfidential ? summariseActions(viewer, meeting.bodyId, meeting.id) : null,
   };
 });

@@ -9,7 +9,7 @@ import { assertSameOrigin } from "~/auth/csrf.server";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { requestMeetingPack, retryMeetingPack } from "~/models/meeting-packs.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +25,7 @@ function packRequest(request: Request, id: number) {
   return {
     viewer: getViewer(request),
     meetingId: id,
-    baseUrl: siteUrl(request),
+    baseUrl: publicUrl(),
     asPublic: new URL(request.url).searchParams.get("weergave") === "publiek",
   };
 }

@@ -4,7 +4,7 @@ import { redirect } from "~/lib/responses.server";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { requestMeetingPack } from "~/models/meeting-packs.server";
 import { resourceRoute } from "~/lib/responses.server";
 
@@ -21,7 +21,7 @@ export const loader = resourceRoute(async ({ request, params }: LoaderFunctionAr
   const pack = await requestMeetingPack({
     viewer: getViewer(request),
     meetingId: id,
-    baseUrl: siteUrl(request),
+    baseUrl: publicUrl(),
     asPublic: new URLSearchParams(search).get("weergave") === "publiek",
     waitMs: WAIT_MS,
   });

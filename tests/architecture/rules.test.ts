@@ -127,7 +127,6 @@ describe("the access layer (app/models/access/) is the one door", () => {
 
   // Writes that are no one's change of a record, each with the reason they do not take the door.
   const ownTransactions: Record<string, string> = {
-    "newsletters.server.ts": "the background sender claims a batch of deliveries; no viewer, no record change",
     "reminders.server.ts": "the daily job records a digest it has mailed; no viewer",
     "sign-in.server.ts": "counting a sign-in attempt happens before anyone is signed in",
   };

@@ -13,7 +13,7 @@ import { createMeeting, publishAgenda } from "../../app/models/meetings.server";
 import { publishEdition, createEdition } from "../../app/models/newsletters.server";
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
 import { importDemoCorpus } from "../../app/content/import.server";
-import { freePort, startProductionServer } from "../../scripts/production-server";
+import { freePort, killServer, startProductionServer, stopServer } from "../../scripts/production-server";
 
 // Crash safety: the production server runs under write load (planned topics, agenda items, action
 // updates, a newsletter being sent) and is killed with SIGKILL at random moments, several times.
@@ -50,6 +50,8 @@ function startServer(port: number) {
       GREMIUM_SCHEDULER: "0",
       SMTP_URL: smtpUrl,
       PUBLIC_URL: `http://localhost:${port}`,
+      // Two web processes and one that sends the newsletter, as on a production machine.
+      WEB_CONCURRENCY: "2",
     },
     timeoutMs: 30_000,
   });
@@ -260,8 +262,10 @@ describe("crash safety", () => {
       )
         await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, Math.random() * 500));
-      server.kill("SIGKILL");
-      await new Promise((r) => server.once("exit", r));
+      // Every process of the server at once: the web processes and the one sending mail.
+      const exited = new Promise((r) => server.once("exit", r));
+      killServer(server, "SIGKILL");
+      await exited;
       await load;
     }
     // A last, quiet run lets the sender finish what is left.
@@ -278,8 +282,7 @@ describe("crash safety", () => {
       ).n;
     const deadline = Date.now() + 60_000;
     while (waiting() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stopServer(server);
 
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const present = (sql: string) => new Set((db.prepare(sql).all() as { v: string }[]).map((row) => row.v));

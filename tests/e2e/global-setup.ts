@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, startProductionServer } from "../../scripts/production-server";
+import { freePort, startProductionServer, stopServer } from "../../scripts/production-server";
 
 // Serves the production build (npm run test:e2e builds it first) on a free port with a fresh
 // demo database, the way `npm start` does.
@@ -26,6 +26,9 @@ export default async function setup(project: TestProject) {
       // Reminders are tested on their own; a digest mailed at start-up would race the browser tests.
       GREMIUM_SCHEDULER: "0",
       DEMO_PASSWORD: "gremium-demo",
+      // Two web processes, as npm start runs on this machine; the tests connect as a proxy would.
+      WEB_CONCURRENCY: "2",
+      TRUST_PROXY: "loopback",
     },
     onOutput: record,
   });
@@ -34,8 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide("profileRoot", dir);
   project.provide("serverLogPath", logPath);
   return async () => {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stopServer(server);
     if (process.env.GREMIUM_E2E_LOG) console.log(log);
     rmSync(dir, { recursive: true, force: true });
   };

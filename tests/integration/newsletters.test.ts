@@ -29,7 +29,16 @@ import {
   sendDeliveryBatch,
   updateSection,
 } from "../../app/models/newsletters.server";
-import { confirmSubscription, hashEmail, subscribe, unsubscribe } from "../../app/models/subscribers.server";
+import {
+  ALL_PER_HOUR_BEFORE_WAITING,
+  confirmSubscription,
+  hashEmail,
+  LONGEST_WAIT_MS,
+  PER_CLIENT_PER_HOUR,
+  subscribe,
+  TURN_MS,
+  unsubscribe,
+} from "../../app/models/subscribers.server";
 import { loader as feedLoader } from "../../app/routes/nieuwsbrieven.feed[.]xml";
 
 let dir: string;
@@ -39,6 +48,7 @@ const BASE = "https://gremium.example";
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "gremium-news-"));
   process.env.DATABASE_URL = join(dir, "gremium.db");
+  process.env.PUBLIC_URL = BASE;
   delete process.env.SMTP_URL;
   reloadEnv();
 });
@@ -276,7 +286,12 @@ describe("sending", () => {
       expectedVersion: edition.edition.version + 1,
       baseUrl: BASE,
     });
-    const response = await feedLoader({ request: new Request(`${BASE}/nieuwsbrieven/feed.xml`) });
+    // Links come from PUBLIC_URL, whatever host the request names.
+    const response = await feedLoader({
+      request: new Request("http://127.0.0.1:3000/nieuwsbrieven/feed.xml", {
+        headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+      }),
+    });
     expect(response.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await response.text();
     const feed = parseFeed(xml, { xmlMode: true })!;
@@ -294,13 +309,17 @@ describe("subscribing", () => {
   it("double opt-in by a link from the mail; one-click opt-out keeps only the hash; a new subscription after that works", async () => {
     const smtp = await startSmtp();
     try {
-      await subscribe({ input: { email: "Lezer@Gemeente.example", name: "Lezer" }, clientKey: "a", baseUrl: BASE });
+      await subscribe({
+        input: { email: "Lezer@Gemeente.example", name: "Lezer" },
+        clientAddress: "192.0.2.1",
+        baseUrl: BASE,
+      });
       const token = /bevestigen\/([a-z0-9]+)/.exec(smtp.received[0]!.text!)![1]!;
       expect(confirmSubscription({ token: "onzin" })).toBeNull();
       expect(confirmSubscription({ token })).toEqual({ email: "lezer@gemeente.example" });
       expect(confirmSubscription({ token })).toBeNull();
       // Subscribing again while confirmed sends a reminder, not a new link.
-      await subscribe({ input: { email: "lezer@gemeente.example" }, clientKey: "a", baseUrl: BASE });
+      await subscribe({ input: { email: "lezer@gemeente.example" }, clientAddress: "192.0.2.1", baseUrl: BASE });
       expect(smtp.received[1]!.subject).toContain("al");
       const row = getDb()
         .select()
@@ -316,7 +335,7 @@ describe("subscribing", () => {
         emailHash: hashEmail("lezer@gemeente.example"),
       });
       expect(unsubscribe({ token: "onbekend" })).toBe(false);
-      await subscribe({ input: { email: "lezer@gemeente.example" }, clientKey: "b", baseUrl: BASE });
+      await subscribe({ input: { email: "lezer@gemeente.example" }, clientAddress: "192.0.2.2", baseUrl: BASE });
       expect(getDb().select().from(subscribers).where(eq(subscribers.id, row.id)).get()!.status).toBe("wacht");
     } finally {
       await smtp.close();
@@ -326,19 +345,59 @@ describe("subscribing", () => {
   it("is throttled per address and per client, with a Dutch message", async () => {
     const now = Date.parse("2026-11-25T10:00:00Z");
     for (let i = 0; i < 3; i++)
-      await subscribe({ input: { email: "veel@gemeente.example" }, clientKey: `c${i}`, baseUrl: BASE, now });
+      await subscribe({
+        input: { email: "veel@gemeente.example" },
+        clientAddress: `198.51.100.${i}`,
+        baseUrl: BASE,
+        now,
+      });
     await expect(
-      subscribe({ input: { email: "veel@gemeente.example" }, clientKey: "c9", baseUrl: BASE, now }),
+      subscribe({ input: { email: "veel@gemeente.example" }, clientAddress: "198.51.100.9", baseUrl: BASE, now }),
     ).rejects.toMatchObject({
       fieldErrors: { email: [expect.stringContaining("net al een bevestigingsmail")] },
     });
     // An hour later the address may try again.
     await subscribe({
       input: { email: "veel@gemeente.example" },
-      clientKey: "c9",
+      clientAddress: "198.51.100.9",
       baseUrl: BASE,
       now: now + 61 * 60_000,
     });
+  });
+});
+
+describe("limits on signing up", () => {
+  const now = Date.parse("2026-11-25T10:00:00Z");
+  const signUp = (n: number, clientAddress: string, wait?: (ms: number) => Promise<void>) =>
+    subscribe({ input: { email: `lezer${n}@gemeente.example` }, clientAddress, baseUrl: BASE, now, wait });
+
+  it("count per real client address, an IPv6 client by its /64, and leave other visitors alone", async () => {
+    for (let n = 0; n < PER_CLIENT_PER_HOUR; n++)
+      await signUp(n, n % 2 ? "2001:db8:1:2::a" : `2001:db8:1:2:ffff::${n.toString(16)}`);
+    await expect(signUp(100, "2001:db8:1:2::beef")).rejects.toMatchObject({
+      fieldErrors: { "": [expect.stringContaining("te veel aanmeldingen vanaf uw verbinding")] },
+    });
+    await signUp(101, "2001:db8:1:3::1");
+    await signUp(102, "192.0.2.50");
+  });
+
+  it("slow a flood from many addresses down instead of shutting the form", async () => {
+    const waits: number[] = [];
+    const wait = async (ms: number) => void waits.push(ms);
+    for (let n = 0; n < ALL_PER_HOUR_BEFORE_WAITING; n++) await signUp(n, `10.0.${n >> 8}.${n & 255}`, wait);
+    expect(waits).toEqual([]);
+    for (let n = 0; n < 5; n++) await signUp(1000 + n, `10.1.0.${n}`, wait);
+    // Each next sign-up waits one turn longer, up to the longest wait; none is refused.
+    expect(waits).toEqual([TURN_MS, LONGEST_WAIT_MS, LONGEST_WAIT_MS, LONGEST_WAIT_MS, LONGEST_WAIT_MS]);
+    // Later in the hour the turns have come: no more waiting.
+    await subscribe({
+      input: { email: "later@gemeente.example" },
+      clientAddress: "10.2.0.1",
+      baseUrl: BASE,
+      now: now + 10 * 60_000,
+      wait,
+    });
+    expect(waits).toHaveLength(5);
   });
 });
 

@@ -1,8 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeBody, makeViewer } from "../factories";
+import { reloadEnv } from "../../app/lib/env.server";
 import { openApiDocument } from "../../app/lib/openapi";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { recordDecision } from "../../app/models/decisions.server";
@@ -23,15 +24,28 @@ const validate = (schema: string, body: unknown) => {
   expect(check(body), JSON.stringify(check.errors)).toBe(true);
 };
 
+// The requests come to another address than the site's: every link must still use PUBLIC_URL.
+const REQUESTED = "http://127.0.0.1:3000";
+beforeEach(() => {
+  process.env.PUBLIC_URL = BASE;
+  reloadEnv();
+});
+afterEach(() => {
+  delete process.env.PUBLIC_URL;
+  reloadEnv();
+});
+
 const list = async (name: string, query = "", headers: Record<string, string> = {}) =>
   listLoader({
-    request: new Request(`${BASE}/api/v1/${name}${query}`, { headers }),
+    request: new Request(`${REQUESTED}/api/v1/${name}${query}`, {
+      headers: { "x-forwarded-host": "evil.example", ...headers },
+    }),
     params: { collection: name },
     context: {},
   });
 const one = async (name: string, id: number) =>
   itemLoader({
-    request: new Request(`${BASE}/api/v1/${name}/${id}`),
+    request: new Request(`${REQUESTED}/api/v1/${name}/${id}`, { headers: { "x-forwarded-host": "evil.example" } }),
     params: { collection: name, id: String(id) },
     context: {},
   });
@@ -183,6 +197,13 @@ describe("the open-data API", () => {
       expect(body["invalid-params"].length).toBeGreaterThan(0);
     }
     expect((await list("bestaatniet")).status).toBe(404);
+    // Names every JavaScript object has are no collections either: the 404 problem, not a 500.
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      for (const response of [await list(name), await one(name, 1)]) {
+        expect(response.status, name).toBe(404);
+        validate("Probleem", await response.json());
+      }
+    }
     const response = await list("gremia");
     const etag = response.headers.get("etag")!;
     expect(etag).toMatch(/^W\/"/);

@@ -7,7 +7,7 @@ import { startSmtp } from "../smtp";
 import { reloadEnv } from "../../app/lib/env.server";
 import { instantFromAmsterdam } from "../../app/lib/format";
 import { resetMailTransport } from "../../app/lib/mail.server";
-import { runScheduledReminders } from "../../app/lib/scheduler.server";
+import { runScheduledReminders } from "../../app/lib/background.server";
 import { completeAction, createAction } from "../../app/models/actions.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { createMeeting, publishAgenda } from "../../app/models/meetings.server";

@@ -6,7 +6,6 @@ import type { KeyedReply } from "~/components/keyed-form";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { redirect } from "~/lib/responses.server";
-import { kickNewsletterSender } from "~/lib/scheduler.server";
 import { ConflictError, RuleError } from "~/models/errors";
 import {
   addEditionImage,
@@ -152,11 +151,9 @@ export async function editionAction(viewer: SignedInViewer, slug: string, formDa
           expectedVersion: Number(formData.get("version")),
           baseUrl: baseUrl,
         });
-        kickNewsletterSender({ baseUrl: baseUrl });
         return redirect(`${back}?gedaan=gepubliceerd`);
       case "retry":
         retryFailedDeliveries({ viewer, editionId: found.edition.id });
-        kickNewsletterSender({ baseUrl: baseUrl });
         return redirect(`${back}?gedaan=opnieuw`);
       default:
         return data(

@@ -16,7 +16,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
 import { pageRoute } from "~/lib/responses.server";
-import { siteUrl } from "~/lib/site-url.server";
+import { publicUrl } from "~/lib/env.server";
 import { sectionKindLabels } from "~/lib/vocabulary";
 import { editionAction, loadEditionEditor, type Reply } from "./data.server";
 import { ImagesPanel, NewSectionForm, SectionForm, Step } from "./forms";
@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
-  return loadEditionEditor(viewer, params.slug ?? "", siteUrl(request));
+  return loadEditionEditor(viewer, params.slug ?? "", publicUrl());
 });
 
 /** A live preview posts in the background; it changes nothing, so the page need not reload its data. */
@@ -36,7 +36,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
-  return editionAction(viewer, params.slug ?? "", await request.formData(), siteUrl(request));
+  return editionAction(viewer, params.slug ?? "", await request.formData(), publicUrl());
 });
 
 export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
