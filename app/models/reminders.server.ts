@@ -166,17 +166,20 @@ export async function sendReminders({ now = Date.now(), baseUrl }: { now?: numbe
     const mail = composeDigest(digest, baseUrl.replace(/\/$/, ""));
     await sendMail({ to: [{ name: digest.name, address: digest.email }], ...mail });
     const actionIds = [...digest.own, ...(digest.organisation?.actions ?? [])].map((a) => a.id);
-    getDb().transaction((tx) => {
-      tx.insert(reminderDeliveries).values({ email: digest.email, sentOn: today, actionIds }).run();
-      writeAudit(tx, {
-        actorUserId: null,
-        action: "reminder.send",
-        entityType: "person",
-        entityId: digest.personId,
-        summary: `Actieoverzicht gemaild aan ${digest.name} (${actionIds.length} acties)`,
-        after: { actionIds },
-      });
-    });
+    getDb().transaction(
+      (tx) => {
+        tx.insert(reminderDeliveries).values({ email: digest.email, sentOn: today, actionIds }).run();
+        writeAudit(tx, {
+          actorUserId: null,
+          action: "reminder.send",
+          entityType: "person",
+          entityId: digest.personId,
+          summary: `Actieoverzicht gemaild aan ${digest.name} (${actionIds.length} acties)`,
+          after: { actionIds },
+        });
+      },
+      { behavior: "immediate" },
+    );
     sent.push({ email: digest.email, actions: actionIds.length });
   }
   return { sent };

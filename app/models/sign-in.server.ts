@@ -32,17 +32,22 @@ export async function signIn({
   // Every attempt counts as a failure before the password is checked, in one synchronous step, so
   // concurrent guesses cannot all read the same count: at most MAX_FAILURES of them are ever checked.
   // A correct password clears the count again.
-  const until = db.transaction((tx) => {
-    const throttle = tx.select().from(signInThrottles).where(eq(signInThrottles.email, address)).get();
-    const locked = lockedUntil(throttle, now);
-    if (locked) return locked;
-    const next = recordFailure(throttle, now);
-    tx.insert(signInThrottles)
-      .values({ email: address, ...next })
-      .onConflictDoUpdate({ target: signInThrottles.email, set: next })
-      .run();
-    return null;
-  });
+  const until = db.transaction(
+    (tx) => {
+      const throttle = tx.select().from(signInThrottles).where(eq(signInThrottles.email, address)).get();
+      const locked = lockedUntil(throttle, now);
+      if (locked) return locked;
+      const next = recordFailure(throttle, now);
+      tx.insert(signInThrottles)
+        .values({ email: address, ...next })
+        .onConflictDoUpdate({ target: signInThrottles.email, set: next })
+        .run();
+      return null;
+      // IMMEDIATE: with several processes a read-then-write transaction must hold the write lock from
+      // the start, or a concurrent attempt in another process makes it fail instead of wait.
+    },
+    { behavior: "immediate" },
+  );
   if (until) return { ok: false, reason: "locked", until };
 
   const user = db

@@ -46,11 +46,18 @@ function backgroundWork() {
   return startBackgroundWork({ baseUrl: publicUrl(), reminders: config.GREMIUM_SCHEDULER === "1" });
 }
 
-/** Runs `stop` once on SIGTERM or SIGINT (Ctrl-C), then exits; a second signal exits at once. */
+/**
+ * Runs `stop` once on SIGTERM or SIGINT (Ctrl-C), then exits. In a single process a second signal
+ * exits at once (Ctrl-C twice). A worker ignores it: the signal often reaches it twice, from the
+ * terminal or service manager (which signal the whole process group) and from the first process.
+ */
 function onShutdownSignal(stop: () => Promise<void>) {
   let stopping = false;
   const handle = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
+    if (stopping) {
+      if (cluster.isPrimary) process.exit(1);
+      return;
+    }
     stopping = true;
     log.info("stoppen", { signal });
     const forced = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 2_000);

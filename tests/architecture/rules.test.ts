@@ -141,6 +141,19 @@ describe("the access layer (app/models/access/) is the one door", () => {
       expect(source(`app/models/${name}`), name).toMatch(/\.transaction\(/);
   });
 
+  it("every transaction takes the write lock first: several server processes share the database", () => {
+    // A deferred transaction that reads and then writes fails with SQLITE_BUSY when another process
+    // wrote in between, instead of waiting on busy_timeout.
+    for (const file of [
+      "app/models/access/change.server.ts",
+      ...Object.keys(ownTransactions).map((n) => `app/models/${n}`),
+    ]) {
+      const transactions = source(file).split(".transaction(").length - 1;
+      expect(transactions, file).toBeGreaterThan(0);
+      expect((source(file).match(/behavior: "immediate"/g) ?? []).length, file).toBe(transactions);
+    }
+  });
+
   it("only the import of the demo corpus acts as the system; db/ keeps the schema and the seed entry point", () => {
     const users = appFiles.filter(
       (file) => !accessLayer(file) && /\bsystemViewer\b/.test(source(file)) && !file.startsWith("app/content/"),

@@ -63,7 +63,9 @@ export function change<Row extends object, Result>(spec: ChangeSpec<Row, Result>
     if (entry) writeAudit(tx, { ...entry, actorUserId: actorOf(viewer) });
     return result;
   };
-  return spec.tx ? run(spec.tx) : getDb().transaction(run);
+  // IMMEDIATE: the write lock is taken before the first read. A deferred transaction that reads and then
+  // writes fails at once (SQLITE_BUSY) when another process wrote in between; this one waits its turn.
+  return spec.tx ? run(spec.tx) : getDb().transaction(run, { behavior: "immediate" });
 }
 
 /** For a change that needs a signed-in person at all: the refusal to show otherwise. */
