@@ -84,10 +84,22 @@ function requestOrigin(req: Request) {
 }
 
 /**
+ * Addresses that take posts from anywhere by design: the one-click unsubscribe a mail program sends
+ * (RFC 8058) from its own servers. The token in the address is the credential, and it can only
+ * unsubscribe.
+ */
+const CROSS_SITE_POSTS_ALLOWED = [/^\/nieuwsbrief\/afmelden\/[^/]+(\.data)?$/];
+
+/**
  * A form post from another site is answered with Gremium's Dutch 403 page. Remix would refuse it
  * too, but with an empty 500; so it is turned into a request for the refusal page before Remix.
  */
 function refuseCrossSitePosts(req: Request, res: Response, next: NextFunction) {
+  if (CROSS_SITE_POSTS_ALLOWED.some((pattern) => pattern.test(req.path))) {
+    // Remix would still refuse a browser's post with another site's Origin; here that origin is fine.
+    delete req.headers.origin;
+    return next();
+  }
   const own = [requestOrigin(req)];
   const publicUrl = env().PUBLIC_URL;
   if (publicUrl) own.push(new URL(publicUrl).origin);

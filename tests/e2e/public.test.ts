@@ -103,9 +103,19 @@ describe("public site", () => {
       await page.waitForLoadState("networkidle");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Er ging iets mis");
       await page.getByRole("navigation", { name: "Hoofdmenu" }).waitFor();
-      const reference = (await page.getByRole("main").textContent())?.match(/GRM-[0-9A-F]{8}/)?.[0];
-      expect(reference).toBeDefined();
-      await expect.poll(() => readFileSync(inject("serverLogPath"), "utf8")).toContain(`[${reference}] GET /gremia`);
+      const reference = (await page.getByRole("main").textContent())?.match(/GRM-[0-9A-F]{10}/)?.[0];
+      // The reference is the request's id: in its X-Request-Id header and in its log lines (JSON).
+      expect(reference).toBe(response.headers()["x-request-id"]);
+      await expect
+        .poll(() =>
+          readFileSync(inject("serverLogPath"), "utf8")
+            .split("\n")
+            .filter((line) => line.startsWith("{"))
+            .map((line) => JSON.parse(line) as { requestId?: string; level: string; path?: string; status?: number })
+            .filter((line) => line.requestId === reference)
+            .map((line) => `${line.level} ${line.path} ${line.status ?? ""}`.trim()),
+        )
+        .toEqual(expect.arrayContaining(["error /gremia", "info /gremia 500"]));
       expect(await page.content()).not.toContain("bodies_weg");
       await expectAccessible(page);
     } finally {

@@ -81,6 +81,8 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "beheer.uitgaande-post._index": ["/beheer/uitgaande-post"],
     "besluiten.$reference": [`/besluiten/${s.decisionReference}`],
     "besluiten._index": ["/besluiten", `/besluiten?gremium=${s.bodyId}`],
+    // Reached only through the server's refusal of a cross-site post; visited directly it is a 404.
+    "formulier-geweigerd": ["/formulier-geweigerd"],
     "gremia.$slug._index": [`/gremia/${s.bodySlug}`],
     "gremia.$slug.acties": [`/gremia/${s.bodySlug}/acties`],
     "gremia.$slug.planning": [`/gremia/${s.bodySlug}/planning`],

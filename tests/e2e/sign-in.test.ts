@@ -112,8 +112,27 @@ describe("signing in and out", () => {
       headers: { origin: "https://aanvaller.example", "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email: "lid@gremium.example", password: DEMO_PASSWORD }),
     });
-    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBe(403);
     expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("a form posted from another site gets the Dutch 403 page, accessible", async () => {
+    // A page on another site with a form aimed at Gremium, as an attacker would place it.
+    await page.route("http://aanvaller.example/**", (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><html lang="nl"><title>Win een prijs</title><form method="post" action="${baseUrl()}/nieuwsbrief/aanmelden"><input name="email" value="slachtoffer@voorbeeld.example"><button>Meedoen</button></form></html>`,
+      }),
+    );
+    await page.goto("http://aanvaller.example/prijs");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().startsWith(baseUrl())),
+      page.getByRole("button", { name: "Meedoen" }).click(),
+    ]);
+    expect(response.status()).toBe(403);
+    await page.getByText("Dit formulier kwam niet van deze site en is daarom geweigerd.").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBeTruthy();
+    await expectAccessible(page);
   });
 });
 
