@@ -8,9 +8,13 @@ import { Button } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { getViewer } from "~/auth/session.server";
+import type { RouteHandle } from "~/root";
 import { formatDay } from "~/lib/format";
 import { publicUrl } from "~/lib/env.server";
 import { requestMeetingPack, retryMeetingPack } from "~/models/meeting-packs.server";
+
+// The progress page brings itself up to date with JavaScript, for visitors as well.
+export const handle: RouteHandle = { scriptsForVisitors: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -142,12 +142,26 @@ describe("public site", () => {
     }
   });
 
+  it("a visitor's reading pages come without JavaScript; a signed-in person's pages hydrate", async () => {
+    for (const path of ["/", "/gremia", "/besluiten", "/vergaderingen", "/nieuwsbrieven"]) {
+      const html = await (await fetch(`${baseUrl()}${path}`)).text();
+      expect(html, path).toContain("<main");
+      expect(html, path).not.toContain("<script");
+    }
+    await signInDirectly(context, "lid@gremium.example");
+    await visit(page, "/gremia");
+    expect(await page.locator("script[type=module]").count()).toBeGreaterThan(0);
+  });
+
   it("pages run with their scripts under the CSP: no violations reported", async () => {
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
     });
+    // Signed in, so the page's scripts load and run.
+    await signInDirectly(context, "lid@gremium.example");
     await visit(page, "/gremia");
+    expect(await page.locator("script[type=module]").count()).toBeGreaterThan(0);
     await page.getByRole("link", { name: "Themagroep Mensenhandel" }).click();
     await page.waitForURL("**/gremia/mensenhandel");
     await page.getByRole("heading", { level: 1, name: "Themagroep Mensenhandel" }).waitFor();

@@ -197,14 +197,17 @@ describe("production server", () => {
     // Not served over https, and the client's X-Forwarded-Proto counts for nothing without a trusted proxy.
     expect(home.headers["strict-transport-security"]).toBeUndefined();
 
-    const html = (await request("/")).body;
-    const asset = /\/assets\/[\w.-]+\.js/.exec(html)![0];
-    const script = await request(asset);
-    expect(script.status).toBe(200);
-    expect(script.headers["cache-control"]).toMatch(/max-age=31536000/);
-    expect(script.headers["cache-control"]).toMatch(/immutable/);
-    expect(script.headers["x-content-type-options"]).toBe("nosniff");
-    expect(script.headers["referrer-policy"]).toBeTruthy();
+    // A signed-in page names its scripts and stylesheet, fingerprinted under /assets.
+    const html = (await request("/", { headers: { cookie: memberCookie } })).body;
+    const assets = [/\/assets\/[\w.-]+\.js/.exec(html)![0], /\/assets\/[\w.-]+\.css/.exec(html)![0]];
+    for (const asset of assets) {
+      const file = await request(asset);
+      expect(file.status, asset).toBe(200);
+      expect(file.headers["cache-control"], asset).toMatch(/max-age=31536000/);
+      expect(file.headers["cache-control"], asset).toMatch(/immutable/);
+      expect(file.headers["x-content-type-options"], asset).toBe("nosniff");
+      expect(file.headers["referrer-policy"], asset).toBe("strict-origin-when-cross-origin");
+    }
     const favicon = await request("/favicon.svg");
     expect(favicon.status).toBe(200);
     expect(favicon.headers["x-content-type-options"]).toBe("nosniff");
