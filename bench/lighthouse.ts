@@ -1,10 +1,13 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-// Lighthouse 12.8.2 (the last release for Node 20) on Debian's Chromium, desktop preset, the four
-// categories the issue names. Scores are 0–100.
+// Lighthouse 12.8.2 (the last release for Node 20) on Debian's Chromium, the four categories the
+// issue names. "desktop" is the desktop preset without throttling; "mobile" is Lighthouse's own
+// default: a phone screen, a slow network and a CPU slowed four times, simulated. Scores are 0–100.
 
-export async function audit(urls: Record<string, string>) {
+type FormFactor = "desktop" | "mobile";
+
+export async function audit(urls: Record<string, string>, formFactor: FormFactor) {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
@@ -15,8 +18,9 @@ export async function audit(urls: Record<string, string>) {
     for (const [name, url] of Object.entries(urls)) {
       // A run in which an audit itself failed (a trace that could not be read, say) scores its
       // category null; such a run is repeated, up to twice, rather than reported as a zero.
-      let lhr = await run(url, chrome.port);
-      for (let attempt = 0; attempt < 2 && failedAudits(lhr).length > 0; attempt++) lhr = await run(url, chrome.port);
+      let lhr = await run(url, chrome.port, formFactor);
+      for (let attempt = 0; attempt < 2 && failedAudits(lhr).length > 0; attempt++)
+        lhr = await run(url, chrome.port, formFactor);
       scores[name] = Object.fromEntries(
         Object.entries(lhr.categories).map(([key, category]) => [key, Math.round((category.score ?? 0) * 100)]),
       );
@@ -36,19 +40,22 @@ export async function audit(urls: Record<string, string>) {
   return { scores, lost };
 }
 
-async function run(url: string, port: number) {
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+
+async function run(url: string, port: number, formFactor: FormFactor) {
+  const settings =
+    formFactor === "desktop"
+      ? {
+          formFactor,
+          screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+          throttlingMethod: "provided" as const,
+          onlyCategories: CATEGORIES,
+        }
+      : { onlyCategories: CATEGORIES };
   const result = await lighthouse(
     url,
     { port, output: "json", logLevel: "error" },
-    {
-      extends: "lighthouse:default",
-      settings: {
-        formFactor: "desktop",
-        screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
-        throttlingMethod: "provided",
-        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-      },
-    },
+    { extends: "lighthouse:default", settings },
   );
   return result!.lhr;
 }
