@@ -89,6 +89,26 @@ export const sessions = sqliteTable(
   (table) => [index("sessions_user_idx").on(table.userId)],
 );
 
+/**
+ * Single-use links that let a person set their password: a reset asked for at /wachtwoord-vergeten
+ * (valid an hour) or an invitation for a new account. Only the SHA-256 of the token is kept.
+ */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["herstel", "uitnodiging"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("password_tokens_user_idx").on(table.userId)],
+);
+
 export const signInThrottles = sqliteTable("sign_in_throttles", {
   email: text("email").primaryKey(),
   failures: integer("failures").notNull(),

@@ -1,3 +1,4 @@
+import { deleteExpiredPasswordTokens } from "~/models/password-tokens.server";
 import { buildQueuedPacks, requeueInterruptedPackBuilds } from "~/models/meeting-packs.server";
 import { recoverInterruptedDeliveries, sendDeliveryBatch } from "~/models/newsletters.server";
 import { sendReminders } from "~/models/reminders.server";
@@ -70,6 +71,7 @@ export function startBackgroundWork({ baseUrl, reminders }: { baseUrl: string; r
       run: async () => {
         deleteExpiredSessions();
         deleteStaleSignInThrottles();
+        deleteExpiredPasswordTokens();
       },
     },
   };

@@ -2,7 +2,7 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 // Markdown is rendered and sanitised once, when it is saved; pages serve the stored HTML
-// (rendering per request was the measured bottleneck, see shared/docs/stack.md).
+// (rendering and sanitising on every request was measured as the bottleneck of content pages).
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
     "p",

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageRoute, redirect } from "~/lib/responses.server";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { getViewer, safeRedirect, sessionCookie } from "~/auth/session.server";
@@ -56,6 +57,9 @@ export default function SignIn() {
         Log in met het e-mailadres en wachtwoord van uw Gremium-account. Leden zien daarna ook de besloten stukken van
         hun gremia.
       </p>
+      {searchParams.get("wachtwoord") === "ingesteld" ? (
+        <Alert type="ok">Uw nieuwe wachtwoord is ingesteld. Log ermee in; andere apparaten zijn uitgelogd.</Alert>
+      ) : null}
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
@@ -65,9 +69,12 @@ export default function SignIn() {
           <Button variant="primary">Inloggen</Button>
         </div>
       </Form>
-      <p className="nl-paragraph gremium-muted">
-        Geen account of wachtwoord vergeten? Vraag het de beheerder van uw netwerk.
+      <p className="nl-paragraph">
+        <Link className="nl-link" to="/wachtwoord-vergeten">
+          Wachtwoord vergeten?
+        </Link>
       </p>
+      <p className="nl-paragraph gremium-muted">Nog geen account? Vraag het de beheerder van uw netwerk.</p>
     </div>
   );
 }

@@ -107,6 +107,7 @@ describe("the access layer (app/models/access/) is the one door", () => {
     "reminders.server.ts:selectDigests": "a system job: it builds each recipient's viewer and reads as them",
     "newsletters.server.ts:getContribution": "the token in the link is the credential for one block",
     "subscribers.server.ts:findUnsubscribe": "the token in the link is the credential for one address",
+    "password-tokens.server.ts:findPasswordToken": "the token in the link is the credential for one account",
   };
 
   it("every exported model read takes the viewer", () => {

@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from "../../app/auth/session.server";
 export const baseUrl = () => inject("baseUrl");
 export const DEMO_PASSWORD = "gremium-demo";
 
-/** Debian's Chromium with a fresh profile (shared/docs/stack.md, pitfall 5). */
+/** Debian's Chromium with a fresh profile each time: a profile that another Chromium still holds is locked. */
 export async function launchBrowser({ javaScriptEnabled = true } = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(join(inject("profileRoot"), "profiel-"));
   return chromium.launchPersistentContext(profile, {

@@ -143,5 +143,8 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "vergaderingen[.]ics": ["/vergaderingen.ics"],
     vergaderschema: ["/vergaderschema"],
     zoeken: ["/zoeken?q=LEK", "/zoeken?q=LEK&pagina=2"],
+    "wachtwoord-vergeten": ["/wachtwoord-vergeten"],
+    // An unknown token gets the page that says the link is no longer valid.
+    "wachtwoord-instellen.$token": ["/wachtwoord-instellen/ongeldigetokenvanmeerdantwintigtekens"],
   };
 }

@@ -1,0 +1,177 @@
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { passwordTokens, people, users } from "../../db/schema";
+import { hashPassword } from "~/lib/password.server";
+import { getDb } from "~/lib/db.server";
+import { sendMail } from "~/lib/mail.server";
+import { anyone, change } from "./access/change.server";
+import { RuleError } from "./errors";
+import { invalidateUserSessions } from "./sessions.server";
+import { hashText, newToken } from "./subscribers.server";
+
+// Links that let a person set their own password: a reset asked for at /wachtwoord-vergeten. Each is
+// single use and short-lived; only the SHA-256 of the token is stored, so a copy of the database
+// holds no working link. Setting the password ends every session of the account.
+
+export const RESET_TTL_MS = 60 * 60_000;
+/** Reset mails per account per hour; more requests are answered the same, but send nothing. */
+export const RESETS_PER_HOUR = 3;
+
+const EXPIRED = "Deze link is verlopen of al gebruikt. Vraag hieronder een nieuwe aan.";
+
+const normalise = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Mails a reset link to the account with this address, if there is an active one. The caller's answer
+ * is the same either way, so the form does not reveal who has an account.
+ */
+export async function requestPasswordReset({
+  email,
+  baseUrl,
+  now = Date.now(),
+}: {
+  email: string;
+  baseUrl: string;
+  now?: number;
+}) {
+  const db = getDb();
+  const account = db
+    .select({ id: users.id, email: users.email, name: people.name, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(users.email, normalise(email)))
+    .get();
+  if (!account || account.deactivatedAt !== null) return;
+  const recent = db
+    .select({ id: passwordTokens.id })
+    .from(passwordTokens)
+    .where(
+      and(
+        eq(passwordTokens.userId, account.id),
+        eq(passwordTokens.purpose, "herstel"),
+        gt(passwordTokens.createdAt, now - 60 * 60_000),
+      ),
+    )
+    .all();
+  if (recent.length >= RESETS_PER_HOUR) return;
+  const token = newToken();
+  change({
+    viewer: null,
+    now,
+    load: () => account,
+    missing: "Onbekend account.",
+    // The link goes to the account's own address: asking for it changes nothing until it is used.
+    allow: anyone,
+    write: (tx) => {
+      // One link at a time: an older, unused one stops working.
+      tx.update(passwordTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(passwordTokens.userId, account.id),
+            eq(passwordTokens.purpose, "herstel"),
+            isNull(passwordTokens.usedAt),
+          ),
+        )
+        .run();
+      tx.insert(passwordTokens)
+        .values({
+          userId: account.id,
+          purpose: "herstel",
+          tokenHash: hashText(token),
+          expiresAt: now + RESET_TTL_MS,
+          createdAt: now,
+        })
+        .run();
+    },
+    audit: () => ({
+      action: "user.password-reset-request",
+      entityType: "user",
+      entityId: account.id,
+      summary: `Herstellink voor het wachtwoord gemaild aan ${account.name}`,
+    }),
+  });
+  await sendMail({
+    to: [{ name: account.name, address: account.email }],
+    subject: "Nieuw wachtwoord instellen voor Gremium",
+    text: [
+      `Beste ${account.name},`,
+      "",
+      "U (of iemand anders) vroeg om een nieuw wachtwoord voor Gremium. Stel het in met deze link; hij werkt één keer en is een uur geldig:",
+      `${baseUrl}/wachtwoord-instellen/${token}`,
+      "",
+      "Vroeg u dit niet? Dan kunt u deze mail negeren: uw wachtwoord blijft wat het was.",
+    ].join("\n"),
+  });
+}
+
+function validToken(token: string, now: number) {
+  return getDb()
+    .select({
+      id: passwordTokens.id,
+      userId: passwordTokens.userId,
+      purpose: passwordTokens.purpose,
+      name: people.name,
+      email: users.email,
+    })
+    .from(passwordTokens)
+    .innerJoin(users, eq(users.id, passwordTokens.userId))
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(
+      and(
+        eq(passwordTokens.tokenHash, hashText(token)),
+        isNull(passwordTokens.usedAt),
+        gt(passwordTokens.expiresAt, now),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .get();
+}
+
+/** Whose password the link sets, or null when it is unknown, used or expired. */
+export function findPasswordToken({ token, now = Date.now() }: { token: string; now?: number }) {
+  const found = validToken(token, now);
+  return found ? { name: found.name, email: found.email, purpose: found.purpose } : null;
+}
+
+/** Sets the password through a link, once; every session of the account ends. */
+export async function setPasswordWithToken({
+  token,
+  newPassword,
+  now = Date.now(),
+}: {
+  token: string;
+  newPassword: string;
+  now?: number;
+}) {
+  if (!validToken(token, now)) throw new RuleError({ "": [EXPIRED] });
+  const passwordHash = await hashPassword(newPassword);
+  return change({
+    viewer: null,
+    now,
+    // Read again inside the transaction: of two uses at once, only the first finds it unused.
+    load: () => validToken(token, now),
+    missing: EXPIRED,
+    // The token is the credential.
+    allow: anyone,
+    write: (tx, row) => {
+      tx.update(passwordTokens).set({ usedAt: now }).where(eq(passwordTokens.id, row.id)).run();
+      tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, row.userId)).run();
+      invalidateUserSessions({ userId: row.userId });
+      return { email: row.email };
+    },
+    audit: (row) => ({
+      action: "user.password-reset",
+      entityType: "user",
+      entityId: row.userId,
+      summary: `${row.name} heeft met een herstellink een nieuw wachtwoord ingesteld; alle sessies beëindigd`,
+    }),
+  });
+}
+
+/** Forgets links that expired more than a day ago; used or not, they can no longer do anything. */
+export function deleteExpiredPasswordTokens({ now = Date.now() }: { now?: number } = {}) {
+  return getDb()
+    .delete(passwordTokens)
+    .where(lt(passwordTokens.expiresAt, now - 24 * 60 * 60_000))
+    .run().changes;
+}
