@@ -6,6 +6,7 @@ import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { publicUrl } from "~/lib/env.server";
+import { log } from "~/lib/log.server";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { requestPasswordReset } from "~/models/password-tokens.server";
 import { forgotPasswordSchema } from "~/schemas/sign-in";
@@ -16,8 +17,11 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await requestPasswordReset({ email: submission.value.email, baseUrl: publicUrl() });
-  // The same answer whether or not the address has an account.
+  // The same answer whether or not the address has an account, and as quickly: the mail is not
+  // waited for, so the time the answer takes does not tell either.
+  requestPasswordReset({ email: submission.value.email, baseUrl: publicUrl() }).catch((error: unknown) =>
+    log.error("herstelmail niet verstuurd", { error }),
+  );
   throw redirect("/wachtwoord-vergeten?verstuurd=1");
 });
 
