@@ -40,7 +40,7 @@ import { sniff } from "~/lib/file-types";
 import { Forbidden, RuleError } from "./errors";
 import { getMeeting, listUpcomingMeetings } from "./meetings.server";
 import { getPlan } from "./plans.server";
-import { hashText, newToken } from "./subscribers.server";
+import { hashText, newToken } from "~/lib/link-tokens.server";
 import { actorOf } from "./access/viewer";
 
 // The nieuwsbrief: drafted from what the portal knows as the public sees it, checked before

@@ -6,7 +6,7 @@ import { sendMail } from "~/lib/mail.server";
 import { anyone, change } from "./access/change.server";
 import { RuleError } from "./errors";
 import { invalidateUserSessions } from "./sessions.server";
-import { hashText, newToken } from "./subscribers.server";
+import { hashText, newToken } from "~/lib/link-tokens.server";
 
 // Links that let a person set their own password: a reset asked for at /wachtwoord-vergeten. Each is
 // single use and short-lived; only the SHA-256 of the token is stored, so a copy of the database

@@ -1,11 +1,10 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { subscribers, subscriptionThrottles } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { Viewer } from "~/auth/viewer";
 import { clientAddressKey } from "~/lib/client-address";
 import { getDb } from "~/lib/db.server";
+import { hashText, newToken } from "~/lib/link-tokens.server";
 import { sendMail } from "~/lib/mail.server";
 import { anyone, change } from "./access/change.server";
 import { Forbidden, RuleError } from "./errors";
@@ -25,13 +24,6 @@ export const TURN_MS = 6_000;
 export const LONGEST_WAIT_MS = 10_000;
 const HOUR = 60 * 60_000;
 
-export function newToken() {
-  const bytes = new Uint8Array(20);
-  crypto.getRandomValues(bytes);
-  return encodeBase32LowerCaseNoPadding(bytes);
-}
-
-export const hashText = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 export const hashEmail = (email: string) => hashText(email.trim().toLowerCase());
 
 /** Counts an attempt for a key in its hour; returns the count so far and when that hour began. */
