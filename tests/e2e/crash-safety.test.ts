@@ -2,8 +2,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
 import { connectDatabase, migrateDatabase, openDatabase } from "../../app/lib/db.server";
@@ -14,6 +13,7 @@ import { publishEdition, createEdition } from "../../app/models/newsletters.serv
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
 import { importDemoCorpus } from "../../app/content/import.server";
 import { freePort, killServer, startProductionServer, stopServer } from "../../scripts/production-server";
+import { listenSmtp } from "../smtp";
 
 // Crash safety: the production server runs under write load (planned topics, agenda items, action
 // updates, a newsletter being sent) and is killed with SIGKILL at random moments, several times.
@@ -30,9 +30,9 @@ const PER_ROUND = 3;
 const ROUND_LIMIT_MS = 60_000;
 let dir: string;
 let databasePath: string;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof listenSmtp>>;
 let smtpUrl: string;
-const received: ParsedMail[] = [];
+let received: ParsedMail[];
 let cookie: string;
 // One meeting per round for the agenda writer, so no agenda grows beyond a realistic size.
 let agendaMeetingIds: number[];
@@ -61,20 +61,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "gremium-crash-"));
   databasePath = join(dir, "gremium.db");
   // A slow mail server, so the newsletter is still being sent when the server is killed.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .then(() => setTimeout(() => callback(), 50), callback);
-    },
-  });
-  // A killed server drops its mail connection mid-message: expected here, not an error of the test.
-  smtp.on("error", () => {});
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+  smtp = await listenSmtp({ answerAfterMs: () => 50 });
+  smtpUrl = smtp.url;
+  received = smtp.received;
 
   const db = connectDatabase(openDatabase(databasePath));
   migrateDatabase(db);
@@ -158,7 +147,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

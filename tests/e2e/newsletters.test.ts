@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { simpleParser } from "mailparser";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { latestMailTo } from "./outbox";
 import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
 
 // The kwartiermaker and the visitor work without JavaScript; axe runs in scripted browsers. The
@@ -30,24 +28,6 @@ async function checkAccessible(url: string, context = checker) {
   await page.goto(url);
   await expectAccessible(page);
   await page.close();
-}
-
-/** The newest mail to an address in the server's outbox, parsed. */
-async function latestMailTo(to: string, subject: RegExp) {
-  const outbox = join(dirname(inject("databasePath")), "outbox");
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const match = readdirSync(outbox)
-      .filter((f) => f.endsWith(".json"))
-      .sort()
-      .reverse()
-      .find((f) => {
-        const meta = JSON.parse(readFileSync(join(outbox, f), "utf8")) as { to: string; subject: string };
-        return meta.to.includes(to) && subject.test(meta.subject);
-      });
-    if (match) return simpleParser(readFileSync(join(outbox, match.replace(/\.json$/, ".eml"))));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Geen mail aan ${to} met onderwerp ${subject}`);
 }
 
 describe("the nieuwsbrief", () => {

@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { simpleParser } from "mailparser";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectDatabase, openDatabase } from "../../app/lib/db.server";
 import { makeViewer } from "../factories";
+import { latestMailTo, mailIndexTo } from "./outbox";
 import { baseUrl, expectAccessible, launchBrowser, signInWithForm, visit } from "./browser";
 
 // A forgotten password, end to end in the browser: the request, the mail (read from the server's
@@ -22,23 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await context.close();
 });
-
-async function latestMailTo(to: string, subject: RegExp) {
-  const outbox = join(dirname(inject("databasePath")), "outbox");
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const match = readdirSync(outbox)
-      .filter((f) => f.endsWith(".json"))
-      .sort()
-      .reverse()
-      .find((f) => {
-        const meta = JSON.parse(readFileSync(join(outbox, f), "utf8")) as { to: string; subject: string };
-        return meta.to.includes(to) && subject.test(meta.subject);
-      });
-    if (match) return simpleParser(readFileSync(join(outbox, match.replace(/\.json$/, ".eml"))));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Geen mail aan ${to} met onderwerp ${subject}`);
-}
 
 describe("password reset", () => {
   it("a member who forgot the password sets a new one from the mail and signs in with it; the link works once", async () => {
@@ -81,10 +62,6 @@ describe("password reset", () => {
     await page.getByLabel("E-mailadres").fill("onbekend-adres@nergens.example");
     await page.getByRole("button", { name: "Stuur mij een link" }).click();
     await page.getByText("Als dit e-mailadres bij een account van Gremium hoort").waitFor();
-    const outbox = join(dirname(inject("databasePath")), "outbox");
-    const toUnknown = readdirSync(outbox)
-      .filter((f) => f.endsWith(".json"))
-      .filter((f) => readFileSync(join(outbox, f), "utf8").includes("onbekend-adres@nergens.example"));
-    expect(toUnknown).toEqual([]);
+    expect(mailIndexTo("onbekend-adres@nergens.example")).toEqual([]);
   });
 });

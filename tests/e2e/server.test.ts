@@ -4,8 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
 import { importDemoCorpus } from "../../app/content/import.server";
@@ -13,6 +12,7 @@ import { closeDatabase, connectDatabase, migrateDatabase, openDatabase } from ".
 import { createEdition, publishEdition } from "../../app/models/newsletters.server";
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
 import { freePort, startProductionServer } from "../../scripts/production-server";
+import { listenSmtp } from "../smtp";
 
 // The production server as an operator runs it: two web processes and one background process, no
 // trusted proxy, GREMIUM_DEMO=0 with PUBLIC_URL set. Over plain HTTP (no browser): which process
@@ -28,9 +28,9 @@ let dir: string;
 let databasePath: string;
 let port: number;
 let server: ChildProcess;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof listenSmtp>>;
 let slowMail = false;
-const received: ParsedMail[] = [];
+let received: ParsedMail[];
 const logLines: Record<string, unknown>[] = [];
 let output = "";
 let memberCookie: string;
@@ -102,19 +102,8 @@ function pendingDeliveries() {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "gremium-server-"));
   databasePath = join(dir, "gremium.db");
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .then(() => setTimeout(() => callback(), slowMail ? 40 : 0), callback);
-    },
-  });
-  // A killed process drops its mail connection mid-message: expected here.
-  smtp.on("error", () => {});
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
+  smtp = await listenSmtp({ answerAfterMs: () => (slowMail ? 40 : 0) });
+  received = smtp.received;
 
   const db = connectDatabase(openDatabase(databasePath));
   migrateDatabase(db);
@@ -143,7 +132,7 @@ beforeAll(async () => {
       DATABASE_URL: databasePath,
       GREMIUM_DEMO: "0",
       GREMIUM_SCHEDULER: "0",
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`,
+      SMTP_URL: smtp.url,
       PUBLIC_URL,
       WEB_CONCURRENCY: "2",
       TRUST_PROXY: "",
@@ -168,7 +157,7 @@ afterAll(async () => {
     // stopped by the last test
   }
   closeDatabase();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
