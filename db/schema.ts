@@ -109,11 +109,15 @@ export const passwordTokens = sqliteTable(
   (table) => [index("password_tokens_user_idx").on(table.userId)],
 );
 
-export const signInThrottles = sqliteTable("sign_in_throttles", {
-  email: text("email").primaryKey(),
+/**
+ * Failed guesses (passwords, second-step codes) counted per key, e.g. an account with the client
+ * address that guessed, or a client over all accounts; see app/auth/throttle.ts for the rules.
+ */
+export const attemptThrottles = sqliteTable("attempt_throttles", {
+  key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
-  windowStartedAt: integer("window_started_at").notNull(),
-  lockedUntil: integer("locked_until"),
+  lastFailureAt: integer("last_failure_at").notNull(),
+  blockedUntil: integer("blocked_until"),
 });
 
 export const bodies = sqliteTable(

@@ -1,43 +1,55 @@
 import { describe, expect, it } from "vitest";
-import { FAILURE_WINDOW_MS, LOCK_MS, lockedUntil, recordFailure, type ThrottleState } from "./throttle";
+import {
+  blockedUntil,
+  forgiveOne,
+  PASSWORD_PER_ACCOUNT_AND_CLIENT as rule,
+  recordFailure,
+  type ThrottleState,
+} from "./throttle";
 
-const minute = 60_000;
+const second = 1000;
+const minute = 60 * second;
 
-function fail(times: number, start = 0, step = minute) {
+function fail(times: number, start = 0, step = second) {
   let state: ThrottleState | null = null;
-  for (let i = 0; i < times; i++) state = recordFailure(state, start + i * step);
+  for (let i = 0; i < times; i++) state = recordFailure(state, rule, start + i * step);
   return state!;
 }
 
-describe("sign-in throttling", () => {
-  it("does not lock after four failures", () => {
-    const state = fail(4);
-    expect(lockedUntil(state, 4 * minute)).toBeNull();
+describe("throttling by growing delays", () => {
+  it("lets five mistakes pass without any wait", () => {
+    expect(blockedUntil(fail(5), 5 * second)).toBeNull();
   });
 
-  it("locks for 15 minutes after the fifth failure within 15 minutes", () => {
-    const state = fail(5);
-    const fifthAt = 4 * minute;
-    expect(lockedUntil(state, fifthAt + 1)).toBe(fifthAt + LOCK_MS);
-    expect(lockedUntil(state, fifthAt + LOCK_MS - 1)).toBe(fifthAt + LOCK_MS);
-    expect(lockedUntil(state, fifthAt + LOCK_MS)).toBeNull();
+  it("makes the sixth failure cost half a minute, and each next one twice as much", () => {
+    const sixth = fail(6);
+    expect(blockedUntil(sixth, 5 * second)).toBe(5 * second + 30 * second);
+    let state = sixth;
+    let at = 5 * second + 30 * second;
+    for (const wait of [60, 120, 240, 480, 900, 900]) {
+      state = recordFailure(state, rule, at);
+      expect(blockedUntil(state, at)).toBe(at + wait * second);
+      at += wait * second;
+    }
   });
 
-  it("does not lock when the failures are spread over more than 15 minutes", () => {
-    const state = fail(5, 0, 4 * minute);
-    expect(state.failures).toBeLessThan(5);
-    expect(lockedUntil(state, 16 * minute)).toBeNull();
+  it("never blocks past the delay: the right answer gets through once it is over", () => {
+    const state = fail(12);
+    const until = blockedUntil(state, 11 * second)!;
+    expect(blockedUntil(state, until)).toBeNull();
   });
 
-  it("starts counting afresh once the window has passed", () => {
-    const state = recordFailure(fail(4), FAILURE_WINDOW_MS + 4 * minute);
-    expect(state.failures).toBe(1);
+  it("starts again from zero an hour after the last failure", () => {
+    const state = fail(8);
+    const later = recordFailure(state, rule, 7 * second + 60 * minute);
+    expect(later.failures).toBe(1);
+    expect(blockedUntil(later, 7 * second + 60 * minute)).toBeNull();
   });
 
-  it("starts counting afresh after a lock has expired", () => {
-    const locked = fail(5);
-    const after = recordFailure(locked, 4 * minute + LOCK_MS + 1);
-    expect(after.failures).toBe(1);
-    expect(lockedUntil(after, 4 * minute + LOCK_MS + 2)).toBeNull();
+  it("takes back a provisional failure without lifting a running wait", () => {
+    const state = fail(6);
+    const forgiven = forgiveOne(state);
+    expect(forgiven.failures).toBe(5);
+    expect(forgiven.blockedUntil).toBe(state.blockedUntil);
   });
 });

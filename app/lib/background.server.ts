@@ -3,7 +3,7 @@ import { buildQueuedPacks, requeueInterruptedPackBuilds } from "~/models/meeting
 import { recoverInterruptedDeliveries, sendDeliveryBatch } from "~/models/newsletters.server";
 import { sendReminders } from "~/models/reminders.server";
 import { deleteExpiredSessions } from "~/models/sessions.server";
-import { deleteStaleSignInThrottles } from "~/models/sign-in.server";
+import { deleteStaleThrottles } from "~/models/throttles.server";
 import { registerBackgroundWork } from "./background-wake.server";
 import { amsterdamDateAndTime, todayIso } from "./format";
 import { log } from "./log.server";
@@ -70,7 +70,7 @@ export function startBackgroundWork({ baseUrl, reminders }: { baseUrl: string; r
       everyMs: 60 * 60_000,
       run: async () => {
         deleteExpiredSessions();
-        deleteStaleSignInThrottles();
+        deleteStaleThrottles();
         deleteExpiredPasswordTokens();
       },
     },

@@ -34,6 +34,14 @@ export class NotFound extends Error {
   }
 }
 
+/** The viewer's session was ended for safety (e.g. too many wrong current passwords); routes sign out. */
+export class SessionEnded extends Error {
+  constructor(message = "Voor uw veiligheid bent u uitgelogd.") {
+    super(message);
+    this.name = "SessionEnded";
+  }
+}
+
 /** Any of the refusals a model throws; everything else is a real failure. */
 export type DomainError = ConflictError | RuleError | Forbidden | NotFound;
 

@@ -64,6 +64,17 @@ describe("password reset", () => {
     expect(actions).toEqual(expect.arrayContaining(["user.password-reset-request", "user.password-reset"]));
   });
 
+  it("refuses a common password and keeps the link usable", async () => {
+    const received = await mailbox();
+    await makeUser({ email: "zwak@test.example" });
+    await requestPasswordReset({ email: "zwak@test.example", baseUrl: BASE });
+    const token = linkIn(received[0]!.text!)!;
+    await expect(setPasswordWithToken({ token, newPassword: "wachtwoord1234" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: [expect.any(String)] },
+    });
+    expect(findPasswordToken({ token })).not.toBeNull();
+  });
+
   it("answers an unknown or deactivated address without a mail", async () => {
     const received = await mailbox();
     await makeUser({ email: "weg@test.example", deactivatedAt: Date.now() });

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { passwordTokens, people, users } from "../../db/schema";
+import { weakPasswordReason } from "~/lib/password-strength.server";
 import { hashPassword } from "~/lib/password.server";
 import { getDb } from "~/lib/db.server";
 import { sendMail } from "~/lib/mail.server";
@@ -143,7 +144,10 @@ export async function setPasswordWithToken({
   newPassword: string;
   now?: number;
 }) {
-  if (!validToken(token, now)) throw new RuleError({ "": [EXPIRED] });
+  const found = validToken(token, now);
+  if (!found) throw new RuleError({ "": [EXPIRED] });
+  const weak = weakPasswordReason(newPassword, [found.name, found.email]);
+  if (weak) throw new RuleError({ newPassword: [weak] });
   const passwordHash = await hashPassword(newPassword);
   return change({
     viewer: null,

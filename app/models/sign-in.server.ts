@@ -1,54 +1,55 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { signInThrottles, users } from "../../db/schema";
-import { FAILURE_WINDOW_MS, lockedUntil, recordFailure } from "~/auth/throttle";
+import { eq } from "drizzle-orm";
+import { users } from "../../db/schema";
+import { PASSWORD_PER_ACCOUNT_AND_CLIENT, PASSWORD_PER_CLIENT } from "~/auth/throttle";
+import { clientAddressKey } from "~/lib/client-address";
 import { getDb } from "~/lib/db.server";
 import { verifyAgainstNothing, verifyPassword } from "~/lib/password.server";
+import { recordSecurityEvent } from "./security-events.server";
 import { createSession } from "./sessions.server";
+import { settleAttempt, takeAttempt } from "./throttles.server";
 
 export type SignInResult =
   | { ok: true; token: string; expiresAt: number; userId: number }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; until: number };
+  | { ok: false; reason: "waiting"; until: number };
 
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
+function passwordKeys(address: string, clientAddress: string | undefined) {
+  const client = clientAddressKey(clientAddress);
+  return {
+    accountAndClient: { key: `wachtwoord:${address}|${client}`, rule: PASSWORD_PER_ACCOUNT_AND_CLIENT },
+    client: { key: `wachtwoord-client:${client}`, rule: PASSWORD_PER_CLIENT },
+  };
+}
+
 /**
  * Checks an e-mail address and password and opens a session. Unknown addresses, deactivated
- * users and wrong passwords give the same answer; 5 failures in 15 minutes lock the address.
+ * users and wrong passwords give the same answer. Guesses are slowed per address and client and per
+ * client over all addresses (app/auth/throttle.ts), never locked: the rightful user from their own
+ * device is not kept out by someone guessing elsewhere.
  */
 export async function signIn({
   email,
   password,
+  clientAddress,
   now = Date.now(),
 }: {
   email: string;
   password: string;
+  /** The client's address as the server established it (never a header the client chose). */
+  clientAddress?: string;
   now?: number;
 }): Promise<SignInResult> {
   const db = getDb();
   const address = normaliseEmail(email);
-  // Every attempt counts as a failure before the password is checked, in one synchronous step, so
-  // concurrent guesses cannot all read the same count: at most MAX_FAILURES of them are ever checked.
-  // A correct password clears the count again.
-  const until = db.transaction(
-    (tx) => {
-      const throttle = tx.select().from(signInThrottles).where(eq(signInThrottles.email, address)).get();
-      const locked = lockedUntil(throttle, now);
-      if (locked) return locked;
-      const next = recordFailure(throttle, now);
-      tx.insert(signInThrottles)
-        .values({ email: address, ...next })
-        .onConflictDoUpdate({ target: signInThrottles.email, set: next })
-        .run();
-      return null;
-      // IMMEDIATE: with several processes a read-then-write transaction must hold the write lock from
-      // the start, or a concurrent attempt in another process makes it fail instead of wait.
-    },
-    { behavior: "immediate" },
-  );
-  if (until) return { ok: false, reason: "locked", until };
+  const keys = passwordKeys(address, clientAddress);
+  // Every try counts as a failure before the password is checked, so concurrent guesses cannot all
+  // read the same count; a right password takes it back.
+  const { waitUntil } = takeAttempt([keys.accountAndClient, keys.client], now);
+  if (waitUntil) return { ok: false, reason: "waiting", until: waitUntil };
 
   const user = db
     .select({ id: users.id, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
@@ -58,22 +59,21 @@ export async function signIn({
   let valid = false;
   if (user) valid = await verifyPassword(user.passwordHash, password);
   else await verifyAgainstNothing(password);
-  if (!valid || !user || user.deactivatedAt !== null) return { ok: false, reason: "invalid" };
+  if (!valid || !user || user.deactivatedAt !== null) {
+    recordSecurityEvent(
+      {
+        action: "user.sign-in-refused",
+        userId: user?.id ?? null,
+        summary: user
+          ? `Inloggen geweigerd: ${user.deactivatedAt !== null ? "account gedeactiveerd" : "verkeerd wachtwoord"} (vanaf ${clientAddressKey(clientAddress)})`
+          : `Inloggen geweigerd: onbekend e-mailadres (vanaf ${clientAddressKey(clientAddress)})`,
+      },
+      { now },
+    );
+    return { ok: false, reason: "invalid" };
+  }
 
-  db.delete(signInThrottles).where(eq(signInThrottles.email, address)).run();
+  settleAttempt({ clear: [keys.accountAndClient.key], forgive: [keys.client.key] });
   const { token, session } = createSession({ userId: user.id, now });
   return { ok: true, token, expiresAt: session.expiresAt, userId: user.id };
-}
-
-/** Forgets throttle rows whose window and lock have both passed; they no longer change any answer. */
-export function deleteStaleSignInThrottles({ now = Date.now() }: { now?: number } = {}) {
-  getDb()
-    .delete(signInThrottles)
-    .where(
-      and(
-        lt(signInThrottles.windowStartedAt, now - FAILURE_WINDOW_MS),
-        or(isNull(signInThrottles.lockedUntil), lt(signInThrottles.lockedUntil, now)),
-      ),
-    )
-    .run();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { countSessions, makeOrganisation, makeUser, makeViewer } from "../../tests/factories";
+import { countSessions, FACTORY_PASSWORD, makeOrganisation, makeUser, makeViewer } from "../../tests/factories";
 import { listAuditEntries } from "./audit.server";
-import { ConflictError, Forbidden, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError, SessionEnded } from "./errors";
 import { createSession, validateSessionToken } from "./sessions.server";
 import { signIn } from "./sign-in.server";
 import {
@@ -91,14 +91,41 @@ describe("users", () => {
     );
   });
 
+  const strong = "paarse fiets onder de brug";
+
   it("changing one's password ends every session and checks the old password", async () => {
     const viewer = await makeViewer();
     const other = createSession({ userId: viewer.userId });
-    await expect(
-      changeOwnPassword({ viewer, currentPassword: "fout", newPassword: "nieuw-lang-wachtwoord" }),
-    ).rejects.toThrow(RuleError);
-    await changeOwnPassword({ viewer, currentPassword: "wachtwoord-voor-tests", newPassword: "nieuw-lang-wachtwoord" });
+    await expect(changeOwnPassword({ viewer, currentPassword: "fout", newPassword: strong })).rejects.toThrow(
+      RuleError,
+    );
+    await changeOwnPassword({ viewer, currentPassword: FACTORY_PASSWORD, newPassword: strong });
     expect(validateSessionToken({ token: other.token })).toBeNull();
-    expect((await signIn({ email: viewer.email, password: "nieuw-lang-wachtwoord" })).ok).toBe(true);
+    expect((await signIn({ email: viewer.email, password: strong })).ok).toBe(true);
+  });
+
+  it("refuses a common new password next to its field, and keeps the old one", async () => {
+    const viewer = await makeViewer();
+    const refusal = changeOwnPassword({ viewer, currentPassword: FACTORY_PASSWORD, newPassword: "Welkom2026!!" });
+    await expect(refusal).rejects.toMatchObject({
+      fieldErrors: { newPassword: [expect.stringMatching(/veelgebruikte/)] },
+    });
+    expect((await signIn({ email: viewer.email, password: FACTORY_PASSWORD })).ok).toBe(true);
+  });
+
+  it("slows wrong current passwords, and ends the session after five in a row", async () => {
+    const viewer = await makeViewer();
+    const now = Date.now();
+    const attempt = (offset: number) =>
+      changeOwnPassword({ viewer, currentPassword: "fout", newPassword: strong, now: now + offset });
+    for (let i = 0; i < 3; i++) await expect(attempt(i)).rejects.toThrow(/klopt niet/);
+    await expect(attempt(3)).rejects.toThrow(/klopt niet/);
+    await expect(attempt(4)).rejects.toThrow(/Wacht 30 seconden/);
+    await expect(attempt(3 + 30_000)).rejects.toBeInstanceOf(SessionEnded);
+    expect(
+      listAuditEntries({ viewer: await makeViewer({ role: "beheerder" }) }).entries.filter(
+        (e) => e.action === "user.current-password-refused",
+      ),
+    ).toHaveLength(5);
   });
 });

@@ -6,8 +6,12 @@ import { getDb, type Tx } from "~/lib/db.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { userRoleLabels, type UserRole } from "~/lib/vocabulary";
 import { change, withCapability } from "./access/change.server";
-import { RuleError } from "./errors";
-import { invalidateUserSessions } from "./sessions.server";
+import { RuleError, SessionEnded } from "./errors";
+import { CURRENT_PASSWORD_PER_ACCOUNT, describeWait } from "~/auth/throttle";
+import { weakPasswordReason } from "~/lib/password-strength.server";
+import { recordSecurityEvent } from "./security-events.server";
+import { invalidateSession, invalidateUserSessions } from "./sessions.server";
+import { settleAttempt, takeAttempt } from "./throttles.server";
 import { normaliseEmail } from "./sign-in.server";
 
 export function listUsers({ viewer }: { viewer: Viewer }) {
@@ -315,25 +319,59 @@ export function reactivateUser({
   });
 }
 
-/** The viewer changes their own password; every session of theirs ends (the route hands out a new one). */
+/** After this many wrong current passwords in a row the session ends: someone else may be at the screen. */
+export const CURRENT_PASSWORD_FAILURES_ENDING_SESSION = 5;
+
+/**
+ * The viewer changes their own password; every session of theirs ends (the route hands out a new one).
+ * Wrong current passwords are slowed (app/auth/throttle.ts) and, past a few, end this session.
+ */
 export async function changeOwnPassword({
   viewer,
   currentPassword,
   newPassword,
+  now = Date.now(),
 }: {
   viewer: SignedInViewer;
   currentPassword: string;
   newPassword: string;
+  now?: number;
 }) {
   const db = getDb();
+  const key = { key: `huidig-wachtwoord:${viewer.userId}`, rule: CURRENT_PASSWORD_PER_ACCOUNT };
+  const { waitUntil, failures } = takeAttempt([key], now);
+  if (waitUntil)
+    throw new RuleError({
+      currentPassword: [
+        `Te vaak een verkeerd huidig wachtwoord. Wacht ${describeWait(waitUntil, now)} en probeer het opnieuw.`,
+      ],
+    });
   const user = db
     .select({ passwordHash: users.passwordHash, version: users.version })
     .from(users)
     .where(eq(users.id, viewer.userId))
     .get();
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    const ending = failures >= CURRENT_PASSWORD_FAILURES_ENDING_SESSION;
+    recordSecurityEvent(
+      {
+        action: "user.current-password-refused",
+        userId: viewer.userId,
+        summary: ending
+          ? `Wachtwoord wijzigen: ${failures}e verkeerde huidige wachtwoord; sessie beëindigd`
+          : "Wachtwoord wijzigen: verkeerd huidig wachtwoord",
+      },
+      { viewer, now },
+    );
+    if (ending) {
+      invalidateSession({ sessionId: viewer.sessionId });
+      throw new SessionEnded();
+    }
     throw new RuleError({ currentPassword: ["Het huidige wachtwoord klopt niet."] });
   }
+  settleAttempt({ clear: [key.key] });
+  const weak = weakPasswordReason(newPassword, [viewer.name, viewer.email]);
+  if (weak) throw new RuleError({ newPassword: [weak] });
   const passwordHash = await hashPassword(newPassword);
   change({
     viewer,

@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { requireUser } from "~/auth/permissions.server";
-import { rotateViewerSession } from "~/auth/session.server";
+import { rotateViewerSession, signOut } from "~/auth/session.server";
+import { SessionEnded } from "~/models/errors";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { userRoleLabels } from "~/lib/vocabulary";
 import { publicUrl } from "~/lib/env.server";
@@ -50,6 +51,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   try {
     await changeOwnPassword({ viewer, ...submission.value });
   } catch (error) {
+    if (error instanceof SessionEnded) throw signOut(request, null, "/inloggen?uitgelogd=veiligheid");
     const reply = replyToModelError(submission, error, { hideFields: passwordFields });
     return data(
       { result: reply.data, changed: false, feedToken: null, feedRevoked: false },

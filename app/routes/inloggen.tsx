@@ -7,7 +7,7 @@ import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { getViewer, safeRedirect, sessionCookie } from "~/auth/session.server";
-import { formatDateTime } from "~/lib/format";
+import { describeWait } from "~/auth/throttle";
 import { signIn } from "~/models/sign-in.server";
 import { signInSchema } from "~/schemas/sign-in";
 
@@ -19,22 +19,25 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   return null;
 });
 
-export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
+export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await signIn(submission.value);
+  const now = Date.now();
+  const result = await signIn({ ...submission.value, clientAddress: context.clientAddress, now });
   if (!result.ok) {
-    const message =
-      result.reason === "locked"
-        ? `Te vaak een verkeerd wachtwoord voor dit e-mailadres. Inloggen is tijdelijk geblokkeerd tot ${formatDateTime(result.until).replace(/^.*, /, "")}. Probeer het daarna opnieuw.`
-        : "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.";
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-      status: result.reason === "locked" ? 429 : 400,
-    });
+    if (result.reason === "waiting") {
+      const message = `Te veel mislukte pogingen vanaf dit apparaat. Wacht ${describeWait(result.until, now)} en probeer het dan opnieuw.`;
+      return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+        status: 429,
+        headers: { "Retry-After": String(Math.ceil((result.until - now) / 1000)) },
+      });
+    }
+    const message = "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.";
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
   }
   throw redirect(safeRedirect(submission.value.redirectTo), {
     headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) },
@@ -59,6 +62,12 @@ export default function SignIn() {
       </p>
       {searchParams.get("wachtwoord") === "ingesteld" ? (
         <Alert type="ok">Uw nieuwe wachtwoord is ingesteld. Log ermee in; andere apparaten zijn uitgelogd.</Alert>
+      ) : null}
+      {searchParams.get("uitgelogd") === "veiligheid" ? (
+        <Alert type="warning">
+          U bent uitgelogd omdat het huidige wachtwoord te vaak verkeerd is ingevuld. Log opnieuw in; was u het niet,
+          wijzig dan uw wachtwoord.
+        </Alert>
       ) : null}
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>

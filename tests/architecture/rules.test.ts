@@ -129,7 +129,7 @@ describe("the access layer (app/models/access/) is the one door", () => {
   // Writes that are no one's change of a record, each with the reason they do not take the door.
   const ownTransactions: Record<string, string> = {
     "reminders.server.ts": "the daily job records a digest it has mailed; no viewer",
-    "sign-in.server.ts": "counting a sign-in attempt happens before anyone is signed in",
+    "throttles.server.ts": "counting a guess happens before anyone is signed in, or is checked",
   };
 
   it("every change goes through the one door: no model opens a transaction of its own", () => {

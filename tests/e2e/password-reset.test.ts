@@ -41,6 +41,10 @@ describe("password reset", () => {
     await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("kort");
     await page.getByRole("button", { name: "Wachtwoord instellen" }).click();
     await page.getByText("Een wachtwoord heeft minstens 12 tekens.").waitFor();
+    await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("Welkom2026!!");
+    await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("Welkom2026!!");
+    await page.getByRole("button", { name: "Wachtwoord instellen" }).click();
+    await page.getByText(/veelgebruikte of gelekte wachtwoorden/).waitFor();
     await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("drie lange woorden hier");
     await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("drie lange woorden hier");
     await page.getByRole("button", { name: "Wachtwoord instellen" }).click();
