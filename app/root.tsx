@@ -18,6 +18,8 @@ import { useState, type ReactNode } from "react";
 import stylesheet from "~/styles/index.css?url";
 import { can } from "~/auth/permissions";
 import { getSession } from "~/auth/session.server";
+import { secondStepPath } from "~/auth/sign-in-flow.server";
+import { redirect } from "~/lib/responses.server";
 import { useErrorReference, useNonce } from "~/lib/render-context";
 import { userRoleLabels } from "~/lib/vocabulary";
 
@@ -33,8 +35,16 @@ export type RouteHandle = { ownDescription?: boolean; scriptsForVisitors?: boole
 const SITE_DESCRIPTION =
   "Agenda's, besluiten, acties, jaarplannen en nieuws van het netwerk Zorg, Veiligheid en Straf in Twente.";
 
+/** The only pages someone half-way a sign-in may open; every other page sends them to their step. */
+const SECOND_STEP_PAGES = ["/inloggen/verificatie", "/account/tweestapsverificatie", "/uitloggen", "/inloggen"];
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { viewer, setCookie } = getSession(request);
+  const { viewer, pending, setCookie } = getSession(request);
+  if (pending) {
+    const url = new URL(request.url);
+    if (!SECOND_STEP_PAGES.includes(url.pathname))
+      throw redirect(secondStepPath(pending.step, `${url.pathname}${url.search}`));
+  }
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
   return data(
     {

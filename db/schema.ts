@@ -21,6 +21,8 @@ import {
   membershipRoles,
   organisationKinds,
   userRoles,
+  secondSteps,
+  signInMethods,
 } from "../app/lib/vocabulary";
 
 // Instants are integer milliseconds since the epoch (UTC). Calendar dates that carry no time
@@ -85,8 +87,84 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
     createdAt: integer("created_at").notNull().default(now),
+    // Null for a full session. Otherwise the password was right but a second step is still due:
+    // "verificatie" (a code or passkey) or "inschrijving" (enrolling one, where one is required).
+    // Such a session sees nothing that a visitor does not (app/auth/session.server.ts).
+    secondStep: text("second_step", { enum: secondSteps }),
+    // How this session was opened, for the person's list of sessions and the access review.
+    method: text("method", { enum: signInMethods }).notNull().default("wachtwoord"),
+    userAgent: text("user_agent"),
+    clientAddress: text("client_address"),
+    lastActiveAt: integer("last_active_at"),
   },
   (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+/**
+ * An authenticator app (TOTP, RFC 6238). The secret must be read to check a code, so it cannot be
+ * hashed; `pendingSecret` is one being enrolled until its first code confirms it. `lastUsedStep` is the
+ * 30-second step of the last accepted code: a code is accepted once.
+ */
+export const totpCredentials = sqliteTable("totp_credentials", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret"),
+  confirmedAt: integer("confirmed_at"),
+  lastUsedStep: integer("last_used_step"),
+  pendingSecret: text("pending_secret"),
+  pendingCreatedAt: integer("pending_created_at"),
+});
+
+/** Ten single-use codes for when the phone is gone; only their SHA-256 (with the user id) is kept. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull().unique(),
+    usedAt: integer("used_at"),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("recovery_codes_user_idx").on(table.userId)],
+);
+
+/** WebAuthn credentials (passkeys): a second step after the password, or a sign-in without one. */
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    // The credential id, base64url, as the authenticator made it.
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    transports: text("transports"),
+    createdAt: integer("created_at").notNull().default(now),
+    lastUsedAt: integer("last_used_at"),
+  },
+  (table) => [index("passkeys_user_idx").on(table.userId)],
+);
+
+/**
+ * Devices a person signed in from, by the SHA-256 of a random id in a long-lived cookie: a sign-in
+ * from a device not on the list sends a notice mail.
+ */
+export const knownDevices = sqliteTable(
+  "known_devices",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    deviceHash: text("device_hash").notNull(),
+    firstSeenAt: integer("first_seen_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+  },
+  (table) => [uniqueIndex("known_devices_user_device_idx").on(table.userId, table.deviceHash)],
 );
 
 /**

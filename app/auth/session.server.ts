@@ -1,7 +1,8 @@
 import { publicUrl } from "~/lib/env.server";
 import { redirect } from "~/lib/responses.server";
 import { invalidateSession, rotateSession, validateSessionToken } from "~/models/sessions.server";
-import type { Viewer } from "./viewer";
+import type { SecondStep } from "~/lib/vocabulary";
+import type { SignedInViewer, Viewer } from "./viewer";
 
 export const SESSION_COOKIE = "gremium_sessie";
 
@@ -9,7 +10,7 @@ export const SESSION_COOKIE = "gremium_sessie";
  * Secure cookies when the request came over https (behind a trusted proxy: its X-Forwarded-Proto,
  * as the server established it) or the site is published over https.
  */
-function isHttps(request: Request) {
+export function isHttps(request: Request) {
   return new URL(request.url).protocol === "https:" || publicUrl().startsWith("https:");
 }
 
@@ -31,21 +32,38 @@ export function blankSessionCookie(request: Request): string {
   return parts.join("; ");
 }
 
-export function readSessionToken(request: Request): string | null {
+export function readCookie(request: Request, cookieName: string): string | null {
   const header = request.headers.get("cookie");
   if (!header) return null;
   for (const pair of header.split(";")) {
     const [name, ...rest] = pair.trim().split("=");
-    if (name === SESSION_COOKIE) return rest.join("=") || null;
+    if (name === cookieName) return rest.join("=") || null;
   }
   return null;
 }
 
+export function readSessionToken(request: Request): string | null {
+  return readCookie(request, SESSION_COOKIE);
+}
+
+/** Someone whose password (or organisation sign-in) was right but whose second step is still due. */
+export type PendingSignIn = {
+  sessionId: string;
+  userId: number;
+  name: string;
+  email: string;
+  role: SignedInViewer["role"];
+  step: SecondStep;
+};
+
+type SessionOfRequest = { viewer: Viewer; pending: PendingSignIn | null; setCookie: string | null };
+
 /**
  * The viewer of a request, and a Set-Cookie value when the session was renewed (sliding
- * expiry) or turned out to be invalid (the stale cookie is cleared).
+ * expiry) or turned out to be invalid (the stale cookie is cleared). A session half-way its second
+ * step has no viewer: it sees what a visitor sees, and only the step's own pages read `pending`.
  */
-export function getSession(request: Request): { viewer: Viewer; setCookie: string | null } {
+export function getSession(request: Request): SessionOfRequest {
   // The root and the page loader both ask for the viewer of the same request: look it up once.
   const known = sessionsOfRequests.get(request);
   if (known) return known;
@@ -54,24 +72,37 @@ export function getSession(request: Request): { viewer: Viewer; setCookie: strin
   return session;
 }
 
-const sessionsOfRequests = new WeakMap<Request, { viewer: Viewer; setCookie: string | null }>();
+const sessionsOfRequests = new WeakMap<Request, SessionOfRequest>();
 
-function lookUpSession(request: Request): { viewer: Viewer; setCookie: string | null } {
+function lookUpSession(request: Request): SessionOfRequest {
   const token = readSessionToken(request);
-  if (!token) return { viewer: null, setCookie: null };
+  if (!token) return { viewer: null, pending: null, setCookie: null };
   const validated = validateSessionToken({ token });
-  if (!validated) return { viewer: null, setCookie: blankSessionCookie(request) };
+  if (!validated) return { viewer: null, pending: null, setCookie: blankSessionCookie(request) };
+  if (validated.secondStep) {
+    const { sessionId, userId, name, email, role } = validated.viewer;
+    return {
+      viewer: null,
+      pending: { sessionId, userId, name, email, role, step: validated.secondStep },
+      setCookie: null,
+    };
+  }
   return {
     viewer: validated.viewer,
+    pending: null,
     setCookie: validated.renewed ? sessionCookie(request, token, validated.expiresAt) : null,
   };
+}
+
+export function getPendingSignIn(request: Request): PendingSignIn | null {
+  return getSession(request).pending;
 }
 
 export function getViewer(request: Request): Viewer {
   return getSession(request).viewer;
 }
 
-export function signOut(request: Request, viewer: Viewer, redirectTo = "/") {
+export function signOut(request: Request, viewer: Viewer | PendingSignIn, redirectTo = "/") {
   if (viewer) invalidateSession({ sessionId: viewer.sessionId });
   return redirect(redirectTo, { headers: { "Set-Cookie": blankSessionCookie(request) } });
 }

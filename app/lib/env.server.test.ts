@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.server";
+import { mfaPolicy, parseEnv } from "./env.server";
 
 describe("configuration", () => {
   it("has working defaults", () => {
@@ -19,5 +19,12 @@ describe("configuration", () => {
 
   it("refuses a short demo password", () => {
     expect(() => parseEnv({ DEMO_PASSWORD: "kort" })).toThrow(/DEMO_PASSWORD moet minstens 8 tekens/);
+  });
+
+  it("requires a second step for everyone in production, and leaves it optional for the demo", () => {
+    expect(mfaPolicy(parseEnv({ GREMIUM_DEMO: "0", PUBLIC_URL: "https://gremium.example" }))).toBe("verplicht");
+    expect(mfaPolicy(parseEnv({ GREMIUM_DEMO: "1" }))).toBe("optioneel");
+    expect(mfaPolicy(parseEnv({ GREMIUM_DEMO: "1", GREMIUM_MFA: "beheer" }))).toBe("beheer");
+    expect(() => parseEnv({ GREMIUM_MFA: "altijd" })).toThrow(/GREMIUM_MFA moet verplicht, beheer of optioneel zijn/);
   });
 });

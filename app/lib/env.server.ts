@@ -47,6 +47,13 @@ const envSchema = z
       .transform((url) => url.replace(/\/+$/, ""))
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    // Who must use a second step at sign-in (BIO 5.17.01): everyone, beheerder and secretariaat, or
+    // whoever chooses to. Unset: verplicht, except for the demo (GREMIUM_DEMO=1), which stays a
+    // two-command start.
+    GREMIUM_MFA: z
+      .enum(["verplicht", "beheer", "optioneel"], { message: "GREMIUM_MFA moet verplicht, beheer of optioneel zijn" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD moet minstens 8 tekens hebben").default("gremium-demo"),
     WEB_CONCURRENCY: z.coerce
       .number({ message: "WEB_CONCURRENCY moet een getal zijn" })
@@ -98,12 +105,19 @@ export function env(): Env {
   return cached;
 }
 
-/** Reads the environment again; for tests that change a variable. */
 /** The site's own address, without a slash at the end: PUBLIC_URL, or this machine for a demo. */
 export function publicUrl(config = env()) {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 }
 
+export type MfaPolicy = "verplicht" | "beheer" | "optioneel";
+
+/** Who must use a second step at sign-in (GREMIUM_MFA, with its default). */
+export function mfaPolicy(config = env()): MfaPolicy {
+  return config.GREMIUM_MFA ?? (config.GREMIUM_DEMO === "1" ? "optioneel" : "verplicht");
+}
+
+/** Reads the environment again; for tests that change a variable. */
 export function reloadEnv() {
   cached = undefined;
   return env();

@@ -1,6 +1,6 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import { ConflictError, RuleError } from "~/models/errors";
+import { ConflictError, RuleError, TooManyAttempts } from "~/models/errors";
 
 /**
  * Turns a refused model call into a form reply: the typed values stay, the Dutch message sits
@@ -13,6 +13,13 @@ export function replyToModelError<T>(
 ) {
   if (error instanceof ConflictError) {
     return data(submission.reply({ formErrors: [error.message], hideFields: options.hideFields }), { status: 409 });
+  }
+  if (error instanceof TooManyAttempts) {
+    const seconds = Math.max(1, Math.ceil((error.until - Date.now()) / 1000));
+    return data(submission.reply({ fieldErrors: error.fieldErrors, hideFields: options.hideFields }), {
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+    });
   }
   if (error instanceof RuleError) {
     return data(submission.reply({ fieldErrors: error.fieldErrors, hideFields: options.hideFields }), { status: 400 });

@@ -10,6 +10,40 @@ export const userRoleLabels: Record<UserRole, string> = {
   lid: "Lid",
 };
 
+/** A session whose password was right but whose second step is still due. */
+export const secondSteps = ["verificatie", "inschrijving"] as const;
+export type SecondStep = (typeof secondSteps)[number];
+
+/** How a session was opened. */
+export const signInMethods = [
+  "wachtwoord",
+  "wachtwoord+app",
+  "wachtwoord+herstelcode",
+  "wachtwoord+passkey",
+  "passkey",
+  "sso",
+  "sso+app",
+  "sso+herstelcode",
+  "sso+passkey",
+] as const;
+export type SignInMethod = (typeof signInMethods)[number];
+export const signInMethodLabels: Record<SignInMethod, string> = {
+  wachtwoord: "Wachtwoord",
+  "wachtwoord+app": "Wachtwoord en authenticator-app",
+  "wachtwoord+herstelcode": "Wachtwoord en herstelcode",
+  "wachtwoord+passkey": "Wachtwoord en passkey",
+  passkey: "Passkey",
+  sso: "Organisatie-account (SSO)",
+  "sso+app": "Organisatie-account en authenticator-app",
+  "sso+herstelcode": "Organisatie-account en herstelcode",
+  "sso+passkey": "Organisatie-account en passkey",
+};
+
+/** Whether a sign-in method counts as two factors (BIO 5.17.01). */
+export function isMultiFactor(method: SignInMethod): boolean {
+  return method !== "wachtwoord" && method !== "sso";
+}
+
 export const bodyKinds = ["stuurgroep", "expertgroep", "themagroep", "bestuur", "overleg"] as const;
 export type BodyKind = (typeof bodyKinds)[number];
 export const bodyKindLabels: Record<BodyKind, string> = {

@@ -18,6 +18,17 @@ export class RuleError extends Error {
   }
 }
 
+/** Too many wrong guesses: the message says how long to wait. Routes answer 429. */
+export class TooManyAttempts extends RuleError {
+  constructor(
+    fieldErrors: Record<string, string[]>,
+    public readonly until: number,
+  ) {
+    super(fieldErrors);
+    this.name = "TooManyAttempts";
+  }
+}
+
 /** The viewer may not do this; the message says why, in Dutch. Routes answer 403. */
 export class Forbidden extends Error {
   constructor(message = "U hebt geen toegang tot deze pagina.") {

@@ -5,11 +5,14 @@ import { people, sessions, users } from "../../db/schema";
 import type { SignedInViewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
+import type { SecondStep, SignInMethod } from "~/lib/vocabulary";
 import { viewerOf } from "./access/viewers.server";
 
 // Session design from the Lucia guide: the cookie holds a random token, the database only its
 // SHA-256, so a leaked database cannot be used to sign in (docs/decisions/002-sessions.md).
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;
+/** How stale "last active" may be: it is written at most once per this interval. */
+export const LAST_ACTIVE_PRECISION_MS = 5 * 60_000;
 /** A session used in its second half is extended to a full 30 days again. */
 export const SESSION_RENEW_BEFORE_MS = 15 * 24 * 60 * 60_000;
 
@@ -23,15 +26,43 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession({ userId, now = Date.now() }: { userId: number; now?: number }) {
+/** Half-way sign-in (second step due) lasts this long: enough to fetch a phone, not a day. */
+export const PENDING_TTL_MS = 15 * 60_000;
+
+export type SessionOrigin = {
+  method?: SignInMethod;
+  userAgent?: string | null;
+  clientAddress?: string | null;
+};
+
+export function createSession({
+  userId,
+  now = Date.now(),
+  secondStep = null,
+  method = "wachtwoord",
+  userAgent = null,
+  clientAddress = null,
+}: { userId: number; now?: number; secondStep?: SecondStep | null } & SessionOrigin) {
   const token = generateSessionToken();
-  const session = { id: sessionIdFromToken(token), userId, expiresAt: now + SESSION_TTL_MS };
+  const session = {
+    id: sessionIdFromToken(token),
+    userId,
+    expiresAt: now + (secondStep ? PENDING_TTL_MS : SESSION_TTL_MS),
+    createdAt: now,
+    lastActiveAt: now,
+    secondStep,
+    method,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+    clientAddress,
+  };
   getDb().insert(sessions).values(session).run();
   return { token, session };
 }
 
 export type ValidatedSession = {
   viewer: SignedInViewer;
+  /** Set while the password was right but a second step is still due: the viewer must not be used. */
+  secondStep: SecondStep | null;
   expiresAt: number;
   /** True when this validation extended the session, so the cookie must be sent again. */
   renewed: boolean;
@@ -50,6 +81,8 @@ export function validateSessionToken({
   const row = db
     .select({
       expiresAt: sessions.expiresAt,
+      lastActiveAt: sessions.lastActiveAt,
+      secondStep: sessions.secondStep,
       userId: users.id,
       personId: users.personId,
       email: users.email,
@@ -68,16 +101,18 @@ export function validateSessionToken({
     return null;
   }
   let expiresAt = row.expiresAt;
-  const renewed = expiresAt - now < SESSION_RENEW_BEFORE_MS;
-  if (renewed) {
-    expiresAt = now + SESSION_TTL_MS;
-    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
-  }
+  // A half-way session is never extended: its second step is due within minutes.
+  const renewed = row.secondStep === null && expiresAt - now < SESSION_RENEW_BEFORE_MS;
+  if (renewed) expiresAt = now + SESSION_TTL_MS;
+  // "Last active" for the person's list of sessions, written at most every few minutes, not per request.
+  const stale = (row.lastActiveAt ?? 0) < now - LAST_ACTIVE_PRECISION_MS;
+  if (renewed || stale) db.update(sessions).set({ expiresAt, lastActiveAt: now }).where(eq(sessions.id, id)).run();
   return {
     viewer: viewerOf(
       { userId: row.userId, personId: row.personId, name: row.name, email: row.email, role: row.role },
       { sessionId: id, today: todayIso(now) },
     ),
+    secondStep: row.secondStep,
     expiresAt,
     renewed,
   };
@@ -92,20 +127,81 @@ export function invalidateUserSessions({ userId }: { userId: number }) {
   getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
-/** Replaces a session by a new one for the same user (after a password change). */
+/**
+ * Replaces a session by a new one for the same user: after a password change, and when a second step
+ * is done (a new token, so whatever saw the half-way one cannot use the full one).
+ */
 export function rotateSession({
   sessionId,
   userId,
   now = Date.now(),
+  method,
 }: {
   sessionId: string;
   userId: number;
   now?: number;
+  method?: SignInMethod;
 }) {
+  const db = getDb();
+  const old = db
+    .select({ method: sessions.method, userAgent: sessions.userAgent, clientAddress: sessions.clientAddress })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .get();
   invalidateSession({ sessionId });
-  return createSession({ userId, now });
+  return createSession({
+    userId,
+    now,
+    method: method ?? old?.method,
+    userAgent: old?.userAgent,
+    clientAddress: old?.clientAddress,
+  });
 }
 
 export function deleteExpiredSessions({ now = Date.now() }: { now?: number } = {}) {
   getDb().delete(sessions).where(lte(sessions.expiresAt, now)).run();
+}
+
+/**
+ * Ends a half-way session whose second step was just done and hands out a full one, recording how:
+ * "wachtwoord+app", "sso+passkey" and so on.
+ */
+export function completeSecondStep({
+  sessionId,
+  userId,
+  factor,
+  now = Date.now(),
+}: {
+  sessionId: string;
+  userId: number;
+  factor: "app" | "herstelcode" | "passkey";
+  now?: number;
+}) {
+  const pending = getDb().select({ method: sessions.method }).from(sessions).where(eq(sessions.id, sessionId)).get();
+  const base = pending?.method.startsWith("sso") ? "sso" : "wachtwoord";
+  return rotateSession({ sessionId, userId, now, method: `${base}+${factor}` });
+}
+
+/**
+ * Makes a half-way session whole in place, when its second step was enrolling one: the page that
+ * shows the new recovery codes renders in the same request, and must already be signed in.
+ */
+export function completeEnrolmentInPlace({
+  sessionId,
+  factor,
+  now = Date.now(),
+}: {
+  sessionId: string;
+  factor: "app" | "passkey";
+  now?: number;
+}) {
+  const db = getDb();
+  const pending = db.select({ method: sessions.method }).from(sessions).where(eq(sessions.id, sessionId)).get();
+  const base = pending?.method.startsWith("sso") ? "sso" : "wachtwoord";
+  const expiresAt = now + SESSION_TTL_MS;
+  db.update(sessions)
+    .set({ secondStep: null, method: `${base}+${factor}`, expiresAt, lastActiveAt: now })
+    .where(eq(sessions.id, sessionId))
+    .run();
+  return { expiresAt };
 }

@@ -5,11 +5,13 @@ import { clientAddressKey } from "~/lib/client-address";
 import { getDb } from "~/lib/db.server";
 import { verifyAgainstNothing, verifyPassword } from "~/lib/password.server";
 import { recordSecurityEvent } from "./security-events.server";
+import type { SecondStep, UserRole } from "~/lib/vocabulary";
+import { hasSecondFactor, secondStepRequired } from "./second-factors.server";
 import { createSession } from "./sessions.server";
 import { settleAttempt, takeAttempt } from "./throttles.server";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: number; userId: number }
+  | { ok: true; token: string; expiresAt: number; userId: number; secondStep: SecondStep | null }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "waiting"; until: number };
 
@@ -35,12 +37,14 @@ export async function signIn({
   email,
   password,
   clientAddress,
+  userAgent = null,
   now = Date.now(),
 }: {
   email: string;
   password: string;
   /** The client's address as the server established it (never a header the client chose). */
   clientAddress?: string;
+  userAgent?: string | null;
   now?: number;
 }): Promise<SignInResult> {
   const db = getDb();
@@ -52,7 +56,7 @@ export async function signIn({
   if (waitUntil) return { ok: false, reason: "waiting", until: waitUntil };
 
   const user = db
-    .select({ id: users.id, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
+    .select({ id: users.id, role: users.role, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(eq(users.email, address))
     .get();
@@ -74,6 +78,21 @@ export async function signIn({
   }
 
   settleAttempt({ clear: [keys.accountAndClient.key], forgive: [keys.client.key] });
-  const { token, session } = createSession({ userId: user.id, now });
-  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id };
+  const secondStep = secondStepDue(user);
+  const { token, session } = createSession({
+    userId: user.id,
+    now,
+    secondStep,
+    method: "wachtwoord",
+    userAgent,
+    clientAddress: clientAddress ?? null,
+  });
+  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, secondStep };
+}
+
+/** What must follow a right password: a code or passkey, enrolling one where required, or nothing. */
+export function secondStepDue(user: { id: number; role: UserRole }): SecondStep | null {
+  if (hasSecondFactor(user.id)) return "verificatie";
+  if (secondStepRequired(user.role)) return "inschrijving";
+  return null;
 }

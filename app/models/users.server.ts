@@ -6,7 +6,7 @@ import { getDb, type Tx } from "~/lib/db.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { userRoleLabels, type UserRole } from "~/lib/vocabulary";
 import { change, withCapability } from "./access/change.server";
-import { RuleError, SessionEnded } from "./errors";
+import { RuleError, SessionEnded, TooManyAttempts } from "./errors";
 import { CURRENT_PASSWORD_PER_ACCOUNT, describeWait } from "~/auth/throttle";
 import { weakPasswordReason } from "~/lib/password-strength.server";
 import { recordSecurityEvent } from "./security-events.server";
@@ -341,11 +341,14 @@ export async function changeOwnPassword({
   const key = { key: `huidig-wachtwoord:${viewer.userId}`, rule: CURRENT_PASSWORD_PER_ACCOUNT };
   const { waitUntil, failures } = takeAttempt([key], now);
   if (waitUntil)
-    throw new RuleError({
-      currentPassword: [
-        `Te vaak een verkeerd huidig wachtwoord. Wacht ${describeWait(waitUntil, now)} en probeer het opnieuw.`,
-      ],
-    });
+    throw new TooManyAttempts(
+      {
+        currentPassword: [
+          `Te vaak een verkeerd huidig wachtwoord. Wacht ${describeWait(waitUntil, now)} en probeer het opnieuw.`,
+        ],
+      },
+      waitUntil,
+    );
   const user = db
     .select({ passwordHash: users.passwordHash, version: users.version })
     .from(users)

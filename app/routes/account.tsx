@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { requireUser } from "~/auth/permissions.server";
@@ -12,6 +12,7 @@ import { userRoleLabels } from "~/lib/vocabulary";
 import { publicUrl } from "~/lib/env.server";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feeds.server";
 import { changeOwnPassword } from "~/models/users.server";
+import { describeSecondFactors } from "~/models/second-factors.server";
 import { changePasswordSchema } from "~/schemas/admin";
 import { pageRoute } from "~/lib/responses.server";
 
@@ -27,8 +28,18 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
     roleLabel: userRoleLabels[viewer.role],
     hasFeed: hasCalendarFeed({ viewer }),
     siteUrl: publicUrl(),
+    twoStep: summariseTwoStep(describeSecondFactors({ holder: viewer })),
   };
 });
+
+function summariseTwoStep(factors: ReturnType<typeof describeSecondFactors>) {
+  return {
+    required: factors.required,
+    hasApp: factors.totpSince !== null,
+    passkeyCount: factors.passkeys.length,
+    recoveryCodesLeft: factors.recoveryCodesLeft,
+  };
+}
 
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
@@ -66,7 +77,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function Account() {
-  const { name, email, roleLabel, hasFeed, siteUrl: site } = useLoaderData<typeof loader>();
+  const { name, email, roleLabel, hasFeed, siteUrl: site, twoStep } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -85,6 +96,22 @@ export default function Account() {
         <dt>Rol</dt>
         <dd>{roleLabel}</dd>
       </dl>
+      <h2 className="nl-heading nl-heading--level-2">Tweestapsverificatie</h2>
+      <p className="nl-paragraph">
+        {twoStep.hasApp || twoStep.passkeyCount > 0
+          ? `Aan: ${[twoStep.hasApp ? "authenticator-app" : null, twoStep.passkeyCount > 0 ? `${twoStep.passkeyCount} passkey${twoStep.passkeyCount > 1 ? "s" : ""}` : null].filter(Boolean).join(" en ")}; nog ${twoStep.recoveryCodesLeft} herstelcodes.`
+          : twoStep.required
+            ? "Verplicht voor uw account, maar nog niet ingesteld."
+            : "Uit. Zet het aan, zodat niemand met alleen uw wachtwoord kan inloggen."}
+      </p>
+      <p className="nl-paragraph">
+        <Link className="nl-link" to="/account/tweestapsverificatie">
+          {twoStep.hasApp || twoStep.passkeyCount > 0
+            ? "Tweestapsverificatie beheren"
+            : "Tweestapsverificatie instellen"}
+        </Link>
+      </p>
+
       <h2 className="nl-heading nl-heading--level-2">Vergaderingen in uw eigen agenda</h2>
       <p className="nl-paragraph">
         Met een persoonlijke agendalink ziet u de vergaderingen van uw gremia in Outlook, Google Agenda of op uw

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
-import { getViewer, safeRedirect, sessionCookie } from "~/auth/session.server";
+import { getViewer, safeRedirect } from "~/auth/session.server";
+import { continueSignIn } from "~/auth/sign-in-flow.server";
 import { describeWait } from "~/auth/throttle";
 import { signIn } from "~/models/sign-in.server";
 import { signInSchema } from "~/schemas/sign-in";
@@ -27,7 +28,12 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const now = Date.now();
-  const result = await signIn({ ...submission.value, clientAddress: context.clientAddress, now });
+  const result = await signIn({
+    ...submission.value,
+    clientAddress: context.clientAddress,
+    userAgent: request.headers.get("user-agent"),
+    now,
+  });
   if (!result.ok) {
     if (result.reason === "waiting") {
       const message = `Te veel mislukte pogingen vanaf dit apparaat. Wacht ${describeWait(result.until, now)} en probeer het dan opnieuw.`;
@@ -39,9 +45,7 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
     const message = "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.";
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
   }
-  throw redirect(safeRedirect(submission.value.redirectTo), {
-    headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) },
-  });
+  throw continueSignIn(request, context, result, submission.value.redirectTo);
 });
 
 export default function SignIn() {

@@ -23,3 +23,21 @@ export const setPasswordSchema = z
     path: ["confirmPassword"],
     message: "De twee wachtwoorden zijn niet gelijk.",
   });
+
+/** The second step: six digits from the app, or a recovery code (letters, digits, dashes). */
+export const secondStepSchema = z.object({
+  code: z
+    .string({ message: "Vul de code in." })
+    .trim()
+    .min(6, "Een code heeft zes cijfers; een herstelcode twaalf tekens.")
+    .max(40, "Een code heeft zes cijfers; een herstelcode twaalf tekens."),
+  redirectTo: z.string().optional(),
+});
+
+export const confirmTotpSchema = z.object({
+  intent: z.literal("confirm-totp"),
+  code: z
+    .string({ message: "Vul de zes cijfers uit de app in." })
+    .trim()
+    .regex(/^\d{6}$/, "Vul de zes cijfers in die de app nu toont."),
+});

@@ -11,6 +11,7 @@ import { importDemoCorpus } from "../../app/content/import.server";
 import { closeDatabase, connectDatabase, migrateDatabase, openDatabase } from "../../app/lib/db.server";
 import { createEdition, publishEdition } from "../../app/models/newsletters.server";
 import { createSession, validateSessionToken } from "../../app/models/sessions.server";
+import { totpCode } from "../../app/lib/totp.server";
 import { freePort, startProductionServer } from "../../scripts/production-server";
 import { listenSmtp } from "../smtp";
 
@@ -265,6 +266,48 @@ describe("production server", () => {
       headers: { cookie: memberCookie },
     });
     expect(own.headers.location).toBe("/acties?status=open");
+  });
+
+  it("requires a second step by default: a member without one enrols before any other page, without JavaScript", async () => {
+    const cookieOf = (answer: Answer) =>
+      ([] as string[])
+        .concat(answer.headers["set-cookie"] ?? [])
+        .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+        .split(";")[0]!;
+    const signIn = await formPost("/inloggen", {
+      email: "partner@gremium.example",
+      password: DEMO_PASSWORD,
+      redirectTo: "/acties",
+    });
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.location).toBe("/account/tweestapsverificatie?redirectTo=%2Facties");
+    const halfWay = cookieOf(signIn);
+    // Half-way, every page leads to enrolment and nothing members see is shown.
+    const elsewhere = await request("/vergaderingen", { headers: { cookie: halfWay } });
+    expect(elsewhere.status).toBe(302);
+    expect(elsewhere.headers.location).toMatch(/^\/account\/tweestapsverificatie\?redirectTo=%2Fvergaderingen/);
+    expect((await request("/api/v1/acties", { headers: { cookie: halfWay } })).body).not.toContain("besloten");
+    const page = (await request("/account/tweestapsverificatie", { headers: { cookie: halfWay } })).body;
+    expect(page).toContain("Voor uw account is tweestapsverificatie verplicht");
+
+    const start = await formPost(
+      "/account/tweestapsverificatie?redirectTo=%2Facties",
+      { intent: "start-totp" },
+      { cookie: halfWay },
+    );
+    expect(start.status).toBe(200);
+    const secret = /class="gremium-secret">([A-Z2-7 ]+)</.exec(start.body)![1]!.replace(/ /g, "");
+    const confirm = await formPost(
+      "/account/tweestapsverificatie?redirectTo=%2Facties",
+      { intent: "confirm-totp", code: totpCode(secret, Date.now()) },
+      { cookie: halfWay },
+    );
+    expect(confirm.status).toBe(200);
+    expect(confirm.body).toContain("Uw herstelcodes");
+    expect(confirm.body).toContain('href="/acties"');
+    // The same session is now whole, its cookie renewed for the full term.
+    expect(cookieOf(confirm)).toBe(halfWay);
+    expect((await request("/acties", { headers: { cookie: halfWay } })).status).toBe(200);
   });
 
   it("answers names from JavaScript's object prototype in the API with its 404 problem", async () => {

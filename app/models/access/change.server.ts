@@ -31,6 +31,8 @@ export type ChangeSpec<Row, Result> = {
   /** What the audit log says of the change; null for a change that turned out to change nothing. */
   audit: (row: NoInfer<Row>, result: NoInfer<Result>) => Omit<AuditEntryInput, "actorUserId"> | null;
   now?: number;
+  /** Who acted, when that is not the viewer: the person half-way a sign-in, acting on their own account. */
+  actorUserId?: number;
   /** Runs inside the caller's transaction, for a change that is one step of a larger one. */
   tx?: Tx;
 };
@@ -60,7 +62,7 @@ export function change<Row extends object, Result>(spec: ChangeSpec<Row, Result>
         .run();
     }
     const entry = spec.audit(row, result);
-    if (entry) writeAudit(tx, { ...entry, actorUserId: actorOf(viewer) });
+    if (entry) writeAudit(tx, { ...entry, actorUserId: spec.actorUserId ?? actorOf(viewer) });
     return result;
   };
   // IMMEDIATE: the write lock is taken before the first read. A deferred transaction that reads and then
