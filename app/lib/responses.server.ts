@@ -63,3 +63,12 @@ function secure(response: Response) {
   applySecurityHeaders(response.headers);
   return response;
 }
+
+/**
+ * A route's `headers` export that passes on a Retry-After its action set (a throttled form): Remix
+ * sends a document only the headers a route's `headers` export returns, besides cookies.
+ */
+export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers }) {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+}

@@ -3,12 +3,15 @@ import { countSessions, makeBody, makeMembership, makeUser } from "../../tests/f
 import { getDb } from "~/lib/db.server";
 import { sessions } from "../../db/schema";
 import {
+  SESSION_TTL_MS,
   createSession,
   deleteExpiredSessions,
+  endOtherSessions,
+  endOwnSession,
   invalidateSession,
   invalidateUserSessions,
+  listOwnSessions,
   rotateSession,
-  SESSION_TTL_MS,
   sessionIdFromToken,
   validateSessionToken,
 } from "./sessions.server";
@@ -95,5 +98,43 @@ describe("sessions", () => {
     createSession({ userId: user.id, now });
     deleteExpiredSessions({ now });
     expect(countSessions(user.id)).toBe(1);
+  });
+});
+
+describe("a person's own sessions", () => {
+  it("lists the open ones with device and address, this one first; half-way sign-ins are not listed", async () => {
+    const { user } = await makeUser({ email: "sessies@test.example" });
+    const now = Date.now();
+    const other = createSession({
+      userId: user.id,
+      now,
+      userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0",
+      clientAddress: "192.0.2.9",
+    });
+    const mine = createSession({ userId: user.id, now: now - 1000 });
+    createSession({ userId: user.id, now, secondStep: "verificatie" });
+    const viewer = validateSessionToken({ token: mine.token })!.viewer;
+    const listed = listOwnSessions({ viewer });
+    expect(listed.map((s) => [s.current, s.device, s.clientAddress])).toEqual([
+      [true, "Onbekend apparaat", null],
+      [false, "Firefox op Linux", "192.0.2.9"],
+    ]);
+    expect(() => endOwnSession({ viewer, sessionId: mine.session.id })).toThrow(/nu gebruikt/);
+    endOwnSession({ viewer, sessionId: other.session.id });
+    expect(validateSessionToken({ token: other.token })).toBeNull();
+  });
+
+  it("ends all others at once, and not another person's", async () => {
+    const { user } = await makeUser({ email: "sessies@test.example" });
+    const { user: stranger } = await makeUser({ email: "vreemde@test.example" });
+    const theirs = createSession({ userId: stranger.id });
+    const mine = createSession({ userId: user.id });
+    const elsewhere = createSession({ userId: user.id });
+    const viewer = validateSessionToken({ token: mine.token })!.viewer;
+    expect(() => endOwnSession({ viewer, sessionId: theirs.session.id })).toThrow(/al beëindigd/);
+    expect(endOtherSessions({ viewer })).toBe(1);
+    expect(validateSessionToken({ token: elsewhere.token })).toBeNull();
+    expect(validateSessionToken({ token: mine.token })).not.toBeNull();
+    expect(validateSessionToken({ token: theirs.token })).not.toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq, lte } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, ne } from "drizzle-orm";
 import { people, sessions, users } from "../../db/schema";
 import type { SignedInViewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
 import type { SecondStep, SignInMethod } from "~/lib/vocabulary";
+import { describeDevice } from "~/lib/user-agent";
+import { change } from "./access/change.server";
 import { viewerOf } from "./access/viewers.server";
 
 // Session design from the Lucia guide: the cookie holds a random token, the database only its
@@ -204,4 +206,73 @@ export function completeEnrolmentInPlace({
     .where(eq(sessions.id, sessionId))
     .run();
   return { expiresAt };
+}
+
+/** The viewer's own open sessions, this one first: device, how and from where, last active. */
+export function listOwnSessions({ viewer, now = Date.now() }: { viewer: SignedInViewer; now?: number }) {
+  return getDb()
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastActiveAt: sessions.lastActiveAt,
+      method: sessions.method,
+      userAgent: sessions.userAgent,
+      clientAddress: sessions.clientAddress,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, viewer.userId), isNull(sessions.secondStep), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastActiveAt))
+    .all()
+    .map((session) => ({
+      ...session,
+      device: describeDevice(session.userAgent),
+      current: session.id === viewer.sessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Ends one of the viewer's other sessions (a lost phone, a shared computer). */
+export function endOwnSession({ viewer, sessionId }: { viewer: SignedInViewer; sessionId: string }) {
+  change({
+    viewer,
+    load: () =>
+      getDb()
+        .select({ id: sessions.id, userAgent: sessions.userAgent })
+        .from(sessions)
+        .where(and(eq(sessions.id, sessionId), eq(sessions.userId, viewer.userId)))
+        .get(),
+    missing: "Deze sessie is al beëindigd.",
+    allow: (current, row) =>
+      current?.sessionId === row.id ? "Dit is de sessie die u nu gebruikt; log uit om hem te beëindigen." : true,
+    write: (tx, row) => {
+      tx.delete(sessions).where(eq(sessions.id, row.id)).run();
+    },
+    audit: (row) => ({
+      action: "user.session-end",
+      entityType: "user",
+      entityId: viewer.userId,
+      summary: `${viewer.name} heeft een sessie beëindigd (${describeDevice(row.userAgent)})`,
+    }),
+  });
+}
+
+/** Ends every session of the viewer but this one. */
+export function endOtherSessions({ viewer }: { viewer: SignedInViewer }) {
+  return change({
+    viewer,
+    load: () => ({}),
+    missing: "",
+    allow: (current) => (current ? true : "Log eerst in."),
+    write: (tx) =>
+      tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, viewer.userId), ne(sessions.id, viewer.sessionId)))
+        .run().changes,
+    audit: (_none, ended) => ({
+      action: "user.sessions-end-others",
+      entityType: "user",
+      entityId: viewer.userId,
+      summary: `${viewer.name} heeft alle andere sessies beëindigd (${ended})`,
+    }),
+  });
 }

@@ -13,12 +13,18 @@ import { publicUrl } from "~/lib/env.server";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feeds.server";
 import { changeOwnPassword } from "~/models/users.server";
 import { describeSecondFactors } from "~/models/second-factors.server";
+import { endOtherSessions, endOwnSession, listOwnSessions } from "~/models/sessions.server";
+import { formatDateTime } from "~/lib/format";
+import { signInMethodLabels } from "~/lib/vocabulary";
 import { changePasswordSchema } from "~/schemas/admin";
-import { pageRoute } from "~/lib/responses.server";
+import { pageRoute, refusalResponse, retryAfterHeaders } from "~/lib/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn account · Gremium" }];
 
 const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
+
+// A throttled try tells the browser when to come back.
+export const headers = retryAfterHeaders;
 
 export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
@@ -29,6 +35,10 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
     hasFeed: hasCalendarFeed({ viewer }),
     siteUrl: publicUrl(),
     twoStep: summariseTwoStep(describeSecondFactors({ holder: viewer })),
+    sessions: listOwnSessions({ viewer }).map((session) => ({
+      ...session,
+      methodLabel: signInMethodLabels[session.method],
+    })),
   };
 });
 
@@ -41,12 +51,35 @@ function summariseTwoStep(factors: ReturnType<typeof describeSecondFactors>) {
   };
 }
 
+const nothing = {
+  result: undefined,
+  changed: false,
+  feedToken: null,
+  feedRevoked: false,
+  sessionMessage: null as string | null,
+  sessionError: null as string | null,
+};
+
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const formData = await request.clone().formData();
   const intent = formData.get("intent");
   if (intent === "create-feed") {
     return { result: undefined, changed: false, feedToken: createCalendarFeed({ viewer }), feedRevoked: false };
+  }
+  if (intent === "end-session" || intent === "end-others") {
+    try {
+      if (intent === "end-others") endOtherSessions({ viewer });
+      else endOwnSession({ viewer, sessionId: String(formData.get("sessionId") ?? "") });
+    } catch (error) {
+      const refusal = refusalResponse(error);
+      if (refusal) return { ...nothing, sessionError: await refusal.text() };
+      throw error;
+    }
+    return {
+      ...nothing,
+      sessionMessage: intent === "end-others" ? "Alle andere sessies zijn beëindigd." : "De sessie is beëindigd.",
+    };
   }
   if (intent === "revoke-feed") {
     revokeCalendarFeed({ viewer });
@@ -77,7 +110,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function Account() {
-  const { name, email, roleLabel, hasFeed, siteUrl: site, twoStep } = useLoaderData<typeof loader>();
+  const { name, email, roleLabel, hasFeed, siteUrl: site, twoStep, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -111,6 +144,73 @@ export default function Account() {
             : "Tweestapsverificatie instellen"}
         </Link>
       </p>
+
+      <h2 className="nl-heading nl-heading--level-2">Waar u bent ingelogd</h2>
+      {actionData && "sessionMessage" in actionData && actionData.sessionMessage ? (
+        <Alert type="ok">{actionData.sessionMessage}</Alert>
+      ) : null}
+      {actionData && "sessionError" in actionData && actionData.sessionError ? (
+        <Alert type="error">{actionData.sessionError}</Alert>
+      ) : null}
+      <div className="gremium-table-wrap" tabIndex={0} role="region" aria-label="Uw sessies">
+        <table className="utrecht-table">
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">
+                Apparaat
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Ingelogd
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Laatst actief
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Adres
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                <span className="gremium-visually-hidden">Actie</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {sessions.map((session) => (
+              <tr className="utrecht-table__row" key={session.id}>
+                <td className="utrecht-table__cell">
+                  {session.device}
+                  {session.current ? <strong> (dit apparaat)</strong> : null}
+                </td>
+                <td className="utrecht-table__cell">
+                  {formatDateTime(session.createdAt)}
+                  <br />
+                  <span className="gremium-muted">{session.methodLabel}</span>
+                </td>
+                <td className="utrecht-table__cell">
+                  {session.lastActiveAt ? formatDateTime(session.lastActiveAt) : "onbekend"}
+                </td>
+                <td className="utrecht-table__cell">{session.clientAddress ?? "onbekend"}</td>
+                <td className="utrecht-table__cell">
+                  {session.current ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="end-session" />
+                      <input type="hidden" name="sessionId" value={session.id} />
+                      <Button>
+                        Beëindigen<span className="gremium-visually-hidden"> ({session.device})</span>
+                      </Button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {sessions.length > 1 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="end-others" />
+          <Button>Overal anders uitloggen</Button>
+        </Form>
+      ) : null}
 
       <h2 className="nl-heading nl-heading--level-2">Vergaderingen in uw eigen agenda</h2>
       <p className="nl-paragraph">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { pageRoute, redirect } from "~/lib/responses.server";
+import { pageRoute, redirect, retryAfterHeaders } from "~/lib/responses.server";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
@@ -13,6 +13,9 @@ import { signIn } from "~/models/sign-in.server";
 import { signInSchema } from "~/schemas/sign-in";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen · Gremium" }];
+
+// A throttled try tells the browser when to come back.
+export const headers = retryAfterHeaders;
 
 export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);

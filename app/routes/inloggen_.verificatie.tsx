@@ -7,7 +7,7 @@ import { assertSameOrigin } from "~/auth/csrf.server";
 import { getPendingSignIn, getViewer, safeRedirect, signOut } from "~/auth/session.server";
 import { finishSecondStep, secondStepPath } from "~/auth/sign-in-flow.server";
 import { replyToModelError } from "~/lib/form-reply.server";
-import { pageRoute, redirect } from "~/lib/responses.server";
+import { pageRoute, redirect, retryAfterHeaders } from "~/lib/responses.server";
 import { describeSecondFactors, verifySecondStepCode } from "~/models/second-factors.server";
 import type { RouteHandle } from "~/root";
 import { secondStepSchema } from "~/schemas/sign-in";
@@ -26,6 +26,9 @@ function pendingVerification(request: Request) {
   if (pending.step !== "verificatie") throw redirect(secondStepPath(pending.step, redirectTo));
   return { pending, redirectTo };
 }
+
+// A throttled try tells the browser when to come back.
+export const headers = retryAfterHeaders;
 
 export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const { pending, redirectTo } = pendingVerification(request);
