@@ -57,7 +57,8 @@ describe("people", () => {
     });
     const { id } = await createUser({
       viewer: admin,
-      input: { name: "Lid Zonder Account", email: "lid@x.example", role: "lid", password: "een-lang-wachtwoord" },
+      input: { name: "Lid Zonder Account", email: "lid@x.example", role: "lid" },
+      baseUrl: "https://gremium.example",
     });
     expect(getUserForEdit({ viewer: admin, id })?.personId).toBe(personId);
   });

@@ -4,18 +4,19 @@ import { auditLog, totpCredentials } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { reloadEnv } from "~/lib/env.server";
 import { totpCode } from "~/lib/totp.server";
-import { RuleError, TooManyAttempts } from "./errors";
+import { Forbidden, RuleError, TooManyAttempts } from "./errors";
 import {
   confirmTotpEnrolment,
   describeSecondFactors,
   hasSecondFactor,
   regenerateRecoveryCodes,
   removeTotp,
+  resetSecondFactors,
   secondStepRequired,
   startTotpEnrolment,
   verifySecondStepCode,
 } from "./second-factors.server";
-import { validateSessionToken } from "./sessions.server";
+import { createSession, validateSessionToken } from "./sessions.server";
 import { signIn } from "./sign-in.server";
 
 afterEach(() => {
@@ -151,5 +152,20 @@ describe("enforcement", () => {
     expect(hasSecondFactor(holder.userId)).toBe(false);
     expect(describeSecondFactors({ holder }).recoveryCodesLeft).toBe(0);
     expect(actions()).toContain("user.totp-remove");
+  });
+});
+
+describe("the beheerder's reset", () => {
+  it("clears a person's second factors and sessions, and only a beheerder may", async () => {
+    const { holder } = await enrolledHolder();
+    const session = createSession({ userId: holder.userId });
+    const secretary = await makeViewer({ role: "secretariaat" });
+    expect(() => resetSecondFactors({ viewer: secretary, userId: holder.userId })).toThrow(Forbidden);
+    const admin = await makeViewer({ role: "beheerder" });
+    resetSecondFactors({ viewer: admin, userId: holder.userId });
+    expect(hasSecondFactor(holder.userId)).toBe(false);
+    expect(describeSecondFactors({ holder }).recoveryCodesLeft).toBe(0);
+    expect(validateSessionToken({ token: session.token })).toBeNull();
+    expect(actions()).toContain("user.second-step-reset");
   });
 });

@@ -1,12 +1,13 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { passkeys, recoveryCodes, totpCredentials } from "../../db/schema";
+import { passkeys, people, recoveryCodes, sessions, totpCredentials, users } from "../../db/schema";
 import { CODE_PER_ACCOUNT, describeWait } from "~/auth/throttle";
 import { getDb, type Tx } from "~/lib/db.server";
 import { mfaPolicy, type MfaPolicy } from "~/lib/env.server";
 import { hashText } from "~/lib/link-tokens.server";
 import { groupedSecret, matchTotp, newTotpSecret, qrCodeSvg, totpUri } from "~/lib/totp.server";
 import type { UserRole } from "~/lib/vocabulary";
-import { anyone, change } from "./access/change.server";
+import type { Viewer } from "~/auth/viewer";
+import { anyone, change, withCapability } from "./access/change.server";
 import { RuleError, TooManyAttempts } from "./errors";
 import { recordSecurityEvent } from "./security-events.server";
 import { settleAttempt, takeAttempt } from "./throttles.server";
@@ -316,4 +317,36 @@ export function verifySecondStepCode({
   }
   settleAttempt({ clear: [`code:${holder.userId}`] });
   return accepted;
+}
+
+/**
+ * The beheerder clears a person's second factors (a lost phone and lost recovery codes): app,
+ * passkeys and codes go, every session ends; at the next sign-in the person enrols again where
+ * that is required. The beheerder should first make sure who asks.
+ */
+export function resetSecondFactors({ viewer, userId }: { viewer: Viewer; userId: number }) {
+  change({
+    viewer,
+    load: () =>
+      getDb()
+        .select({ id: users.id, name: people.name })
+        .from(users)
+        .innerJoin(people, eq(people.id, users.personId))
+        .where(eq(users.id, userId))
+        .get(),
+    missing: "Deze gebruiker bestaat niet (meer).",
+    allow: withCapability("manage-users"),
+    write: (tx) => {
+      tx.delete(totpCredentials).where(eq(totpCredentials.userId, userId)).run();
+      tx.delete(passkeys).where(eq(passkeys.userId, userId)).run();
+      tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    },
+    audit: (row) => ({
+      action: "user.second-step-reset",
+      entityType: "user",
+      entityId: userId,
+      summary: `Tweestapsverificatie van ${row.name} gewist door de beheerder; alle sessies beëindigd`,
+    }),
+  });
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { countSessions, FACTORY_PASSWORD, makeOrganisation, makeUser, makeViewer } from "../../tests/factories";
+import { startSmtp } from "../../tests/smtp";
+import { reloadEnv } from "~/lib/env.server";
+import { resetMailTransport } from "~/lib/mail.server";
 import { listAuditEntries } from "./audit.server";
+import { findPasswordToken, INVITATION_TTL_MS, reinviteUser, setPasswordWithToken } from "./password-tokens.server";
+import { getDb } from "~/lib/db.server";
+import { passwordTokens } from "../../db/schema";
 import { ConflictError, Forbidden, RuleError, SessionEnded } from "./errors";
 import { createSession, validateSessionToken } from "./sessions.server";
 import { signIn } from "./sign-in.server";
@@ -13,34 +19,63 @@ import {
   setUserRole,
 } from "./users.server";
 
+const BASE = "https://gremium.example";
+
 const newUser = {
   name: "Nieuwe Collega",
   email: "Nieuw@Test.example",
   role: "secretariaat" as const,
-  password: "een-lang-startwachtwoord",
 };
 
 describe("users", () => {
-  it("a beheerder creates a user who can then sign in; the audit log says who did it", async () => {
-    const admin = await makeViewer({ role: "beheerder" });
+  it("a beheerder creates a user, who is mailed an invitation to choose a password; the audit log says who did it", async () => {
+    const smtp = await startSmtp();
+    resetMailTransport();
+    const admin = await makeViewer({ role: "beheerder", name: "Tom Beheer" });
     const org = makeOrganisation({ name: "Gemeente Testdorp" });
-    const { id } = await createUser({ viewer: admin, input: { ...newUser, organisationId: org.id } });
+    const { id } = await createUser({ viewer: admin, input: { ...newUser, organisationId: org.id }, baseUrl: BASE });
     const user = getUserForEdit({ viewer: admin, id });
     expect(user).toMatchObject({
       email: "nieuw@test.example",
       role: "secretariaat",
       organisationName: "Gemeente Testdorp",
     });
-    expect((await signIn({ email: "nieuw@test.example", password: newUser.password })).ok).toBe(true);
-    const [entry] = listAuditEntries({ viewer: admin }).entries;
+    const [mail] = smtp.received;
+    await smtp.close();
+    delete process.env.SMTP_URL;
+    reloadEnv();
+    resetMailTransport();
+    expect(mail!.subject).toBe("Uitnodiging voor Gremium");
+    expect(mail!.text).toContain("Tom Beheer heeft een account voor u aangemaakt");
+    expect(mail!.text).toContain("72 uur");
+    const token = /\/wachtwoord-instellen\/([a-z0-9]+)/.exec(mail!.text!)![1]!;
+    expect(findPasswordToken({ token })).toMatchObject({ purpose: "uitnodiging", email: "nieuw@test.example" });
+    // Nobody knows a password until the invitation is used.
+    await setPasswordWithToken({ token, newPassword: "paarse fiets onder de brug" });
+    expect((await signIn({ email: "nieuw@test.example", password: "paarse fiets onder de brug" })).ok).toBe(true);
+    expect(findPasswordToken({ token })).toBeNull();
+    const entry = listAuditEntries({ viewer: admin }).entries.find((e) => e.action === "user.create")!;
     expect(entry).toMatchObject({ action: "user.create", actorName: admin.name, entityId: id });
     expect(entry.after).toMatchObject({ email: "nieuw@test.example", role: "secretariaat" });
   });
 
+  it("lets an invitation expire after 72 hours; a new one replaces it", async () => {
+    const admin = await makeViewer({ role: "beheerder" });
+    const now = Date.now();
+    const { id } = await createUser({ viewer: admin, input: newUser, baseUrl: BASE, now });
+    const tokens = getDb().select().from(passwordTokens).all();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toMatchObject({ userId: id, purpose: "uitnodiging", expiresAt: now + INVITATION_TTL_MS });
+    await reinviteUser({ viewer: admin, userId: id, baseUrl: BASE, secondStepRequired: () => false, now: now + 1 });
+    const after = getDb().select().from(passwordTokens).all();
+    expect(after.filter((t) => t.usedAt === null)).toHaveLength(1);
+    expect(listAuditEntries({ viewer: admin }).entries[0]).toMatchObject({ action: "user.invite", entityId: id });
+  });
+
   it("refuses a second user with the same address, next to the e-mail field", async () => {
     const admin = await makeViewer({ role: "beheerder" });
-    await createUser({ viewer: admin, input: newUser });
-    await expect(createUser({ viewer: admin, input: newUser })).rejects.toMatchObject({
+    await createUser({ viewer: admin, input: newUser, baseUrl: BASE });
+    await expect(createUser({ viewer: admin, input: newUser, baseUrl: BASE })).rejects.toMatchObject({
       fieldErrors: { email: ["Er is al een gebruiker met dit e-mailadres."] },
     });
   });
@@ -48,9 +83,9 @@ describe("users", () => {
   it("lets only a beheerder manage users", async () => {
     for (const role of ["secretariaat", "kwartiermaker", "lid"] as const) {
       const viewer = await makeViewer({ role });
-      await expect(createUser({ viewer, input: { ...newUser, email: `${role}@x.example` } })).rejects.toBeInstanceOf(
-        Forbidden,
-      );
+      await expect(
+        createUser({ viewer, input: { ...newUser, email: `${role}@x.example` }, baseUrl: BASE }),
+      ).rejects.toBeInstanceOf(Forbidden);
     }
   });
 

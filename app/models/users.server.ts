@@ -11,6 +11,10 @@ import { CURRENT_PASSWORD_PER_ACCOUNT, describeWait } from "~/auth/throttle";
 import { weakPasswordReason } from "~/lib/password-strength.server";
 import { recordSecurityEvent } from "./security-events.server";
 import { invalidateSession, invalidateUserSessions } from "./sessions.server";
+import { issueInvitation, sendInvitation } from "./password-tokens.server";
+import { secondStepRequired } from "./second-factors.server";
+import { newToken } from "~/lib/link-tokens.server";
+import { log } from "~/lib/log.server";
 import { settleAttempt, takeAttempt } from "./throttles.server";
 import { normaliseEmail } from "./sign-in.server";
 
@@ -61,20 +65,34 @@ export type NewUserInput = {
   organisationId?: number | null;
   jobTitle?: string | null;
   role: UserRole;
-  password: string;
 };
 
-/** Creates a person and their account with an initial password the beheerder hands over. */
-export async function createUser({ viewer, input }: { viewer: Viewer; input: NewUserInput }) {
+/**
+ * Creates a person and their account, and mails them an invitation to choose their own password
+ * (valid 72 hours); nobody else ever knows it. Returns the user, and whether the mail went out.
+ */
+export async function createUser({
+  viewer,
+  input,
+  baseUrl,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  input: NewUserInput;
+  baseUrl: string;
+  now?: number;
+}) {
   requireCapability(viewer, "manage-users");
   const db = getDb();
   const email = normaliseEmail(input.email);
   if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
     throw new RuleError({ email: ["Er is al een gebruiker met dit e-mailadres."] });
   }
-  const passwordHash = await hashPassword(input.password);
-  return change({
+  // Until the invitation is used the account has a password nobody knows.
+  const passwordHash = await hashPassword(newToken());
+  const created = change({
     viewer,
+    now,
     load: () => ({}),
     missing: "",
     allow: withCapability("manage-users"),
@@ -82,12 +100,15 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
         throw new RuleError({ email: ["Er is al een gebruiker met dit e-mailadres."] });
     },
-    write: (tx) => insertUser(tx, input, email, passwordHash),
+    write: (tx) => {
+      const made = insertUser(tx, input, email, passwordHash);
+      return { ...made, token: issueInvitation(tx, made.user.id, now) };
+    },
     audit: (_none, { user, person }) => ({
       action: "user.create",
       entityType: "user",
       entityId: user.id,
-      summary: `Gebruiker ${input.name} (${email}) aangemaakt als ${userRoleLabels[input.role].toLowerCase()}`,
+      summary: `Gebruiker ${input.name} (${email}) aangemaakt als ${userRoleLabels[input.role].toLowerCase()} en uitgenodigd`,
       after: {
         name: input.name,
         email,
@@ -96,7 +117,22 @@ export async function createUser({ viewer, input }: { viewer: Viewer; input: New
         personId: person.id,
       },
     }),
-  }).user;
+  });
+  let mailed = true;
+  try {
+    await sendInvitation({
+      to: { name: input.name, email },
+      token: created.token,
+      inviter: (viewer as SignedInViewer).name,
+      baseUrl,
+      secondStepRequired: secondStepRequired(input.role),
+    });
+  } catch (error) {
+    // The account stands; the beheerder sees that the mail failed and can send it again.
+    log.error("uitnodiging niet verstuurd", { error });
+    mailed = false;
+  }
+  return { ...created.user, mailed };
 }
 
 /**

@@ -15,10 +15,25 @@ import { formatDateTime } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { userRoleLabels, userRoles, type UserRole } from "~/lib/vocabulary";
 import { deactivateUser, getUserForEdit, reactivateUser, setUserRole } from "~/models/users.server";
-import { deactivateSchema, reactivateSchema, setRoleSchema } from "~/schemas/admin";
+import {
+  deactivateSchema,
+  reactivateSchema,
+  reinviteSchema,
+  resetSecondStepSchema,
+  setRoleSchema,
+} from "~/schemas/admin";
+import { publicUrl } from "~/lib/env.server";
+import { reinviteUser } from "~/models/password-tokens.server";
+import { resetSecondFactors, secondStepRequired } from "~/models/second-factors.server";
 import { pageRoute } from "~/lib/responses.server";
 
-const schema = z.discriminatedUnion("intent", [setRoleSchema, deactivateSchema, reactivateSchema]);
+const schema = z.discriminatedUnion("intent", [
+  setRoleSchema,
+  deactivateSchema,
+  reactivateSchema,
+  reinviteSchema,
+  resetSecondStepSchema,
+]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.name ?? "Gebruiker"} · Beheer · Gremium` },
@@ -51,6 +66,27 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
         formKey: intent,
         result: submission.reply(),
         done: "De gebruiker is gedeactiveerd; open sessies zijn beëindigd.",
+      };
+    }
+    if (input.intent === "reinvite") {
+      await reinviteUser({
+        viewer,
+        userId: id,
+        baseUrl: publicUrl(),
+        secondStepRequired: (role) => secondStepRequired(role),
+      });
+      return {
+        formKey: intent,
+        result: submission.reply(),
+        done: "Er is een nieuwe uitnodiging gemaild; een eerdere link werkt niet meer.",
+      };
+    }
+    if (input.intent === "reset-second-step") {
+      resetSecondFactors({ viewer, userId: id });
+      return {
+        formKey: intent,
+        result: submission.reply(),
+        done: "De tweestapsverificatie is gewist en alle sessies zijn beëindigd. Bij de volgende keer inloggen stelt de gebruiker hem opnieuw in.",
       };
     }
     reactivateUser({ viewer, id, expectedVersion: input.version });
@@ -131,7 +167,11 @@ export default function UserPage() {
       <h1 className="nl-heading nl-heading--level-1">{user.name}</h1>
       {searchParams.get("aangemaakt") ? (
         <Alert type="ok">
-          <p className="nl-paragraph">De gebruiker is aangemaakt en kan inloggen met het startwachtwoord.</p>
+          <p className="nl-paragraph">
+            {searchParams.get("mail") === "mislukt"
+              ? "De gebruiker is aangemaakt, maar de uitnodiging kon niet worden gemaild. Stuur hieronder een nieuwe uitnodiging."
+              : "De gebruiker is aangemaakt en heeft een uitnodiging gemaild gekregen om een wachtwoord te kiezen (72 uur geldig)."}
+          </p>
         </Alert>
       ) : null}
       {lastAction?.done ? (
@@ -165,6 +205,32 @@ export default function UserPage() {
 
       <h2 className="nl-heading nl-heading--level-2">Toegang</h2>
       <AccessForm key={`access-${user.version}`} user={user} isSelf={isSelf} lastAction={lastAction} />
+
+      {user.deactivatedAt ? null : (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Inloggen</h2>
+          <p className="nl-paragraph">
+            Een nieuwe uitnodiging is een link waarmee de gebruiker zelf een wachtwoord kiest, 72 uur geldig: als de
+            eerste verlopen of zoekgeraakt is.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reinvite" />
+            <Button>Nieuwe uitnodiging mailen</Button>
+          </Form>
+          {isSelf ? null : (
+            <>
+              <p className="nl-paragraph">
+                Is de telefoon met de authenticator-app kwijt, en de herstelcodes ook? Ga eerst na dat het verzoek echt
+                van deze persoon komt (bel terug op een bekend nummer); wis dan de tweestapsverificatie.
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reset-second-step" />
+                <Button variant="danger">Tweestapsverificatie wissen</Button>
+              </Form>
+            </>
+          )}
+        </>
+      )}
     </>
   );
 }

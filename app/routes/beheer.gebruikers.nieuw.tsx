@@ -10,6 +10,7 @@ import { replyToModelError } from "~/lib/form-reply.server";
 import { userRoleLabels, userRoles } from "~/lib/vocabulary";
 import { listOrganisations } from "~/models/people.server";
 import { createUser } from "~/models/users.server";
+import { publicUrl } from "~/lib/env.server";
 import { newUserSchema } from "~/schemas/admin";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe gebruiker · Beheer · Gremium" }];
@@ -23,13 +24,13 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return data(submission.reply(), { status: 400 });
   }
   try {
-    const user = await createUser({ viewer, input: submission.value });
-    return redirect(`/beheer/gebruikers/${user.id}?aangemaakt=1`);
+    const user = await createUser({ viewer, input: submission.value, baseUrl: publicUrl() });
+    return redirect(`/beheer/gebruikers/${user.id}?aangemaakt=1${user.mailed ? "" : "&mail=mislukt"}`);
   } catch (error) {
-    return replyToModelError(submission, error, { hideFields: ["password"] });
+    return replyToModelError(submission, error);
   }
 });
 
@@ -53,8 +54,8 @@ export default function NewUser() {
       />
       <h1 className="nl-heading nl-heading--level-1">Nieuwe gebruiker</h1>
       <p className="nl-paragraph">
-        De gebruiker logt in met dit e-mailadres en het startwachtwoord dat u hier kiest. Geef het wachtwoord
-        persoonlijk of telefonisch door; de gebruiker kan het daarna zelf wijzigen.
+        De gebruiker krijgt een uitnodiging op dit e-mailadres met een link om zelf een wachtwoord te kiezen (72 uur
+        geldig). Niemand anders kent dat wachtwoord.
       </p>
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>
@@ -74,15 +75,8 @@ export default function NewUser() {
           description="Beheerders beheren gebruikers en gremia; het secretariaat bereidt vergaderingen voor; de kwartiermaker beheert de versterkingsagenda en de nieuwsbrief. Wat iemand van een gremium ziet, hangt af van het lidmaatschap."
           options={userRoles.map((role) => ({ value: role, label: userRoleLabels[role] }))}
         />
-        <TextField
-          field={fields.password}
-          label="Startwachtwoord"
-          type="password"
-          autoComplete="new-password"
-          description="Minstens 12 tekens."
-        />
         <div className="gremium-form-actions">
-          <Button variant="primary">Gebruiker aanmaken</Button>
+          <Button variant="primary">Gebruiker aanmaken en uitnodigen</Button>
         </div>
       </Form>
     </div>

@@ -70,6 +70,9 @@ export default function SignIn() {
       {searchParams.get("wachtwoord") === "ingesteld" ? (
         <Alert type="ok">Uw nieuwe wachtwoord is ingesteld. Log ermee in; andere apparaten zijn uitgelogd.</Alert>
       ) : null}
+      {searchParams.get("wachtwoord") === "gekozen" ? (
+        <Alert type="ok">Uw wachtwoord is ingesteld. Log ermee in.</Alert>
+      ) : null}
       {searchParams.get("uitgelogd") === "veiligheid" ? (
         <Alert type="warning">
           U bent uitgelogd omdat het huidige wachtwoord te vaak verkeerd is ingevuld. Log opnieuw in; was u het niet,

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord instellen ·
 // server's log shows it shortened (see pathForLog).
 export const loader = pageRoute(async ({ params }: LoaderFunctionArgs) => {
   const found = findPasswordToken({ token: params.token ?? "" });
-  return { account: found && { name: found.name, email: found.email } };
+  return { account: found && { name: found.name, email: found.email, invited: found.purpose === "uitnodiging" } };
 });
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
@@ -25,8 +25,10 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
   const hidden = { hideFields: ["newPassword", "confirmPassword"] };
   if (submission.status !== "success") return data(submission.reply(hidden), { status: 400 });
+  let purpose: string;
   try {
-    await setPasswordWithToken({ token: params.token ?? "", newPassword: submission.value.newPassword });
+    purpose = (await setPasswordWithToken({ token: params.token ?? "", newPassword: submission.value.newPassword }))
+      .purpose;
   } catch (error) {
     // Used up between opening the page and sending it (in another tab, say).
     if (error instanceof NotFound)
@@ -34,7 +36,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
     if (error instanceof RuleError) return replyToModelError(submission, error, hidden);
     throw error;
   }
-  throw redirect("/inloggen?wachtwoord=ingesteld");
+  throw redirect(`/inloggen?wachtwoord=${purpose === "uitnodiging" ? "gekozen" : "ingesteld"}`);
 });
 
 export default function SetPassword() {
@@ -60,10 +62,13 @@ export default function SetPassword() {
     );
   return (
     <div className="gremium-form">
-      <h1 className="nl-heading nl-heading--level-1">Nieuw wachtwoord instellen</h1>
+      <h1 className="nl-heading nl-heading--level-1">
+        {account.invited ? "Welkom bij Gremium" : "Nieuw wachtwoord instellen"}
+      </h1>
       <p className="nl-paragraph">
-        Voor het account van {account.name} ({account.email}). Kies een wachtwoord van minstens 12 tekens; een zin van
-        een paar woorden is sterk en goed te onthouden. Daarna logt u opnieuw in, ook op andere apparaten.
+        {account.invited ? "Kies het wachtwoord" : "Voor het account"} van {account.name} ({account.email}): minstens 12
+        tekens; een zin van een paar losse woorden is sterk en goed te onthouden. Veelgebruikte wachtwoorden worden
+        geweigerd. {account.invited ? "Daarna logt u ermee in." : "Daarna logt u opnieuw in, ook op andere apparaten."}
       </p>
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>

@@ -8,7 +8,6 @@ export const newUserSchema = z.object({
   organisationId: optionalId,
   jobTitle: optionalText(),
   role: z.enum(userRoles, { message: "Kies een rol." }),
-  password: newPassword,
 });
 
 export const setRoleSchema = z.object({
@@ -19,6 +18,8 @@ export const setRoleSchema = z.object({
 
 export const deactivateSchema = z.object({ intent: z.literal("deactivate"), version });
 export const reactivateSchema = z.object({ intent: z.literal("reactivate"), version });
+export const reinviteSchema = z.object({ intent: z.literal("reinvite") });
+export const resetSecondStepSchema = z.object({ intent: z.literal("reset-second-step") });
 
 export const bodySchema = z.object({
   name: requiredText("de naam"),
