@@ -71,6 +71,9 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: userRoles }).notNull(),
     deactivatedAt: integer("deactivated_at"),
+    // The last completed sign-in and how, for the yearly access review (BIO 5.18.03).
+    lastSignInAt: integer("last_sign_in_at"),
+    lastSignInMethod: text("last_sign_in_method", { enum: signInMethods }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

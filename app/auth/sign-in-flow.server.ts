@@ -2,8 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { publicUrl } from "~/lib/env.server";
 import { log } from "~/lib/log.server";
 import { redirect } from "~/lib/responses.server";
-import type { SecondStep } from "~/lib/vocabulary";
-import { noteSignInDevice, sendNewDeviceNotice } from "~/models/devices.server";
+import type { SecondStep, SignInMethod } from "~/lib/vocabulary";
+import { recordSignIn, sendNewDeviceNotice } from "~/models/devices.server";
 import { completeEnrolmentInPlace, completeSecondStep } from "~/models/sessions.server";
 import {
   isHttps,
@@ -32,7 +32,13 @@ function deviceCookie(request: Request, id: string) {
   return parts.join("; ");
 }
 
-export type OpenedSession = { token: string; expiresAt: number; userId: number; secondStep: SecondStep | null };
+export type OpenedSession = {
+  token: string;
+  expiresAt: number;
+  userId: number;
+  secondStep: SecondStep | null;
+  method: SignInMethod;
+};
 
 /** The page of a second step that is due, keeping where the person was going. */
 export function secondStepPath(step: SecondStep, redirectTo: string) {
@@ -76,7 +82,7 @@ export function secondStepCookies(
   factor: "app" | "herstelcode" | "passkey",
 ): Headers {
   const { token, session } = completeSecondStep({ sessionId: pending.sessionId, userId: pending.userId, factor });
-  return sessionCookies(request, context, { token, expiresAt: session.expiresAt, userId: pending.userId });
+  return sessionCookies(request, context, { token, ...session });
 }
 
 /** After enrolling a second factor half-way a sign-in: the same session becomes whole. */
@@ -86,28 +92,27 @@ export function enrolmentCookies(
   pending: PendingSignIn,
   factor: "app" | "passkey",
 ): Headers {
-  const { expiresAt } = completeEnrolmentInPlace({ sessionId: pending.sessionId, factor });
+  const { expiresAt, method } = completeEnrolmentInPlace({ sessionId: pending.sessionId, factor });
   const token = readSessionToken(request)!;
-  return sessionCookies(request, context, { token, expiresAt, userId: pending.userId });
+  return sessionCookies(request, context, { token, expiresAt, userId: pending.userId, method });
 }
 
 /** Sets the session cookie, notes the device (a new one gets a notice mail) and goes where asked. */
 export function enterSite(
   request: Request,
   context: AppLoadContext,
-  session: { token: string; expiresAt: number; userId: number },
+  session: CompletedSession,
   redirectTo: string | null | undefined,
 ): Response {
   return redirect(safeRedirect(redirectTo), { headers: sessionCookies(request, context, session) });
 }
 
-function sessionCookies(
-  request: Request,
-  context: AppLoadContext,
-  session: { token: string; expiresAt: number; userId: number },
-): Headers {
-  const { deviceId, notice } = noteSignInDevice({
+type CompletedSession = { token: string; expiresAt: number; userId: number; method: SignInMethod };
+
+function sessionCookies(request: Request, context: AppLoadContext, session: CompletedSession): Headers {
+  const { deviceId, notice } = recordSignIn({
     userId: session.userId,
+    method: session.method,
     deviceId: readCookie(request, DEVICE_COOKIE),
     userAgent: request.headers.get("user-agent"),
     clientAddress: context.clientAddress ?? null,

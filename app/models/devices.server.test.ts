@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeUser } from "../../tests/factories";
-import { noteSignInDevice } from "./devices.server";
+import { recordSignIn } from "./devices.server";
 
 const phone =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile Safari/604.1";
@@ -8,13 +8,26 @@ const phone =
 describe("sign-ins from new devices", () => {
   it("warns of a new device, not of the account's first one nor of a known one", async () => {
     const { user } = await makeUser({ email: "apparaat@test.example" });
-    const first = noteSignInDevice({ userId: user.id, deviceId: null, userAgent: null, clientAddress: "192.0.2.1" });
+    const first = recordSignIn({
+      method: "wachtwoord",
+      userId: user.id,
+      deviceId: null,
+      userAgent: null,
+      clientAddress: "192.0.2.1",
+    });
     expect(first.notice).toBeNull();
     expect(first.deviceId).toMatch(/^[a-z0-9]{20,}$/);
-    const again = noteSignInDevice({ userId: user.id, deviceId: first.deviceId, userAgent: null, clientAddress: null });
+    const again = recordSignIn({
+      method: "wachtwoord",
+      userId: user.id,
+      deviceId: first.deviceId,
+      userAgent: null,
+      clientAddress: null,
+    });
     expect(again).toEqual({ deviceId: first.deviceId, notice: null });
 
-    const other = noteSignInDevice({
+    const other = recordSignIn({
+      method: "wachtwoord",
       userId: user.id,
       deviceId: null,
       userAgent: phone,
@@ -29,7 +42,13 @@ describe("sign-ins from new devices", () => {
 
   it("does not take a device id it did not make", async () => {
     const { user } = await makeUser({ email: "apparaat@test.example" });
-    const result = noteSignInDevice({ userId: user.id, deviceId: "<script>", userAgent: null, clientAddress: null });
+    const result = recordSignIn({
+      method: "wachtwoord",
+      userId: user.id,
+      deviceId: "<script>",
+      userAgent: null,
+      clientAddress: null,
+    });
     expect(result.deviceId).not.toBe("<script>");
   });
 });

@@ -5,6 +5,7 @@ import { formatDateTime } from "~/lib/format";
 import { hashText, newToken } from "~/lib/link-tokens.server";
 import { sendMail, type MailAddress } from "~/lib/mail.server";
 import { describeDevice } from "~/lib/user-agent";
+import type { SignInMethod } from "~/lib/vocabulary";
 import { anyone, change } from "./access/change.server";
 
 // A sign-in from a device the person has not used before sends them a short notice, so a stranger
@@ -12,6 +13,7 @@ import { anyone, change } from "./access/change.server";
 
 export type DeviceSighting = {
   userId: number;
+  method: SignInMethod;
   /** The id in the device cookie, or null when the browser has none yet. */
   deviceId: string | null;
   userAgent: string | null;
@@ -20,10 +22,11 @@ export type DeviceSighting = {
 };
 
 /**
- * Notes the device of a completed sign-in. Returns the device id to keep in the cookie and the notice
- * to mail when the device is new (none for an account's very first device: nobody to warn yet).
+ * Records a completed sign-in: when and how (for the access review) and from which device. Returns
+ * the device id to keep in the cookie and the notice to mail when the device is new (none for an
+ * account's very first device: nobody to warn yet).
  */
-export function noteSignInDevice({ userId, deviceId, userAgent, clientAddress, now = Date.now() }: DeviceSighting) {
+export function recordSignIn({ userId, method, deviceId, userAgent, clientAddress, now = Date.now() }: DeviceSighting) {
   const id = deviceId && /^[a-z0-9]{20,64}$/.test(deviceId) ? deviceId : newToken();
   const deviceHash = hashText(id);
   const result = change({
@@ -35,6 +38,7 @@ export function noteSignInDevice({ userId, deviceId, userAgent, clientAddress, n
     // The person's own device list, written at their own sign-in.
     allow: anyone,
     write: (tx) => {
+      tx.update(users).set({ lastSignInAt: now, lastSignInMethod: method }).where(eq(users.id, userId)).run();
       const known = tx
         .select({ userId: knownDevices.userId })
         .from(knownDevices)

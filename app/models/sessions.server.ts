@@ -201,11 +201,12 @@ export function completeEnrolmentInPlace({
   const pending = db.select({ method: sessions.method }).from(sessions).where(eq(sessions.id, sessionId)).get();
   const base = pending?.method.startsWith("sso") ? "sso" : "wachtwoord";
   const expiresAt = now + SESSION_TTL_MS;
+  const method: SignInMethod = `${base}+${factor}`;
   db.update(sessions)
-    .set({ secondStep: null, method: `${base}+${factor}`, expiresAt, lastActiveAt: now })
+    .set({ secondStep: null, method, expiresAt, lastActiveAt: now })
     .where(eq(sessions.id, sessionId))
     .run();
-  return { expiresAt };
+  return { expiresAt, method };
 }
 
 /** The viewer's own open sessions, this one first: device, how and from where, last active. */

@@ -5,13 +5,13 @@ import { clientAddressKey } from "~/lib/client-address";
 import { getDb } from "~/lib/db.server";
 import { verifyAgainstNothing, verifyPassword } from "~/lib/password.server";
 import { recordSecurityEvent } from "./security-events.server";
-import type { SecondStep, UserRole } from "~/lib/vocabulary";
+import type { SecondStep, SignInMethod, UserRole } from "~/lib/vocabulary";
 import { hasSecondFactor, secondStepRequired } from "./second-factors.server";
 import { createSession } from "./sessions.server";
 import { settleAttempt, takeAttempt } from "./throttles.server";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: number; userId: number; secondStep: SecondStep | null }
+  | { ok: true; token: string; expiresAt: number; userId: number; secondStep: SecondStep | null; method: SignInMethod }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "waiting"; until: number };
 
@@ -87,7 +87,7 @@ export async function signIn({
     userAgent,
     clientAddress: clientAddress ?? null,
   });
-  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, secondStep };
+  return { ok: true, token, expiresAt: session.expiresAt, userId: user.id, secondStep, method: session.method };
 }
 
 /** What must follow a right password: a code or passkey, enrolling one where required, or nothing. */

@@ -55,6 +55,14 @@ export default function AdminHome() {
         </li>
         <li className="gremium-card">
           <h2 className="nl-heading nl-heading--level-3">
+            <Link className="nl-link" to="/beheer/toegang">
+              Toegangsreview
+            </Link>
+          </h2>
+          <p>Wie wat mag zien, voor de jaarlijkse controle</p>
+        </li>
+        <li className="gremium-card">
+          <h2 className="nl-heading nl-heading--level-3">
             <Link className="nl-link" to="/beheer/logboek">
               Logboek
             </Link>

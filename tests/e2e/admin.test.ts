@@ -27,7 +27,9 @@ describe("beheer", () => {
       "/beheer/gremia",
       "/beheer/gremia/nieuw",
       "/beheer/logboek",
+      "/beheer/toegang",
       "/account",
+      "/account/tweestapsverificatie",
     ]) {
       const response = await visit(page, path);
       expect(response.status(), path).toBe(200);
@@ -41,6 +43,21 @@ describe("beheer", () => {
     await page.getByRole("link", { name: "Noor Bakker" }).click();
     await page.getByRole("heading", { level: 1, name: "Noor Bakker" }).waitFor();
     await expectAccessible(page);
+  });
+
+  it("the access review lists every account with its besloten access, and downloads for Excel", async () => {
+    await visit(page, "/beheer");
+    await page.getByRole("link", { name: "Toegangsreview" }).click();
+    await page.getByRole("heading", { level: 1, name: "Toegangsreview" }).waitFor();
+    const bram = page.getByRole("row", { name: /Bram Oosterhof/ });
+    expect(await bram.textContent()).toContain("Stuurgroep Zorg, Veiligheid en Straf");
+    const csv = await page.request.get(`${baseUrl()}/beheer/toegang.csv`);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe(
+      "\uFEFFNaam;E-mailadres;Organisatie;Rol;Status;Ziet besloten stukken van;Afgelopen lidmaatschappen;Laatst ingelogd;Laatst ingelogd met;Tweede stap;Aandachtspunten",
+    );
+    expect(text).toContain("Bram Oosterhof");
   });
 
   it("bad input is answered in Dutch next to the field and nothing typed is lost", async () => {
