@@ -175,6 +175,11 @@ export function Layout({ children }: { children: ReactNode }) {
               Gremium is het portaal van het samenwerkingsverband Zorg, Veiligheid en Straf Twente: veertien gemeenten
               en hun partners in zorg, veiligheid en justitie.
             </p>
+            <p>
+              <Link className="nl-link" to="/kwetsbaarheid-melden">
+                Kwetsbaarheid melden
+              </Link>
+            </p>
           </div>
         </footer>
         {withScripts ? (

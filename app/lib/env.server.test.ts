@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mfaPolicy, parseEnv } from "./env.server";
+import { mfaPolicy, parseEnv, securityContacts } from "./env.server";
 
 describe("configuration", () => {
   it("has working defaults", () => {
@@ -26,5 +26,17 @@ describe("configuration", () => {
     expect(mfaPolicy(parseEnv({ GREMIUM_DEMO: "1" }))).toBe("optioneel");
     expect(mfaPolicy(parseEnv({ GREMIUM_DEMO: "1", GREMIUM_MFA: "beheer" }))).toBe("beheer");
     expect(() => parseEnv({ GREMIUM_MFA: "altijd" })).toThrow(/GREMIUM_MFA moet verplicht, beheer of optioneel zijn/);
+  });
+
+  it("requires a contact for vulnerability reports in production, and checks its form", () => {
+    const production = { NODE_ENV: "production", GREMIUM_DEMO: "0", PUBLIC_URL: "https://gremium.example" };
+    expect(() => parseEnv(production)).toThrow(/SECURITY_CONTACT ontbreekt/);
+    expect(
+      securityContacts(
+        parseEnv({ ...production, SECURITY_CONTACT: "mailto:cvd@twente.example, https://twente.example/cvd" }),
+      ),
+    ).toEqual(["mailto:cvd@twente.example", "https://twente.example/cvd"]);
+    expect(() => parseEnv({ SECURITY_CONTACT: "security@twente.example" })).toThrow(/mailto:/);
+    expect(securityContacts(parseEnv({}))).toEqual(["mailto:security@gremium.example"]);
   });
 });

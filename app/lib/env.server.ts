@@ -50,10 +50,28 @@ const envSchema = z
     // Who must use a second step at sign-in (BIO 5.17.01): everyone, beheerder and secretariaat, or
     // whoever chooses to. Unset: verplicht, except for the demo (GREMIUM_DEMO=1), which stays a
     // two-command start.
-    GREMIUM_MFA: z
-      .enum(["verplicht", "beheer", "optioneel"], { message: "GREMIUM_MFA moet verplicht, beheer of optioneel zijn" })
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    GREMIUM_MFA: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .enum(["verplicht", "beheer", "optioneel"], { message: "GREMIUM_MFA moet verplicht, beheer of optioneel zijn" })
+        .optional(),
+    ),
+    // Where to report a vulnerability (security.txt, RFC 9116): mailto:, https: or tel: addresses,
+    // comma-separated, most preferred first.
+    SECURITY_CONTACT: z
+      .string()
+      .trim()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (entries) => entries.every((entry) => /^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+|tel:\+?[\d-]+)$/.test(entry)),
+        "SECURITY_CONTACT moet een of meer adressen zijn die beginnen met mailto:, https:// of tel:, bijvoorbeeld mailto:security@gemeente.nl",
+      )
+      .optional(),
     DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD moet minstens 8 tekens hebben").default("gremium-demo"),
     WEB_CONCURRENCY: z.coerce
       .number({ message: "WEB_CONCURRENCY moet een getal zijn" })
@@ -78,6 +96,14 @@ const envSchema = z
       ),
   })
   .superRefine((config, context) => {
+    // A published way to report a vulnerability (BIO 8.08.06) is part of running this site.
+    if (config.NODE_ENV === "production" && config.GREMIUM_DEMO === "0" && !config.SECURITY_CONTACT?.length)
+      context.addIssue({
+        code: "custom",
+        path: ["SECURITY_CONTACT"],
+        message:
+          "SECURITY_CONTACT ontbreekt: geef het adres waar iemand een kwetsbaarheid meldt, bijvoorbeeld mailto:security@gemeente.nl (het staat in /.well-known/security.txt)",
+      });
     // Links in mail, calendars and feeds must not come from a request's Host header.
     if (config.NODE_ENV === "production" && config.GREMIUM_DEMO === "0" && !config.PUBLIC_URL)
       context.addIssue({
@@ -108,6 +134,11 @@ export function env(): Env {
 /** The site's own address, without a slash at the end: PUBLIC_URL, or this machine for a demo. */
 export function publicUrl(config = env()) {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/** Where to report a vulnerability: SECURITY_CONTACT, or the demo's made-up address. */
+export function securityContacts(config = env()): string[] {
+  return config.SECURITY_CONTACT?.length ? config.SECURITY_CONTACT : ["mailto:security@gremium.example"];
 }
 
 export type MfaPolicy = "verplicht" | "beheer" | "optioneel";

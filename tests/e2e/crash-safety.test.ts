@@ -47,6 +47,7 @@ function startServer(port: number) {
     env: {
       DATABASE_URL: databasePath,
       GREMIUM_DEMO: "0",
+      SECURITY_CONTACT: "mailto:security@gremium.test",
       GREMIUM_SCHEDULER: "0",
       SMTP_URL: smtpUrl,
       PUBLIC_URL: `http://localhost:${port}`,

@@ -75,6 +75,22 @@ describe("public site", () => {
     await expectAccessible(page);
   });
 
+  it("says where to report a vulnerability: security.txt and a Dutch page, linked from every page", async () => {
+    const text = await (await fetch(`${baseUrl()}/.well-known/security.txt`)).text();
+    expect(text).toMatch(/^Contact: mailto:security@gremium\.example$/m);
+    expect(text).toMatch(/^Policy: \S+\/kwetsbaarheid-melden$/m);
+    const expires = Date.parse(/^Expires: (\S+)$/m.exec(text)![1]!);
+    expect(expires).toBeGreaterThan(Date.now() + 150 * 86_400_000);
+    expect(expires).toBeLessThan(Date.now() + 365 * 86_400_000);
+    await visit(page, "/");
+    await page.getByRole("contentinfo").getByRole("link", { name: "Kwetsbaarheid melden" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kwetsbaarheid melden" }).waitFor();
+    expect(await page.getByRole("link", { name: "security@gremium.example" }).getAttribute("href")).toBe(
+      "mailto:security@gremium.example",
+    );
+    await expectAccessible(page);
+  });
+
   it("unknown addresses get a Dutch 404 inside the site layout", async () => {
     const response = await visit(page, "/bestaat/niet");
     expect(response.status()).toBe(404);

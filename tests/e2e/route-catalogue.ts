@@ -41,6 +41,8 @@ export function catalogue(s: Samples): Record<string, string[]> {
     $: ["/bestaat-niet"],
     _index: ["/"],
     account: ["/account"],
+    "[.]well-known.security[.]txt": ["/.well-known/security.txt"],
+    "kwetsbaarheid-melden": ["/kwetsbaarheid-melden"],
     "account_.tweestapsverificatie": ["/account/tweestapsverificatie"],
     "inloggen_.verificatie": ["/inloggen/verificatie"],
     "beheer.toegang": ["/beheer/toegang"],
