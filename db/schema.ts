@@ -154,6 +154,18 @@ export const passkeys = sqliteTable(
 );
 
 /**
+ * A WebAuthn challenge handed to a browser, until its answer comes back (single use, minutes long):
+ * adding a passkey, or signing in with one (with `userId` for a second step, without for a sign-in
+ * without password).
+ */
+export const webauthnChallenges = sqliteTable("webauthn_challenges", {
+  challenge: text("challenge").primaryKey(),
+  purpose: text("purpose", { enum: ["registratie", "aanmelden"] }).notNull(),
+  userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: integer("expires_at").notNull(),
+});
+
+/**
  * Devices a person signed in from, by the SHA-256 of a random id in a long-lived cookie: a sign-in
  * from a device not on the list sends a notice mail.
  */

@@ -350,3 +350,27 @@ export function resetSecondFactors({ viewer, userId }: { viewer: Viewer; userId:
     }),
   });
 }
+
+/**
+ * Ten recovery codes for a holder who just added a first factor and has none left (shown once);
+ * an empty list when they still have some.
+ */
+export function ensureRecoveryCodes({ holder, now = Date.now() }: { holder: Holder; now?: number }): string[] {
+  return change({
+    viewer: null,
+    actorUserId: holder.userId,
+    now,
+    load: () => holder,
+    missing: "",
+    allow: anyone,
+    write: (tx) => {
+      const left = tx
+        .select({ n: count() })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, holder.userId), isNull(recoveryCodes.usedAt)))
+        .get()!.n;
+      return left > 0 ? [] : replaceRecoveryCodes(tx, holder.userId, now);
+    },
+    audit: () => null,
+  });
+}

@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { RecoveryCodes } from "~/components/recovery-codes";
+import { PasskeyRegistration } from "~/components/passkey";
+import { removePasskey } from "~/models/passkeys.server";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/permissions.server";
 import { getPendingSignIn, getViewer, safeRedirect, signOut } from "~/auth/session.server";
@@ -12,7 +14,7 @@ import { enrolmentCookies, secondStepPath } from "~/auth/sign-in-flow.server";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { formatDateTime } from "~/lib/format";
 import { pageRoute, redirect } from "~/lib/responses.server";
-import { RuleError } from "~/models/errors";
+import { NotFound, RuleError } from "~/models/errors";
 import {
   confirmTotpEnrolment,
   describeSecondFactors,
@@ -68,11 +70,16 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
       removeTotp({ holder });
       return data<ActionReply>({ message: "De authenticator-app is verwijderd." });
     }
+    if (intent === "remove-passkey" && !enrolling) {
+      removePasskey({ holder, id: String(formData.get("passkeyId") ?? "") });
+      return data<ActionReply>({ message: "De passkey is verwijderd." });
+    }
     if (intent === "renew-codes" && !enrolling) {
       return data<ActionReply>({ codes: regenerateRecoveryCodes({ holder }) });
     }
   } catch (error) {
-    if (error instanceof RuleError) return data<ActionReply>({ error: error.message }, { status: 400 });
+    if (error instanceof RuleError || error instanceof NotFound)
+      return data<ActionReply>({ error: error.message }, { status: 400 });
     throw error;
   }
   const submission = parseWithZod(formData, { schema: confirmTotpSchema });
@@ -114,7 +121,7 @@ export default function TwoStepVerification() {
         <Alert type="info">
           <p className="nl-paragraph">
             Voor uw account is tweestapsverificatie verplicht: na uw wachtwoord bevestigt u met een code uit een app op
-            uw telefoon. Stel het nu in; daarna gaat u verder naar Gremium.
+            uw telefoon, of met een passkey. Stel een van beide nu in; daarna gaat u verder naar Gremium.
           </p>
         </Alert>
       ) : null}
@@ -204,6 +211,34 @@ export default function TwoStepVerification() {
               </Form>
             </>
           ) : null}
+
+          <h2 className="nl-heading nl-heading--level-2">Passkeys</h2>
+          <p className="nl-paragraph">
+            Een passkey is een sleutel op uw telefoon, laptop of beveiligingssleutel, die u ontgrendelt met uw
+            vingerafdruk, gezicht of pincode. Ermee bevestigt u na uw wachtwoord, of logt u in zonder wachtwoord.
+          </p>
+          {factors.passkeys.length > 0 ? (
+            <ul className="gremium-plain-list">
+              {factors.passkeys.map((key) => (
+                <li key={key.id} className="gremium-passkey-row">
+                  <span>
+                    <strong>{key.name}</strong>, toegevoegd op {formatDateTime(key.createdAt)}
+                    {key.lastUsedAt ? `, laatst gebruikt op ${formatDateTime(key.lastUsedAt)}` : ", nog niet gebruikt"}
+                  </span>
+                  {!enrolling ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-passkey" />
+                      <input type="hidden" name="passkeyId" value={key.id} />
+                      <Button variant="danger">
+                        Verwijderen<span className="gremium-visually-hidden"> ({key.name})</span>
+                      </Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <PasskeyRegistration redirectTo={factors.redirectTo} />
 
           {!enrolling && (factors.totpSince || factors.passkeys.length > 0) ? (
             <>

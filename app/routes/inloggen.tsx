@@ -5,6 +5,8 @@ import { pageRoute, redirect, retryAfterHeaders } from "~/lib/responses.server";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
+import { PasskeySignIn } from "~/components/passkey";
+import type { RouteHandle } from "~/root";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { getViewer, safeRedirect } from "~/auth/session.server";
 import { continueSignIn } from "~/auth/sign-in-flow.server";
@@ -13,6 +15,9 @@ import { signIn } from "~/models/sign-in.server";
 import { signInSchema } from "~/schemas/sign-in";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen · Gremium" }];
+
+// Signing in with a passkey needs the browser's WebAuthn API; the password form works without scripts.
+export const handle: RouteHandle = { scriptsForVisitors: true };
 
 // A throttled try tells the browser when to come back.
 export const headers = retryAfterHeaders;
@@ -88,6 +93,9 @@ export default function SignIn() {
           <Button variant="primary">Inloggen</Button>
         </div>
       </Form>
+      <h2 className="nl-heading nl-heading--level-2">Of zonder wachtwoord</h2>
+      <p className="nl-paragraph">Hebt u een passkey voor Gremium ingesteld, dan logt u daarmee in.</p>
+      <PasskeySignIn mode="passwordless" redirectTo={searchParams.get("redirectTo") ?? "/"} />
       <p className="nl-paragraph">
         <Link className="nl-link" to="/wachtwoord-vergeten">
           Wachtwoord vergeten?

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, FormErrors, TextField } from "~/components/form";
+import { PasskeySignIn } from "~/components/passkey";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { getPendingSignIn, getViewer, safeRedirect, signOut } from "~/auth/session.server";
 import { finishSecondStep, secondStepPath } from "~/auth/sign-in-flow.server";
@@ -75,6 +76,7 @@ export default function SecondStep() {
         {hasApp && hasPasskey ? " of" : ""}
         {hasPasskey ? " met uw passkey" : ""}.
       </p>
+      {hasPasskey ? <PasskeySignIn mode="second-step" redirectTo={redirectTo} /> : null}
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -51,7 +51,7 @@ export async function signInWithForm(page: Page, email: string, password = DEMO_
   await visit(page, "/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
 }
 
 /** Signs a demo user in by creating the session directly in the database (fast set-up for tests that are not about signing in). */

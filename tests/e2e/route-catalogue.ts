@@ -44,6 +44,8 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "[.]well-known.security[.]txt": ["/.well-known/security.txt"],
     "kwetsbaarheid-melden": ["/kwetsbaarheid-melden"],
     "account_.tweestapsverificatie": ["/account/tweestapsverificatie"],
+    "account_.passkeys": ["/account/passkeys"],
+    "inloggen_.passkey": ["/inloggen/passkey"],
     "inloggen_.verificatie": ["/inloggen/verificatie"],
     "beheer.toegang": ["/beheer/toegang"],
     "beheer.toegang[.]csv": ["/beheer/toegang.csv"],

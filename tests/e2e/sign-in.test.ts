@@ -58,7 +58,7 @@ describe("signing in and out", () => {
     await page.waitForURL(/\/inloggen\?redirectTo=%2Faccount/);
     await page.getByLabel("E-mailadres").fill("lid@gremium.example");
     await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     await page.waitForURL(`${baseUrl()}/account`);
     // A client-side navigation: the address changes before the new page has rendered.
     await page.getByRole("heading", { level: 1, name: "Mijn account" }).waitFor();
@@ -83,7 +83,7 @@ describe("signing in and out", () => {
     await visit(page, "/inloggen");
     await page.getByLabel("E-mailadres").fill("geen-adres");
     await page.getByLabel("Wachtwoord").fill("x");
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     const field = page.getByLabel("E-mailadres");
     await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
     const describedBy = (await field.getAttribute("aria-describedby"))!;
