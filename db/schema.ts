@@ -154,6 +154,40 @@ export const passkeys = sqliteTable(
 );
 
 /**
+ * An organisation's own sign-in (OpenID Connect): people whose address is in one of `domains` sign
+ * in there instead of with a Gremium password. The client secret must be sent to the provider, so it
+ * is stored as given (like the database itself, it is for the server's eyes only).
+ */
+export const ssoProviders = sqliteTable("sso_providers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  organisationId: integer("organisation_id").references(() => organisations.id),
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  clientSecret: text("client_secret").notNull(),
+  // Lower-case e-mail domains, comma-separated: "enschede.nl,gemeente-enschede.nl".
+  domains: text("domains").notNull(),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+/**
+ * A sign-in sent to an organisation's provider, until it comes back: the SHA-256 of its `state`, the
+ * PKCE verifier and the nonce. Used once; a replayed answer finds it used.
+ */
+export const ssoRequests = sqliteTable("sso_requests", {
+  stateHash: text("state_hash").primaryKey(),
+  providerId: integer("provider_id")
+    .notNull()
+    .references(() => ssoProviders.id, { onDelete: "cascade" }),
+  codeVerifier: text("code_verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  redirectTo: text("redirect_to").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+});
+
+/**
  * A WebAuthn challenge handed to a browser, until its answer comes back (single use, minutes long):
  * adding a passkey, or signing in with one (with `userId` for a second step, without for a sign-in
  * without password).

@@ -96,3 +96,28 @@ export function secondStepDue(user: { id: number; role: UserRole }): SecondStep 
   if (secondStepRequired(user.role)) return "inschrijving";
   return null;
 }
+
+/**
+ * Opens the session of someone their organisation's provider signed in. A provider that reports a
+ * second factor (amr) counts as the second step; otherwise Gremium's own second step follows where
+ * the person has one or must have one.
+ */
+export function openSsoSession({
+  userId,
+  multiFactor,
+  userAgent = null,
+  clientAddress = null,
+  now = Date.now(),
+}: {
+  userId: number;
+  multiFactor: boolean;
+  userAgent?: string | null;
+  clientAddress?: string | null;
+  now?: number;
+}) {
+  const user = getDb().select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId)).get()!;
+  const secondStep = multiFactor ? null : secondStepDue(user);
+  const method: SignInMethod = multiFactor ? "sso-mfa" : "sso";
+  const { token, session } = createSession({ userId, now, secondStep, method, userAgent, clientAddress });
+  return { token, expiresAt: session.expiresAt, userId, secondStep, method };
+}

@@ -55,6 +55,14 @@ export default function AdminHome() {
         </li>
         <li className="gremium-card">
           <h2 className="nl-heading nl-heading--level-3">
+            <Link className="nl-link" to="/beheer/inlogmethoden">
+              Inlogmethoden
+            </Link>
+          </h2>
+          <p>Inloggen met het werkaccount van een organisatie (SSO)</p>
+        </li>
+        <li className="gremium-card">
+          <h2 className="nl-heading nl-heading--level-3">
             <Link className="nl-link" to="/beheer/toegang">
               Toegangsreview
             </Link>

@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageRoute, redirect, retryAfterHeaders } from "~/lib/responses.server";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { PasskeySignIn } from "~/components/passkey";
@@ -12,7 +12,8 @@ import { getViewer, safeRedirect } from "~/auth/session.server";
 import { continueSignIn } from "~/auth/sign-in-flow.server";
 import { describeWait } from "~/auth/throttle";
 import { signIn } from "~/models/sign-in.server";
-import { signInSchema } from "~/schemas/sign-in";
+import { emailFirstSignInSchema, signInSchema } from "~/schemas/sign-in";
+import { findSsoProviderForEmail, ssoConfigured, SsoRefused, startSsoSignIn } from "~/models/sso.server";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen · Gremium" }];
 
@@ -25,19 +26,48 @@ export const headers = retryAfterHeaders;
 export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   if (getViewer(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
-  return null;
+  return { emailFirst: ssoConfigured() };
 });
+
+/** The form's answer, and whether the password is asked now (after the address, where it comes first). */
+function reply(result: SubmissionResult<string[]>, passwordStep = false) {
+  return { result, passwordStep };
+}
 
 export const action = pageRoute(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signInSchema });
+  const emailFirst = ssoConfigured();
+  const submission = parseWithZod(formData, { schema: emailFirst ? emailFirstSignInSchema : signInSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return data(reply(submission.reply({ hideFields: ["password"] })), { status: 400 });
   }
+  // People of an organisation with its own sign-in go there; nobody is asked a Gremium password.
+  const provider = emailFirst ? findSsoProviderForEmail(submission.value.email) : null;
+  if (provider) {
+    try {
+      throw redirect(
+        await startSsoSignIn({
+          providerId: provider.id,
+          loginHint: submission.value.email,
+          redirectTo: safeRedirect(submission.value.redirectTo),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof SsoRefused)
+        return data(reply(submission.reply({ formErrors: [error.message], hideFields: ["password"] })), {
+          status: 503,
+        });
+      throw error;
+    }
+  }
+  if (!submission.value.password)
+    return data(reply(submission.reply({ hideFields: ["password"] }), true), { status: 200 });
+  const password = submission.value.password;
   const now = Date.now();
   const result = await signIn({
     ...submission.value,
+    password,
     clientAddress: context.clientAddress,
     userAgent: request.headers.get("user-agent"),
     now,
@@ -45,23 +75,26 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
   if (!result.ok) {
     if (result.reason === "waiting") {
       const message = `Te veel mislukte pogingen vanaf dit apparaat. Wacht ${describeWait(result.until, now)} en probeer het dan opnieuw.`;
-      return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      return data(reply(submission.reply({ formErrors: [message], hideFields: ["password"] }), true), {
         status: 429,
         headers: { "Retry-After": String(Math.ceil((result.until - now) / 1000)) },
       });
     }
     const message = "Het e-mailadres of het wachtwoord klopt niet. Controleer beide en probeer het opnieuw.";
-    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
+    return data(reply(submission.reply({ formErrors: [message], hideFields: ["password"] }), true), { status: 400 });
   }
   throw continueSignIn(request, context, result, submission.value.redirectTo);
 });
 
 export default function SignIn() {
-  const lastResult = useActionData<typeof action>();
+  const { emailFirst } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const askPassword = !emailFirst || Boolean(answer?.passwordStep);
   const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    lastResult: answer?.result,
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: askPassword ? signInSchema : emailFirstSignInSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -69,8 +102,10 @@ export default function SignIn() {
     <div className="gremium-form">
       <h1 className="nl-heading nl-heading--level-1">Inloggen</h1>
       <p className="nl-paragraph">
-        Log in met het e-mailadres en wachtwoord van uw Gremium-account. Leden zien daarna ook de besloten stukken van
-        hun gremia.
+        {emailFirst
+          ? "Vul uw e-mailadres in. Heeft uw organisatie inloggen met het eigen werkaccount ingesteld, dan gaat u daarheen; anders vragen we uw Gremium-wachtwoord."
+          : "Log in met het e-mailadres en wachtwoord van uw Gremium-account."}{" "}
+        Leden zien daarna ook de besloten stukken van hun gremia.
       </p>
       {searchParams.get("wachtwoord") === "ingesteld" ? (
         <Alert type="ok">Uw nieuwe wachtwoord is ingesteld. Log ermee in; andere apparaten zijn uitgelogd.</Alert>
@@ -88,9 +123,11 @@ export default function SignIn() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <TextField field={fields.email} label="E-mailadres" type="email" autoComplete="username" inputMode="email" />
-        <TextField field={fields.password} label="Wachtwoord" type="password" autoComplete="current-password" />
+        {askPassword ? (
+          <TextField field={fields.password} label="Wachtwoord" type="password" autoComplete="current-password" />
+        ) : null}
         <div className="gremium-form-actions">
-          <Button variant="primary">Inloggen</Button>
+          <Button variant="primary">{askPassword ? "Inloggen" : "Volgende"}</Button>
         </div>
       </Form>
       <h2 className="nl-heading nl-heading--level-2">Of zonder wachtwoord</h2>

@@ -80,3 +80,40 @@ export const personSchema = z.object({
 });
 
 export const updatePersonSchema = personSchema.extend({ version });
+
+const domainList = z
+  .string({ message: "Vul minstens één e-maildomein in." })
+  .trim()
+  .toLowerCase()
+  .transform((value) =>
+    value
+      .split(/[\s,;]+/)
+      .map((domain) => domain.replace(/^@/, ""))
+      .filter(Boolean),
+  )
+  .refine((domains) => domains.length > 0, "Vul minstens één e-maildomein in.")
+  .refine(
+    (domains) => domains.every((domain) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)),
+    "Vul domeinen in zoals enschede.nl, gescheiden door komma's.",
+  );
+
+/** An organisation's own sign-in (OpenID Connect). */
+export const ssoProviderSchema = z.object({
+  name: requiredText("de naam"),
+  organisationId: optionalId,
+  issuer: z
+    .string({ message: "Vul het adres van de uitgever (issuer) in." })
+    .trim()
+    .regex(
+      /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+      "Vul een volledig adres in, bijvoorbeeld https://login.microsoftonline.com/…/v2.0.",
+    ),
+  clientId: requiredText("de client-id"),
+  clientSecret: requiredText("het client-secret"),
+  domains: domainList,
+});
+
+export const removeSsoProviderSchema = z.object({
+  intent: z.literal("remove"),
+  providerId: id("Onbekende inlogmethode."),
+});

@@ -10,6 +10,12 @@ export const signInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+/**
+ * Where organisations sign in with their own account, the address comes first: it decides whether a
+ * password is asked at all. The password is then optional in the first post.
+ */
+export const emailFirstSignInSchema = signInSchema.extend({ password: z.string().optional() });
+
 export const forgotPasswordSchema = z.object({
   email: z
     .string({ message: "Vul uw e-mailadres in." })

@@ -108,6 +108,8 @@ describe("the access layer (app/models/access/) is the one door", () => {
     "newsletters.server.ts:getContribution": "the token in the link is the credential for one block",
     "subscribers.server.ts:findUnsubscribe": "the token in the link is the credential for one address",
     "password-tokens.server.ts:findPasswordToken": "the token in the link is the credential for one account",
+    "sso.server.ts:findSsoProviderForEmail":
+      "routes a sign-in by the domain of the typed address; gives only the provider's id and name",
     "second-factors.server.ts:describeSecondFactors":
       "reads only the second factors of the holder asking: signed in, or half-way their own sign-in",
   };

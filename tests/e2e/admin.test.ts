@@ -28,6 +28,7 @@ describe("beheer", () => {
       "/beheer/gremia/nieuw",
       "/beheer/logboek",
       "/beheer/toegang",
+      "/beheer/inlogmethoden",
       "/account",
       "/account/tweestapsverificatie",
     ]) {

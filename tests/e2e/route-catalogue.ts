@@ -48,6 +48,8 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "inloggen_.passkey": ["/inloggen/passkey"],
     "inloggen_.verificatie": ["/inloggen/verificatie"],
     "beheer.toegang": ["/beheer/toegang"],
+    "beheer.inlogmethoden": ["/beheer/inlogmethoden"],
+    "inloggen_.sso.terug": ["/inloggen/sso/terug?state=onbekend&code=x"],
     "beheer.toegang[.]csv": ["/beheer/toegang.csv"],
     "acties.$id": [`/acties/${s.actionId}`],
     "acties._index": ["/acties"],
