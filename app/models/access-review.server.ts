@@ -1,5 +1,14 @@
 import { asc, eq } from "drizzle-orm";
-import { bodies, memberships, organisations, passkeys, people, totpCredentials, users } from "../../db/schema";
+import {
+  bodies,
+  memberships,
+  organisations,
+  passkeys,
+  people,
+  ssoProviders,
+  totpCredentials,
+  users,
+} from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
@@ -24,6 +33,8 @@ export type AccessReviewRow = {
   lastSignInAt: number | null;
   lastSignInMethod: SignInMethod | null;
   secondFactor: string | null;
+  /** The organisation sign-in the address falls under, if any. */
+  sso: string | null;
   secondStepRequired: boolean;
   /** Current memberships: each gives sight of that body's besloten content. */
   memberships: { body: string; role: string; since: string }[];
@@ -75,6 +86,12 @@ export function listAccessReview({ viewer, now = Date.now() }: { viewer: Viewer;
     .orderBy(asc(bodies.name))
     .all();
 
+  const providers = db
+    .select({ name: ssoProviders.name, domains: ssoProviders.domains })
+    .from(ssoProviders)
+    .all()
+    .map((provider) => ({ name: provider.name, domains: provider.domains.split(",") }));
+
   return accounts.map((account) => {
     const own = allMemberships.filter((m) => m.personId === account.personId);
     const current = own.filter((m) => m.startsOn <= today && (m.endsOn === null || m.endsOn >= today));
@@ -110,6 +127,7 @@ export function listAccessReview({ viewer, now = Date.now() }: { viewer: Viewer;
       lastSignInAt: account.lastSignInAt,
       lastSignInMethod: account.lastSignInMethod,
       secondFactor,
+      sso: providers.find((provider) => provider.domains.includes(account.email.split("@")[1] ?? ""))?.name ?? null,
       secondStepRequired: required,
       memberships: current.map((m) => ({ body: m.body, role: m.role, since: m.startsOn })),
       endedMemberships: ended.map((m) => ({ body: m.body, role: m.role, endedOn: m.endsOn! })),

@@ -112,6 +112,12 @@ export default function AccessReview() {
                 </td>
                 <td className="utrecht-table__cell">
                   {row.secondFactor ?? (row.secondStepRequired ? "verplicht, niet ingesteld" : "niet ingesteld")}
+                  {row.sso ? (
+                    <>
+                      <br />
+                      <span className="gremium-muted">logt in via {row.sso}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td className="utrecht-table__cell">
                   {row.flags.length === 0 ? (

@@ -23,6 +23,7 @@ export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
       "Laatst ingelogd",
       "Laatst ingelogd met",
       "Tweede stap",
+      "Inloggen via organisatie",
       "Aandachtspunten",
     ],
     ...listAccessReview({ viewer }).map((row) => [
@@ -43,6 +44,7 @@ export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
       row.lastSignInAt ? formatDateTime(row.lastSignInAt) : "nooit",
       row.lastSignInMethod ? signInMethodLabels[row.lastSignInMethod] : "",
       row.secondFactor ?? (row.secondStepRequired ? "verplicht, niet ingesteld" : "niet ingesteld"),
+      row.sso ?? "",
       row.flags.join("; "),
     ]),
   ];

@@ -56,7 +56,7 @@ describe("beheer", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const text = await csv.text();
     expect(text.split("\r\n")[0]).toBe(
-      "\uFEFFNaam;E-mailadres;Organisatie;Rol;Status;Ziet besloten stukken van;Afgelopen lidmaatschappen;Laatst ingelogd;Laatst ingelogd met;Tweede stap;Aandachtspunten",
+      "\uFEFFNaam;E-mailadres;Organisatie;Rol;Status;Ziet besloten stukken van;Afgelopen lidmaatschappen;Laatst ingelogd;Laatst ingelogd met;Tweede stap;Inloggen via organisatie;Aandachtspunten",
     );
     expect(text).toContain("Bram Oosterhof");
   });
