@@ -124,8 +124,8 @@ describe("beheer", () => {
     await theirPage.waitForURL(/\/inloggen\?redirectTo=%2Faccount/);
     expect(await theirPage.getByRole("banner").textContent()).not.toContain("Eva Nieuwkomer");
 
-    // 5. And they cannot sign in again.
-    await signInWithForm(theirPage, "eva.nieuwkomer@gremium.example", "een-goed-startwachtwoord");
+    // 5. And they cannot sign in again, not even with the right password.
+    await signInWithForm(theirPage, "eva.nieuwkomer@gremium.example", "molen kaas fiets regen");
     await theirPage.getByRole("alert").waitFor();
     expect(await theirPage.getByRole("alert").textContent()).toContain("klopt niet");
 
