@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { makeViewer } from "../../tests/factories";
-import { Forbidden, RuleError } from "./errors";
+import { ConflictError, Forbidden, RuleError } from "./errors";
+import { eq } from "drizzle-orm";
+import { getDb } from "~/lib/db.server";
+import { ssoProviders } from "../../db/schema";
 import {
   createSsoProvider,
   findSsoProviderForEmail,
+  getSsoProviderForEdit,
   listSsoProviders,
   removeSsoProvider,
   ssoConfigured,
+  updateSsoProvider,
 } from "./sso.server";
 
 const input = {
@@ -44,5 +49,23 @@ describe("organisation sign-in methods", () => {
     expect(() => createSsoProvider({ viewer: secretary, input: { ...input, domains: ["y.example"] } })).toThrow(
       Forbidden,
     );
+  });
+
+  it("is changed with its version checked; an empty secret keeps the current one, a new one rotates it", async () => {
+    const admin = await makeViewer({ role: "beheerder" });
+    const { id } = createSsoProvider({ viewer: admin, input });
+    const secretOf = () => getDb().select().from(ssoProviders).where(eq(ssoProviders.id, id)).get()!.clientSecret;
+    updateSsoProvider({
+      viewer: admin,
+      id,
+      expectedVersion: 1,
+      input: { ...input, clientSecret: "", domains: ["enschede.example"] },
+    });
+    expect(secretOf()).toBe("geheim");
+    expect(getSsoProviderForEdit({ viewer: admin, id })).toMatchObject({ version: 2, domains: ["enschede.example"] });
+    expect(getSsoProviderForEdit({ viewer: admin, id })).not.toHaveProperty("clientSecret");
+    expect(() => updateSsoProvider({ viewer: admin, id, expectedVersion: 1, input })).toThrow(ConflictError);
+    updateSsoProvider({ viewer: admin, id, expectedVersion: 2, input: { ...input, clientSecret: "nieuw-geheim" } });
+    expect(secretOf()).toBe("nieuw-geheim");
   });
 });

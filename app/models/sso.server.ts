@@ -107,6 +107,66 @@ export function createSsoProvider({ viewer, input }: { viewer: Viewer; input: Ss
   });
 }
 
+/** One provider for the edit form; the secret is never sent back to a page. */
+export function getSsoProviderForEdit({ viewer, id }: { viewer: Viewer; id: number }) {
+  requireCapability(viewer, "manage-users");
+  const row = getDb().select().from(ssoProviders).where(eq(ssoProviders.id, id)).get();
+  if (!row) return null;
+  const { clientSecret: _secret, ...rest } = row;
+  return { ...rest, domains: splitDomains(row.domains) };
+}
+
+/** Changes a provider; an empty secret keeps the current one (a new one rotates it). */
+export function updateSsoProvider({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: Omit<SsoProviderInput, "clientSecret"> & { clientSecret?: string | null };
+}) {
+  change({
+    viewer,
+    load: () => getDb().select().from(ssoProviders).where(eq(ssoProviders.id, id)).get(),
+    missing: "Deze inlogmethode bestaat niet (meer).",
+    allow: withCapability("manage-users"),
+    expectedVersion,
+    saved: (row) => ({ ...row, clientSecret: "", domains: row.domains.split(",").join(", ") }),
+    check: (_row, tx) => {
+      if (!issuerAllowed(input.issuer))
+        throw new RuleError({ issuer: ["Het adres van de uitgever moet met https:// beginnen."] });
+      const taken = takenDomains(tx, id).filter((t) => input.domains.includes(t.domain));
+      if (taken.length > 0)
+        throw new RuleError({ domains: [`${taken.map((t) => `${t.domain} hoort al bij ${t.name}`).join("; ")}.`] });
+    },
+    write: (tx) => {
+      tx.update(ssoProviders)
+        .set({
+          name: input.name,
+          organisationId: input.organisationId ?? null,
+          issuer: input.issuer.replace(/\/+$/, ""),
+          clientId: input.clientId,
+          domains: input.domains.join(","),
+          ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
+        })
+        .where(eq(ssoProviders.id, id))
+        .run();
+    },
+    touch: { table: ssoProviders, id: () => id },
+    audit: (row) => ({
+      action: "sso-provider.update",
+      entityType: "sso-provider",
+      entityId: id,
+      summary: `Inlogmethode ${input.name} gewijzigd${input.clientSecret ? "; nieuw client-secret" : ""}`,
+      before: { issuer: row.issuer, clientId: row.clientId, domains: row.domains },
+      after: { issuer: input.issuer, clientId: input.clientId, domains: input.domains.join(",") },
+    }),
+  });
+}
+
 export function removeSsoProvider({ viewer, id }: { viewer: Viewer; id: number }) {
   change({
     viewer,

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
@@ -58,6 +58,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
 export default function SignInMethods() {
   const { providers, organisations, callbackUrl } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
     lastResult: answer?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ssoProviderSchema }),
@@ -75,6 +76,7 @@ export default function SignInMethods() {
         organisatie dat er tweestapsverificatie is gebruikt, dan vraagt Gremium geen tweede stap meer.
       </p>
       {answer?.done ? <Alert type="ok">{answer.done}</Alert> : null}
+      {!answer && searchParams.get("gewijzigd") ? <Alert type="ok">De inlogmethode is gewijzigd.</Alert> : null}
       {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
 
       <h2 className="nl-heading nl-heading--level-2">Ingesteld</h2>
@@ -103,7 +105,9 @@ export default function SignInMethods() {
               {providers.map((provider) => (
                 <tr className="utrecht-table__row" key={provider.id}>
                   <th className="utrecht-table__cell" scope="row">
-                    {provider.name}
+                    <Link className="nl-link" to={`/beheer/inlogmethoden/${provider.id}`}>
+                      {provider.name}
+                    </Link>
                     {provider.organisationName ? (
                       <>
                         <br />

@@ -117,3 +117,9 @@ export const removeSsoProviderSchema = z.object({
   intent: z.literal("remove"),
   providerId: id("Onbekende inlogmethode."),
 });
+
+/** Editing a provider: the secret may stay empty (then the current one is kept). */
+export const updateSsoProviderSchema = ssoProviderSchema.extend({
+  version,
+  clientSecret: z.string().trim().max(500, "Gebruik hooguit 500 tekens.").optional(),
+});

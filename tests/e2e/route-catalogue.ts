@@ -49,6 +49,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "inloggen_.verificatie": ["/inloggen/verificatie"],
     "beheer.toegang": ["/beheer/toegang"],
     "beheer.inlogmethoden": ["/beheer/inlogmethoden"],
+    "beheer.inlogmethoden_.$id": ["/beheer/inlogmethoden/999999"],
     "inloggen_.sso.terug": ["/inloggen/sso/terug?state=onbekend&code=x"],
     "beheer.toegang[.]csv": ["/beheer/toegang.csv"],
     "acties.$id": [`/acties/${s.actionId}`],

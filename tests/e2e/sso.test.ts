@@ -9,6 +9,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, connectDatabase, migrateDatabase, openDatabase } from "../../app/lib/db.server";
 import { createSsoProvider } from "../../app/models/sso.server";
+import { createSession } from "../../app/models/sessions.server";
+import { SESSION_COOKIE } from "../../app/auth/session.server";
 import { freePort, killServer, startProductionServer } from "../../scripts/production-server";
 import { makeUser, makeViewer } from "../factories";
 import { expectAccessible, launchBrowser } from "./browser";
@@ -24,6 +26,7 @@ let idp: Server;
 let gremium: ChildProcess;
 let dir: string;
 let databasePath: string;
+let adminToken: string;
 let site: string;
 let issuer: string;
 let context: BrowserContext;
@@ -89,7 +92,8 @@ beforeAll(async () => {
 
   const db = connectDatabase(openDatabase(databasePath));
   migrateDatabase(db);
-  const admin = await makeViewer({ role: "beheerder" });
+  const admin = await makeViewer({ role: "beheerder", name: "Beheerder SSO" });
+  adminToken = createSession({ userId: admin.userId }).token;
   await makeUser({ email: "wethouder@twente-sso.example", name: "Wendy Wethouder" });
   await makeUser({ email: "directeur-mfa@twente-sso.example", name: "Dirk Directeur" });
   await makeUser({ email: "lid@verlopen.example", name: "Vera Verlopen" });
@@ -205,5 +209,21 @@ describe("single sign-on with an organisation's OpenID provider", () => {
     await page.getByLabel("Wachtwoord").fill("een verkeerd wachtwoord");
     await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     await page.getByText("Het e-mailadres of het wachtwoord klopt niet.").waitFor();
+  });
+
+  it("the beheerder sees the methods with the redirect URI to register, and changes one's domains", async () => {
+    await context.addCookies([{ name: SESSION_COOKIE, value: adminToken, url: site, httpOnly: true, sameSite: "Lax" }]);
+    await page.goto(`${site}/beheer/inlogmethoden`);
+    await page.getByText(`${site}/inloggen/sso/terug`).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Verkeerde organisatie" }).click();
+    await page.getByRole("heading", { level: 1, name: "Verkeerde organisatie" }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("E-maildomeinen").fill("verkeerd.example, ook-verkeerd.example");
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await page.getByText("De inlogmethode is gewijzigd.").waitFor();
+    expect(await page.getByRole("row", { name: /Verkeerde organisatie/ }).textContent()).toContain(
+      "ook-verkeerd.example",
+    );
   });
 });
