@@ -61,8 +61,20 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
       throw error;
     }
   }
-  if (!submission.value.password)
-    return data(reply(submission.reply({ hideFields: ["password"] }), true), { status: 200 });
+  if (!submission.value.password) {
+    // The address came first: now the password is asked. Sent empty at that step, it is missing.
+    const missing = formData.get("stap") === "wachtwoord";
+    return data(
+      reply(
+        submission.reply({
+          hideFields: ["password"],
+          ...(missing ? { fieldErrors: { password: ["Vul uw wachtwoord in."] } } : {}),
+        }),
+        true,
+      ),
+      { status: missing ? 400 : 200 },
+    );
+  }
   const password = submission.value.password;
   const now = Date.now();
   const result = await signIn({
@@ -122,6 +134,7 @@ export default function SignIn() {
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        {emailFirst && askPassword ? <input type="hidden" name="stap" value="wachtwoord" /> : null}
         <TextField field={fields.email} label="E-mailadres" type="email" autoComplete="username" inputMode="email" />
         {askPassword ? (
           <TextField field={fields.password} label="Wachtwoord" type="password" autoComplete="current-password" />

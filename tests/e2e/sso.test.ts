@@ -206,6 +206,9 @@ describe("single sign-on with an organisation's OpenID provider", () => {
     await startSignIn("iemand@elders.example");
     await page.getByLabel("Wachtwoord").waitFor();
     expect(await page.getByLabel("E-mailadres").inputValue()).toBe("iemand@elders.example");
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+    await page.getByText("Vul uw wachtwoord in.").waitFor();
+    await expectAccessible(page);
     await page.getByLabel("Wachtwoord").fill("een verkeerd wachtwoord");
     await page.getByRole("button", { name: "Inloggen", exact: true }).click();
     await page.getByText("Het e-mailadres of het wachtwoord klopt niet.").waitFor();
