@@ -66,6 +66,11 @@ export function formatDate(isoDate: string): string {
   return `${day} ${monthNames[month - 1]} ${year}`;
 }
 
+/** "01-03-2027" for "2027-03-01": the day first, as Dutch Excel reads a date in a CSV cell. */
+export function formatDateForCsv(isoDate: string | null): string {
+  return isoDate ? `${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}` : "";
+}
+
 /** "donderdag 26 november 2026, 12:30" for an instant, shown in Amsterdam time. */
 export function formatDateTime(instant: number | Date): string {
   const t = inAmsterdam(instant);

@@ -72,3 +72,11 @@ export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers })
   const retryAfter = actionHeaders.get("Retry-After");
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 }
+
+/** A JSON answer for a page's own script (passkeys): private, never cached. */
+export function privateJson(body: unknown, init: ResponseInit = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  headers.set("Cache-Control", "private, no-store");
+  return new Response(JSON.stringify(body), { ...init, headers });
+}

@@ -15,6 +15,7 @@ import { getDb } from "~/lib/db.server";
 import { formatDate, todayIso } from "~/lib/format";
 import { isMultiFactor, type SignInMethod, type UserRole } from "~/lib/vocabulary";
 import { secondStepRequired } from "./second-factors.server";
+import { providerForAddress } from "./sso.server";
 
 // The yearly review of access rights (BIO 5.18.03): per account its role, the bodies whose besloten
 // content it sees through a membership, when it last signed in and how, and its second step; with
@@ -86,11 +87,7 @@ export function listAccessReview({ viewer, now = Date.now() }: { viewer: Viewer;
     .orderBy(asc(bodies.name))
     .all();
 
-  const providers = db
-    .select({ name: ssoProviders.name, domains: ssoProviders.domains })
-    .from(ssoProviders)
-    .all()
-    .map((provider) => ({ name: provider.name, domains: provider.domains.split(",") }));
+  const providers = db.select({ name: ssoProviders.name, domains: ssoProviders.domains }).from(ssoProviders).all();
 
   return accounts.map((account) => {
     const own = allMemberships.filter((m) => m.personId === account.personId);
@@ -127,7 +124,7 @@ export function listAccessReview({ viewer, now = Date.now() }: { viewer: Viewer;
       lastSignInAt: account.lastSignInAt,
       lastSignInMethod: account.lastSignInMethod,
       secondFactor,
-      sso: providers.find((provider) => provider.domains.includes(account.email.split("@")[1] ?? ""))?.name ?? null,
+      sso: providerForAddress(providers, account.email)?.name ?? null,
       secondStepRequired: required,
       memberships: current.map((m) => ({ body: m.body, role: m.role, since: m.startsOn })),
       endedMemberships: ended.map((m) => ({ body: m.body, role: m.role, endedOn: m.endsOn! })),

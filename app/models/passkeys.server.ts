@@ -7,13 +7,19 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
-import { and, count, eq, gt, lt } from "drizzle-orm";
-import { passkeys, recoveryCodes, totpCredentials, users, webauthnChallenges } from "../../db/schema";
+import { and, eq, gt, lt } from "drizzle-orm";
+import { passkeys, users, webauthnChallenges } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { publicUrl } from "~/lib/env.server";
 import { anyone, change } from "./access/change.server";
 import { RuleError } from "./errors";
-import { secondStepRequired, type Holder } from "./second-factors.server";
+import {
+  dropRecoveryCodesWithoutFactor,
+  hasConfirmedApp,
+  passkeyCount,
+  secondStepRequired,
+  type Holder,
+} from "./second-factors.server";
 import { recordSecurityEvent } from "./security-events.server";
 
 // Passkeys (WebAuthn): a second step after the password, or a sign-in without one (the passkey then
@@ -159,23 +165,15 @@ export function removePasskey({ holder, id, now = Date.now() }: { holder: Holder
     missing: "Deze passkey bestaat niet (meer).",
     allow: anyone,
     check: (_row, tx) => {
-      const others = tx.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, holder.userId)).get()!.n - 1;
-      const app = tx
-        .select({ confirmedAt: totpCredentials.confirmedAt })
-        .from(totpCredentials)
-        .where(eq(totpCredentials.userId, holder.userId))
-        .get()?.confirmedAt;
-      if (secondStepRequired(holder.role) && others === 0 && !app)
+      const lastFactor = passkeyCount(holder.userId, tx) === 1 && !hasConfirmedApp(holder.userId, tx);
+      if (secondStepRequired(holder.role) && lastFactor)
         throw new RuleError({
           "": ["Tweestapsverificatie is voor uw account verplicht. Stel eerst een app of een andere passkey in."],
         });
     },
     write: (tx) => {
       tx.delete(passkeys).where(eq(passkeys.id, id)).run();
-      const left = tx.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, holder.userId)).get()!.n;
-      const app = tx.select().from(totpCredentials).where(eq(totpCredentials.userId, holder.userId)).get();
-      if (left === 0 && !app?.confirmedAt)
-        tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, holder.userId)).run();
+      dropRecoveryCodesWithoutFactor(tx, holder.userId);
     },
     audit: (row) => ({
       action: "user.passkey-remove",

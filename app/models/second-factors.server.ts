@@ -33,13 +33,26 @@ function totpOf(userId: number, tx: Tx = getDb()) {
   return tx.select().from(totpCredentials).where(eq(totpCredentials.userId, userId)).get();
 }
 
-function passkeyCount(userId: number, tx: Tx = getDb()) {
+export function passkeyCount(userId: number, tx: Tx = getDb()) {
   return tx.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId)).get()!.n;
+}
+
+/** Whether the account has an authenticator app whose first code confirmed it. */
+export function hasConfirmedApp(userId: number, tx: Tx = getDb()) {
+  return Boolean(totpOf(userId, tx)?.confirmedAt);
+}
+
+function unusedRecoveryCodes(userId: number, tx: Tx = getDb()) {
+  return tx
+    .select({ n: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+    .get()!.n;
 }
 
 /** Whether the account has a second factor to ask for: a confirmed app or a passkey. */
 export function hasSecondFactor(userId: number): boolean {
-  return Boolean(totpOf(userId)?.confirmedAt) || passkeyCount(userId) > 0;
+  return hasConfirmedApp(userId) || passkeyCount(userId) > 0;
 }
 
 /** What the two-step page shows: the app, passkeys, recovery codes left, an enrolment under way. */
@@ -53,11 +66,7 @@ export function describeSecondFactors({ holder, now = Date.now() }: { holder: Ho
     required: secondStepRequired(holder.role),
     totpSince: totp?.confirmedAt ?? null,
     enrolment: pending && uri ? { uri, qrSvg: qrCodeSvg(uri), secret: groupedSecret(pending) } : null,
-    recoveryCodesLeft: db
-      .select({ n: count() })
-      .from(recoveryCodes)
-      .where(and(eq(recoveryCodes.userId, holder.userId), isNull(recoveryCodes.usedAt)))
-      .get()!.n,
+    recoveryCodesLeft: unusedRecoveryCodes(holder.userId),
     passkeys: db
       .select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
       .from(passkeys)
@@ -98,6 +107,17 @@ function newRecoveryCode(): string {
 
 function recoveryCodeHash(userId: number, code: string) {
   return hashText(`${userId}:${code.toLowerCase().replace(/[^a-z0-9]/g, "")}`);
+}
+
+/** Recovery codes belong to a second factor: with the last factor gone, they go too. */
+export function dropRecoveryCodesWithoutFactor(tx: Tx, userId: number) {
+  if (!hasConfirmedApp(userId, tx) && passkeyCount(userId, tx) === 0)
+    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+}
+
+/** Ten new codes when the account has none left (after a first factor), else none. */
+export function recoveryCodesIfNone(tx: Tx, userId: number, now: number): string[] {
+  return unusedRecoveryCodes(userId, tx) > 0 ? [] : replaceRecoveryCodes(tx, userId, now);
 }
 
 function replaceRecoveryCodes(tx: Tx, userId: number, now: number): string[] {
@@ -162,12 +182,7 @@ export function confirmTotpEnrolment({
         })
         .where(eq(totpCredentials.userId, holder.userId))
         .run();
-      const left = tx
-        .select({ n: count() })
-        .from(recoveryCodes)
-        .where(and(eq(recoveryCodes.userId, holder.userId), isNull(recoveryCodes.usedAt)))
-        .get()!.n;
-      return left > 0 ? [] : replaceRecoveryCodes(tx, holder.userId, now);
+      return recoveryCodesIfNone(tx, holder.userId, now);
     },
     audit: (_row, codes) =>
       codes && {
@@ -234,8 +249,7 @@ export function removeTotp({ holder, now = Date.now() }: { holder: Holder; now?:
     },
     write: (tx) => {
       tx.delete(totpCredentials).where(eq(totpCredentials.userId, holder.userId)).run();
-      if (passkeyCount(holder.userId, tx) === 0)
-        tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, holder.userId)).run();
+      dropRecoveryCodesWithoutFactor(tx, holder.userId);
     },
     audit: () => ({
       action: "user.totp-remove",
@@ -289,12 +303,7 @@ export function verifySecondStepCode({
         .returning({ id: recoveryCodes.id })
         .get();
       if (!used) return null;
-      const left = tx
-        .select({ n: count() })
-        .from(recoveryCodes)
-        .where(and(eq(recoveryCodes.userId, holder.userId), isNull(recoveryCodes.usedAt)))
-        .get()!.n;
-      return { method: "herstelcode" as const, recoveryCodesLeft: left };
+      return { method: "herstelcode" as const, recoveryCodesLeft: unusedRecoveryCodes(holder.userId, tx) };
     },
     audit: (_holder, result) =>
       result?.method === "herstelcode"
@@ -364,12 +373,7 @@ export function ensureRecoveryCodes({ holder, now = Date.now() }: { holder: Hold
     missing: "",
     allow: anyone,
     write: (tx) => {
-      const left = tx
-        .select({ n: count() })
-        .from(recoveryCodes)
-        .where(and(eq(recoveryCodes.userId, holder.userId), isNull(recoveryCodes.usedAt)))
-        .get()!.n;
-      return left > 0 ? [] : replaceRecoveryCodes(tx, holder.userId, now);
+      return recoveryCodesIfNone(tx, holder.userId, now);
     },
     audit: () => null,
   });

@@ -164,6 +164,12 @@ export function deleteExpiredSessions({ now = Date.now() }: { now?: number } = {
   getDb().delete(sessions).where(lte(sessions.expiresAt, now)).run();
 }
 
+/** How a half-way session is signed in once its second step is done: "wachtwoord+app", "sso+passkey". */
+function completedMethod(sessionId: string, factor: "app" | "herstelcode" | "passkey"): SignInMethod {
+  const pending = getDb().select({ method: sessions.method }).from(sessions).where(eq(sessions.id, sessionId)).get();
+  return `${pending?.method.startsWith("sso") ? "sso" : "wachtwoord"}+${factor}`;
+}
+
 /**
  * Ends a half-way session whose second step was just done and hands out a full one, recording how:
  * "wachtwoord+app", "sso+passkey" and so on.
@@ -179,9 +185,7 @@ export function completeSecondStep({
   factor: "app" | "herstelcode" | "passkey";
   now?: number;
 }) {
-  const pending = getDb().select({ method: sessions.method }).from(sessions).where(eq(sessions.id, sessionId)).get();
-  const base = pending?.method.startsWith("sso") ? "sso" : "wachtwoord";
-  return rotateSession({ sessionId, userId, now, method: `${base}+${factor}` });
+  return rotateSession({ sessionId, userId, now, method: completedMethod(sessionId, factor) });
 }
 
 /**
@@ -197,12 +201,10 @@ export function completeEnrolmentInPlace({
   factor: "app" | "passkey";
   now?: number;
 }) {
-  const db = getDb();
-  const pending = db.select({ method: sessions.method }).from(sessions).where(eq(sessions.id, sessionId)).get();
-  const base = pending?.method.startsWith("sso") ? "sso" : "wachtwoord";
   const expiresAt = now + SESSION_TTL_MS;
-  const method: SignInMethod = `${base}+${factor}`;
-  db.update(sessions)
+  const method = completedMethod(sessionId, factor);
+  getDb()
+    .update(sessions)
     .set({ secondStep: null, method, expiresAt, lastActiveAt: now })
     .where(eq(sessions.id, sessionId))
     .run();

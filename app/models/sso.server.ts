@@ -35,6 +35,12 @@ export function ssoCallbackUrl() {
 
 const splitDomains = (domains: string) => domains.split(",").filter(Boolean);
 
+/** The provider whose domains hold this address's domain, among the given rows. */
+export function providerForAddress<P extends { domains: string }>(providers: readonly P[], email: string): P | null {
+  const domain = email.trim().toLowerCase().split("@")[1];
+  return (domain && providers.find((provider) => splitDomains(provider.domains).includes(domain))) || null;
+}
+
 export function listSsoProviders({ viewer }: { viewer: Viewer }) {
   requireCapability(viewer, "manage-users");
   return getDb()
@@ -134,7 +140,7 @@ export function updateSsoProvider({
     missing: "Deze inlogmethode bestaat niet (meer).",
     allow: withCapability("manage-users"),
     expectedVersion,
-    saved: (row) => ({ ...row, clientSecret: "", domains: row.domains.split(",").join(", ") }),
+    saved: (row) => ({ ...row, clientSecret: "", domains: splitDomains(row.domains).join(", ") }),
     check: (_row, tx) => {
       if (!issuerAllowed(input.issuer))
         throw new RuleError({ issuer: ["Het adres van de uitgever moet met https:// beginnen."] });
@@ -192,13 +198,13 @@ export function ssoConfigured(): boolean {
 
 /** The provider for this address's domain, if its organisation signs in there; name and id only. */
 export function findSsoProviderForEmail(email: string): { id: number; name: string } | null {
-  const domain = email.trim().toLowerCase().split("@")[1];
-  if (!domain) return null;
-  const match = getDb()
-    .select({ id: ssoProviders.id, name: ssoProviders.name, domains: ssoProviders.domains })
-    .from(ssoProviders)
-    .all()
-    .find((provider) => splitDomains(provider.domains).includes(domain));
+  const match = providerForAddress(
+    getDb()
+      .select({ id: ssoProviders.id, name: ssoProviders.name, domains: ssoProviders.domains })
+      .from(ssoProviders)
+      .all(),
+    email,
+  );
   return match ? { id: match.id, name: match.name } : null;
 }
 

@@ -2,12 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getViewer } from "~/auth/session.server";
 import { parseActionFilters } from "~/lib/action-filters";
 import { toExcelCsv } from "~/lib/csv";
-import { formatDay, todayIso } from "~/lib/format";
+import { formatDay, todayIso, formatDateForCsv } from "~/lib/format";
 import { actionStatusLabels } from "~/lib/vocabulary";
 import { listActions } from "~/models/actions.server";
 import { resourceRoute } from "~/lib/responses.server";
-
-const dutchDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : "");
 
 /** The action list as the filters show it, for Excel; the same visibility as the page. */
 export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
@@ -37,7 +35,7 @@ export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
       a.bodyName,
       a.decisionReference,
       a.meetingStartsAt ? formatDay(a.meetingStartsAt) : "",
-      dutchDate(a.dueOn),
+      formatDateForCsv(a.dueOn),
       actionStatusLabels[a.status],
       a.overdue ? "ja" : "nee",
       a.lastUpdate,

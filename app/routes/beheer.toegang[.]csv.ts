@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/permissions.server";
 import { toExcelCsv } from "~/lib/csv";
-import { formatDateTime, todayIso } from "~/lib/format";
+import { formatDateTime, todayIso, formatDateForCsv } from "~/lib/format";
 import { resourceRoute } from "~/lib/responses.server";
 import { membershipRoleLabels, signInMethodLabels, userRoleLabels, type MembershipRole } from "~/lib/vocabulary";
 import { listAccessReview } from "~/models/access-review.server";
-
-const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 /** The access review for the yearly check, one row per account, for Excel. */
 export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
@@ -37,10 +35,10 @@ export const loader = resourceRoute(async ({ request }: LoaderFunctionArgs) => {
         : row.memberships
             .map(
               (m) =>
-                `${m.body} (${membershipRoleLabels[m.role as MembershipRole].toLowerCase()}, sinds ${dutchDate(m.since)})`,
+                `${m.body} (${membershipRoleLabels[m.role as MembershipRole].toLowerCase()}, sinds ${formatDateForCsv(m.since)})`,
             )
             .join(", "),
-      row.endedMemberships.map((m) => `${m.body} (tot ${dutchDate(m.endedOn)})`).join(", "),
+      row.endedMemberships.map((m) => `${m.body} (tot ${formatDateForCsv(m.endedOn)})`).join(", "),
       row.lastSignInAt ? formatDateTime(row.lastSignInAt) : "nooit",
       row.lastSignInMethod ? signInMethodLabels[row.lastSignInMethod] : "",
       row.secondFactor ?? (row.secondStepRequired ? "verplicht, niet ingesteld" : "niet ingesteld"),
