@@ -12,8 +12,8 @@ import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/com
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { StatusBadge } from "~/components/status-badge";
-import { notFound, requireIdParam } from "~/auth/guards";
-import { requireUser } from "~/auth/permissions.server";
+import { requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord, requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDate, formatDay, formatTimestamp, todayIso } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -40,8 +40,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
-  const action = getAction({ viewer, id: requireIdParam(params.id) });
-  if (!action) notFound("Deze actie bestaat niet, of u mag haar niet zien.");
+  const id = requireIdParam(params.id);
+  const action = getAction({ viewer, id });
+  if (!action) refuseClosedRecord(request, viewer, { kind: "action", id }, "Deze actie bestaat niet.");
   return {
     action,
     people: action.canManage

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { GoalLinksForm, GoalLinksList } from "~/components/goal-links-form";
-import { requireUser } from "~/auth/permissions.server";
+import { refuseClosedRecord, requireUser } from "~/auth/permissions.server";
 import { amsterdamDateAndTime } from "~/lib/format";
 import { loadGoalLinks, saveGoalLinks } from "~/lib/goal-links-route.server";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -21,8 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
-  const decision = getDecisionByReference({ viewer, reference: params.reference ?? "" });
-  if (!decision) notFound("Dit besluit bestaat niet of is niet voor u zichtbaar.");
+  const reference = params.reference ?? "";
+  const decision = getDecisionByReference({ viewer, reference });
+  if (!decision) refuseClosedRecord(request, viewer, { kind: "decision", reference }, "Dit besluit bestaat niet.");
   const documents = listDocumentsForMeeting({ viewer, meetingId: decision.meetingId })
     .filter((d) => d.current.agendaItemId === decision.agendaItemId)
     .map((d) => ({ title: d.current.title, versionId: d.current.versionId }));

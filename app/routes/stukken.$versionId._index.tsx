@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { notFound, requireIdParam } from "~/auth/guards";
+import { requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { getDocumentVersion } from "~/models/documents.server";
@@ -12,8 +13,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const document = getDocumentVersion({ viewer: getViewer(request), versionId: requireIdParam(params.versionId) });
-  if (!document) notFound("Dit stuk bestaat niet of is niet voor u zichtbaar.");
+  const viewer = getViewer(request);
+  const versionId = requireIdParam(params.versionId);
+  const document = getDocumentVersion({ viewer, versionId });
+  if (!document) refuseClosedRecord(request, viewer, { kind: "version", id: versionId }, "Dit stuk bestaat niet.");
   const { path: _path, sha256: _sha, ...visible } = document;
   return { document: visible };
 });

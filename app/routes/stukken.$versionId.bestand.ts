@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { getDocumentVersion } from "~/models/documents.server";
@@ -8,8 +9,11 @@ import { resourceRoute } from "~/lib/responses.server";
 
 /** Downloads one version of a file, for those who may see it. Always as an attachment. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const document = getDocumentVersion({ viewer: getViewer(request), versionId: requireIdParam(params.versionId) });
-  if (!document?.path || !document.fileName) notFound("Dit bestand bestaat niet of is niet voor u zichtbaar.");
+  const viewer = getViewer(request);
+  const versionId = requireIdParam(params.versionId);
+  const document = getDocumentVersion({ viewer, versionId });
+  if (!document) refuseClosedRecord(request, viewer, { kind: "version", id: versionId }, "Dit bestand bestaat niet.");
+  if (!document.path || !document.fileName) notFound("Dit stuk heeft geen bestand.");
   const name = document.fileName.replace(/["\r\n]/g, "_");
   const headers = applySecurityHeaders(
     new Headers({

@@ -7,8 +7,8 @@ import { AgendaTable } from "~/components/agenda-table";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { MeetingStatusBadge } from "~/components/meeting-list";
-import { notFound, requireIdParam } from "~/auth/guards";
-import { requireUser } from "~/auth/permissions.server";
+import { requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord, requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -66,7 +66,13 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   const id = requireIdParam(params.id);
   const preview = new URL(request.url).searchParams.get("weergave") === "publiek";
   const meeting = getMeeting({ viewer, id, asPublic: preview });
-  if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  if (!meeting)
+    refuseClosedRecord(
+      request,
+      viewer,
+      { kind: "meeting", id },
+      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
+    );
   return {
     meeting,
     preview,

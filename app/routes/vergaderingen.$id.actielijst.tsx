@@ -5,8 +5,8 @@ import { ActionList, ActionStatusBadge } from "~/components/action-list";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
-import { notFound, requireIdParam } from "~/auth/guards";
-import { requireUser } from "~/auth/permissions.server";
+import { requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord, requireUser } from "~/auth/permissions.server";
 import { formatDate, formatDay } from "~/lib/format";
 import { actionReviewResultLabels, actionReviewResults, actionStatusLabels } from "~/lib/vocabulary";
 import { getMeetingActionList, processActionList } from "~/models/action-lists.server";
@@ -23,8 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = requireUser(request);
-  const list = getMeetingActionList({ viewer, meetingId: requireIdParam(params.id) });
-  if (!list) notFound("Deze actielijst bestaat niet, of is alleen voor de leden van het gremium.");
+  const meetingId = requireIdParam(params.id);
+  const list = getMeetingActionList({ viewer, meetingId });
+  if (!list) refuseClosedRecord(request, viewer, { kind: "meeting", id: meetingId }, "Deze actielijst bestaat niet.");
   const { meeting } = list;
   return {
     meeting: {

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaTable } from "~/components/agenda-table";
-import { notFound, requireIdParam } from "~/auth/guards";
+import { requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
 import { getMeeting } from "~/models/meetings.server";
@@ -17,8 +18,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const meeting = getMeeting({ viewer: getViewer(request), id: requireIdParam(params.id) });
-  if (!meeting) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  const viewer = getViewer(request);
+  const id = requireIdParam(params.id);
+  const meeting = getMeeting({ viewer, id });
+  if (!meeting)
+    refuseClosedRecord(
+      request,
+      viewer,
+      { kind: "meeting", id },
+      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
+    );
   return { meeting };
 });
 

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { StatusBadge } from "~/components/status-badge";
-import { notFound, requireIdParam } from "~/auth/guards";
+import { requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { amsterdamDateAndTime, formatDate, formatDateTime, formatDay } from "~/lib/format";
 import { actionReviewResultLabels, agendaSectionLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
@@ -23,8 +24,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
-  const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
-  if (!list) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  const meetingId = requireIdParam(params.id);
+  const list = getDecisionList({ viewer, meetingId });
+  if (!list)
+    refuseClosedRecord(
+      request,
+      viewer,
+      { kind: "meeting", id: meetingId },
+      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
+    );
   // The actielijst as discussed is for the members of the body only.
   const actionList = list.visible ? getMeetingActionList({ viewer, meetingId: list.meeting.id }) : null;
   return {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { buildDecisionListDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
@@ -13,8 +14,16 @@ import { resourceRoute } from "~/lib/responses.server";
 /** The besluitenlijst as a Word document, holding only what the requester may see. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
-  const list = getDecisionList({ viewer, meetingId: requireIdParam(params.id) });
-  if (!list || !list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
+  const meetingId = requireIdParam(params.id);
+  const list = getDecisionList({ viewer, meetingId });
+  if (!list)
+    refuseClosedRecord(
+      request,
+      viewer,
+      { kind: "meeting", id: meetingId },
+      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
+    );
+  if (!list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
   const invitees = listAttendance({ viewer, meetingId: list.meeting.id })?.invitees ?? [];
   const file = await buildDecisionListDocx(list.meeting, {
     status: list.status,

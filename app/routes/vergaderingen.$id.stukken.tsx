@@ -7,6 +7,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { notFound, requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import type { RouteHandle } from "~/root";
 import { formatDay } from "~/lib/format";
@@ -35,8 +36,15 @@ function packRequest(request: Request, id: number) {
 }
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const pack = await requestMeetingPack(packRequest(request, requireIdParam(params.id)));
-  if (!pack) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  const id = requireIdParam(params.id);
+  const pack = await requestMeetingPack(packRequest(request, id));
+  if (!pack)
+    refuseClosedRecord(
+      request,
+      getViewer(request),
+      { kind: "meeting", id },
+      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
+    );
   const query = new URL(request.url).search;
   return pack.status === "klaar"
     ? { meeting: pack.meeting, status: pack.status, fileName: pack.fileName, query }

@@ -1,7 +1,8 @@
 import { createReadStream, statSync } from "node:fs";
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "~/lib/responses.server";
-import { notFound, requireIdParam } from "~/auth/guards";
+import { requireIdParam } from "~/auth/guards";
+import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { publicUrl } from "~/lib/env.server";
@@ -25,7 +26,13 @@ export const loader = resourceRoute(async ({ request, params }: LoaderFunctionAr
     asPublic: new URLSearchParams(search).get("weergave") === "publiek",
     waitMs: WAIT_MS,
   });
-  if (!pack) notFound("Deze vergadering bestaat niet of is (nog) niet openbaar.");
+  if (!pack)
+    refuseClosedRecord(
+      request,
+      getViewer(request),
+      { kind: "meeting", id },
+      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
+    );
   if (pack.status !== "klaar") throw redirect(`/vergaderingen/${id}/stukken${search}`, 303);
   const headers = applySecurityHeaders(
     new Headers({

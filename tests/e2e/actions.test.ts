@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit, expectSignInAskedFor } from "./browser";
 
 // Members and the secretariaat work without JavaScript here; axe runs in scripted browsers signed
 // in as the same people.
@@ -182,7 +182,7 @@ describe("actions", () => {
     expect(text).not.toContain("Tijdelijke versterking");
     expect(text).not.toContain("politie-instructie");
     await expectAccessible(page);
-    expect((await visit(page, besloten!)).status()).toBe(404);
+    await expectSignInAskedFor(page, besloten!);
     const csv = (await (await page.request.get(`${baseUrl()}/acties.csv?status=alle`)).body()).toString("utf8");
     expect(csv).not.toContain("Tijdelijke versterking");
     expect(csv).not.toContain("Daan Smit");

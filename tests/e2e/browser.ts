@@ -47,6 +47,13 @@ export async function visit(page: Page, path: string) {
   return response!;
 }
 
+/** Opens a page that is not for visitors: it must ask them to sign in, and come back to it afterwards. */
+export async function expectSignInAskedFor(page: Page, path: string) {
+  const url = new URL((await visit(page, path)).url());
+  expect(url.pathname, path).toBe("/inloggen");
+  expect(url.searchParams.get("redirectTo"), path).toBe(path);
+}
+
 export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await visit(page, "/inloggen");
   await page.getByLabel("E-mailadres").fill(email);

@@ -1,6 +1,14 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
+import {
+  baseUrl,
+  expectAccessible,
+  launchBrowser,
+  signInDirectly,
+  signInWithForm,
+  visit,
+  expectSignInAskedFor,
+} from "./browser";
 
 // The secretariaat records decisions without JavaScript; axe runs in a scripted browser signed in
 // as the same person.
@@ -92,7 +100,7 @@ describe("decisions and besluitenlijsten", () => {
     );
     await expectAccessible(memberPage);
     const anonymous = await visitor.newPage();
-    expect((await anonymous.goto(`${september}/besluitenlijst`))!.status()).toBe(404);
+    await expectSignInAskedFor(anonymous, `${new URL(september).pathname}/besluitenlijst`);
   });
 
   it("a public meeting: the next meeting adopts its list with one amendment; the public then sees it without the besloten part", async () => {
@@ -161,7 +169,7 @@ describe("decisions and besluitenlijsten", () => {
     expect(list).not.toContain("AB-2026-02-B2");
     expect(list).not.toContain("SG-2026-03");
     await expectAccessible(anonymous);
-    expect((await visit(anonymous, "/besluiten/AB-2026-02-B2")).status()).toBe(404);
+    await expectSignInAskedFor(anonymous, "/besluiten/AB-2026-02-B2");
     await visit(anonymous, "/besluiten/AB-2026-02-B1");
     expect(await anonymous.getByRole("heading", { level: 1 }).textContent()).toBe(
       "Besluit AB-2026-02-B1: Kader voor de ontwikkeling van de organisatie",

@@ -271,10 +271,16 @@ describe("leak audit", () => {
       expect(status, url).toBe(200);
       for (const kind of kinds) expect(text, `${kind} op ${url}`).toContain(`LEK${code}${kind}`);
     }
-    // The same pages as anonymous: reachable, without the markers (404 for the besloten records).
-    expect((await read(`/besluiten/${stuurgroep.decisionReference}`, null)).status).toBe(404);
-    expect((await read(`/acties/${stuurgroep.actionId}`, null)).status).toBe(404);
-    expect((await read(`/stukken/${samples.versionId}`, null)).status).toBe(404);
+    // The same pages as anonymous: reachable, without the markers (the besloten records ask to sign in).
+    for (const url of [
+      `/besluiten/${stuurgroep.decisionReference}`,
+      `/acties/${stuurgroep.actionId}`,
+      `/stukken/${samples.versionId}`,
+    ]) {
+      const response = await fetch(`${baseUrl()}${url}`, { redirect: "manual" });
+      expect(response.status, url).toBe(302);
+      expect(response.headers.get("location"), url).toBe(`/inloggen?redirectTo=${encodeURIComponent(url)}`);
+    }
     expect((await read(`/vergaderingen/${stuurgroep.meetingId}`, null)).text).toContain("Besloten agendapunt");
   });
 

@@ -2,7 +2,15 @@ import ICAL from "ical.js";
 import mammoth from "mammoth";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
+import {
+  baseUrl,
+  expectAccessible,
+  launchBrowser,
+  signInDirectly,
+  signInWithForm,
+  visit,
+  expectSignInAskedFor,
+} from "./browser";
 
 // The secretariaat works without JavaScript here on purpose: every step must be a plain form.
 // axe needs scripts, so each page the secretariaat sees is also checked in a second, scripted
@@ -79,7 +87,7 @@ describe("agendas", () => {
 
   it("a concept is not visible to the public or to members", async () => {
     const anonymous = await visitor.newPage();
-    expect((await visit(anonymous, new URL(meetingUrl).pathname)).status()).toBe(404);
+    await expectSignInAskedFor(anonymous, new URL(meetingUrl).pathname);
   });
 
   it("the secretariaat adds items, one of them besloten, and reorders them", async () => {
