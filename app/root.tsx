@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import stylesheet from "~/styles/index.css?url";
 import { can } from "~/auth/permissions";
 import { getSession } from "~/auth/session.server";
@@ -58,84 +58,91 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+const menuItems: [to: string, label: string][] = [
+  ["/", "Home"],
+  ["/vergaderingen", "Vergaderingen"],
+  ["/besluiten", "Besluiten"],
+  ["/acties", "Acties"],
+  ["/programmas", "Programma's"],
+  ["/jaarplannen", "Jaarplannen"],
+  ["/nieuwsbrieven", "Nieuwsbrief"],
+  ["/gremia", "Gremia"],
+];
+
+/**
+ * The header: on a phone one bar with the name and a menu button, a `<details>` that opens without
+ * JavaScript; on a wide screen the menu stands open in the bar (see .gremium-menu in app.css).
+ */
 function SiteHeader() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const viewer = rootData?.viewer ?? null;
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A link followed inside the open menu navigates without reloading: close the menu behind it.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
   return (
     <header className="gremium-header">
       <div className="gremium-container gremium-header__bar">
-        <Link to="/" className="gremium-logo">
+        <Link to={viewer ? "/mijn" : "/"} className="gremium-logo">
           Gremium
           <small>Zorg, Veiligheid en Straf Twente</small>
         </Link>
-        <nav aria-label="Hoofdmenu" className="gremium-nav">
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                Home
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/vergaderingen">Vergaderingen</NavLink>
-            </li>
-            <li>
-              <NavLink to="/besluiten">Besluiten</NavLink>
-            </li>
-            <li>
-              <NavLink to="/acties">Acties</NavLink>
-            </li>
-            <li>
-              <NavLink to="/programmas">Programma&apos;s</NavLink>
-            </li>
-            <li>
-              <NavLink to="/jaarplannen">Jaarplannen</NavLink>
-            </li>
-            <li>
-              <NavLink to="/nieuwsbrieven">Nieuwsbrief</NavLink>
-            </li>
-            <li>
-              <NavLink to="/gremia">Gremia</NavLink>
-            </li>
-            {viewer?.canAdminister ? (
-              <li>
-                <NavLink to="/beheer">Beheer</NavLink>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-        <Form method="get" action="/zoeken" role="search" aria-label="Zoeken" className="gremium-header-search">
-          <label htmlFor="kop-zoekterm" className="gremium-visually-hidden">
-            Zoekterm
-          </label>
-          <input id="kop-zoekterm" name="q" type="search" placeholder="Zoeken" />
-          <button type="submit">Zoek</button>
-        </Form>
-        <div className="gremium-account">
-          {viewer ? (
-            <>
-              <span>
-                <Link to="/account" className="gremium-linkbutton">
-                  {viewer.name}
-                </Link>{" "}
-                ({viewer.roleLabel})
-              </span>
-              <Form method="post" action="/uitloggen">
-                <button type="submit" className="gremium-linkbutton">
-                  Uitloggen
-                </button>
-              </Form>
-            </>
-          ) : location.pathname === "/inloggen" ? null : (
-            <Link
-              className="gremium-linkbutton"
-              to={location.pathname === "/" ? "/inloggen" : `/inloggen?redirectTo=${encodeURIComponent(here)}`}
-            >
-              Inloggen
-            </Link>
-          )}
-        </div>
+        <details className="gremium-menu" ref={menu}>
+          <summary>Menu</summary>
+          <div className="gremium-menu__panel">
+            <nav aria-label="Hoofdmenu" className="gremium-nav">
+              <ul>
+                {menuItems.map(([to, label]) => (
+                  <li key={to}>
+                    <NavLink to={to} end={to === "/"}>
+                      {label}
+                    </NavLink>
+                  </li>
+                ))}
+                {viewer?.canAdminister ? (
+                  <li>
+                    <NavLink to="/beheer">Beheer</NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+            <Form method="get" action="/zoeken" role="search" aria-label="Zoeken" className="gremium-header-search">
+              <label htmlFor="kop-zoekterm" className="gremium-visually-hidden">
+                Zoekterm
+              </label>
+              <input id="kop-zoekterm" name="q" type="search" placeholder="Zoeken" />
+              <button type="submit">Zoek</button>
+            </Form>
+            <div className="gremium-account">
+              {viewer ? (
+                <>
+                  <NavLink to="/mijn" className="gremium-linkbutton">
+                    {viewer.name}
+                    <span className="gremium-account__role">{` (${viewer.roleLabel})`}</span>
+                  </NavLink>
+                  <NavLink to="/account" className="gremium-linkbutton">
+                    Account
+                  </NavLink>
+                  <Form method="post" action="/uitloggen">
+                    <button type="submit" className="gremium-linkbutton">
+                      Uitloggen
+                    </button>
+                  </Form>
+                </>
+              ) : location.pathname === "/inloggen" ? null : (
+                <Link
+                  className="gremium-linkbutton"
+                  to={location.pathname === "/" ? "/inloggen" : `/inloggen?redirectTo=${encodeURIComponent(here)}`}
+                >
+                  Inloggen
+                </Link>
+              )}
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   );

@@ -74,6 +74,9 @@ export const users = sqliteTable(
     // The last completed sign-in and how, for the yearly access review (BIO 5.18.03).
     lastSignInAt: integer("last_sign_in_at"),
     lastSignInMethod: text("last_sign_in_method", { enum: signInMethods }),
+    // The start page marks papers new since the visit before this stretch of work (see start-page.server.ts).
+    startPageVisitedAt: integer("start_page_visited_at"),
+    startPageMarksSince: integer("start_page_marks_since"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

@@ -23,15 +23,15 @@ describe("where sign-in sends someone back to", () => {
       " /account",
       "",
     ])
-      expect(safeRedirect(elsewhere), JSON.stringify(elsewhere)).toBe("/");
-    expect(safeRedirect(null)).toBe("/");
+      expect(safeRedirect(elsewhere), JSON.stringify(elsewhere)).toBe("/mijn");
+    expect(safeRedirect(null)).toBe("/mijn");
   });
 
   it("gives a value that is always valid in a Location header", () => {
     const wide = safeRedirect("/zoeken?q=zorg\u3000veiligheid");
     expect(wide).toBe("/zoeken?q=zorg%E3%80%80veiligheid");
     expect(() => new Headers({ Location: wide })).not.toThrow();
-    expect(safeRedirect("/a\u0000b")).toBe("/");
+    expect(safeRedirect("/a\u0000b")).toBe("/mijn");
   });
 });
 

@@ -1,4 +1,5 @@
 import { publicUrl } from "~/lib/env.server";
+import { START_PAGE } from "./start-page";
 import { redirect } from "~/lib/responses.server";
 import { invalidateSession, rotateSession, validateSessionToken } from "~/models/sessions.server";
 import type { SecondStep } from "~/lib/vocabulary";
@@ -114,7 +115,7 @@ export function rotateViewerSession(request: Request, viewer: NonNullable<Viewer
 }
 
 /** Only relative paths inside the site, so a sign-in link cannot send someone elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = START_PAGE) {
   // Only a path on this site comes back. Browsers drop tabs and line breaks from a URL and read a
   // backslash as a slash, so "/\t/evil.example" or "/\\evil.example" would leave the site: the
   // address is resolved as a browser would, and refused when that lands elsewhere or it holds

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { formatDate, formatDay } from "~/lib/format";
 import { actionStatusLabels, type ActionStatus } from "~/lib/vocabulary";
 import { StatusBadge } from "./status-badge";
@@ -45,14 +46,17 @@ export function ActionStatusBadge({ status, overdue }: { status: ActionStatus; o
 }
 
 /** Actions as a list that reads well on a phone: what, who, when, where it stands. */
-export function ActionList({
+export function ActionList<T extends ActionListItem>({
   actions,
   showBody = true,
   emptyText,
+  extra,
 }: {
-  actions: readonly ActionListItem[];
+  actions: readonly T[];
   showBody?: boolean;
   emptyText: string;
+  /** More under each action: the start page puts its progress form there. */
+  extra?: (action: T) => ReactNode;
 }) {
   if (actions.length === 0) return <p className="nl-paragraph">{emptyText}</p>;
   return (
@@ -60,7 +64,7 @@ export function ActionList({
       {actions.map((action) => {
         const who = [action.ownerName, action.organisationName].filter(Boolean).join(", ");
         return (
-          <li key={action.id}>
+          <li key={action.id} id={`actie-${action.id}`}>
             <Link className="nl-link gremium-meetings__date" to={`/acties/${action.id}`}>
               {action.description}
             </Link>
@@ -83,6 +87,7 @@ export function ActionList({
                 Laatste stand{action.lastUpdateAt ? ` (${formatDay(action.lastUpdateAt)})` : ""}: {action.lastUpdate}
               </span>
             ) : null}
+            {extra?.(action)}
           </li>
         );
       })}

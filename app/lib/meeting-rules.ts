@@ -3,6 +3,12 @@ import { monthNames } from "./format";
 // Dates for a series of meetings: from a rule ("elk kwartaal, de tweede donderdag, vanaf maart") or
 // from a list of dates as the secretariaat types them. Pure functions; calendar dates only.
 
+/**
+ * How many days before a meeting its agenda and papers go out: a week, so that mayors and directors
+ * can read them and brief their own organisation first. The start page warns the secretariaat by then.
+ */
+export const AGENDA_LEAD_DAYS = 7;
+
 export const weekdayLabels = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"] as const;
 export const intervalLabels: Record<number, string> = {
   1: "elke maand",

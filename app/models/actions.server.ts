@@ -775,6 +775,18 @@ export function extendAction(args: TransitionArgs & { dueOn: string }) {
   transition(args, actionSteps.extend, { dueOn: args.dueOn });
 }
 
+export type ProgressChange = "update" | "start" | "complete" | "drop" | "extend";
+
+/** What the progress form of an action asks for: one of the transitions above, with its note. */
+export function recordActionProgress(args: TransitionArgs & { change: ProgressChange; dueOn?: string | null }) {
+  const { change: which, dueOn, ...base } = args;
+  if (which === "update") postActionUpdate(base);
+  else if (which === "start") startAction(base);
+  else if (which === "complete") completeAction(base);
+  else if (which === "drop") dropAction(base);
+  else extendAction({ ...base, dueOn: dueOn ?? "" });
+}
+
 /**
  * The secretariaat corrects owner, organisation or due date, and the wording while the toezegging's
  * list is a concept: the wording of a toezegging on an adopted list is part of that record.

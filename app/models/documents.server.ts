@@ -107,7 +107,13 @@ export function addDocument({
         .returning({ id: documents.id })
         .get();
       tx.insert(documentVersions)
-        .values({ documentId: document.id, number: 1, ...values, createdByUserId: actorOf(signedIn) })
+        .values({
+          documentId: document.id,
+          number: 1,
+          ...values,
+          createdByUserId: actorOf(signedIn),
+          createdAt: now,
+        })
         .run();
       markChanged(tx, item.id, meeting.publishedAt, now);
       return document;
@@ -163,7 +169,7 @@ export function replaceDocument({
         .get();
       const number = (last?.number ?? 0) + 1;
       tx.insert(documentVersions)
-        .values({ documentId, number, ...values, createdByUserId: actorOf(signedIn) })
+        .values({ documentId, number, ...values, createdByUserId: actorOf(signedIn), createdAt: now })
         .run();
       markChanged(tx, item.id, meeting.publishedAt, now);
       return { number };

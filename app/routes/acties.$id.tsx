@@ -5,6 +5,7 @@ import { pageRoute, redirect } from "~/lib/responses.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ActionStatusBadge } from "~/components/action-list";
+import { ActionProgressForm } from "~/components/action-progress-form";
 import { GoalLinksForm, GoalLinksList } from "~/components/goal-links-form";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -19,16 +20,7 @@ import { formatDate, formatDay, formatTimestamp, todayIso } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { loadGoalLinks, saveGoalLinks } from "~/lib/goal-links-route.server";
 import { actionReviewResultLabels, actionStatusLabels } from "~/lib/vocabulary";
-import {
-  completeAction,
-  dropAction,
-  extendAction,
-  getAction,
-  postActionUpdate,
-  reopenAction,
-  startAction,
-  updateActionDetails,
-} from "~/models/actions.server";
+import { getAction, recordActionProgress, reopenAction, updateActionDetails } from "~/models/actions.server";
 import { listOrganisations, listPeopleForCommitments } from "~/models/people.server";
 import { actionProgressSchema, editActionSchema, reopenActionSchema } from "~/schemas/actions";
 
@@ -98,12 +90,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       });
       done = "edit";
     } else {
-      const args = { ...base, note: input.note };
-      if (input.change === "update") postActionUpdate(args);
-      else if (input.change === "start") startAction(args);
-      else if (input.change === "complete") completeAction(args);
-      else if (input.change === "drop") dropAction(args);
-      else extendAction({ ...args, dueOn: input.dueOn! });
+      recordActionProgress({ ...base, note: input.note, change: input.change, dueOn: input.dueOn });
       done = input.change;
     }
     return redirect(`/acties/${id}?gedaan=${done}`);
@@ -114,66 +101,6 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 });
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function ProgressForm({ action, lastReply }: { action: LoaderData["action"]; lastReply: KeyedReply }) {
-  const [form, fields] = useKeyedForm(validateWith(actionProgressSchema), "progress", lastReply, {
-    defaultValue: { intent: "progress", change: "update" },
-    shouldValidate: "onSubmit",
-  });
-  const choices = [
-    ["update", "Alleen de stand bijwerken"],
-    ...(action.status === "open" ? [["start", "In uitvoering nemen"]] : []),
-    ["complete", "Afronden"],
-    ["extend", "Termijn verlengen"],
-    ["drop", "Laten vervallen"],
-  ] as const;
-  return (
-    <Form method="post" {...getFormProps(form)} aria-labelledby="stand-bijwerken">
-      <h2 id="stand-bijwerken" className="nl-heading nl-heading--level-2">
-        Stand bijwerken
-      </h2>
-      <FormErrors form={form} />
-      <input type="hidden" name="intent" value="progress" />
-      <input type="hidden" name="version" value={action.version} />
-      <fieldset className="utrecht-form-fieldset gremium-fieldset" aria-describedby={fields.change.errorId}>
-        <legend className="utrecht-form-label">Wat verandert er?</legend>
-        {fields.change.errors ? (
-          <div className="utrecht-form-field-error-message" id={fields.change.errorId}>
-            {fields.change.errors.join(" ")}
-          </div>
-        ) : null}
-        <div className="gremium-radios">
-          {choices.map(([value, label]) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name={fields.change.name}
-                value={value}
-                defaultChecked={(fields.change.initialValue ?? "update") === value}
-                key={`${fields.change.key}-${value}`}
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <TextAreaField
-        field={fields.note}
-        label="Toelichting"
-        rows={3}
-        description="Wat is er gebeurd? Verplicht bij bijwerken, afronden (het resultaat) en laten vervallen (de reden)."
-      />
-      <TextField
-        field={fields.dueOn}
-        type="date"
-        label="Nieuwe termijn"
-        optional
-        description="Alleen bij ‘Termijn verlengen’."
-      />
-      <Button variant="primary">Opslaan</Button>
-    </Form>
-  );
-}
 
 function ReopenForm({ action, lastReply }: { action: LoaderData["action"]; lastReply: KeyedReply }) {
   const [form, fields] = useKeyedForm(validateWith(reopenActionSchema), "reopen", lastReply, {
@@ -353,7 +280,9 @@ export default function ActionPage() {
           ) : null}
         </section>
       ) : null}
-      {action.canUpdate && running ? <ProgressForm action={action} lastReply={lastReply} /> : null}
+      {action.canUpdate && running ? (
+        <ActionProgressForm action={action} formKey="progress" lastReply={lastReply} />
+      ) : null}
       {action.canUpdate && !running ? <ReopenForm action={action} lastReply={lastReply} /> : null}
       {action.canManage ? (
         <EditForm action={action} lastReply={lastReply} people={people} organisations={organisations} />

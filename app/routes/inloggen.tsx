@@ -9,6 +9,7 @@ import { PasskeySignIn } from "~/components/passkey";
 import type { RouteHandle } from "~/root";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { getViewer, safeRedirect } from "~/auth/session.server";
+import { START_PAGE } from "~/auth/start-page";
 import { continueSignIn } from "~/auth/sign-in-flow.server";
 import { describeWait } from "~/auth/throttle";
 import { signIn } from "~/models/sign-in.server";
@@ -133,7 +134,7 @@ export default function SignIn() {
       ) : null}
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? START_PAGE} />
         {emailFirst && askPassword ? <input type="hidden" name="stap" value="wachtwoord" /> : null}
         <TextField field={fields.email} label="E-mailadres" type="email" autoComplete="username" inputMode="email" />
         {askPassword ? (
@@ -145,7 +146,7 @@ export default function SignIn() {
       </Form>
       <h2 className="nl-heading nl-heading--level-2">Of zonder wachtwoord</h2>
       <p className="nl-paragraph">Hebt u een passkey voor Gremium ingesteld, dan logt u daarmee in.</p>
-      <PasskeySignIn mode="passwordless" redirectTo={searchParams.get("redirectTo") ?? "/"} />
+      <PasskeySignIn mode="passwordless" redirectTo={searchParams.get("redirectTo") ?? START_PAGE} />
       <p className="nl-paragraph">
         <Link className="nl-link" to="/wachtwoord-vergeten">
           Wachtwoord vergeten?

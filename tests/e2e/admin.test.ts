@@ -110,7 +110,7 @@ describe("beheer", () => {
     await theirPage.getByRole("button", { name: "Wachtwoord instellen" }).click();
     await theirPage.getByText("Uw wachtwoord is ingesteld. Log ermee in.").waitFor();
     await signInWithForm(theirPage, "eva.nieuwkomer@gremium.example", "molen kaas fiets regen");
-    await theirPage.waitForURL(`${baseUrl()}/`);
+    await theirPage.waitForURL(`${baseUrl()}/mijn`);
     await visit(theirPage, "/gremia/stuurgroep-zvs");
     await theirPage.getByText("U bent lid van dit gremium").waitFor();
     await visit(theirPage, "/account");

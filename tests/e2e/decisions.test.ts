@@ -27,7 +27,7 @@ beforeAll(async () => {
   await signInDirectly(member, "lid@gremium.example");
   page = await secretary.newPage();
   await signInWithForm(page, "secretariaat@gremium.example");
-  await page.waitForURL(`${baseUrl()}/`);
+  await page.waitForURL(`${baseUrl()}/mijn`);
 });
 afterAll(async () => {
   await Promise.all([secretary.close(), checker.close(), member.close(), visitor.close()]);

@@ -29,7 +29,7 @@ beforeAll(async () => {
   visitor = await launchBrowser();
   page = await secretary.newPage();
   await signInWithForm(page, "secretariaat@gremium.example");
-  await page.waitForURL(`${baseUrl()}/`);
+  await page.waitForURL(`${baseUrl()}/mijn`);
 });
 afterAll(async () => {
   await Promise.all([secretary.close(), secretaryChecker.close(), member.close(), visitor.close()]);

@@ -42,7 +42,7 @@ async function signOut() {
 describe("passkeys", () => {
   it("a member adds a passkey on the two-step page and gets recovery codes", async () => {
     await signInWithForm(page, email, FACTORY_PASSWORD);
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     await visit(page, "/account/tweestapsverificatie");
     await page.getByLabel("Naam van de passkey (optioneel)").fill("Testlaptop");
     await page.getByRole("button", { name: "Passkey toevoegen" }).click();
@@ -66,7 +66,7 @@ describe("passkeys", () => {
     await page.waitForURL(/\/inloggen\/verificatie/);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Bevestigen met passkey" }).click();
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     await page.getByRole("banner").getByText("Pas Sleutel").waitFor();
     await visit(page, "/account");
     expect(await page.getByRole("region", { name: "Uw sessies" }).textContent()).toContain("Wachtwoord en passkey");

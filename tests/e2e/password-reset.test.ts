@@ -52,7 +52,7 @@ describe("password reset", () => {
     await page.getByText("Uw nieuwe wachtwoord is ingesteld.").waitFor();
 
     await signInWithForm(page, email, "drie lange woorden hier");
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     await page.getByRole("banner").getByText("Vergeetachtig Lid").waitFor();
 
     await page.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));

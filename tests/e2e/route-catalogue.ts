@@ -41,6 +41,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     $: ["/bestaat-niet"],
     _index: ["/"],
     account: ["/account"],
+    mijn: ["/mijn"],
     "[.]well-known.security[.]txt": ["/.well-known/security.txt"],
     "kwetsbaarheid-melden": ["/kwetsbaarheid-melden"],
     "account_.tweestapsverificatie": ["/account/tweestapsverificatie"],

@@ -264,7 +264,7 @@ describe("production server", () => {
       headers: { cookie: memberCookie },
     });
     expect(signedIn.status).toBe(302);
-    expect(signedIn.headers.location).toBe("/");
+    expect(signedIn.headers.location).toBe("/mijn");
     const own = await request(`/inloggen?redirectTo=${encodeURIComponent("/acties?status=open")}`, {
       headers: { cookie: memberCookie },
     });

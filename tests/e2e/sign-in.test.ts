@@ -33,7 +33,7 @@ describe("signing in and out", () => {
   for (const [email, name, role] of demoUsers) {
     it(`${email} signs in and out`, async () => {
       await signInWithForm(page, email);
-      await page.waitForURL(`${baseUrl()}/`);
+      await page.waitForURL(`${baseUrl()}/mijn`);
       const header = page.getByRole("banner");
       await header.getByText(`(${role})`).waitFor();
       expect(await header.textContent()).toContain(`${name} (${role})`);
@@ -46,7 +46,7 @@ describe("signing in and out", () => {
 
   it("the sign-out page, for whoever follows a plain link, passes axe and signs out", async () => {
     await signInWithForm(page, "kwartiermaker@gremium.example");
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     await visit(page, "/uitloggen");
     await expectAccessible(page);
     await page.getByRole("main").getByRole("button", { name: "Uitloggen" }).click();
@@ -109,7 +109,7 @@ describe("signing in and out", () => {
     await guesserPage.close();
 
     await signInWithForm(page, email);
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     await page.getByRole("banner").getByText("Bram Oosterhof").waitFor();
   });
 
@@ -156,7 +156,7 @@ describe("without JavaScript", () => {
   it("the sign-in form posts and redirects, and sign-out works", async () => {
     const page = await noScript.newPage();
     await signInWithForm(page, "secretariaat@gremium.example");
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     expect(await page.getByRole("banner").textContent()).toContain("Sanne Kuipers");
     await page.getByRole("button", { name: "Uitloggen" }).click();
     await page.waitForURL(`${baseUrl()}/`);

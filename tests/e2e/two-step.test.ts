@@ -39,7 +39,7 @@ async function signInUntilSecondStep() {
 describe("two-step verification", () => {
   it("a member enrols an authenticator app from the account page and gets ten recovery codes", async () => {
     await signInWithForm(page, email, FACTORY_PASSWORD);
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     await visit(page, "/account");
     await page.getByRole("link", { name: "Tweestapsverificatie instellen" }).click();
     await page.getByRole("heading", { level: 1, name: "Tweestapsverificatie" }).waitFor();
@@ -87,7 +87,7 @@ describe("two-step verification", () => {
     await signInUntilSecondStep();
     await page.getByLabel("Code").fill(recoveryCodes[0]!);
     await page.getByRole("button", { name: "Bevestigen" }).click();
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${baseUrl()}/mijn`);
     await signOut();
 
     await signInUntilSecondStep();

@@ -1,0 +1,2 @@
+/** Where signing in lands when no page asked for it: the person's own start page. */
+export const START_PAGE = "/mijn";
