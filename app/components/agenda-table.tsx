@@ -84,7 +84,9 @@ export function AgendaTable({
                     ) : (
                       <>
                         <strong>{item.subject}</strong>
-                        {item.presenter ? <div className="gremium-muted">Toelichting: {item.presenter}</div> : null}
+                        {item.presenter ? (
+                          <div className="gremium-muted">Toelichting door: {item.presenter}</div>
+                        ) : null}
                         {item.plannedMinutes ? (
                           <div className="gremium-muted">{item.plannedMinutes} minuten</div>
                         ) : null}

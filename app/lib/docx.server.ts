@@ -167,7 +167,7 @@ export async function buildAgendaDocx(meeting: DocxMeeting): Promise<Buffer> {
       const subject =
         item.subject === null
           ? [text("Besloten agendapunt")]
-          : [text(item.subject, true), ...(item.presenter ? [text(`Toelichting: ${item.presenter}`)] : [])];
+          : [text(item.subject, true), ...(item.presenter ? [text(`Toelichting door: ${item.presenter}`)] : [])];
       rows.push(
         new TableRow({
           children: [

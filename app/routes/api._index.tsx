@@ -46,7 +46,11 @@ export default function ApiPage() {
         pagina. Met <code>gewijzigdSinds</code> haalt u alleen op wat sinds een moment is gewijzigd, zodat u een kopie
         bijhoudt zonder alles opnieuw te laden:
       </p>
-      <pre>
+      <pre
+        className="gremium-code"
+        tabIndex={0}
+        aria-label="Voorbeeld: besluiten ophalen die sinds een moment zijn gewijzigd"
+      >
         <code>{`curl '${base}/api/v1/besluiten?gewijzigdSinds=2026-11-01T00:00:00Z&perPagina=100'`}</code>
       </pre>
       <p className="nl-paragraph">
@@ -58,7 +62,7 @@ export default function ApiPage() {
         Een ongeldige parameter geeft status 400 met een foutbeschrijving volgens RFC 9457 (
         <code>application/problem+json</code>), bijvoorbeeld:
       </p>
-      <pre>
+      <pre className="gremium-code" tabIndex={0} aria-label="Voorbeeld van een foutbeschrijving">
         <code>{`{
   "type": "https://gremium.example/api/problemen/ongeldige-parameter",
   "title": "Ongeldige parameter",

@@ -19,7 +19,7 @@ import { createEdition } from "../../app/models/newsletters.server";
 import { addTopic } from "../../app/models/planning.server";
 import { createSession } from "../../app/models/sessions.server";
 import { makeMembership, makeViewer } from "../factories";
-import { baseUrl } from "./browser";
+import { baseUrl, launchBrowser } from "./browser";
 import { catalogue, routeFiles, type Samples } from "./route-catalogue";
 
 // The leak audit: in every body a public meeting carries a besloten item, a besloten paper on a public
@@ -350,4 +350,36 @@ describe("security headers", () => {
     }
     expect(missing).toEqual([]);
   });
+});
+
+describe("phones", () => {
+  it("no page is wider than a 320 px screen, signed in or not", async () => {
+    const urls = [...new Set(Object.values(catalogue(samples)).flat())];
+    const context = await launchBrowser();
+    const tooWide: string[] = [];
+    try {
+      for (const cookie of [null, readers.at(-1)!.cookie]) {
+        await context.clearCookies();
+        if (cookie) {
+          const [name, value] = cookie.split("=") as [string, string];
+          await context.addCookies([{ name, value, url: baseUrl(), httpOnly: true, sameSite: "Lax" }]);
+        }
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 320, height: 640 });
+        for (const url of urls) {
+          // Only pages: files and feeds are not laid out by the site.
+          const head = await fetch(`${baseUrl()}${url}`, { headers: cookie ? { cookie } : {} });
+          await head.arrayBuffer();
+          if (!head.headers.get("content-type")?.startsWith("text/html")) continue;
+          await page.goto(`${baseUrl()}${url}`);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 320) tooWide.push(`${url} (${cookie ? "lid" : "anoniem"}): ${width} px`);
+        }
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+    expect(tooWide).toEqual([]);
+  }, 240_000);
 });

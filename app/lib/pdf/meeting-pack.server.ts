@@ -91,7 +91,7 @@ export async function buildMeetingPack(input: PackInput, onProgress: PackProgres
     const start = flow.newPage();
     flow.heading(`${item.number}. ${item.subject}`, 1);
     if (item.isConfidential) flow.text([{ text: "Besloten agendapunt", style: "bold" }]);
-    if (item.presenter) flow.text([{ text: "Inbreng: ", style: "bold" }, { text: item.presenter }]);
+    if (item.presenter) flow.text([{ text: "Toelichting door: ", style: "bold" }, { text: item.presenter }]);
     const proposal = proposalLines(item.proposalHtml);
     if (proposal.length) {
       flow.heading("Voorstel / advies", 3);
