@@ -69,6 +69,7 @@ function myBodyIds(viewer: SignedInViewer) {
   return [...ownBodyIds(viewer)];
 }
 
+/** Meetings ahead in these bodies, as far as the viewer sees them (a concept only by its secretariaat). */
 function nextMeetingsOf(viewer: SignedInViewer, bodyIds: number[], now: number) {
   if (bodyIds.length === 0) return [];
   const scope = visibleMeetings(viewer);
@@ -84,14 +85,7 @@ function nextMeetingsOf(viewer: SignedInViewer, bodyIds: number[], now: number) 
     .from(meetings)
     .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(
-      and(
-        inArray(meetings.bodyId, bodyIds),
-        gte(meetings.endsAt, now),
-        ne(meetings.status, "geannuleerd"),
-        isNotNull(meetings.publishedAt),
-      ),
-    )
+    .where(and(inArray(meetings.bodyId, bodyIds), gte(meetings.endsAt, now), ne(meetings.status, "geannuleerd")))
     .orderBy(asc(meetings.startsAt))
     .limit(6)
     .all();

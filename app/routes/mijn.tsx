@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { ActionList, toActionListItem } from "~/components/action-list";
 import { ActionProgressForm } from "~/components/action-progress-form";
 import { Alert } from "~/components/alert";
 import type { KeyedReply } from "~/components/keyed-form";
 import { StatusBadge } from "~/components/status-badge";
+import { requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDate, formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -29,16 +29,16 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
-const progressSchema = actionProgressSchema.and(z.object({ actionId: z.coerce.number().int().positive() }));
-
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: progressSchema });
-  const formKey = `actie-${Number(formData.get("actionId")) || 0}`;
+  // Each action has its own form on this page; the hidden actionId says which one was sent.
+  const actionId = requireIdParam(String(formData.get("actionId") ?? ""));
+  const formKey = `voortgang-${actionId}`;
+  const submission = parseWithZod(formData, { schema: actionProgressSchema });
   if (submission.status !== "success")
     return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
-  const { actionId, version, change, note, dueOn } = submission.value;
+  const { version, change, note, dueOn } = submission.value;
   try {
     recordActionProgress({ viewer, id: actionId, expectedVersion: version, change, note, dueOn });
     return redirect(`/mijn?bijgewerkt=${actionId}#actie-${actionId}`);
@@ -103,7 +103,7 @@ function MyActions({ actions, lastReply }: { actions: StartPage["actions"]; last
       actions={actions}
       emptyText="U heeft geen lopende acties."
       extra={(action) => {
-        const formKey = `actie-${action.id}`;
+        const formKey = `voortgang-${action.id}`;
         return (
           <details className="gremium-disclosure" open={lastReply?.formKey === formKey}>
             <summary>Stand bijwerken</summary>
