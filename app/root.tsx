@@ -19,6 +19,7 @@ import stylesheet from "~/styles/index.css?url";
 import { can } from "~/auth/permissions";
 import { getSession } from "~/auth/session.server";
 import { secondStepPath } from "~/auth/sign-in-flow.server";
+import { contactEmail } from "~/lib/env.server";
 import { redirect } from "~/lib/responses.server";
 import { useErrorReference, useNonce } from "~/lib/render-context";
 import { userRoleLabels } from "~/lib/vocabulary";
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
   return data(
     {
+      contact: contactEmail(),
       viewer: viewer && {
         name: viewer.name,
         roleLabel: userRoleLabels[viewer.role],
@@ -148,6 +150,57 @@ function SiteHeader() {
   );
 }
 
+function SiteFooter() {
+  const contact = useRouteLoaderData<typeof loader>("root")?.contact;
+  return (
+    <footer className="gremium-footer">
+      <div className="gremium-container">
+        <p>
+          Gremium is het portaal van het samenwerkingsverband Zorg, Veiligheid en Straf Twente: veertien gemeenten en
+          hun partners in zorg, veiligheid en justitie.
+        </p>
+        {contact ? (
+          <p>
+            Vragen? Mail het secretariaat:{" "}
+            <a className="nl-link" href={`mailto:${contact}`}>
+              {contact}
+            </a>
+          </p>
+        ) : null}
+        <nav aria-label="Over deze site">
+          <ul className="gremium-footer__links">
+            <li>
+              <Link className="nl-link" to="/volgen">
+                Volgen: nieuwsbrief, agenda en feeds
+              </Link>
+            </li>
+            <li>
+              <Link className="nl-link" to="/api">
+                Open data
+              </Link>
+            </li>
+            <li>
+              <Link className="nl-link" to="/privacy">
+                Privacy
+              </Link>
+            </li>
+            <li>
+              <Link className="nl-link" to="/toegankelijkheid">
+                Toegankelijkheid
+              </Link>
+            </li>
+            <li>
+              <Link className="nl-link" to="/kwetsbaarheid-melden">
+                Kwetsbaarheid melden
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const handles = useMatches().map((match) => (match.handle ?? {}) as RouteHandle);
@@ -176,19 +229,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="inhoud" className="gremium-main" tabIndex={-1}>
           <div className="gremium-container">{children}</div>
         </main>
-        <footer className="gremium-footer">
-          <div className="gremium-container">
-            <p>
-              Gremium is het portaal van het samenwerkingsverband Zorg, Veiligheid en Straf Twente: veertien gemeenten
-              en hun partners in zorg, veiligheid en justitie.
-            </p>
-            <p>
-              <Link className="nl-link" to="/kwetsbaarheid-melden">
-                Kwetsbaarheid melden
-              </Link>
-            </p>
-          </div>
-        </footer>
+        <SiteFooter />
         {withScripts ? (
           <>
             <ScrollRestoration nonce={nonce} />

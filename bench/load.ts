@@ -35,6 +35,7 @@ export async function startGremium(databasePath: string, { webProcesses = 1 }: {
       DATABASE_URL: databasePath,
       GREMIUM_DEMO: "0",
       SECURITY_CONTACT: "mailto:security@gremium.test",
+      CONTACT_EMAIL: "secretariaat@gremium.test",
       GREMIUM_SCHEDULER: "0",
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       WEB_CONCURRENCY: String(webProcesses),

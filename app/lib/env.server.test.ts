@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mfaPolicy, parseEnv, securityContacts } from "./env.server";
+import { mfaPolicy, parseEnv, securityContacts, contactEmail } from "./env.server";
 
 describe("configuration", () => {
   it("has working defaults", () => {
@@ -29,7 +29,12 @@ describe("configuration", () => {
   });
 
   it("requires a contact for vulnerability reports in production, and checks its form", () => {
-    const production = { NODE_ENV: "production", GREMIUM_DEMO: "0", PUBLIC_URL: "https://gremium.example" };
+    const production = {
+      NODE_ENV: "production",
+      GREMIUM_DEMO: "0",
+      PUBLIC_URL: "https://gremium.example",
+      CONTACT_EMAIL: "secretariaat@twente.example",
+    };
     expect(() => parseEnv(production)).toThrow(/SECURITY_CONTACT ontbreekt/);
     expect(
       securityContacts(
@@ -38,5 +43,18 @@ describe("configuration", () => {
     ).toEqual(["mailto:cvd@twente.example", "https://twente.example/cvd"]);
     expect(() => parseEnv({ SECURITY_CONTACT: "security@twente.example" })).toThrow(/mailto:/);
     expect(securityContacts(parseEnv({}))).toEqual(["mailto:security@gremium.example"]);
+  });
+
+  it("requires a contact address for the public in production, and gives the demo's otherwise", () => {
+    const production = {
+      NODE_ENV: "production",
+      GREMIUM_DEMO: "0",
+      PUBLIC_URL: "https://gremium.example",
+      SECURITY_CONTACT: "mailto:cvd@twente.example",
+    };
+    expect(() => parseEnv(production)).toThrow(/CONTACT_EMAIL ontbreekt/);
+    expect(contactEmail(parseEnv({ ...production, CONTACT_EMAIL: "zvs@twente.example" }))).toBe("zvs@twente.example");
+    expect(() => parseEnv({ CONTACT_EMAIL: "geen adres" })).toThrow(/CONTACT_EMAIL moet een e-mailadres zijn/);
+    expect(contactEmail(parseEnv({}))).toBe("secretariaat@gremium.example");
   });
 });

@@ -72,6 +72,12 @@ const envSchema = z
         "SECURITY_CONTACT moet een of meer adressen zijn die beginnen met mailto:, https:// of tel:, bijvoorbeeld mailto:security@gemeente.nl",
       )
       .optional(),
+    // Where the public writes with questions (footer, privacy and accessibility statements).
+    CONTACT_EMAIL: z
+      .string()
+      .trim()
+      .email("CONTACT_EMAIL moet een e-mailadres zijn, bijvoorbeeld secretariaat@zvs-twente.nl")
+      .optional(),
     DEMO_PASSWORD: z.string().min(8, "DEMO_PASSWORD moet minstens 8 tekens hebben").default("gremium-demo"),
     WEB_CONCURRENCY: z.coerce
       .number({ message: "WEB_CONCURRENCY moet een getal zijn" })
@@ -103,6 +109,14 @@ const envSchema = z
         path: ["SECURITY_CONTACT"],
         message:
           "SECURITY_CONTACT ontbreekt: geef het adres waar iemand een kwetsbaarheid meldt, bijvoorbeeld mailto:security@gemeente.nl (het staat in /.well-known/security.txt)",
+      });
+    // A public body names how to reach it (Webrichtlijnen; the privacy and accessibility statements).
+    if (config.NODE_ENV === "production" && config.GREMIUM_DEMO === "0" && !config.CONTACT_EMAIL)
+      context.addIssue({
+        code: "custom",
+        path: ["CONTACT_EMAIL"],
+        message:
+          "CONTACT_EMAIL ontbreekt: geef het e-mailadres waar bezoekers met vragen terechtkunnen, bijvoorbeeld secretariaat@zvs-twente.nl",
       });
     // Links in mail, calendars and feeds must not come from a request's Host header.
     if (config.NODE_ENV === "production" && config.GREMIUM_DEMO === "0" && !config.PUBLIC_URL)
@@ -139,6 +153,11 @@ export function publicUrl(config = env()) {
 /** Where to report a vulnerability: SECURITY_CONTACT, or the demo's made-up address. */
 export function securityContacts(config = env()): string[] {
   return config.SECURITY_CONTACT?.length ? config.SECURITY_CONTACT : ["mailto:security@gremium.example"];
+}
+
+/** Where the public writes with questions: CONTACT_EMAIL, or the demo's made-up secretariaat. */
+export function contactEmail(config = env()): string {
+  return config.CONTACT_EMAIL ?? "secretariaat@gremium.example";
 }
 
 export type MfaPolicy = "verplicht" | "beheer" | "optioneel";

@@ -552,8 +552,10 @@ export function listDecisions({
   text,
   objectiveId,
   page = 1,
+  pageSize = REGISTER_PAGE_SIZE,
 }: {
   viewer: Viewer;
+  pageSize?: number;
   /** Decisions linked to this objective (opgave, ambitie). */
   objectiveId?: number;
   bodyId?: number;
@@ -601,10 +603,10 @@ export function listDecisions({
       ),
     )
     .orderBy(sql`${meetings.startsAt} desc`, asc(decisions.reference))
-    .limit(REGISTER_PAGE_SIZE + 1)
-    .offset((page - 1) * REGISTER_PAGE_SIZE)
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize)
     .all();
-  return { decisions: rows.slice(0, REGISTER_PAGE_SIZE), hasMore: rows.length > REGISTER_PAGE_SIZE };
+  return { decisions: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
 }
 
 /** One decision by its reference, with its item and meeting; null when unknown or hidden from the viewer. */

@@ -41,11 +41,12 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
     page,
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     years: listMeetingYears({ viewer }),
+    signedIn: viewer !== null,
   };
 });
 
 export default function DecisionRegister() {
-  const { decisions, hasMore, filters, page, bodies, years, objectives } = useLoaderData<typeof loader>();
+  const { decisions, hasMore, filters, page, bodies, years, objectives, signedIn } = useLoaderData<typeof loader>();
   const query = (p: number) =>
     `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])), pagina: String(p) })}`;
   return (
@@ -54,6 +55,16 @@ export default function DecisionRegister() {
       <p className="nl-paragraph">
         Elk besluit van de gremia, nieuwste eerst. Elk besluit heeft een vaste verwijzing, zoals SG-2026-02-B1.
       </p>
+      {signedIn ? null : (
+        <p className="nl-paragraph">
+          U ziet de openbare besluiten uit vastgestelde besluitenlijsten. Besluiten van vergaderingen die niet openbaar
+          zijn, zoals die van de stuurgroep, ziet u als lid na{" "}
+          <Link className="nl-link" to="/inloggen?redirectTo=%2Fbesluiten">
+            inloggen
+          </Link>
+          .
+        </p>
+      )}
       <Form method="get" className="gremium-filters" aria-label="Besluiten filteren">
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="tekst">

@@ -35,9 +35,9 @@ export default function Newsletters() {
           Aanmelden voor de nieuwsbrief
         </Link>{" "}
         ·{" "}
-        <a className="nl-link" href="/nieuwsbrieven/feed.xml">
-          Atom-feed
-        </a>
+        <Link className="nl-link" to="/volgen">
+          Volgen met een feedlezer
+        </Link>
       </p>
       {canManage ? (
         <p className="nl-paragraph">

@@ -23,14 +23,29 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
     selectedBody: body?.id ?? null,
     selectedYear: year ?? null,
     canPlan: listManageableBodies({ viewer }).length > 0,
+    signedIn: viewer !== null,
   };
 });
 
 export default function Meetings() {
-  const { upcoming, past, bodies, years, selectedBody, selectedYear, canPlan } = useLoaderData<typeof loader>();
+  const { upcoming, past, bodies, years, selectedBody, selectedYear, canPlan, signedIn } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="nl-heading nl-heading--level-1">Vergaderingen</h1>
+      {signedIn ? null : (
+        <p className="nl-paragraph">
+          U ziet de openbare vergaderingen. Wanneer de andere gremia vergaderen, staat in het{" "}
+          <Link className="nl-link" to="/vergaderschema">
+            vergaderschema
+          </Link>
+          ; hun agenda’s en stukken ziet u als lid na{" "}
+          <Link className="nl-link" to="/inloggen?redirectTo=%2Fvergaderingen">
+            inloggen
+          </Link>
+          .
+        </p>
+      )}
       {canPlan ? (
         <p className="nl-paragraph">
           <Link className="nl-link" to="/vergaderingen/nieuw">

@@ -37,10 +37,10 @@ export default function Schedule() {
       <h1 className="nl-heading nl-heading--level-1">Vergaderschema</h1>
       {planned ? <Alert type="ok">{planned} vergaderingen zijn gepland als concept.</Alert> : null}
       <p className="nl-paragraph">
-        De vergaderingen van alle gremia, van vandaag tot het eind van volgend jaar. Ook in uw agenda:{" "}
-        <a className="nl-link" href="/vergaderingen.ics">
-          agenda-abonnement
-        </a>
+        De vergaderingen van alle gremia, van vandaag tot het eind van volgend jaar.{" "}
+        <Link className="nl-link" to="/volgen">
+          Zet ze in uw eigen agenda
+        </Link>
         .
       </p>
       <Form method="get" className="gremium-filters" aria-label="Vergaderschema filteren">

@@ -48,6 +48,7 @@ function startServer(port: number) {
       DATABASE_URL: databasePath,
       GREMIUM_DEMO: "0",
       SECURITY_CONTACT: "mailto:security@gremium.test",
+      CONTACT_EMAIL: "secretariaat@gremium.test",
       GREMIUM_SCHEDULER: "0",
       SMTP_URL: smtpUrl,
       PUBLIC_URL: `http://localhost:${port}`,

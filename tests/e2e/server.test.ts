@@ -133,6 +133,7 @@ beforeAll(async () => {
       DATABASE_URL: databasePath,
       GREMIUM_DEMO: "0",
       SECURITY_CONTACT: "mailto:security@gremium.test",
+      CONTACT_EMAIL: "secretariaat@gremium.test",
       GREMIUM_SCHEDULER: "0",
       SMTP_URL: smtp.url,
       PUBLIC_URL,

@@ -114,6 +114,7 @@ beforeAll(async () => {
       GREMIUM_SCHEDULER: "0",
       PUBLIC_URL: site,
       SECURITY_CONTACT: "mailto:security@gremium.test",
+      CONTACT_EMAIL: "secretariaat@gremium.test",
       WEB_CONCURRENCY: "1",
       TRUST_PROXY: "",
     },
