@@ -254,4 +254,29 @@ describe("search over meetings", () => {
     expect(meetings(member)).toEqual([id]);
     expect(meetings(null)).toEqual([]);
   });
+
+  it("says on every hit of a meeting which body, date and item it belongs to, and leads a paper hit to the paper", async () => {
+    const c = await corpus();
+    c.item("Opening");
+    const itemId = c.item("Controledag", "Voorstel over de controledag.", true);
+    const { id: documentId } = addDocument({
+      viewer: c.secretary,
+      agendaItemId: itemId,
+      title: "Draaiboek",
+      isConfidential: true,
+      content: {
+        fileName: "draaiboek.pdf",
+        bytes: new TextEncoder().encode("%PDF-1.7\n%%EOF"),
+        extractedText: "Inzet van handhavers in Almelo",
+      },
+    });
+    const [hit] = search({ viewer: c.member, query: "handhavers" }).results;
+    expect(hit).toMatchObject({ kind: "document", recordId: documentId });
+    expect(hit!.href).toMatch(/^\/stukken\/\d+$/);
+    expect(hit!.context).toBe("Stuk bij agendapunt B2 · Stuurgroep ZVS, donderdag 17 september 2026");
+    expect(hit!.itemHref).toBe(`/vergaderingen/${c.meetingId}#punt-B2`);
+    const [item] = search({ viewer: c.member, query: "controledag" }).results.filter((r) => r.kind === "agenda_item");
+    expect(item!.href).toBe(`/vergaderingen/${c.meetingId}#punt-B2`);
+    expect(item!.context).toBe("Agendapunt B2 · Stuurgroep ZVS, donderdag 17 september 2026");
+  });
 });

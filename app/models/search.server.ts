@@ -1,10 +1,13 @@
 import { and, eq, exists, inArray, or, sql, type SQL, type Subquery } from "drizzle-orm";
 import {
+  actions,
   agendaItems,
   annualPlans,
   bodies,
   decisions,
   documents,
+  documentVersions,
+  meetings,
   newsletterEditions,
   newsletterSections,
   objectives,
@@ -15,7 +18,9 @@ import {
 } from "../../db/schema";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "~/auth/viewer";
+import { numberAgenda } from "~/lib/agenda-numbering";
 import { getDb } from "~/lib/db.server";
+import { formatDay } from "~/lib/format";
 import {
   readable,
   visibleActions,
@@ -180,7 +185,37 @@ export function search({
   };
 }
 
-type Link = { href: string; context: string };
+/** Where a hit leads, what it belongs to (shown under the title), and for a paper its agenda item. */
+type Link = { href: string; context: string; itemHref?: string };
+
+/** Body, date and item numbers of the meetings behind the hits: "agendapunt B2 · Stuurgroep, 10 december 2026". */
+function meetingsOf(meetingIds: number[]) {
+  const db = getDb();
+  const ids = [...new Set(meetingIds)];
+  const byMeeting = new Map<number, { label: string; numbers: Map<number, string> }>();
+  if (ids.length === 0) return byMeeting;
+  const items = db
+    .select({
+      id: agendaItems.id,
+      meetingId: agendaItems.meetingId,
+      section: agendaItems.section,
+      position: agendaItems.position,
+    })
+    .from(agendaItems)
+    .where(inArray(agendaItems.meetingId, ids))
+    .all();
+  for (const meeting of db
+    .select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(inArray(meetings.id, ids))
+    .all())
+    byMeeting.set(meeting.id, {
+      label: `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`,
+      numbers: new Map(numberAgenda(items.filter((i) => i.meetingId === meeting.id)).map((i) => [i.id, i.number])),
+    });
+  return byMeeting;
+}
 
 /**
  * Where each hit leads and what it belongs to (shown under the title): one query per kind on the
@@ -192,31 +227,76 @@ function linksOf(hits: { kind: string; recordId: number }[]): Map<string, Link> 
   const links = new Map<string, Link>();
   const put = (kind: string, id: number, link: Link) => links.set(`${kind}:${id}`, link);
   const some = (kind: string) => ids(kind).length > 0;
-  for (const id of ids("meeting")) put("meeting", id, { href: `/vergaderingen/${id}`, context: "Vergadering" });
-  for (const id of ids("action")) put("action", id, { href: `/acties/${id}`, context: "Actie" });
+  const itemRows = some("agenda_item")
+    ? db
+        .select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
+        .from(agendaItems)
+        .where(inArray(agendaItems.id, ids("agenda_item")))
+        .all()
+    : [];
+  const decisionRows = some("decision")
+    ? db
+        .select({
+          id: decisions.id,
+          reference: decisions.reference,
+          itemId: agendaItems.id,
+          meetingId: agendaItems.meetingId,
+        })
+        .from(decisions)
+        .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+        .where(inArray(decisions.id, ids("decision")))
+        .all()
+    : [];
+  const documentRows = some("document")
+    ? db
+        .select({
+          id: documents.id,
+          itemId: agendaItems.id,
+          meetingId: agendaItems.meetingId,
+          versionId: sql<number>`(select max(v.id) from ${documentVersions} v where v.document_id = ${documents.id})`,
+        })
+        .from(documents)
+        .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+        .where(inArray(documents.id, ids("document")))
+        .all()
+    : [];
+  const context = meetingsOf([
+    ...ids("meeting"),
+    ...itemRows.map((r) => r.meetingId),
+    ...decisionRows.map((r) => r.meetingId),
+    ...documentRows.map((r) => r.meetingId),
+  ]);
+  const meetingLabel = (meetingId: number) => context.get(meetingId)?.label ?? "";
+  const itemNumber = (meetingId: number, itemId: number) => context.get(meetingId)?.numbers.get(itemId) ?? "";
+  const itemAnchor = (meetingId: number, itemId: number) =>
+    `/vergaderingen/${meetingId}#punt-${itemNumber(meetingId, itemId)}`;
+  for (const id of ids("meeting"))
+    put("meeting", id, { href: `/vergaderingen/${id}`, context: `Vergadering · ${meetingLabel(id)}` });
+  for (const row of itemRows)
+    put("agenda_item", row.id, {
+      href: itemAnchor(row.meetingId, row.id),
+      context: `Agendapunt ${itemNumber(row.meetingId, row.id)} · ${meetingLabel(row.meetingId)}`,
+    });
+  for (const row of decisionRows)
+    put("decision", row.id, {
+      href: `/besluiten/${row.reference}`,
+      context: `Besluit ${row.reference} · agendapunt ${itemNumber(row.meetingId, row.itemId)} · ${meetingLabel(row.meetingId)}`,
+    });
+  for (const row of documentRows)
+    put("document", row.id, {
+      href: `/stukken/${row.versionId}`,
+      context: `Stuk bij agendapunt ${itemNumber(row.meetingId, row.itemId)} · ${meetingLabel(row.meetingId)}`,
+      itemHref: itemAnchor(row.meetingId, row.itemId),
+    });
+  if (some("action"))
+    for (const row of db
+      .select({ id: actions.id, bodyName: bodies.name })
+      .from(actions)
+      .innerJoin(bodies, eq(bodies.id, actions.bodyId))
+      .where(inArray(actions.id, ids("action")))
+      .all())
+      put("action", row.id, { href: `/acties/${row.id}`, context: `Actie · ${row.bodyName}` });
   for (const id of ids("plan")) put("plan", id, { href: `/jaarplannen/${id}`, context: "Jaarplan" });
-  if (some("agenda_item"))
-    for (const row of db
-      .select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
-      .from(agendaItems)
-      .where(inArray(agendaItems.id, ids("agenda_item")))
-      .all())
-      put("agenda_item", row.id, { href: `/vergaderingen/${row.meetingId}`, context: "Agendapunt" });
-  if (some("decision"))
-    for (const row of db
-      .select({ id: decisions.id, reference: decisions.reference })
-      .from(decisions)
-      .where(inArray(decisions.id, ids("decision")))
-      .all())
-      put("decision", row.id, { href: `/besluiten/${row.reference}`, context: `Besluit ${row.reference}` });
-  if (some("document"))
-    for (const row of db
-      .select({ id: documents.id, meetingId: agendaItems.meetingId })
-      .from(documents)
-      .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
-      .where(inArray(documents.id, ids("document")))
-      .all())
-      put("document", row.id, { href: `/vergaderingen/${row.meetingId}`, context: "Stuk bij een agendapunt" });
   if (some("programme"))
     for (const row of db
       .select({ id: programmes.id, slug: programmes.slug })

@@ -122,7 +122,17 @@ export default function Search() {
                   <Link className="nl-link gremium-meetings__date" to={r.href}>
                     <span dangerouslySetInnerHTML={{ __html: r.titleHtml }} />
                   </Link>
-                  <span className="gremium-muted">{r.context}</span>
+                  <span className="gremium-muted">
+                    {r.context}
+                    {r.itemHref ? (
+                      <>
+                        {" · "}
+                        <Link className="nl-link" to={r.itemHref}>
+                          naar het agendapunt
+                        </Link>
+                      </>
+                    ) : null}
+                  </span>
                   {r.snippetHtml ? <span dangerouslySetInnerHTML={{ __html: r.snippetHtml }} /> : null}
                 </li>
               ))}

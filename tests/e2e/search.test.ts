@@ -102,3 +102,22 @@ describe("open data", () => {
     expect(bad.headers()["content-type"]).toContain("application/problem+json");
   });
 });
+
+describe("search in papers", () => {
+  it("a member finds a word inside a besloten PDF and reaches that paper in one tap, knowing its meeting", async () => {
+    const page = await member.newPage();
+    await visit(page, "/zoeken?q=tussenvoorziening");
+    const hit = page.getByRole("listitem").filter({ hasText: "Voorstel regionale voorrangsregeling nazorg" });
+    expect(await hit.textContent()).toContain("Stuurgroep Zorg, Veiligheid en Straf, donderdag 10 december 2026");
+    expect(await hit.textContent()).toMatch(/Stuk bij agendapunt B\d/);
+    await expectAccessible(page);
+    await hit.getByRole("link", { name: /Voorstel regionale voorrangsregeling nazorg/ }).click();
+    await page.waitForURL(/\/stukken\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: "Voorstel regionale voorrangsregeling nazorg" }).waitFor();
+    // A visitor finds nothing of it.
+    const outside = await visitorNoJs.newPage();
+    await visit(outside, "/zoeken?q=tussenvoorziening");
+    expect(await outside.getByRole("main").textContent()).not.toContain("voorrangsregeling");
+    await Promise.all([page.close(), outside.close()]);
+  });
+});
