@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
-import { formatTimestamp } from "~/lib/format";
+import { formatDate, formatTimestamp, isIsoDate } from "~/lib/format";
 import { listAuditEntries } from "~/models/audit.server";
 import { pageRoute } from "~/lib/responses.server";
 
@@ -15,7 +15,8 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
 
 function show(value: unknown) {
   if (value === null || value === undefined || value === "") return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if (typeof value === "string") return isIsoDate(value) ? formatDate(value) : value;
+  return JSON.stringify(value);
 }
 
 /** The fields that changed, old value struck through, new value after it. */

@@ -11,7 +11,7 @@ import { validateWith } from "~/components/validate-with";
 import { StatusBadge } from "~/components/status-badge";
 import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { formatDay } from "~/lib/format";
+import { formatDate, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { decisionOutcomeLabels, decisionOutcomes } from "~/lib/vocabulary";
 import { getDecisionList, recordDecision, removeDecision, updateDecision } from "~/models/decisions.server";
@@ -267,7 +267,7 @@ function DecisionEntry({
           {decision.commitments.map((c, i) => (
             <li key={i}>
               Toezegging: {c.description} ({[c.personName, c.organisationName].filter(Boolean).join(", ")}
-              {c.dueOn ? `, uiterlijk ${c.dueOn}` : ""})
+              {c.dueOn ? `, uiterlijk ${formatDate(c.dueOn)}` : ""})
             </li>
           ))}
         </ul>

@@ -91,7 +91,7 @@ export default function MeetingPack() {
           <p className="nl-paragraph">
             Het pakket is klaar.{" "}
             <a className="nl-link" href={pdfUrl}>
-              Open {data.fileName}
+              Open de vergaderstukken (PDF)
             </a>
           </p>
         ) : data.status === "mislukt" ? null : (

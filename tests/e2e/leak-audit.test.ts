@@ -353,10 +353,11 @@ describe("security headers", () => {
 });
 
 describe("phones", () => {
-  it("no page is wider than a 320 px screen: for a visitor, a member and the beheerder", async () => {
+  it("no page is wider than a 320 px screen or shows a date as 2027-03-01: for a visitor, a member and the beheerder", async () => {
     const urls = [...new Set(Object.values(catalogue(samples)).flat())];
     const context = await launchBrowser();
     const tooWide: string[] = [];
+    const isoDates: string[] = [];
     try {
       for (const cookie of [null, readers.at(-1)!.cookie, beheerderCookie]) {
         await context.clearCookies();
@@ -375,6 +376,10 @@ describe("phones", () => {
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           const who = cookie === beheerderCookie ? "beheerder" : cookie ? "lid" : "anoniem";
           if (width > 320) tooWide.push(`${url} (${who}): ${width} px`);
+          // People read dates the Dutch way (1 maart 2027); the API's own page documents ISO on purpose.
+          const text = await page.evaluate(() => document.querySelector("main")?.innerText ?? "");
+          const iso = url === "/api" ? null : text.match(/\b20\d\d-\d\d-\d\d\b/);
+          if (iso) isoDates.push(`${url} (${who}): ${iso[0]}`);
         }
         await page.close();
       }
@@ -382,5 +387,6 @@ describe("phones", () => {
       await context.close();
     }
     expect(tooWide).toEqual([]);
+    expect(isoDates).toEqual([]);
   }, 360_000);
 });

@@ -75,7 +75,7 @@ describe("the meeting pack", () => {
     const check = await checker.newPage();
     await check.goto(page.url());
     await expectAccessible(check);
-    const ready = page.getByRole("link", { name: /^Open stukken-stuurgroep-zvs-2026-12-10-openbaar\.pdf$/ });
+    const ready = page.getByRole("link", { name: "Open de vergaderstukken (PDF)" });
     for (let attempt = 0; attempt < 20 && !(await ready.isVisible()); attempt++) {
       expect(await page.getByRole("status").textContent()).toMatch(/wachtrij|wordt gemaakt/);
       await page.waitForTimeout(250);
