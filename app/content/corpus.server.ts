@@ -22,6 +22,7 @@ import {
   meetingStatuses,
   membershipRoles,
   organisationKinds,
+  topicPurposes,
   userRoles,
 } from "~/lib/vocabulary";
 
@@ -75,6 +76,24 @@ export const bodyFrontmatterSchema = z.strictObject({
       }),
     )
     .default([]),
+  // The bestuursagenda: topics planned for a meeting (by its file name) or a quarter ("2027-K2").
+  topics: z
+    .array(
+      z
+        .strictObject({
+          subject: z.string().min(1),
+          purpose: z.enum(topicPurposes),
+          owner: slug.optional(),
+          meeting: z.string().min(1).optional(),
+          quarter: z
+            .string()
+            .regex(/^\d{4}-K[1-4]$/, "moet een kwartaal zijn als 2027-K2")
+            .optional(),
+          confidential: z.boolean().optional(),
+        })
+        .refine((t) => Boolean(t.meeting) !== Boolean(t.quarter), "een onderwerp heeft óf een meeting óf een quarter"),
+    )
+    .default([]),
 });
 
 const time = z.string().refine(isTime, "moet een tijd zijn als UU:MM");
@@ -91,6 +110,8 @@ export const meetingSchema = z.strictObject({
   public: z.boolean(),
   registrationNumber: z.string().min(1).optional(),
   status: z.enum(meetingStatuses),
+  // Who came, for a meeting held: every invitee is recorded present except those listed as absent.
+  attendance: z.strictObject({ absent: z.array(slug).default([]) }).optional(),
   items: z.array(
     z.strictObject({
       section: z.enum(agendaSections),
@@ -278,12 +299,25 @@ export function loadCorpus(dir: string): Corpus {
         );
       }
     }
+    const meetingFiles = new Set(meetings.filter((m) => m.body === body.slug).map((m) => basename(m.file, ".yaml")));
+    for (const topic of body.topics) {
+      if (topic.owner && !personSlugs.has(topic.owner))
+        throw refError(relative(process.cwd(), file), text, `owner: ${topic.owner}`, `onbekende persoon "${topic.owner}"`);
+      if (topic.meeting && !meetingFiles.has(topic.meeting))
+        throw refError(
+          relative(process.cwd(), file),
+          text,
+          `meeting: ${topic.meeting}`,
+          `onbekende vergadering "${topic.meeting}" van dit gremium`,
+        );
+    }
   }
   for (const meeting of meetings) {
-    if (!bodySlugs.has(meeting.body)) {
-      const text = readFileSync(resolve(process.cwd(), meeting.file), "utf8");
-      throw refError(meeting.file, text, `body: ${meeting.body}`, `onbekend gremium "${meeting.body}"`);
-    }
+    const text = () => readFileSync(resolve(process.cwd(), meeting.file), "utf8");
+    if (!bodySlugs.has(meeting.body))
+      throw refError(meeting.file, text(), `body: ${meeting.body}`, `onbekend gremium "${meeting.body}"`);
+    for (const absent of meeting.attendance?.absent ?? [])
+      if (!personSlugs.has(absent)) throw refError(meeting.file, text(), absent, `onbekende persoon "${absent}"`);
   }
   const { programmes, plans } = loadProgrammesAndPlans(dir);
   const programmeSlugs = new Set(programmes.map((p) => p.slug));

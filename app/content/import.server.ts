@@ -15,7 +15,7 @@ import {
   type StepOptions,
 } from "~/models/actions.server";
 import { processActionList } from "~/models/action-lists.server";
-import { recordAttendance } from "~/models/attendance.server";
+import { listAttendance, recordAttendance } from "~/models/attendance.server";
 import { writeAudit } from "~/models/audit.server";
 import { createBody, getBodyForEdit, listBodiesForAdmin, retireBody } from "~/models/bodies.server";
 import { getDecisionList, recordDecision } from "~/models/decisions.server";
@@ -56,6 +56,7 @@ import {
 } from "~/models/programmes.server";
 import { importSubscribers } from "~/models/subscribers.server";
 import { createAccount, listUsers } from "~/models/users.server";
+import { addTopic, getPlanning } from "~/models/planning.server";
 import { loadCorpus, type Corpus, type ContentMeeting } from "./corpus.server";
 
 // Imports the demo corpus (content/) into a database, through the model layer: every record is made
@@ -234,6 +235,7 @@ function replay(
             bodyId,
             endsAt,
             personIds,
+            personNames,
             orgIds,
             objectiveIds,
             actionOf,
@@ -388,6 +390,30 @@ function replay(
   }
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const event of events) event.run();
+
+  // The bestuursagenda of each body: its planned topics (a topic already there, by subject, is kept).
+  for (const body of corpus.bodies) {
+    const bodyId = bodyIds.get(body.slug)!;
+    const planning = getPlanning({ viewer: system, bodyId });
+    const planned = new Set(
+      [...planning.meetings.flatMap((m) => m.topics), ...planning.byQuarter, ...planning.overdue, ...planning.handled].map(
+        (t) => t.subject,
+      ),
+    );
+    for (const topic of body.topics.filter((t) => !planned.has(t.subject)))
+      addTopic({
+        viewer: system,
+        bodyId,
+        input: {
+          subject: topic.subject,
+          purpose: topic.purpose,
+          ownerName: topic.owner ? personNames.get(topic.owner)! : null,
+          meetingId: topic.meeting ? meetingIdsByFile.get(topic.meeting)! : null,
+          quarter: topic.quarter ?? null,
+          isConfidential: topic.confidential ?? false,
+        },
+      });
+  }
 
   // Newsletter editions, published on their date, then the subscribers (so the import sends nothing).
   const editions = new Set(listEditions({ viewer: system }).map((e) => e.slug));
@@ -629,6 +655,7 @@ function holdMeeting(
     bodyId: number;
     endsAt: number;
     personIds: Map<string, number>;
+    personNames: Map<string, string>;
     orgIds: Map<string, number>;
     objectiveIds: Map<string, number>;
     actionOf: Map<Commitment, number>;
@@ -717,11 +744,17 @@ function holdMeeting(
       });
     }
   }
+  // Who came: as the file says, or left open (the meeting still counts as held).
+  const absent = new Set((meeting.attendance?.absent ?? []).map((slug) => ctx.personNames.get(slug)));
+  const invitees = meeting.attendance ? listAttendance({ viewer: system, meetingId: ctx.meetingId })!.invitees : [];
   recordAttendance({
     viewer: system,
     meetingId: ctx.meetingId,
     expectedVersion: getMeeting({ viewer: system, id: ctx.meetingId })!.version,
-    entries: [],
+    entries: invitees.map((invitee) => ({
+      inviteeId: invitee.id,
+      status: absent.has(invitee.name) ? ("afwezig" as const) : ("aanwezig" as const),
+    })),
     now: ctx.endsAt,
   });
 }

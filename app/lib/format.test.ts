@@ -3,6 +3,7 @@ import {
   amsterdamDateAndTime,
   formatDateTime,
   formatEuro,
+  formatQuarter,
   formatMoney,
   instantFromAmsterdam,
   isIsoDate,
@@ -49,5 +50,12 @@ describe("money in whole cents", () => {
     expect(formatEuro(63_700_000)).toBe("€\u00a0637.000");
     expect(formatEuro(123_456)).toBe("€\u00a01.234,56");
     expect(formatEuro(0)).toBe("€\u00a00");
+  });
+});
+
+describe("formatQuarter", () => {
+  it("says a stored quarter as a reader would", () => {
+    expect(formatQuarter("2027-K1")).toBe("1e kwartaal 2027");
+    expect(formatQuarter("onbekend")).toBe("onbekend");
   });
 });

@@ -170,3 +170,9 @@ export function parseEuroCents(input: string): number | null {
   if (!Number.isSafeInteger(total)) return null;
   return negative ? -total : total;
 }
+
+/** "2027-K1" (how a quarter is stored and typed) as a reader says it: "1e kwartaal 2027". */
+export function formatQuarter(quarter: string): string {
+  const match = /^(\d{4})-K([1-4])$/.exec(quarter);
+  return match ? `${match[2]}e kwartaal ${match[1]}` : quarter;
+}

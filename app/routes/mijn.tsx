@@ -8,7 +8,7 @@ import type { KeyedReply } from "~/components/keyed-form";
 import { StatusBadge } from "~/components/status-badge";
 import { requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { formatDate, formatDateTime, formatDay } from "~/lib/format";
+import { formatDate, formatDateTime, formatDay, formatQuarter } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { topicPurposeLabels } from "~/lib/vocabulary";
@@ -263,7 +263,11 @@ export default function StartPage() {
                 </Link>
                 <span className="gremium-muted">
                   {topic.bodyName} · {topicPurposeLabels[topic.purpose]} ·{" "}
-                  {topic.meetingStartsAt ? formatDay(topic.meetingStartsAt) : (topic.quarter ?? "nog niet ingepland")}
+                  {topic.meetingStartsAt
+                    ? formatDay(topic.meetingStartsAt)
+                    : topic.quarter
+                      ? formatQuarter(topic.quarter)
+                      : "nog niet ingepland"}
                 </span>
               </li>
             ))}

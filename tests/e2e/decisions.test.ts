@@ -104,13 +104,13 @@ describe("decisions and besluitenlijsten", () => {
   });
 
   it("a public meeting: the next meeting adopts its list with one amendment; the public then sees it without the besloten part", async () => {
-    const june = await meetingUrl(checker, /woensdag 10 juni 2026/);
+    const november = await meetingUrl(checker, /woensdag 25 november 2026/);
     const nextAbPage = await checker.newPage();
     await visit(nextAbPage, "/vergaderingen?gremium=&jaar=2027");
     const january = `${baseUrl()}${await nextAbPage.getByRole("link", { name: /woensdag 27 januari 2027/ }).getAttribute("href")}`;
     await nextAbPage.close();
 
-    await page.goto(`${june}/besluiten`);
+    await page.goto(`${november}/besluiten`);
     const b1 = page.getByRole("region", { name: /^B1 Kader voor de ontwikkeling van de organisatie/ });
     await b1.getByText("Besluit vastleggen bij B1").click();
     await b1.getByLabel("Uitkomst").selectOption({ label: "Conform voorstel" });
@@ -118,17 +118,17 @@ describe("decisions and besluitenlijsten", () => {
       .getByLabel("Besluit (niet verplicht)", { exact: true })
       .fill("1. Traject gestart. 2. Toetsingskader vastgesteld.");
     await b1.getByRole("button", { name: "Besluit vastleggen" }).click();
-    await page.getByText("Besluit AB-2026-02-B1 is vastgelegd.").waitFor();
+    await page.getByText("Besluit AB-2026-04-B1 is vastgelegd.").waitFor();
     const b2 = page.getByRole("region", { name: /^B2 Ontwikkelingen bij Veilig Thuis/ });
     await b2.getByText("Besluit vastleggen bij B2").click();
     await b2.getByLabel("Uitkomst").selectOption({ label: "Kennisgenomen" });
     await b2.getByLabel("Besluit (niet verplicht)", { exact: true }).fill("Personele gevolgen besproken.");
     await b2.getByLabel("Besloten besluit").check();
     await b2.getByRole("button", { name: "Besluit vastleggen" }).click();
-    await page.getByText("Besluit AB-2026-02-B2 is vastgelegd.").waitFor();
+    await page.getByText("Besluit AB-2026-04-B2 is vastgelegd.").waitFor();
 
     const anonymous = await visitor.newPage();
-    await anonymous.goto(`${june}/besluitenlijst`);
+    await anonymous.goto(`${november}/besluitenlijst`);
     await anonymous.getByText("De besluitenlijst van deze vergadering is nog niet vastgesteld.").waitFor();
     expect(await anonymous.content()).not.toContain("Toetsingskader vastgesteld");
     await expectAccessible(anonymous);
@@ -138,20 +138,20 @@ describe("decisions and besluitenlijsten", () => {
     await page.getByRole("button", { name: "Agenda publiceren" }).click();
     await page.getByText("De agenda is gepubliceerd.", { exact: false }).waitFor();
     await page.goto(`${january}/besluiten`);
-    const a1 = page.getByRole("region", { name: /^A1 Besluitenlijst algemeen bestuur 10 juni 2026/ });
+    const a1 = page.getByRole("region", { name: /^A1 Besluitenlijst algemeen bestuur 25 november 2026/ });
     await a1.getByText("Besluit vastleggen bij A1").click();
     await a1.getByLabel("Uitkomst").selectOption({ label: "Gewijzigd vastgesteld" });
     await a1
-      .getByLabel("Besluit AB-2026-02-B1")
+      .getByLabel("Besluit AB-2026-04-B1")
       .fill("1. Traject gestart. 2. Toetsingskader vastgesteld, met een evaluatie na één jaar.");
     await a1.getByRole("button", { name: "Besluit vastleggen" }).click();
     await page.getByText(/Besluit AB-2027-01-A1 is vastgelegd\./).waitFor();
 
-    await page.goto(`${june}/besluiten`);
+    await page.goto(`${november}/besluiten`);
     await page.getByText("Deze besluitenlijst is vastgesteld.").waitFor();
     expect(await page.getByRole("button", { name: "Besluit vastleggen" }).count()).toBe(0);
 
-    await anonymous.goto(`${june}/besluitenlijst`);
+    await anonymous.goto(`${november}/besluitenlijst`);
     const text = (await anonymous.getByRole("main").textContent())!;
     expect(text).toContain("vastgesteld");
     expect(text).toContain("met een evaluatie na één jaar");
@@ -165,14 +165,14 @@ describe("decisions and besluitenlijsten", () => {
     const anonymous = await visitor.newPage();
     await visit(anonymous, "/besluiten");
     const list = (await anonymous.getByRole("main").textContent())!;
-    expect(list).toContain("AB-2026-02-B1");
-    expect(list).not.toContain("AB-2026-02-B2");
+    expect(list).toContain("AB-2026-04-B1");
+    expect(list).not.toContain("AB-2026-04-B2");
     expect(list).not.toContain("SG-2026-03");
     await expectAccessible(anonymous);
-    await expectSignInAskedFor(anonymous, "/besluiten/AB-2026-02-B2");
-    await visit(anonymous, "/besluiten/AB-2026-02-B1");
+    await expectSignInAskedFor(anonymous, "/besluiten/AB-2026-04-B2");
+    await visit(anonymous, "/besluiten/AB-2026-04-B1");
     expect(await anonymous.getByRole("heading", { level: 1 }).textContent()).toBe(
-      "Besluit AB-2026-02-B1: Kader voor de ontwikkeling van de organisatie",
+      "Besluit AB-2026-04-B1: Kader voor de ontwikkeling van de organisatie",
     );
     await expectAccessible(anonymous);
 

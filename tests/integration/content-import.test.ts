@@ -26,6 +26,7 @@ import {
   handoffs,
   meetingInvitees,
   meetings,
+  plannedTopics,
   memberships,
   organisations,
   people,
@@ -119,13 +120,36 @@ describe("migrations and the demo corpus", () => {
         .all()
         .some((item) => item.isConfidential),
     ).toBe(true);
-    // Decisions: three adopted lists (one with an amendment), concept lists, a besloten decision.
+    // Decisions: six adopted lists (one with an amendment; four of the public algemeen bestuur), concept
+    // lists, a besloten decision.
     const lists = db.select().from(decisionLists).all();
-    expect(lists.filter((l) => l.status === "vastgesteld")).toHaveLength(3);
+    expect(lists.filter((l) => l.status === "vastgesteld")).toHaveLength(6);
     expect(lists.filter((l) => l.status === "concept").length).toBeGreaterThanOrEqual(2);
     expect(db.select().from(decisionAmendments).all()).toHaveLength(1);
     const all = db.select().from(decisions).all();
     expect(all.some((d) => d.isConfidential)).toBe(true);
+    // Attendance where the file gives it: the algemeen bestuur's meetings, with who sent apologies.
+    const attended = db
+      .select()
+      .from(meetingInvitees)
+      .all()
+      .filter((i) => i.attendance !== null);
+    expect(attended.filter((i) => i.attendance === "aanwezig").length).toBeGreaterThan(20);
+    expect(attended.some((i) => i.attendance === "afwezig")).toBe(true);
+    // A bestuursagenda for every active body.
+    const activeBodies = db
+      .select()
+      .from(bodies)
+      .all()
+      .filter((b) => !b.activeUntil);
+    const planned = new Set(
+      db
+        .select()
+        .from(plannedTopics)
+        .all()
+        .map((t) => t.bodyId),
+    );
+    expect(activeBodies.filter((b) => !planned.has(b.id)).map((b) => b.name)).toEqual([]);
     expect(all.map((d) => d.reference)).toContain("SG-2026-01-B1");
     // Actions: owners across at least six organisations, some overdue, some closed, some carried over.
     const allActions = db.select().from(actions).all();
