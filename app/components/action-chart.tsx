@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import { formatMonth } from "~/lib/format";
 
 type Point = { month: string; open: number; closed: number };
@@ -76,7 +77,7 @@ export function ActionChart({ points }: { points: readonly Point[] }) {
         <p className="gremium-muted">{summary}</p>
         <details>
           <summary>De cijfers per maand als tabel</summary>
-          <div className="gremium-table-wrap">
+          <ScrollRegion label="Lopende en afgeronde acties per maand">
             <table className="utrecht-table utrecht-table--html-table">
               <caption className="gremium-visually-hidden">Lopende en afgeronde acties per maand</caption>
               <thead>
@@ -96,7 +97,7 @@ export function ActionChart({ points }: { points: readonly Point[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </details>
       </figcaption>
     </figure>

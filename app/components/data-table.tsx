@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./scroll-region";
 
 export type Column<Row> = {
   header: string;
@@ -28,7 +29,7 @@ export function DataTable<Row>({
   stacked?: boolean;
 }) {
   return (
-    <div className="gremium-table-wrap">
+    <ScrollRegion label={caption}>
       <table className={`utrecht-table utrecht-table--html-table${stacked ? " gremium-table-stack" : ""}`}>
         <caption className={`utrecht-table__caption${captionHidden ? " gremium-visually-hidden" : ""}`}>
           {caption}
@@ -64,6 +65,6 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 type Quarter = { quarter: string; decisions: number; closed: number };
 
 const BAR = 10;
@@ -71,7 +72,7 @@ export function TimelineTable({ caption, quarters }: { caption: string; quarters
   return (
     <details>
       <summary>{caption} als tabel</summary>
-      <div className="gremium-table-wrap">
+      <ScrollRegion label={caption}>
         <table className="utrecht-table utrecht-table--html-table">
           <caption className="gremium-visually-hidden">{caption}</caption>
           <thead>
@@ -91,7 +92,7 @@ export function TimelineTable({ caption, quarters }: { caption: string; quarters
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActionChart } from "~/components/action-chart";
@@ -44,7 +45,7 @@ type Counts = { id: number | null; name: string | null; open: number; overdue: n
 
 function CountsTable({ caption, first, rows }: { caption: string; first: string; rows: readonly Counts[] }) {
   return (
-    <div className="gremium-table-wrap">
+    <ScrollRegion label={caption}>
       <table className="utrecht-table utrecht-table--html-table">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -76,7 +77,7 @@ function CountsTable({ caption, first, rows }: { caption: string; first: string;
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

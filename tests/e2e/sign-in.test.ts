@@ -37,7 +37,9 @@ describe("signing in and out", () => {
       const header = page.getByRole("banner");
       await header.getByText(`(${role})`).waitFor();
       expect(await header.textContent()).toContain(`${name} (${role})`);
-      expect(await header.getByRole("link", { name: "Beheer" }).count()).toBe(role === "Beheerder" ? 1 : 0);
+      expect(await header.getByRole("link", { name: "Beheer", exact: true }).count()).toBe(
+        role === "Beheerder" ? 1 : 0,
+      );
       await header.getByRole("button", { name: "Uitloggen" }).click();
       await page.getByRole("banner").getByRole("link", { name: "Inloggen" }).waitFor();
       expect(await page.getByRole("banner").textContent()).not.toContain(name);

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/scroll-region";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireIdParam } from "~/auth/guards";
@@ -238,7 +239,7 @@ export default function PlanPage() {
       {budget.length === 0 ? (
         <p className="nl-paragraph">Nog geen begroting.</p>
       ) : (
-        <div className="gremium-table-wrap">
+        <ScrollRegion label={`Begroting ${plan.year}`}>
           <table className="utrecht-table utrecht-table--html-table gremium-budget">
             <caption className="gremium-visually-hidden">Begroting {plan.year}</caption>
             {budgetKinds.map((kind) => (
@@ -280,7 +281,7 @@ export default function PlanPage() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {editable ? <BudgetForm reply={reply} /> : null}
     </>
