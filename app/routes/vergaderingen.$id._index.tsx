@@ -1,3 +1,4 @@
+import { readMeeting } from "~/lib/meeting-route.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { lazy, Suspense } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -8,7 +9,7 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { MeetingStatusBadge } from "~/components/meeting-list";
 import { requireIdParam } from "~/auth/guards";
-import { refuseClosedRecord, requireUser } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError } from "~/lib/form-reply.server";
@@ -20,7 +21,7 @@ import { listHandoffsForItems } from "~/models/handoffs.server";
 import { listBodyActions } from "~/models/actions.server";
 import { isDomainError } from "~/models/errors";
 import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
-import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
+import { cancelMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
 import { MeetingFacts } from "~/components/meeting-facts";
@@ -62,17 +63,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "Vergadering · Gremium" }];
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const viewer = getViewer(request);
-  const id = requireIdParam(params.id);
   const preview = new URL(request.url).searchParams.get("weergave") === "publiek";
-  const meeting = getMeeting({ viewer, id, asPublic: preview });
-  if (!meeting)
-    refuseClosedRecord(
-      request,
-      viewer,
-      { kind: "meeting", id },
-      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
-    );
+  const { viewer, meeting } = readMeeting(request, params, { asPublic: preview });
   return {
     meeting,
     preview,

@@ -1,11 +1,8 @@
+import { readMeeting } from "~/lib/meeting-route.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaTable } from "~/components/agenda-table";
-import { requireIdParam } from "~/auth/guards";
-import { refuseClosedRecord } from "~/auth/permissions.server";
-import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
-import { getMeeting } from "~/models/meetings.server";
 import { pageRoute } from "~/lib/responses.server";
 import { MeetingFacts } from "~/components/meeting-facts";
 
@@ -18,16 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const viewer = getViewer(request);
-  const id = requireIdParam(params.id);
-  const meeting = getMeeting({ viewer, id });
-  if (!meeting)
-    refuseClosedRecord(
-      request,
-      viewer,
-      { kind: "meeting", id },
-      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
-    );
+  const { meeting } = readMeeting(request, params);
   return { meeting };
 });
 

@@ -1,24 +1,12 @@
+import { readMeeting } from "~/lib/meeting-route.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireIdParam } from "~/auth/guards";
-import { refuseClosedRecord } from "~/auth/permissions.server";
-import { getViewer } from "~/auth/session.server";
 import { buildAgendaDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
-import { getMeeting } from "~/models/meetings.server";
 import { resourceRoute } from "~/lib/responses.server";
 
 /** The agenda as a Word document, holding only what the requester may see. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const viewer = getViewer(request);
-  const id = requireIdParam(params.id);
-  const meeting = getMeeting({ viewer, id });
-  if (!meeting)
-    refuseClosedRecord(
-      request,
-      viewer,
-      { kind: "meeting", id },
-      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
-    );
+  const { meeting } = readMeeting(request, params);
   const file = await buildAgendaDocx(meeting);
   const date = new Date(meeting.startsAt).toISOString().slice(0, 10);
   const headers = applySecurityHeaders(

@@ -1,16 +1,13 @@
+import { readDecisionList } from "~/lib/meeting-route.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { StatusBadge } from "~/components/status-badge";
-import { requireIdParam } from "~/auth/guards";
-import { refuseClosedRecord } from "~/auth/permissions.server";
-import { getViewer } from "~/auth/session.server";
 import { amsterdamDateAndTime, formatDate, formatDateTime, formatDay } from "~/lib/format";
 import { actionReviewResultLabels, agendaSectionLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
 import { listAttendance } from "~/models/attendance.server";
 import { getMeetingActionList } from "~/models/action-lists.server";
-import { getDecisionList } from "~/models/decisions.server";
 import { pageRoute } from "~/lib/responses.server";
 import { MeetingFacts } from "~/components/meeting-facts";
 
@@ -23,16 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const viewer = getViewer(request);
-  const meetingId = requireIdParam(params.id);
-  const list = getDecisionList({ viewer, meetingId });
-  if (!list)
-    refuseClosedRecord(
-      request,
-      viewer,
-      { kind: "meeting", id: meetingId },
-      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
-    );
+  const { viewer, list } = readDecisionList(request, params);
   // The actielijst as discussed is for the members of the body only.
   const actionList = list.visible ? getMeetingActionList({ viewer, meetingId: list.meeting.id }) : null;
   return {

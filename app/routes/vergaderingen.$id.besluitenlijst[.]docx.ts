@@ -1,28 +1,17 @@
+import { readDecisionList } from "~/lib/meeting-route.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireIdParam } from "~/auth/guards";
-import { refuseClosedRecord } from "~/auth/permissions.server";
-import { getViewer } from "~/auth/session.server";
+import { notFound } from "~/auth/guards";
 import { buildDecisionListDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { formatDate } from "~/lib/format";
 import { actionReviewResultLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
 import { getMeetingActionList } from "~/models/action-lists.server";
 import { listAttendance } from "~/models/attendance.server";
-import { getDecisionList } from "~/models/decisions.server";
 import { resourceRoute } from "~/lib/responses.server";
 
 /** The besluitenlijst as a Word document, holding only what the requester may see. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const viewer = getViewer(request);
-  const meetingId = requireIdParam(params.id);
-  const list = getDecisionList({ viewer, meetingId });
-  if (!list)
-    refuseClosedRecord(
-      request,
-      viewer,
-      { kind: "meeting", id: meetingId },
-      "Deze vergadering bestaat niet of is (nog) niet openbaar.",
-    );
+  const { viewer, list } = readDecisionList(request, params);
   if (!list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
   const invitees = listAttendance({ viewer, meetingId: list.meeting.id })?.invitees ?? [];
   const file = await buildDecisionListDocx(list.meeting, {
