@@ -20,7 +20,7 @@ export default function ManageMeeting({
   const [moveForm, moveFields] = useKeyedForm(null, "move", lastAction, {
     defaultValue: {
       date: current.date,
-      startTime: current.time,
+      startTime: formatTime(meeting.startsAt),
       endTime: formatTime(meeting.endsAt),
     },
   });

@@ -4,6 +4,9 @@ import {
   formatDateTime,
   formatEuro,
   formatQuarter,
+  formatTime,
+  formatTimeOfDay,
+  parseTime,
   formatMoney,
   instantFromAmsterdam,
   isIsoDate,
@@ -18,7 +21,7 @@ describe("Dutch formats in Amsterdam time", () => {
     const winter = instantFromAmsterdam("2026-11-26", "12:30");
     expect(new Date(winter).toISOString()).toBe("2026-11-26T11:30:00.000Z");
     expect(amsterdamDateAndTime(winter)).toEqual({ date: "2026-11-26", time: "12:30" });
-    expect(formatDateTime(winter)).toBe("donderdag 26 november 2026, 12:30");
+    expect(formatDateTime(winter)).toBe("donderdag 26 november 2026, 12.30");
   });
 
   it("formats money in whole cents the Dutch way", () => {
@@ -57,5 +60,20 @@ describe("formatQuarter", () => {
   it("says a stored quarter as a reader would", () => {
     expect(formatQuarter("2027-K1")).toBe("1e kwartaal 2027");
     expect(formatQuarter("onbekend")).toBe("onbekend");
+  });
+});
+
+describe("times of day", () => {
+  it("reads the four ways people write a time, and no impossible one", () => {
+    for (const typed of ["13.30", "13:30", "1330", " 13.30 uur "]) expect(parseTime(typed), typed).toBe("13:30");
+    expect(parseTime("9.00")).toBe("09:00");
+    expect(parseTime("900")).toBe("09:00");
+    expect(parseTime("9")).toBe("09:00");
+    for (const typed of ["24.00", "13.60", "13,30", "half twee", ""]) expect(parseTime(typed), typed).toBeNull();
+  });
+
+  it("shows a time the Dutch way", () => {
+    expect(formatTimeOfDay("13:30")).toBe("13.30");
+    expect(formatTime(Date.UTC(2026, 11, 10, 12, 30))).toBe("13.30");
   });
 });

@@ -74,7 +74,7 @@ export function formatDateForCsv(isoDate: string | null): string {
 /** "donderdag 26 november 2026, 12:30" for an instant, shown in Amsterdam time. */
 export function formatDateTime(instant: number | Date): string {
   const t = inAmsterdam(instant);
-  return `${weekdays[t.weekday]} ${t.day} ${monthNames[t.month]} ${t.year}, ${two(t.hours)}:${two(t.minutes)}`;
+  return `${weekdays[t.weekday]} ${t.day} ${monthNames[t.month]} ${t.year}, ${two(t.hours)}.${two(t.minutes)}`;
 }
 
 /** "26-11-2026 12:30:05" for dense tables such as the audit log. */
@@ -112,7 +112,25 @@ export function amsterdamDateAndTime(instant: number): { date: string; time: str
 /** "10:00" for an instant, in Amsterdam. */
 export function formatTime(instant: number): string {
   const t = inAmsterdam(instant);
-  return `${two(t.hours)}:${two(t.minutes)}`;
+  return `${two(t.hours)}.${two(t.minutes)}`;
+}
+
+/** A stored time of day ("13:30") as the Dutch write it: "13.30". */
+export function formatTimeOfDay(time: string): string {
+  return time.replace(":", ".");
+}
+
+/**
+ * A time of day as people type it — "13.30", "13:30", "1330", "9.00", "9:00", "900" or a whole hour
+ * "9" — as the stored "HH:MM"; null when it is no time of day.
+ */
+export function parseTime(input: string): string | null {
+  const match = /^(\d{1,2})(?:[.:]?(\d{2}))?$/.exec(input.trim().replace(/\s*uur$/i, ""));
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? "0");
+  if (hours > 23 || minutes > 59) return null;
+  return `${two(hours)}:${two(minutes)}`;
 }
 
 /** "woensdag 10 juni 2026" for an instant, in Amsterdam. */

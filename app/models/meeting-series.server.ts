@@ -100,8 +100,8 @@ export function listSeries({ viewer, bodyId }: { viewer: Viewer; bodyId: number 
 
 function checkChange(change: SeriesChange) {
   const errors: Record<string, string[]> = {};
-  if (!isTime(change.startTime)) errors.startTime = ["Vul de begintijd in als UU:MM, bijvoorbeeld 10:00."];
-  if (!isTime(change.endTime)) errors.endTime = ["Vul de eindtijd in als UU:MM, bijvoorbeeld 12:00."];
+  if (!isTime(change.startTime)) errors.startTime = ["Vul de begintijd in als uren en minuten, bijvoorbeeld 10.00."];
+  if (!isTime(change.endTime)) errors.endTime = ["Vul de eindtijd in als uren en minuten, bijvoorbeeld 12.00."];
   else if (change.endTime <= change.startTime) errors.endTime = ["De eindtijd ligt na de begintijd."];
   if (!change.location.trim()) errors.location = ["Vul de plaats in."];
   if (Object.keys(errors).length) throw new RuleError(errors);

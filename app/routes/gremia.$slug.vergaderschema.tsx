@@ -7,7 +7,7 @@ import { Button } from "~/components/form";
 import { PlainField as Field, PlainInput } from "~/components/plain-field";
 import { forbidden, notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { formatDate, formatDay, formatTime, isTime, todayIso } from "~/lib/format";
+import { formatDate, formatDay, formatTime, formatTimeOfDay, parseTime, todayIso } from "~/lib/format";
 import {
   datesForRule,
   describeRule,
@@ -86,22 +86,25 @@ function readForm(form: FormData) {
       summary = describeRule(rule);
     }
   }
-  if (!isTime(values.begin ?? "")) errors.begin = ["Vul de begintijd in als UU:MM, bijvoorbeeld 10:00."];
-  if (!isTime(values.einde ?? "")) errors.einde = ["Vul de eindtijd in als UU:MM, bijvoorbeeld 12:00."];
-  else if ((values.einde ?? "") <= (values.begin ?? "")) errors.einde = ["De eindtijd ligt na de begintijd."];
+  // Times as people type them (13.30, 1330, 9.00); what was typed stays in the form.
+  const begin = parseTime(values.begin ?? "");
+  const einde = parseTime(values.einde ?? "");
+  if (!begin) errors.begin = ["Vul de begintijd in als uren en minuten, bijvoorbeeld 10.00."];
+  if (!einde) errors.einde = ["Vul de eindtijd in als uren en minuten, bijvoorbeeld 12.00."];
+  else if (begin && einde <= begin) errors.einde = ["De eindtijd ligt na de begintijd."];
   if (!(values.locatie ?? "").trim()) errors.locatie = ["Vul de plaats in."];
   const past = dates.filter((d) => d < todayIso());
   if (past.length)
     errors[values.wijze === "lijst" ? "datums" : "jaar"] = [
       `Deze datums liggen in het verleden: ${past.map(formatDate).join(", ")}.`,
     ];
-  return { values, errors, dates, summary };
+  return { values, errors, dates, summary, startTime: begin ?? "", endTime: einde ?? "" };
 }
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const { body } = loadBody(viewer, params.slug);
-  const { values, errors, dates, summary } = readForm(await request.formData());
+  const { values, errors, dates, summary, startTime, endTime } = readForm(await request.formData());
   if (Object.keys(errors).length) return data<Reply>({ values, errors }, { status: 400 });
   if (values.intent !== "aanmaken")
     return {
@@ -111,8 +114,8 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
         viewer,
         bodyId: body.id,
         dates,
-        startTime: values.begin!,
-        endTime: values.einde!,
+        startTime,
+        endTime,
       }),
     } satisfies Reply;
   try {
@@ -121,8 +124,8 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       viewer,
       bodyId: body.id,
       dates,
-      startTime: values.begin!,
-      endTime: values.einde!,
+      startTime,
+      endTime,
       location: values.locatie!.trim(),
       isPublic: values.openbaar === "on",
       chairName: defaults.chairName || null,
@@ -178,7 +181,7 @@ export default function SeriesPlanner() {
             {series.map((s) => (
               <li key={s.id}>
                 <span className="gremium-meetings__date">
-                  {s.summary}, {s.startTime}–{s.endTime} uur, {s.location}
+                  {s.summary}, {formatTimeOfDay(s.startTime)}–{formatTimeOfDay(s.endTime)} uur, {s.location}
                 </span>
                 <span>
                   {s.count} vergaderingen

@@ -7,7 +7,7 @@ import { Button } from "~/components/form";
 import { PlainInput } from "~/components/plain-field";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { formatDateTime, formatDay } from "~/lib/format";
+import { formatDateTime, formatDay, formatTimeOfDay, parseTime } from "~/lib/format";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { ConflictError, RuleError } from "~/models/errors";
 import { changeSeries, listSeries, previewSeriesChange } from "~/models/meeting-series.server";
@@ -43,7 +43,9 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const values = Object.fromEntries(
     [...form.entries()].filter(([k]) => k !== "ook").map(([k, v]) => [k, String(v)]),
   ) as Values;
-  const change = { startTime: values.begin ?? "", endTime: values.einde ?? "", location: values.locatie ?? "" };
+  // Times as people type them (13.30, 1330); the model checks what could not be read.
+  const time = (typed: string | undefined) => parseTime(typed ?? "") ?? typed ?? "";
+  const change = { startTime: time(values.begin), endTime: time(values.einde), location: values.locatie ?? "" };
   try {
     const preview = previewSeriesChange({ viewer, seriesId: series.id, change });
     if (values.intent !== "doorvoeren") return { values, errors: {}, preview } satisfies Reply;
@@ -94,9 +96,10 @@ export default function ChangeSeries() {
       />
       <h1 className="nl-heading nl-heading--level-1">Vergaderschema wijzigen</h1>
       <p className="nl-paragraph">
-        {series.summary}, nu {series.startTime}–{series.endTime} uur, {series.location}. Een wijziging geldt voor de
-        komende vergaderingen van dit schema; vergaderingen die al zijn geweest of geannuleerd blijven zoals ze zijn.
-        Vergaderingen waarvan de agenda al is gepubliceerd wijzigen alleen als u ze aanvinkt.
+        {series.summary}, nu {formatTimeOfDay(series.startTime)}–{formatTimeOfDay(series.endTime)} uur,{" "}
+        {series.location}. Een wijziging geldt voor de komende vergaderingen van dit schema; vergaderingen die al zijn
+        geweest of geannuleerd blijven zoals ze zijn. Vergaderingen waarvan de agenda al is gepubliceerd wijzigen alleen
+        als u ze aanvinkt.
       </p>
       {changed !== null ? (
         <Alert type="ok">
@@ -126,14 +129,14 @@ export default function ChangeSeries() {
             label="Nieuwe begintijd"
             error={e("begin")}
             type="time"
-            defaultValue={v("begin", series.startTime)}
+            defaultValue={v("begin", formatTimeOfDay(series.startTime))}
           />
           <PlainInput
             name="einde"
             label="Nieuwe eindtijd"
             error={e("einde")}
             type="time"
-            defaultValue={v("einde", series.endTime)}
+            defaultValue={v("einde", formatTimeOfDay(series.endTime))}
           />
         </div>
         <PlainInput

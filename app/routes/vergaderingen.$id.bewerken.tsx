@@ -48,7 +48,7 @@ export default function EditMeeting() {
     lastResult: actionData?.result,
     defaultValue: {
       date: start.date,
-      startTime: start.time,
+      startTime: formatTime(meeting.startsAt),
       endTime: formatTime(meeting.endsAt),
       location: meeting.location,
       chairName: meeting.chairName ?? "",

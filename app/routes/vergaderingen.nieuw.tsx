@@ -48,8 +48,8 @@ export default function NewMeeting() {
           bodyId: String(body.id),
           chairName: body.chairName,
           secretaryName: body.secretaryName,
-          startTime: "10:00",
-          endTime: "12:00",
+          startTime: "10.00",
+          endTime: "12.00",
         }
       : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newMeetingSchema }),

@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { isTime } from "~/lib/format";
+import { parseTime } from "~/lib/format";
 import { agendaSections, attendanceStatuses } from "~/lib/vocabulary";
 import { id, isoDate, optionalText, requiredText, version } from "./fields";
 
+/** A time as people write it (13.30, 13:30, 1330, 9.00), kept as "13:30". */
 const time = (label: string) =>
   z
     .string({ message: `Vul ${label} in.` })
     .trim()
-    .refine(isTime, `Vul ${label} in als uren en minuten, bijvoorbeeld 10:00.`);
+    .transform((value, context) => {
+      const parsed = parseTime(value);
+      if (parsed) return parsed;
+      context.addIssue({ code: "custom", message: `Vul ${label} in als uren en minuten, bijvoorbeeld 13.30.` });
+      return z.NEVER;
+    });
 
 const schedule = {
   date: isoDate("de datum"),

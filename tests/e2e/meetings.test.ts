@@ -296,7 +296,7 @@ describe("agendas", () => {
     await page.getByText("ZVS-2027-01").waitFor();
     await page.getByLabel("Eindtijd").fill("25:00");
     await page.getByRole("button", { name: "Vergadering verplaatsen" }).click();
-    await page.getByText("Vul de eindtijd in als uren en minuten, bijvoorbeeld 10:00.").waitFor();
+    await page.getByText("Vul de eindtijd in als uren en minuten, bijvoorbeeld 13.30.").waitFor();
     expect(await page.getByLabel("Eindtijd").inputValue()).toBe("25:00");
   });
 
@@ -311,7 +311,7 @@ describe("agendas", () => {
     await scripted.evaluate(() => Object.assign(window, { samePage: true }));
     await scripted.getByLabel("Eindtijd").fill("25:00");
     await scripted.getByRole("button", { name: "Vergadering verplaatsen" }).click();
-    await scripted.getByText("Vul de eindtijd in als uren en minuten, bijvoorbeeld 10:00.").waitFor();
+    await scripted.getByText("Vul de eindtijd in als uren en minuten, bijvoorbeeld 13.30.").waitFor();
     expect(await scripted.getByLabel("Eindtijd").inputValue()).toBe("25:00");
     expect(await scripted.evaluate(() => "samePage" in window)).toBe(true);
     expect(errors).toEqual([]);
@@ -331,7 +331,7 @@ describe("agendas", () => {
     await page.getByLabel("Nieuwe datum").fill("2027-03-18");
     await page.getByRole("button", { name: "Vergadering verplaatsen" }).click();
     await page.getByText("De vergadering is verplaatst.").waitFor();
-    await page.getByText("Verplaatst; was donderdag 11 maart 2027, 14:00").waitFor();
+    await page.getByText("Verplaatst; was donderdag 11 maart 2027, 14.00").waitFor();
     await page.getByRole("button", { name: "Vergadering annuleren" }).click();
     await page.getByText("Vul de reden van annuleren in.").waitFor();
     await page.getByLabel("Reden").fill("Samengevoegd met de vergadering van april");

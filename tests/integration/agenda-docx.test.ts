@@ -58,7 +58,7 @@ describe("the agenda as a Word document", () => {
       "PLAATS",
       "Twentehuis, vergaderruimte 501-503",
       "TIJDSTIP",
-      "10:00-11:00 uur",
+      "10.00-11.00 uur",
       "VOORZITTER",
       "H. Wolters",
       "SECRETARIS",
