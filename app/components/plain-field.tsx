@@ -39,7 +39,7 @@ export function PlainInput({
   name: string;
   label: string;
   error?: string[];
-  type?: "text" | "number" | "time";
+  type?: "text" | "number";
   defaultValue: string;
 }) {
   return (

@@ -269,15 +269,13 @@ export default function SeriesPlanner() {
             name="begin"
             label="Begintijd"
             error={e("begin")}
-            type="time"
-            defaultValue={v("begin", "10:00")}
+            defaultValue={v("begin", "10.00")}
           />
           <PlainInput
             name="einde"
             label="Eindtijd"
             error={e("einde") ?? e("endTime")}
-            type="time"
-            defaultValue={v("einde", "12:00")}
+            defaultValue={v("einde", "12.00")}
           />
         </div>
         <PlainInput name="locatie" label="Plaats" error={e("locatie")} defaultValue={v("locatie")} />

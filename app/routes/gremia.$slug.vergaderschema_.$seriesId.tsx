@@ -128,14 +128,12 @@ export default function ChangeSeries() {
             name="begin"
             label="Nieuwe begintijd"
             error={e("begin")}
-            type="time"
             defaultValue={v("begin", formatTimeOfDay(series.startTime))}
           />
           <PlainInput
             name="einde"
             label="Nieuwe eindtijd"
             error={e("einde")}
-            type="time"
             defaultValue={v("einde", formatTimeOfDay(series.endTime))}
           />
         </div>
