@@ -265,12 +265,7 @@ export default function SeriesPlanner() {
           </Field>
         </fieldset>
         <div className="gremium-two-columns">
-          <PlainInput
-            name="begin"
-            label="Begintijd"
-            error={e("begin")}
-            defaultValue={v("begin", "10.00")}
-          />
+          <PlainInput name="begin" label="Begintijd" error={e("begin")} defaultValue={v("begin", "10.00")} />
           <PlainInput
             name="einde"
             label="Eindtijd"
