@@ -26,3 +26,12 @@ export function replyToModelError<T>(
   }
   throw error;
 }
+
+/**
+ * The status of an answer to an unfinished submission. A refused submit is a 400; a check while
+ * typing or on leaving a field (conform's validate intent) is an ordinary answer, so the browser
+ * console stays free of errors that are none.
+ */
+export function unfinishedStatus(submission: { status?: "success" | "error" }) {
+  return { status: submission.status === "error" ? 400 : 200 };
+}

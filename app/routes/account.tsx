@@ -7,7 +7,7 @@ import { Button, FormErrors, TextField } from "~/components/form";
 import { requireUser } from "~/auth/permissions.server";
 import { rotateViewerSession, signOut } from "~/auth/session.server";
 import { SessionEnded } from "~/models/errors";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { userRoleLabels } from "~/lib/vocabulary";
 import { publicUrl } from "~/lib/env.server";
 import { createCalendarFeed, hasCalendarFeed, revokeCalendarFeed } from "~/models/calendar-feeds.server";
@@ -89,7 +89,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   if (submission.status !== "success") {
     return data(
       { result: submission.reply({ hideFields: passwordFields }), changed: false, feedToken: null, feedRevoked: false },
-      { status: 400 },
+      unfinishedStatus(submission),
     );
   }
   try {

@@ -11,7 +11,7 @@ import { assertSameOrigin } from "~/auth/csrf.server";
 import { requireUser } from "~/auth/permissions.server";
 import { getPendingSignIn, getViewer, safeRedirect, signOut } from "~/auth/session.server";
 import { enrolmentCookies, secondStepPath } from "~/auth/sign-in-flow.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { formatDateTime } from "~/lib/format";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { NotFound, RuleError } from "~/models/errors";
@@ -84,7 +84,7 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
   }
   const submission = parseWithZod(formData, { schema: confirmTotpSchema });
   if (submission.status !== "success")
-    return data<ActionReply>({ result: submission.reply({ hideFields: ["code"] }) }, { status: 400 });
+    return data<ActionReply>({ result: submission.reply({ hideFields: ["code"] }) }, unfinishedStatus(submission));
   let codes: string[];
   try {
     codes = confirmTotpEnrolment({ holder, code: submission.value.code });

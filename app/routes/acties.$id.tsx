@@ -17,7 +17,7 @@ import { requireIdParam } from "~/auth/guards";
 import { refuseClosedRecord, requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDate, formatDay, formatTimestamp, todayIso } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { loadGoalLinks, saveGoalLinks } from "~/lib/goal-links-route.server";
 import { actionReviewResultLabels, actionStatusLabels } from "~/lib/vocabulary";
 import { getAction, recordActionProgress, reopenAction, updateActionDetails } from "~/models/actions.server";
@@ -70,7 +70,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const submission = parseWithZod(formData, { schema });
   const formKey = submission.payload.intent === "edit" ? "edit" : String(submission.payload.intent ?? "progress");
   if (submission.status !== "success")
-    return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey, result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   const input = submission.value;
   try {
     const base = { viewer, id, expectedVersion: input.version };

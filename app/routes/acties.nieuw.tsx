@@ -9,7 +9,7 @@ import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { createAction, getNewActionOptions } from "~/models/actions.server";
 import { listOrganisations, listPeopleForCommitments } from "~/models/people.server";
 import { createActionSchema } from "~/schemas/actions";
@@ -42,7 +42,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: createActionSchema });
   if (submission.status !== "success")
-    return data({ formKey: "create", result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey: "create", result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   const input = submission.value;
   try {
     const { id } = createAction({

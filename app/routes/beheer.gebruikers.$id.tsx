@@ -12,7 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireRole } from "~/auth/permissions.server";
 import { formatDateTime } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { userRoleLabels, userRoles, type UserRole } from "~/lib/vocabulary";
 import { deactivateUser, getUserForEdit, reactivateUser, setUserRole } from "~/models/users.server";
 import {
@@ -52,7 +52,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const submission = parseWithZod(await request.formData(), { schema });
   const intent = submission.payload.intent as string;
   if (submission.status !== "success") {
-    return data({ formKey: intent, result: submission.reply(), done: null }, { status: 400 });
+    return data({ formKey: intent, result: submission.reply(), done: null }, unfinishedStatus(submission));
   }
   const input = submission.value;
   try {

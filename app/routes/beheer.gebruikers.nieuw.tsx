@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
 import { requireRole } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { userRoleLabels, userRoles } from "~/lib/vocabulary";
 import { listOrganisations } from "~/models/people.server";
 import { createUser } from "~/models/users.server";
@@ -24,7 +24,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
   if (submission.status !== "success") {
-    return data(submission.reply(), { status: 400 });
+    return data(submission.reply(), unfinishedStatus(submission));
   }
   try {
     const user = await createUser({ viewer, input: submission.value, baseUrl: publicUrl() });

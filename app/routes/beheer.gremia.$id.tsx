@@ -13,7 +13,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireRole } from "~/auth/permissions.server";
 import { formatDate, todayIso } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { membershipRoleLabels, membershipRoles } from "~/lib/vocabulary";
 import { getBodyForEdit, listBodiesForSelect, retireBody, updateBody } from "~/models/bodies.server";
 import { addMembership, endMembership, listMembershipsForAdmin } from "~/models/memberships.server";
@@ -54,7 +54,10 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   // Each membership row has its own form; the id tells which one a reply belongs to.
   const formKey = intent === "end-membership" ? `end-membership-${formData.get("membershipId")}` : intent;
   if (submission.status !== "success") {
-    return data({ formKey, result: submission.reply(), done: null, currentVersion: null }, { status: 400 });
+    return data(
+      { formKey, result: submission.reply(), done: null, currentVersion: null },
+      unfinishedStatus(submission),
+    );
   }
   const input = submission.value;
   try {

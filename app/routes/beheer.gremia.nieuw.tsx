@@ -7,7 +7,7 @@ import { BodyFields } from "~/components/body-fields";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
 import { requireRole } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { todayIso } from "~/lib/format";
 import { createBody, listBodiesForSelect } from "~/models/bodies.server";
 import { bodySchema } from "~/schemas/admin";
@@ -22,7 +22,7 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const submission = parseWithZod(await request.formData(), { schema: bodySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
   try {
     const body = createBody({ viewer, input: submission.value });
     return redirect(`/beheer/gremia/${body.id}?aangemaakt=1`);

@@ -6,7 +6,7 @@ import { Alert } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
 import { requireRole } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { pageRoute, refusalResponse } from "~/lib/responses.server";
 import { listOrganisations } from "~/models/people.server";
 import { createSsoProvider, listSsoProviders, removeSsoProvider, ssoCallbackUrl } from "~/models/sso.server";
@@ -42,7 +42,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   }
   const submission = parseWithZod(formData, { schema: ssoProviderSchema });
   if (submission.status !== "success")
-    return data<Answer>({ result: submission.reply({ hideFields: ["clientSecret"] }) }, { status: 400 });
+    return data<Answer>({ result: submission.reply({ hideFields: ["clientSecret"] }) }, unfinishedStatus(submission));
   try {
     createSsoProvider({ viewer, input: submission.value });
   } catch (error) {

@@ -6,7 +6,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireRole } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { listOrganisations } from "~/models/people.server";
 import { getSsoProviderForEdit, updateSsoProvider } from "~/models/sso.server";
@@ -27,7 +27,8 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const viewer = requireRole(request, ["beheerder"]);
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: updateSsoProviderSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["clientSecret"] }), { status: 400 });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["clientSecret"] }), unfinishedStatus(submission));
   const { version, ...input } = submission.value;
   try {
     updateSsoProvider({ viewer, id, expectedVersion: version, input });

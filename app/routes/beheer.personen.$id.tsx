@@ -8,7 +8,7 @@ import { Button, FormErrors } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireRole } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { getPersonForEdit, listOrganisations, updatePerson } from "~/models/people.server";
 import { updatePersonSchema } from "~/schemas/admin";
 import { pageRoute } from "~/lib/responses.server";
@@ -29,7 +29,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: updatePersonSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), saved: false, currentVersion: null }, { status: 400 });
+    return data({ result: submission.reply(), saved: false, currentVersion: null }, unfinishedStatus(submission));
   }
   try {
     updatePerson({ viewer, id, expectedVersion: submission.value.version, input: submission.value });

@@ -7,7 +7,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
 import { PersonFields } from "~/components/person-fields";
 import { requireRole } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { createPerson, listOrganisations } from "~/models/people.server";
 import { personSchema } from "~/schemas/admin";
 
@@ -21,7 +21,7 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireRole(request, ["beheerder"]);
   const submission = parseWithZod(await request.formData(), { schema: personSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
   try {
     const person = createPerson({ viewer, input: submission.value });
     return redirect(`/beheer/personen/${person.id}?aangemaakt=1`);

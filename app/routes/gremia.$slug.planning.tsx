@@ -15,7 +15,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDay } from "~/lib/format";
 import { originValue } from "~/lib/topic-origin";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { decisionOutcomeLabels, topicPurposeLabels, topicPurposes } from "~/lib/vocabulary";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { addTopic, getPlanning, removeTopic, takeTopicOntoAgenda, updateTopic } from "~/models/planning.server";
@@ -68,7 +68,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const intent = String(submission.payload.intent ?? "add");
   const formKey = intent === "edit" ? `edit-${String(submission.payload.topicId)}` : intent;
   if (submission.status !== "success")
-    return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey, result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "add" || input.intent === "edit") {

@@ -8,7 +8,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { agendaSectionLabels, agendaSections } from "~/lib/vocabulary";
 import { getBodyBySlug } from "~/models/bodies.server";
 import { addTemplateItem, changeTemplateItem, getTemplate } from "~/models/templates.server";
@@ -38,7 +38,8 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const viewer = requireUser(request);
   const body = loadBody(viewer, params.slug);
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return data({ result: submission.reply(), done: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), done: null }, unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "add") {

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { unfinishedStatus } from "~/lib/form-reply.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { pageRoute, redirect, retryAfterHeaders } from "~/lib/responses.server";
@@ -41,7 +42,7 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
   const emailFirst = ssoConfigured();
   const submission = parseWithZod(formData, { schema: emailFirst ? emailFirstSignInSchema : signInSchema });
   if (submission.status !== "success") {
-    return data(reply(submission.reply({ hideFields: ["password"] })), { status: 400 });
+    return data(reply(submission.reply({ hideFields: ["password"] })), unfinishedStatus(submission));
   }
   // People of an organisation with its own sign-in go there; nobody is asked a Gremium password.
   const provider = emailFirst ? findSsoProviderForEmail(submission.value.email) : null;

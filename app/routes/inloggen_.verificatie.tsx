@@ -7,7 +7,7 @@ import { PasskeySignIn } from "~/components/passkey";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { getPendingSignIn, getViewer, safeRedirect, signOut } from "~/auth/session.server";
 import { finishSecondStep, secondStepPath } from "~/auth/sign-in-flow.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { pageRoute, redirect, retryAfterHeaders } from "~/lib/responses.server";
 import { describeSecondFactors, verifySecondStepCode } from "~/models/second-factors.server";
 import type { RouteHandle } from "~/root";
@@ -48,7 +48,8 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
   const formData = await request.formData();
   if (formData.get("intent") === "cancel") throw signOut(request, pending, "/inloggen");
   const submission = parseWithZod(formData, { schema: secondStepSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["code"] }), { status: 400 });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["code"] }), unfinishedStatus(submission));
   let factor: "app" | "herstelcode";
   try {
     factor = verifySecondStepCode({ holder: pending, code: submission.value.code }).method;

@@ -9,7 +9,7 @@ import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { forbidden } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { todayIso } from "~/lib/format";
 import { createPlan, listPlanBodies } from "~/models/plans.server";
 import { createPlanSchema } from "~/schemas/plans";
@@ -27,7 +27,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: createPlanSchema });
   if (submission.status !== "success")
-    return data({ formKey: "create", result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey: "create", result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   try {
     const { id } = createPlan({ viewer, input: submission.value });
     return redirect(`/jaarplannen/${id}`);

@@ -9,7 +9,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDate, formatDateTime, formatDay, formatQuarter } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { topicPurposeLabels } from "~/lib/vocabulary";
 import { recordActionProgress } from "~/models/actions.server";
@@ -37,7 +37,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const formKey = `voortgang-${actionId}`;
   const submission = parseWithZod(formData, { schema: actionProgressSchema });
   if (submission.status !== "success")
-    return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey, result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   const { version, change, note, dueOn } = submission.value;
   try {
     recordActionProgress({ viewer, id: actionId, expectedVersion: version, change, note, dueOn });

@@ -8,7 +8,7 @@ import { Button, FormErrors, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { assertSameOrigin } from "~/auth/csrf.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { publicUrl } from "~/lib/env.server";
 import { subscribe } from "~/models/subscribers.server";
 import { subscribeSchema } from "~/schemas/newsletters";
@@ -19,7 +19,10 @@ export const action = pageRoute(async ({ request, context }: ActionFunctionArgs)
   assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: subscribeSchema });
   if (submission.status !== "success")
-    return data({ formKey: "subscribe", result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data(
+      { formKey: "subscribe", result: submission.reply() } satisfies KeyedReply,
+      unfinishedStatus(submission),
+    );
   try {
     await subscribe({ input: submission.value, clientAddress: context.clientAddress, baseUrl: publicUrl() });
     return redirect("/nieuwsbrief/aanmelden?verstuurd=1");

@@ -14,7 +14,7 @@ import { notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDate, formatDay, todayIso } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { decisionOutcomeLabels, planGoalStatusLabels } from "~/lib/vocabulary";
 import { getObjective, getProgrammeFormOptions, setObjectiveStatus, updateObjective } from "~/models/programmes.server";
 import { editObjectiveSchema, objectiveStatusSchema } from "~/schemas/programmes";
@@ -53,7 +53,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const submission = parseWithZod(await request.formData(), { schema });
   const formKey = String(submission.payload.intent ?? "status");
   if (submission.status !== "success")
-    return data({ formKey, result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey, result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "status") {

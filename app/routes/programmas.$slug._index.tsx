@@ -14,7 +14,7 @@ import { notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDate, formatDay } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { addObjective, getProgrammeDashboard, getProgrammeFormOptions } from "~/models/programmes.server";
 import { objectiveSchema } from "~/schemas/programmes";
 
@@ -38,7 +38,10 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   if (!dashboard) notFound("Dit programma bestaat niet.");
   const submission = parseWithZod(await request.formData(), { schema: objectiveSchema });
   if (submission.status !== "success")
-    return data({ formKey: "objective", result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data(
+      { formKey: "objective", result: submission.reply() } satisfies KeyedReply,
+      unfinishedStatus(submission),
+    );
   try {
     const { number } = addObjective({
       viewer,

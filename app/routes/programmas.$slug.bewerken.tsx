@@ -10,7 +10,7 @@ import { validateWith } from "~/components/validate-with";
 import { ProgrammeFields } from "~/components/programme-fields";
 import { forbidden, notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { getProgrammeDashboard, getProgrammeFormOptions, updateProgramme } from "~/models/programmes.server";
 import { updateProgrammeSchema } from "~/schemas/programmes";
 
@@ -35,7 +35,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   if (!dashboard) notFound("Dit programma bestaat niet.");
   const submission = parseWithZod(await request.formData(), { schema: updateProgrammeSchema });
   if (submission.status !== "success")
-    return data({ formKey: "edit", result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey: "edit", result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   const { version, ...input } = submission.value;
   try {
     updateProgramme({

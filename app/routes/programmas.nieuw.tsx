@@ -9,7 +9,7 @@ import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { ProgrammeFields } from "~/components/programme-fields";
 import { requireUser } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { createProgramme, getProgrammeFormOptions } from "~/models/programmes.server";
 import { createProgrammeSchema } from "~/schemas/programmes";
 
@@ -23,7 +23,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: createProgrammeSchema });
   if (submission.status !== "success")
-    return data({ formKey: "create", result: submission.reply() } satisfies KeyedReply, { status: 400 });
+    return data({ formKey: "create", result: submission.reply() } satisfies KeyedReply, unfinishedStatus(submission));
   const input = submission.value;
   try {
     const { slug } = createProgramme({

@@ -12,7 +12,7 @@ import { requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDateTime, formatDay } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import type { SignedInViewer } from "~/auth/viewer";
 import { publicUrl } from "~/lib/env.server";
 import { listAttendance } from "~/models/attendance.server";
@@ -102,7 +102,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const submission = parseWithZod(await request.formData(), { schema });
   const intent = String(submission.payload.intent ?? "");
   if (submission.status !== "success")
-    return data({ formKey: intent, result: submission.reply(), done: null }, { status: 400 });
+    return data({ formKey: intent, result: submission.reply(), done: null }, unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "publish") {

@@ -9,7 +9,7 @@ import { Button, FormErrors, TextField } from "~/components/form";
 import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { attendanceStatusLabels, attendanceStatuses } from "~/lib/vocabulary";
 import { listAttendance, recordAttendance, removeGuest } from "~/models/attendance.server";
 import { getMeeting } from "~/models/meetings.server";
@@ -40,7 +40,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const viewer = requireUser(request);
   const meetingId = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "remove-guest") {

@@ -12,7 +12,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { amsterdamDateAndTime, formatDay } from "~/lib/format";
 import { loadGoalLinks, saveGoalLinks } from "~/lib/goal-links-route.server";
 import { GoalLinksForm, GoalLinksList } from "~/components/goal-links-form";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
 import { getAgendaItemForEdit, removeAgendaItem, updateAgendaItem } from "~/models/agenda.server";
 import { getHandoffOptions, proposeHandoff } from "~/models/handoffs.server";
@@ -80,7 +80,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
     );
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success")
-    return data({ result: submission.reply(), conflict: null as Conflict | null }, { status: 400 });
+    return data({ result: submission.reply(), conflict: null as Conflict | null }, unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "remove") {

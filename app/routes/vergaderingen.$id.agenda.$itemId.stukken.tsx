@@ -21,7 +21,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { adviesnotaTemplate } from "~/lib/adviesnota";
 import { MAX_UPLOAD_BYTES } from "~/lib/file-types";
 import { formatDateTime, formatDay } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { getAgendaItemForEdit } from "~/models/agenda.server";
 import { extractText } from "~/lib/text-extraction.server";
 import { addDocument, listDocumentsForItem, removeDocument, replaceDocument } from "~/models/documents.server";
@@ -103,7 +103,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const formKey = intent.startsWith("replace") ? `${intent}-${formData.get("documentId")}` : intent;
   const hideFields = ["file"];
   if (submission.status !== "success")
-    return data({ formKey, result: submission.reply({ hideFields }), done: null }, { status: 400 });
+    return data({ formKey, result: submission.reply({ hideFields }), done: null }, unfinishedStatus(submission));
   const input = submission.value;
   // The file's text is read here, before the model stores it, so search can find what is in it.
   const fileContent = async (file: File) => {

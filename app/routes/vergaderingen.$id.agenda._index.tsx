@@ -12,7 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { agendaSectionLabels, agendaSections, topicPurposeLabels } from "~/lib/vocabulary";
 import { addAgendaItem, moveAgendaItem, moveAgendaItemToSection } from "~/models/agenda.server";
 import { acceptHandoff, listProposedHandoffs } from "~/models/handoffs.server";
@@ -56,7 +56,8 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const meetingId = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema });
   const intent = String(submission.payload.intent ?? "");
-  if (submission.status !== "success") return data({ intent, result: submission.reply(), done: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent, result: submission.reply(), done: null }, unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "add") {

@@ -12,7 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDate, formatDay } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { decisionOutcomeLabels, decisionOutcomes } from "~/lib/vocabulary";
 import { getDecisionList, recordDecision, removeDecision, updateDecision } from "~/models/decisions.server";
 import { listOrganisations, listPeopleForCommitments } from "~/models/people.server";
@@ -60,7 +60,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const intent = String(formData.get("intent") ?? "");
   const formKey = intent === "record" ? `record-${formData.get("itemId")}` : `${intent}-${formData.get("decisionId")}`;
   if (submission.status !== "success")
-    return data({ formKey, result: submission.reply(), done: null }, { status: 400 });
+    return data({ formKey, result: submission.reply(), done: null }, unfinishedStatus(submission));
   const input = submission.value;
   try {
     if (input.intent === "record") {

@@ -9,7 +9,7 @@ import { MeetingFields } from "~/components/meeting-fields";
 import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { amsterdamDateAndTime, formatDay, formatTime } from "~/lib/format";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { getMeeting, updateMeeting } from "~/models/meetings.server";
 import { editMeetingSchema } from "~/schemas/meetings";
 
@@ -28,7 +28,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: editMeetingSchema });
   if (submission.status !== "success")
-    return data({ result: submission.reply(), currentVersion: null }, { status: 400 });
+    return data({ result: submission.reply(), currentVersion: null }, unfinishedStatus(submission));
   try {
     updateMeeting({ viewer, id, expectedVersion: submission.value.version, input: submission.value });
     return redirect(`/vergaderingen/${id}`);

@@ -8,7 +8,7 @@ import { Button, FormErrors } from "~/components/form";
 import { MeetingFields } from "~/components/meeting-fields";
 import { forbidden } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { listManageableBodies } from "~/models/bodies.server";
 import { createMeeting, getMeetingDefaults } from "~/models/meetings.server";
 import { newMeetingSchema } from "~/schemas/meetings";
@@ -29,7 +29,7 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: newMeetingSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
   try {
     const meeting = createMeeting({ viewer, input: submission.value });
     return redirect(`/vergaderingen/${meeting.id}?gepland=1`);

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert } from "~/components/alert";
 import { Button, FormErrors, TextField } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { NotFound, RuleError } from "~/models/errors";
 import { findPasswordToken, setPasswordWithToken } from "~/models/password-tokens.server";
@@ -24,7 +24,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
   const hidden = { hideFields: ["newPassword", "confirmPassword"] };
-  if (submission.status !== "success") return data(submission.reply(hidden), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(hidden), unfinishedStatus(submission));
   let purpose: string;
   try {
     purpose = (await setPasswordWithToken({ token: params.token ?? "", newPassword: submission.value.newPassword }))

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { unfinishedStatus } from "~/lib/form-reply.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten · Gremiu
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
   // The same answer whether or not the address has an account, and as quickly: the mail is not
   // waited for, so the time the answer takes does not tell either.
   requestPasswordReset({ email: submission.value.email, baseUrl: publicUrl() }).catch((error: unknown) =>

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import type { ZodType } from "zod";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import type { KeyedReply } from "~/components/keyed-form";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { saveGoalLinks } from "~/lib/goal-links-route.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { redirect } from "~/lib/responses.server";
@@ -90,7 +90,7 @@ export async function planAction(viewer: SignedInViewer, planId: number, formDat
       : intent;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success")
-    return data({ formKey, result: submission.reply() } satisfies Reply, { status: 400 });
+    return data({ formKey, result: submission.reply() } satisfies Reply, unfinishedStatus(submission));
   const input = submission.value as Record<string, any>;
   try {
     switch (intent) {

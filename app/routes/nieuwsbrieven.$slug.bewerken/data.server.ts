@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { forbidden, notFound } from "~/auth/guards";
 import type { SignedInViewer } from "~/auth/viewer";
 import type { KeyedReply } from "~/components/keyed-form";
-import { replyToModelError } from "~/lib/form-reply.server";
+import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { redirect } from "~/lib/responses.server";
 import { ConflictError, RuleError } from "~/models/errors";
@@ -75,7 +75,7 @@ export async function editionAction(viewer: SignedInViewer, slug: string, formDa
         const submission = parseWithZod(formData, { schema: sectionSchema });
         const formKey = `section-${sectionId}`;
         if (submission.status !== "success")
-          return data({ formKey, result: submission.reply() } satisfies Reply, { status: 400 });
+          return data({ formKey, result: submission.reply() } satisfies Reply, unfinishedStatus(submission));
         if (intent === "section-preview")
           return {
             formKey,
@@ -93,7 +93,10 @@ export async function editionAction(viewer: SignedInViewer, slug: string, formDa
       case "section-add": {
         const submission = parseWithZod(formData, { schema: newSectionSchema });
         if (submission.status !== "success")
-          return data({ formKey: "section-add", result: submission.reply() } satisfies Reply, { status: 400 });
+          return data(
+            { formKey: "section-add", result: submission.reply() } satisfies Reply,
+            unfinishedStatus(submission),
+          );
         addSection({ viewer, editionId: found.edition.id, input: submission.value });
         break;
       }
