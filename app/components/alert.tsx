@@ -15,3 +15,24 @@ export function Alert({
     </div>
   );
 }
+
+/**
+ * Where a page says that a save worked. The live region is always rendered, so a message that appears
+ * after a form posts in the background is announced by screen readers; without JavaScript the page
+ * simply shows it.
+ */
+export function SavedStatus({ message }: { message: string | null | undefined }) {
+  return (
+    <div role="status" className="gremium-saved-status">
+      {message ? (
+        <div className="utrecht-alert utrecht-alert--ok">
+          <div className="utrecht-alert__content">
+            <div className="utrecht-alert__message">
+              <p className="nl-paragraph">{message}</p>
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,6 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, type useLoaderData } from "@remix-run/react";
 import { Button, FormErrors, TextField } from "~/components/form";
+import { ConfirmForm } from "~/components/confirm";
+import { DateWarningNote } from "~/components/date-warning";
+import type { ConfirmationText } from "~/lib/confirmation";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { amsterdamDateAndTime, formatTime } from "~/lib/format";
 import type { loader } from "~/routes/vergaderingen.$id._index";
@@ -10,10 +13,12 @@ export default function ManageMeeting({
   meeting,
   started,
   lastAction,
+  confirmations,
 }: {
   meeting: ReturnType<typeof useLoaderData<typeof loader>>["meeting"];
   started: boolean;
-  lastAction: KeyedReply;
+  lastAction: (KeyedReply & { dateWarning?: { date: string; messages: string[] } | null }) | undefined;
+  confirmations: { publish: ConfirmationText; mailChanges: ConfirmationText };
 }) {
   const [publishForm] = useKeyedForm(null, "publish", lastAction);
   const current = amsterdamDateAndTime(meeting.startsAt);
@@ -85,11 +90,16 @@ export default function ManageMeeting({
                 De genodigden krijgen de agenda per e-mail, met een uitnodiging voor hun agenda.
               </p>
               <FormErrors form={publishForm} />
-              <Form method="post" {...getFormProps(publishForm)}>
-                <input type="hidden" name="intent" value="publish" />
-                <input type="hidden" name="version" value={meeting.version} />
-                <Button variant="primary">Agenda publiceren</Button>
-              </Form>
+              <ConfirmForm
+                fields={[
+                  ["intent", "publish"],
+                  ["version", meeting.version],
+                ]}
+                text={confirmations.publish}
+                variant="primary"
+              >
+                Agenda publiceren
+              </ConfirmForm>
             </section>
           ) : null}
           {meeting.status === "gepubliceerd" && meeting.changedItems.length > 0 ? (
@@ -100,10 +110,9 @@ export default function ManageMeeting({
               <p className="nl-paragraph">
                 Stuur de genodigden de gewijzigde agenda, met de gewijzigde punten bovenaan.
               </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="mail-changes" />
-                <Button>Gewijzigde agenda mailen</Button>
-              </Form>
+              <ConfirmForm fields={[["intent", "mail-changes"]]} text={confirmations.mailChanges}>
+                Gewijzigde agenda mailen
+              </ConfirmForm>
             </section>
           ) : null}
           <section aria-labelledby="verplaatsen">
@@ -119,6 +128,9 @@ export default function ManageMeeting({
                 <TextField field={moveFields.startTime} label="Begintijd" />
                 <TextField field={moveFields.endTime} label="Eindtijd" />
               </div>
+              {lastAction?.formKey === "move" ? (
+                <DateWarningNote warning={lastAction.dateWarning} submitLabel="Vergadering verplaatsen" />
+              ) : null}
               <Button>Vergadering verplaatsen</Button>
             </Form>
           </section>

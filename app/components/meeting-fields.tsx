@@ -1,23 +1,30 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { CheckboxField, TextField } from "./form";
+import { DateWarningNote } from "./date-warning";
 
 /** Date, times, place, officers and openness of a meeting: shared by the plan and edit forms. */
 export function MeetingFields({
   fields,
   scheduleLocked = false,
+  dateWarning,
+  submitLabel,
 }: {
   fields: Record<string, FieldMetadata<any, any, any>>;
   scheduleLocked?: boolean;
+  /** A warning about the chosen date (past, weekend, holiday) to accept by posting again. */
+  dateWarning?: { date: string; messages: string[] } | null;
+  submitLabel: string;
 }) {
   return (
     <>
       {scheduleLocked ? null : (
         <div className="gremium-two-columns">
           <TextField field={fields.date} label="Datum" type="date" />
-          <TextField field={fields.startTime} label="Begintijd" description="Bijvoorbeeld 10:00" />
-          <TextField field={fields.endTime} label="Eindtijd" description="Bijvoorbeeld 11:30" />
+          <TextField field={fields.startTime} label="Begintijd" description="Bijvoorbeeld 10.00" />
+          <TextField field={fields.endTime} label="Eindtijd" description="Bijvoorbeeld 13.30" />
         </div>
       )}
+      {scheduleLocked ? null : <DateWarningNote warning={dateWarning} submitLabel={submitLabel} />}
       <TextField
         field={fields.location}
         label="Plaats"

@@ -13,6 +13,25 @@ import { escapeHtml } from "~/lib/html";
 import { Forbidden, NotFound } from "./errors";
 import { actorOf } from "./access/viewer";
 
+/** The invitees the agenda goes to: those with an e-mail address. */
+function agendaRecipients(meetingId: number) {
+  return getDb()
+    .select({ name: people.name, address: people.email })
+    .from(meetingInvitees)
+    .innerJoin(people, eq(people.id, meetingInvitees.personId))
+    .where(and(eq(meetingInvitees.meetingId, meetingId), isNotNull(people.email)))
+    .all() as { name: string; address: string }[];
+}
+
+/** How many invitees a publication or a changed agenda would mail, asked before it is sent. */
+export function countAgendaRecipients({ viewer, meetingId }: { viewer: Viewer; meetingId: number }) {
+  const meeting = getMeeting({ viewer, id: meetingId, asPublic: true });
+  if (!meeting) throw new NotFound("Deze vergadering bestaat niet.");
+  if (!managesBody(viewer, meeting.bodyId))
+    throw new Forbidden("Alleen het secretariaat van dit gremium verstuurt de agenda.");
+  return agendaRecipients(meetingId).length;
+}
+
 /**
  * Mails the agenda to the invitees with an .ics invitation: after publishing, or as a "gewijzigde
  * agenda". The mail carries the agenda as the public sees it (besloten items by number only), so
@@ -33,12 +52,7 @@ export async function mailAgendaToInvitees({
   if (!meeting) throw new NotFound("Deze vergadering bestaat niet.");
   if (!managesBody(viewer, meeting.bodyId))
     throw new Forbidden("Alleen het secretariaat van dit gremium verstuurt de agenda.");
-  const recipients = getDb()
-    .select({ name: people.name, address: people.email })
-    .from(meetingInvitees)
-    .innerJoin(people, eq(people.id, meetingInvitees.personId))
-    .where(and(eq(meetingInvitees.meetingId, meetingId), isNotNull(people.email)))
-    .all() as { name: string; address: string }[];
+  const recipients = agendaRecipients(meetingId);
   if (recipients.length === 0) return { delivered: 0 };
 
   const url = `${baseUrl}/vergaderingen/${meeting.id}`;

@@ -84,13 +84,19 @@ describe("a series of meetings", () => {
     const proposals = previewMeetingSeries({
       viewer: secretary,
       bodyId: a.id,
-      dates: ["2030-03-14", "2030-06-13"],
+      dates: ["2030-03-14", "2030-06-13", "2030-05-30"],
       startTime: "10:00",
       endTime: "12:00",
     });
     expect(proposals).toEqual([
-      { date: "2030-03-14", clashes: [expect.objectContaining({ bodyName: "Themagroep B", sharedPeople: 1 })] },
-      { date: "2030-06-13", clashes: [] },
+      {
+        date: "2030-03-14",
+        clashes: [expect.objectContaining({ bodyName: "Themagroep B", sharedPeople: 1 })],
+        warnings: [],
+      },
+      { date: "2030-06-13", clashes: [], warnings: [] },
+      // A holiday is not refused; the preview, which is the step before creating, says so.
+      { date: "2030-05-30", clashes: [], warnings: ["30 mei 2030 is Hemelvaartsdag."] },
     ]);
   });
 

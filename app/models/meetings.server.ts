@@ -1,3 +1,4 @@
+import { dateWarnings } from "~/lib/calendar-days";
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import {
   agendaItems,
@@ -469,7 +470,12 @@ function insertMeeting(
   return { id: meeting.id, row, invitees: members.length };
 }
 
-export type SeriesProposal = { date: string; clashes: { bodyName: string; startsAt: number; sharedPeople: number }[] };
+export type SeriesProposal = {
+  date: string;
+  clashes: { bodyName: string; startsAt: number; sharedPeople: number }[];
+  /** A date in the past, on a weekend or a holiday: shown in the preview, which is the confirmation. */
+  warnings: string[];
+};
 
 /**
  * The meetings a series would create, each with the meetings of other bodies at an overlapping time
@@ -522,7 +528,7 @@ export function previewMeetingSeries({
         return { bodyName: other.bodyName, startsAt: other.startsAt, sharedPeople: shared };
       })
       .filter((c) => c.sharedPeople > 0);
-    return { date, clashes };
+    return { date, clashes, warnings: dateWarnings(date, todayIso()) };
   });
 }
 

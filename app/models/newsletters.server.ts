@@ -616,6 +616,13 @@ export function checkEdition({ viewer, editionId, baseUrl }: { viewer: Viewer; e
 // Publishing and sending -------------------------------------------------------------------------
 
 /** Publishes the edition (public at its address and in the feed) and queues it for every confirmed subscriber. */
+/** How many subscribers an edition published now would be sent to, asked before it is sent. */
+export function countEditionRecipients({ viewer }: { viewer: Viewer }) {
+  requireEditor(viewer);
+  return getDb().select({ id: subscribers.id }).from(subscribers).where(eq(subscribers.status, "bevestigd")).all()
+    .length;
+}
+
 export function publishEdition({
   viewer,
   id,

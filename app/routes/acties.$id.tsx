@@ -7,7 +7,7 @@ import { z } from "zod";
 import { ActionStatusBadge } from "~/components/action-list";
 import { ActionProgressForm } from "~/components/action-progress-form";
 import { GoalLinksForm, GoalLinksList } from "~/components/goal-links-form";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
@@ -185,7 +185,8 @@ export default function ActionPage() {
         ]}
       />
       <h1 className="nl-heading nl-heading--level-1">{action.description}</h1>
-      {done && doneMessages[done] ? <Alert type="ok">{doneMessages[done]}</Alert> : null}
+      {/* A reply to a later post (a refusal) replaces the earlier success message, never stands beside it. */}
+      <SavedStatus message={!lastReply && done ? doneMessages[done] : null} />
       {searchParams.get("gekoppeld") ? <Alert type="ok">De koppelingen zijn opgeslagen.</Alert> : null}
       <p className="nl-paragraph">
         <ActionStatusBadge status={action.status} overdue={action.overdue} />
@@ -281,7 +282,8 @@ export default function ActionPage() {
         </section>
       ) : null}
       {action.canUpdate && running ? (
-        <ActionProgressForm action={action} formKey="progress" lastReply={lastReply} />
+        // A saved report remounts the form empty, so the next report starts afresh.
+        <ActionProgressForm key={action.version} action={action} formKey="progress" lastReply={lastReply} />
       ) : null}
       {action.canUpdate && !running ? <ReopenForm action={action} lastReply={lastReply} /> : null}
       {action.canManage ? (

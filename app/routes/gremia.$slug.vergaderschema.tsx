@@ -304,6 +304,7 @@ export default function SeriesPlanner() {
                         .join(", ")}
                     </strong>
                   ) : null}
+                  {p.warnings.length ? <strong> — let op: {p.warnings.join(" ")}</strong> : null}
                 </li>
               ))}
             </ul>

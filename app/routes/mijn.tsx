@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActionList, toActionListItem } from "~/components/action-list";
 import { ActionProgressForm } from "~/components/action-progress-form";
-import { Alert } from "~/components/alert";
+import { SavedStatus } from "~/components/alert";
 import type { KeyedReply } from "~/components/keyed-form";
 import { StatusBadge } from "~/components/status-badge";
 import { requireIdParam } from "~/auth/guards";
@@ -107,7 +107,13 @@ function MyActions({ actions, lastReply }: { actions: StartPage["actions"]; last
         return (
           <details className="gremium-disclosure" open={lastReply?.formKey === formKey}>
             <summary>Stand bijwerken</summary>
-            <ActionProgressForm action={action} formKey={formKey} lastReply={lastReply} headingLevel={3} />
+            <ActionProgressForm
+              key={action.version}
+              action={action}
+              formKey={formKey}
+              lastReply={lastReply}
+              headingLevel={3}
+            />
           </details>
         );
       }}
@@ -229,7 +235,9 @@ export default function StartPage() {
     <>
       <h1 className="nl-heading nl-heading--level-1">Mijn Gremium</h1>
       <p className="nl-paragraph nl-paragraph--lead">Welkom, {page.name}.</p>
-      {searchParams.get("bijgewerkt") ? <Alert type="ok">De stand van de actie is bijgewerkt.</Alert> : null}
+      <SavedStatus
+        message={!lastReply && searchParams.get("bijgewerkt") ? "De stand van de actie is bijgewerkt." : null}
+      />
       <Section id="vergaderingen" title="Mijn komende vergaderingen">
         <MyMeetings meetings={page.meetings} marksSince={page.marksSince} />
       </Section>

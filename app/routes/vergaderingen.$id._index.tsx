@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AgendaTable } from "~/components/agenda-table";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { MeetingStatusBadge } from "~/components/meeting-list";
 import { requireIdParam } from "~/auth/guards";
@@ -20,7 +20,11 @@ import { listDocumentsForMeeting } from "~/models/documents.server";
 import { listHandoffsForItems } from "~/models/handoffs.server";
 import { listBodyActions } from "~/models/actions.server";
 import { isDomainError } from "~/models/errors";
-import { mailAgendaToInvitees } from "~/models/meeting-mail.server";
+import { countAgendaRecipients, mailAgendaToInvitees } from "~/models/meeting-mail.server";
+import { countOf, type ConfirmationText } from "~/lib/confirmation";
+import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
+import { unacceptedDateWarning } from "~/lib/date-check.server";
+import { ConfirmationStep, pendingConfirmation } from "~/components/confirm";
 import { cancelMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
@@ -28,6 +32,22 @@ import { MeetingFacts } from "~/components/meeting-facts";
 
 const mailChangesSchema = z.object({ intent: z.literal("mail-changes") });
 const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema, mailChangesSchema]);
+
+/** What publishing or mailing the changes will do, said before it is done. */
+function agendaMailText(kind: "gepubliceerd" | "gewijzigd", recipients: number): ConfirmationText {
+  const who =
+    recipients === 0
+      ? "Geen van de genodigden heeft een e-mailadres; er wordt niemand gemaild."
+      : `${countOf(recipients, "genodigde krijgt", "genodigden krijgen")} een e-mail met de ${kind === "gewijzigd" ? "gewijzigde agenda" : "agenda en een uitnodiging voor hun agenda"}.`;
+  return kind === "gepubliceerd"
+    ? {
+        title: "Agenda publiceren?",
+        question: `Na publicatie is de agenda te lezen voor wie haar mag zien. ${who}`,
+        confirmLabel: "Publiceren en mailen",
+        danger: false,
+      }
+    : { title: "Gewijzigde agenda mailen?", question: who, confirmLabel: "Gewijzigde agenda mailen", danger: false };
+}
 
 /** Mails the agenda; a failing mail server must not undo what was already saved. */
 async function mailInvitees(
@@ -84,8 +104,14 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
     started: Date.now() >= meeting.startsAt,
     url: `${publicUrl()}/vergaderingen/${meeting.id}`,
     actionList: !preview && meeting.seesConfidential ? summariseActions(viewer, meeting.bodyId, meeting.id) : null,
+    confirmations: meeting.canManage ? confirmationsFor(viewer, meeting.id) : null,
   };
 });
+
+function confirmationsFor(viewer: ReturnType<typeof getViewer>, meetingId: number) {
+  const recipients = countAgendaRecipients({ viewer, meetingId });
+  return { publish: agendaMailText("gepubliceerd", recipients), mailChanges: agendaMailText("gewijzigd", recipients) };
+}
 
 function summariseActions(viewer: ReturnType<typeof getViewer>, bodyId: number, meetingId: number) {
   const { running } = listBodyActions({ viewer, bodyId });
@@ -99,12 +125,17 @@ function summariseActions(viewer: ReturnType<typeof getViewer>, bodyId: number, 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const id = requireIdParam(params.id);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema });
   const intent = String(submission.payload.intent ?? "");
   if (submission.status !== "success")
     return data({ formKey: intent, result: submission.reply(), done: null }, unfinishedStatus(submission));
   const input = submission.value;
   try {
+    if ((input.intent === "publish" || input.intent === "mail-changes") && !isConfirmed(formData)) {
+      const kind = input.intent === "publish" ? "gepubliceerd" : "gewijzigd";
+      return askConfirmation(formData, agendaMailText(kind, countAgendaRecipients({ viewer, meetingId: id })));
+    }
     if (input.intent === "publish") {
       publishAgenda({ viewer, id, expectedVersion: input.version });
       const mailed = await mailInvitees(request, viewer, id, "gepubliceerd");
@@ -118,6 +149,8 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       cancelMeeting({ viewer, id, expectedVersion: input.version, reason: input.reason });
       return { formKey: intent, result: submission.reply(), done: "De vergadering is geannuleerd." };
     }
+    const dateWarning = unacceptedDateWarning(formData, input.date);
+    if (dateWarning) return { formKey: intent, result: submission.reply(), done: null, dateWarning };
     moveMeeting({
       viewer,
       id,
@@ -137,9 +170,25 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 const ManageMeeting = lazy(() => import("~/components/manage-meeting"));
 
 export default function MeetingPage() {
-  const { meeting, preview, attendance, started, documents, handoffs, actionList } = useLoaderData<typeof loader>();
-  const lastAction = useActionData<typeof action>();
+  const { meeting, preview, attendance, started, documents, handoffs, actionList, confirmations } =
+    useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const confirmation = pendingConfirmation(reply);
+  if (confirmation)
+    return (
+      <>
+        <Breadcrumb
+          items={[
+            { to: "/vergaderingen", label: "Vergaderingen" },
+            { to: `/gremia/${meeting.bodySlug}`, label: meeting.bodyName },
+            { to: `/vergaderingen/${meeting.id}`, label: formatDay(meeting.startsAt) },
+          ]}
+        />
+        <ConfirmationStep confirmation={confirmation} />
+      </>
+    );
+  const lastAction = reply && "formKey" in reply ? reply : undefined;
   return (
     <>
       <Breadcrumb
@@ -168,11 +217,7 @@ export default function MeetingPage() {
           </p>
         </Alert>
       ) : null}
-      {lastAction?.done ? (
-        <Alert type="ok">
-          <p className="nl-paragraph">{lastAction.done}</p>
-        </Alert>
-      ) : null}
+      <SavedStatus message={lastAction?.done} />
       {meeting.status === "geannuleerd" ? (
         <Alert type="warning">
           <p className="nl-paragraph">
@@ -234,7 +279,13 @@ export default function MeetingPage() {
 
       {meeting.canManage ? (
         <Suspense fallback={null}>
-          <ManageMeeting key={meeting.version} meeting={meeting} started={started} lastAction={lastAction} />
+          <ManageMeeting
+            key={meeting.version}
+            meeting={meeting}
+            started={started}
+            lastAction={lastAction}
+            confirmations={confirmations!}
+          />
         </Suspense>
       ) : null}
 

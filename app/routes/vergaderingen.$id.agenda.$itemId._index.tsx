@@ -19,6 +19,33 @@ import { getHandoffOptions, proposeHandoff } from "~/models/handoffs.server";
 import { ConflictError } from "~/models/errors";
 import { getMeeting } from "~/models/meetings.server";
 import { editItemSchema, removeItemSchema } from "~/schemas/meetings";
+import { listDocumentsForItem } from "~/models/documents.server";
+import { countOf, type ConfirmationText } from "~/lib/confirmation";
+import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
+import { ConfirmForm, ConfirmationStep, pendingConfirmation } from "~/components/confirm";
+
+function removeItemText(number: string, subject: string, papers: number): ConfirmationText {
+  return {
+    title: `Agendapunt ${number} verwijderen?`,
+    question: `‘${subject}’ verdwijnt van de agenda${papers > 0 ? `, met ${papers === 1 ? "het stuk" : `de ${countOf(papers, "stuk", "stukken")}`} erbij` : ""}; de nummers van de volgende punten schuiven op. Dit kunt u niet ongedaan maken.`,
+    confirmLabel: `Agendapunt ${number} verwijderen`,
+    danger: true,
+  };
+}
+
+function removeItemTextFor(
+  viewer: Parameters<typeof getAgendaItemForEdit>[0]["viewer"],
+  meetingId: number,
+  itemId: number,
+) {
+  const item = getAgendaItemForEdit({ viewer, meetingId, id: itemId });
+  if (!item) return null;
+  return removeItemText(
+    item.number,
+    item.subject,
+    listDocumentsForItem({ viewer, agendaItemId: item.id }).documents.length,
+  );
+}
 
 const handoffSchema = z.object({
   intent: z.literal("handoff"),
@@ -47,6 +74,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       publishedAt: meeting.publishedAt,
     },
     item,
+    removal: removeItemTextFor(viewer, meetingId, item.id)!,
     handoff: getHandoffOptions({ viewer, agendaItemId: item.id }),
     ...loadGoalLinks(
       viewer,
@@ -84,6 +112,8 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const input = submission.value;
   try {
     if (input.intent === "remove") {
+      const text = isConfirmed(formData) ? null : removeItemTextFor(viewer, meetingId, itemId);
+      if (text) return askConfirmation(formData, text);
       removeAgendaItem({ viewer, id: itemId });
       return redirect(`/vergaderingen/${meetingId}/agenda`);
     }
@@ -129,9 +159,11 @@ function show(field: keyof ItemValues, value: unknown) {
 }
 
 export default function EditAgendaItem() {
-  const { meeting, item, handoff, goals, goalForm } = useLoaderData<typeof loader>();
+  const { meeting, item, handoff, goals, goalForm, removal } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const confirmation = pendingConfirmation(answer);
+  const actionData = answer && "result" in answer ? answer : undefined;
   const conflict = actionData?.conflict ?? null;
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -154,14 +186,24 @@ export default function EditAgendaItem() {
         (field) => JSON.stringify(conflict.saved[field] ?? null) !== JSON.stringify(conflict.mine[field] ?? null),
       )
     : [];
+  const breadcrumb = (
+    <Breadcrumb
+      items={[
+        { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
+        { to: `/vergaderingen/${meeting.id}/agenda`, label: "Agenda bewerken" },
+      ]}
+    />
+  );
+  if (confirmation)
+    return (
+      <>
+        {breadcrumb}
+        <ConfirmationStep confirmation={confirmation} />
+      </>
+    );
   return (
     <div className="gremium-form">
-      <Breadcrumb
-        items={[
-          { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
-          { to: `/vergaderingen/${meeting.id}/agenda`, label: "Agenda bewerken" },
-        ]}
-      />
+      {breadcrumb}
       <h1 className="nl-heading nl-heading--level-1">Agendapunt {item.number}</h1>
       {meeting.publishedAt ? (
         <p className="nl-paragraph">De agenda is gepubliceerd: deze wijziging wordt bij het punt gemeld.</p>
@@ -262,12 +304,17 @@ export default function EditAgendaItem() {
         </>
       ) : null}
       <h2 className="nl-heading nl-heading--level-2">Verwijderen</h2>
-      <Form method="post">
-        <input type="hidden" name="intent" value="remove" />
-        <input type="hidden" name="itemId" value={item.id} />
-        <p className="nl-paragraph">Het punt verdwijnt van de agenda; de nummers van de volgende punten schuiven op.</p>
-        <Button variant="danger">Agendapunt {item.number} verwijderen</Button>
-      </Form>
+      <p className="nl-paragraph">Het punt verdwijnt van de agenda; de nummers van de volgende punten schuiven op.</p>
+      <ConfirmForm
+        fields={[
+          ["intent", "remove"],
+          ["itemId", item.id],
+        ]}
+        text={removal}
+        variant="danger"
+      >
+        Agendapunt {item.number} verwijderen
+      </ConfirmForm>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Alert } from "~/components/alert";
+import { SavedStatus } from "~/components/alert";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -34,6 +34,9 @@ import {
   writeNoteSchema,
 } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
+import { countOf, type ConfirmationText } from "~/lib/confirmation";
+import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
+import { ConfirmForm, ConfirmationStep, pendingConfirmation } from "~/components/confirm";
 
 const schema = z.discriminatedUnion("intent", [
   uploadDocumentSchema,
@@ -42,6 +45,15 @@ const schema = z.discriminatedUnion("intent", [
   replaceNoteSchema,
   removeDocumentSchema,
 ]);
+
+function removeDocumentText(title: string, versions: number, itemNumber: string): ConfirmationText {
+  return {
+    title: "Stuk verwijderen?",
+    question: `‘${title}’ verdwijnt van agendapunt ${itemNumber}, met ${versions === 1 ? "zijn enige versie" : `alle ${countOf(versions, "versie", "versies")}`}. Dit kunt u niet ongedaan maken.`,
+    confirmLabel: "Stuk verwijderen",
+    danger: true,
+  };
+}
 
 export const meta: MetaFunction = () => [{ title: "Stukken bij een agendapunt · Gremium" }];
 
@@ -156,9 +168,16 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
           done: `Versie ${number} is opgeslagen; de eerdere versies blijven beschikbaar.`,
         };
       }
-      case "remove-document":
+      case "remove-document": {
+        if (!isConfirmed(formData)) {
+          const doc = listDocumentsForItem({ viewer, agendaItemId }).documents.find((d) => d.id === input.documentId);
+          const item = getAgendaItemForEdit({ viewer, meetingId: requireIdParam(params.id), id: agendaItemId });
+          if (doc && item)
+            return askConfirmation(formData, removeDocumentText(doc.title, doc.versions.length, item.number));
+        }
         removeDocument({ viewer, documentId: input.documentId });
         return { formKey, result: submission.reply(), done: "Het stuk is verwijderd." };
+      }
     }
   } catch (error) {
     const reply = replyToModelError(submission, error, { hideFields });
@@ -203,7 +222,7 @@ function FileField({
 
 type Doc = ReturnType<typeof useLoaderData<typeof loader>>["documents"][number];
 
-function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: KeyedReply }) {
+function DocumentEntry({ doc, itemNumber, lastAction }: { doc: Doc; itemNumber: string; lastAction: KeyedReply }) {
   const current = doc.versions[0];
   const [replaceForm, replaceFields] = useKeyedForm(
     validateWith(schema),
@@ -249,22 +268,26 @@ function DocumentEntry({ doc, lastAction }: { doc: Doc; lastAction: KeyedReply }
           <Button>Nieuwe versie opslaan</Button>
         </Form>
       </details>
-      <Form method="post">
-        <input type="hidden" name="intent" value="remove-document" />
-        <input type="hidden" name="documentId" value={doc.id} />
-        <button type="submit" className="nl-button nl-button--danger" aria-label={`Stuk ${doc.title} verwijderen`}>
-          <span className="nl-button__label" aria-hidden="true">
-            Verwijderen
-          </span>
-        </button>
-      </Form>
+      <ConfirmForm
+        fields={[
+          ["intent", "remove-document"],
+          ["documentId", doc.id],
+        ]}
+        text={removeDocumentText(doc.title, doc.versions.length, itemNumber)}
+        variant="danger"
+        buttonLabel={`Stuk ${doc.title} verwijderen`}
+      >
+        Verwijderen
+      </ConfirmForm>
     </li>
   );
 }
 
 export default function ItemDocuments() {
   const { meeting, item, documents } = useLoaderData<typeof loader>();
-  const lastAction = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const confirmation = pendingConfirmation(answer);
+  const lastAction = answer && "formKey" in answer ? answer : undefined;
   const [uploadForm, uploadFields] = useKeyedForm(validateWith(schema), "upload", lastAction, {
     shouldValidate: "onSubmit",
   });
@@ -273,32 +296,43 @@ export default function ItemDocuments() {
     shouldValidate: "onSubmit",
   });
   const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
+  const breadcrumb = (
+    <Breadcrumb
+      items={[
+        { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
+        { to: `/vergaderingen/${meeting.id}/agenda`, label: "Agenda bewerken" },
+        { to: `/vergaderingen/${meeting.id}/agenda/${item.id}`, label: `Agendapunt ${item.number}` },
+      ]}
+    />
+  );
+  if (confirmation)
+    return (
+      <>
+        {breadcrumb}
+        <ConfirmationStep confirmation={confirmation} />
+      </>
+    );
   return (
     <>
-      <Breadcrumb
-        items={[
-          { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
-          { to: `/vergaderingen/${meeting.id}/agenda`, label: "Agenda bewerken" },
-          { to: `/vergaderingen/${meeting.id}/agenda/${item.id}`, label: `Agendapunt ${item.number}` },
-        ]}
-      />
+      {breadcrumb}
       <h1 className="nl-heading nl-heading--level-1">
         Stukken bij {item.number} {item.subject}
       </h1>
       {item.isConfidential ? (
         <p className="nl-paragraph">Dit agendapunt is besloten: alle stukken erbij zijn alleen voor de leden.</p>
       ) : null}
-      {lastAction?.done ? (
-        <Alert type="ok">
-          <p className="nl-paragraph">{lastAction.done}</p>
-        </Alert>
-      ) : null}
+      <SavedStatus message={lastAction?.done} />
       {documents.length === 0 ? (
         <p className="nl-paragraph">Er zijn nog geen stukken bij dit agendapunt.</p>
       ) : (
         <ul className="gremium-documents">
           {documents.map((doc) => (
-            <DocumentEntry key={`${doc.id}-${doc.version}`} doc={doc} lastAction={lastAction} />
+            <DocumentEntry
+              key={`${doc.id}-${doc.version}`}
+              doc={doc}
+              itemNumber={item.number}
+              lastAction={lastAction}
+            />
           ))}
         </ul>
       )}

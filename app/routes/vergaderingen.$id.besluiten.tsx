@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, CheckboxField, FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
@@ -18,6 +18,18 @@ import { getDecisionList, recordDecision, removeDecision, updateDecision } from 
 import { listOrganisations, listPeopleForCommitments } from "~/models/people.server";
 import { recordDecisionSchema, removeDecisionSchema, updateDecisionSchema } from "~/schemas/decisions";
 import { pageRoute } from "~/lib/responses.server";
+import { countOf, type ConfirmationText } from "~/lib/confirmation";
+import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
+import { ConfirmForm, ConfirmationStep, pendingConfirmation } from "~/components/confirm";
+
+function removeDecisionText(reference: string, commitments: number): ConfirmationText {
+  return {
+    title: `Besluit ${reference} verwijderen?`,
+    question: `Het besluit verdwijnt uit de conceptbesluitenlijst${commitments > 0 ? `, met ${countOf(commitments, "toezegging", "toezeggingen")} op de actielijst` : ""}. Dit kunt u niet ongedaan maken.`,
+    confirmLabel: `Besluit ${reference} verwijderen`,
+    danger: true,
+  };
+}
 
 const schema = z.discriminatedUnion("intent", [recordDecisionSchema, updateDecisionSchema, removeDecisionSchema]);
 const COMMITMENT_ROWS = 2;
@@ -54,7 +66,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
-  requireIdParam(params.id);
+  const meetingId = requireIdParam(params.id);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema });
   const intent = String(formData.get("intent") ?? "");
@@ -79,6 +91,12 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
     if (input.intent === "update") {
       updateDecision({ viewer, id: input.decisionId, expectedVersion: input.version, input });
       return { formKey, result: submission.reply(), done: "Het besluit is gewijzigd." };
+    }
+    if (!isConfirmed(formData)) {
+      const list = getDecisionList({ viewer, meetingId });
+      const decision = list?.visible ? list.decisions.find((d) => d.id === input.decisionId) : undefined;
+      if (decision)
+        return askConfirmation(formData, removeDecisionText(decision.reference, decision.commitments.length));
     }
     removeDecision({ viewer, id: input.decisionId });
     return { formKey, result: submission.reply(), done: "Het besluit is verwijderd." };
@@ -286,11 +304,16 @@ function DecisionEntry({
             <CheckboxField field={fields.isConfidential} label="Besloten besluit" />
             <Button>Wijziging opslaan</Button>
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="decisionId" value={decision.id} />
-            <Button variant="danger">Besluit {decision.reference} verwijderen</Button>
-          </Form>
+          <ConfirmForm
+            fields={[
+              ["intent", "remove"],
+              ["decisionId", decision.id],
+            ]}
+            text={removeDecisionText(decision.reference, decision.commitments.length)}
+            variant="danger"
+          >
+            Besluit {decision.reference} verwijderen
+          </ConfirmForm>
         </details>
       ) : null}
     </li>
@@ -299,19 +322,31 @@ function DecisionEntry({
 
 export default function RecordDecisions() {
   const { list, toAdopt, people, organisations } = useLoaderData<typeof loader>();
-  const lastAction = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const confirmation = pendingConfirmation(answer);
+  const lastAction = answer && "formKey" in answer ? answer : undefined;
   const meeting = list.meeting;
   const decisionsByItem = list.visible ? list.decisions : [];
   const editable = list.status === "concept";
   const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
+  const breadcrumb = (
+    <Breadcrumb
+      items={[
+        { to: "/vergaderingen", label: "Vergaderingen" },
+        { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
+      ]}
+    />
+  );
+  if (confirmation)
+    return (
+      <>
+        {breadcrumb}
+        <ConfirmationStep confirmation={confirmation} />
+      </>
+    );
   return (
     <>
-      <Breadcrumb
-        items={[
-          { to: "/vergaderingen", label: "Vergaderingen" },
-          { to: `/vergaderingen/${meeting.id}`, label: meetingLabel },
-        ]}
-      />
+      {breadcrumb}
       <h1 className="nl-heading nl-heading--level-1">Besluiten vastleggen</h1>
       <p className="nl-paragraph">
         {meetingLabel}. Besluitenlijst: <strong>{list.status}</strong>.{" "}
@@ -326,11 +361,7 @@ export default function RecordDecisions() {
           </p>
         </Alert>
       ) : null}
-      {lastAction?.done ? (
-        <Alert type="ok">
-          <p className="nl-paragraph">{lastAction.done}</p>
-        </Alert>
-      ) : null}
+      <SavedStatus message={lastAction?.done} />
       {meeting.sections.map(({ items }) =>
         items.map((item) => (
           <section key={item.id} aria-labelledby={`punt-${item.id}`} className="gremium-record-item">
@@ -355,6 +386,8 @@ export default function RecordDecisions() {
             </ul>
             {editable ? (
               <RecordForm
+                // A new decision remounts the form: closed and empty, with the decision listed above it.
+                key={`${item.id}-${decisionsByItem.filter((d) => d.agendaItemId === item.id).length}`}
                 item={item}
                 lastAction={lastAction}
                 people={people}

@@ -10,7 +10,8 @@ import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { amsterdamDateAndTime, formatDay, formatTime } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
-import { getMeeting, updateMeeting } from "~/models/meetings.server";
+import { getMeeting, getMeetingDefaults, updateMeeting } from "~/models/meetings.server";
+import { unacceptedDateWarning } from "~/lib/date-check.server";
 import { editMeetingSchema } from "~/schemas/meetings";
 
 export const meta: MetaFunction = () => [{ title: "Vergadering wijzigen · Gremium" }];
@@ -20,27 +21,35 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   const meeting = getMeeting({ viewer, id: requireIdParam(params.id) });
   if (!meeting) notFound("Deze vergadering bestaat niet.");
   if (!meeting.canManage) forbidden("Alleen het secretariaat van dit gremium wijzigt deze vergadering.");
-  return { meeting };
+  return { meeting, officers: getMeetingDefaults({ viewer, bodyId: meeting.bodyId }) };
 });
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const id = requireIdParam(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: editMeetingSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: editMeetingSchema });
   if (submission.status !== "success")
-    return data({ result: submission.reply(), currentVersion: null }, unfinishedStatus(submission));
+    return data({ result: submission.reply(), currentVersion: null, dateWarning: null }, unfinishedStatus(submission));
+  // Only a new date is asked about; the meeting's own date was accepted when it was planned.
+  const current = getMeeting({ viewer, id });
+  const dateWarning =
+    current && amsterdamDateAndTime(current.startsAt).date !== submission.value.date
+      ? unacceptedDateWarning(formData, submission.value.date)
+      : null;
+  if (dateWarning) return { result: submission.reply(), currentVersion: null, dateWarning };
   try {
     updateMeeting({ viewer, id, expectedVersion: submission.value.version, input: submission.value });
     return redirect(`/vergaderingen/${id}`);
   } catch (error) {
     const reply = replyToModelError(submission, error);
     const currentVersion = reply.init?.status === 409 ? (getMeeting({ viewer, id })?.version ?? null) : null;
-    return data({ result: reply.data, currentVersion }, { status: reply.init?.status ?? 400 });
+    return data({ result: reply.data, currentVersion, dateWarning: null }, { status: reply.init?.status ?? 400 });
   }
 });
 
 export default function EditMeeting() {
-  const { meeting } = useLoaderData<typeof loader>();
+  const { meeting, officers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const start = amsterdamDateAndTime(meeting.startsAt);
   const scheduleLocked = meeting.status !== "concept";
@@ -51,8 +60,9 @@ export default function EditMeeting() {
       startTime: formatTime(meeting.startsAt),
       endTime: formatTime(meeting.endsAt),
       location: meeting.location,
-      chairName: meeting.chairName ?? "",
-      secretaryName: meeting.secretaryName ?? "",
+      // An empty officer is proposed from the body's memberships, as when the meeting was planned.
+      chairName: meeting.chairName ?? officers.chairName,
+      secretaryName: meeting.secretaryName ?? officers.secretaryName,
       inviteesNote: meeting.inviteesNote ?? "",
       registrationNumber: meeting.registrationNumber ?? "",
       isPublic: meeting.isPublic ? "on" : "",
@@ -86,7 +96,12 @@ export default function EditMeeting() {
             <input type="hidden" name="endTime" value={formatTime(meeting.endsAt)} />
           </>
         ) : null}
-        <MeetingFields fields={fields} scheduleLocked={scheduleLocked} />
+        <MeetingFields
+          fields={fields}
+          scheduleLocked={scheduleLocked}
+          dateWarning={actionData?.dateWarning}
+          submitLabel="Gegevens opslaan"
+        />
         <div className="gremium-form-actions">
           <Button variant="primary">Gegevens opslaan</Button>
         </div>

@@ -11,6 +11,7 @@ import { requireUser } from "~/auth/permissions.server";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { listManageableBodies } from "~/models/bodies.server";
 import { createMeeting, getMeetingDefaults } from "~/models/meetings.server";
+import { unacceptedDateWarning } from "~/lib/date-check.server";
 import { newMeetingSchema } from "~/schemas/meetings";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe vergadering · Gremium" }];
@@ -28,21 +29,26 @@ export const loader = pageRoute(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: newMeetingSchema });
-  if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: newMeetingSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), dateWarning: null }, unfinishedStatus(submission));
+  const dateWarning = unacceptedDateWarning(formData, submission.value.date);
+  if (dateWarning) return { result: submission.reply(), dateWarning };
   try {
     const meeting = createMeeting({ viewer, input: submission.value });
     return redirect(`/vergaderingen/${meeting.id}?gepland=1`);
   } catch (error) {
-    return replyToModelError(submission, error);
+    const reply = replyToModelError(submission, error);
+    return data({ result: reply.data, dateWarning: null }, reply.init ?? { status: 400 });
   }
 });
 
 export default function NewMeeting() {
   const { bodies, body } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     defaultValue: body
       ? {
           bodyId: String(body.id),
@@ -69,7 +75,7 @@ export default function NewMeeting() {
           <FormErrors form={form} />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="bodyId" value={body.id} />
-            <MeetingFields fields={fields} />
+            <MeetingFields fields={fields} dateWarning={actionData?.dateWarning} submitLabel="Vergadering plannen" />
             <div className="gremium-form-actions">
               <Button variant="primary">Vergadering plannen</Button>
             </div>

@@ -42,6 +42,18 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe op ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Runs axe on what a browser without JavaScript shows, such as the answer to a post that cannot be
+ * reloaded: its HTML is shown again in a scripted browser (on the same address, so styles load).
+ */
+export async function expectAccessibleContent(shown: Page, scripted: BrowserContext) {
+  const page = await scripted.newPage();
+  await page.goto(shown.url());
+  await page.setContent(await shown.content());
+  await expectAccessible(page);
+  await page.close();
+}
+
 export async function visit(page: Page, path: string) {
   const response = await page.goto(`${baseUrl()}${path}`);
   return response!;

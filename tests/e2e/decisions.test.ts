@@ -136,6 +136,7 @@ describe("decisions and besluitenlijsten", () => {
     // The January meeting carries the hamerstuk; publish it, then adopt with one amendment.
     await page.goto(january);
     await page.getByRole("button", { name: "Agenda publiceren" }).click();
+    await page.getByRole("button", { name: "Publiceren en mailen" }).click();
     await page.getByText("De agenda is gepubliceerd.", { exact: false }).waitFor();
     await page.goto(`${january}/besluiten`);
     const a1 = page.getByRole("region", { name: /^A1 Besluitenlijst algemeen bestuur 25 november 2026/ });

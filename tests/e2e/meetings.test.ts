@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   baseUrl,
+  expectAccessibleContent,
   expectAccessible,
   launchBrowser,
   signInDirectly,
@@ -56,9 +57,10 @@ describe("agendas", () => {
     await expectAccessible(chooser);
     await chooser.close();
     await expectSecretaryPageAccessible();
-    await page.getByLabel("Datum").fill("2027-03-11");
-    await page.getByLabel("Begintijd").fill("14:00");
-    await page.getByLabel("Eindtijd").fill("13:00");
+    // Times as people type them: 1400, 13.00 and 16:00 are all understood.
+    await page.getByLabel("Datum").fill("2027-03-14");
+    await page.getByLabel("Begintijd").fill("1400");
+    await page.getByLabel("Eindtijd").fill("13.00");
     await page.getByLabel("Plaats").fill("Stadhuis Hengelo, raadzaal");
     await page.getByLabel("Openbare vergadering").check();
     await page.getByRole("button", { name: "Vergadering plannen" }).click();
@@ -69,7 +71,14 @@ describe("agendas", () => {
     await expectSecretaryPageAccessible();
     await page.getByLabel("Eindtijd").fill("16:00");
     await page.getByRole("button", { name: "Vergadering plannen" }).click();
+    // A Sunday is asked about, not refused; another date is checked afresh.
+    await page.getByText("14 maart 2027 is een zondag.", { exact: false }).waitFor();
+    expect(await page.getByLabel("Begintijd").inputValue()).toBe("1400");
+    await expectAccessibleContent(page, secretaryChecker);
+    await page.getByLabel("Datum").fill("2027-03-11");
+    await page.getByRole("button", { name: "Vergadering plannen" }).click();
     await page.getByText("De vergadering is gepland als concept").waitFor();
+    await page.getByText("14.00–16.00 uur", { exact: false }).first().waitFor();
     meetingUrl = page.url().replace(/\?.*$/, "");
     const agenda = await page.getByRole("table").textContent();
     for (const subject of [
@@ -164,7 +173,15 @@ describe("agendas", () => {
 
   it("the secretariaat publishes; a member sees the besloten item, an anonymous visitor only its number", async () => {
     await page.goto(meetingUrl);
+    // Publishing mails the invitees, so a step of its own says so first; cancelling it publishes nothing.
     await page.getByRole("button", { name: "Agenda publiceren" }).click();
+    await page.getByRole("heading", { level: 1, name: "Agenda publiceren?" }).waitFor();
+    await page.getByText(/\d+ genodigden krijgen een e-mail met de agenda/).waitFor();
+    await expectAccessibleContent(page, secretaryChecker);
+    await page.getByRole("link", { name: "Annuleren" }).click();
+    await page.getByText("concept", { exact: true }).first().waitFor();
+    await page.getByRole("button", { name: "Agenda publiceren" }).click();
+    await page.getByRole("button", { name: "Publiceren en mailen" }).click();
     await page.getByText("De agenda is gepubliceerd.").waitFor();
 
     await signInDirectly(member, "lid@gremium.example");
@@ -259,8 +276,20 @@ describe("agendas", () => {
     await page.goto(meetingUrl);
     await page.getByText("Gewijzigd na publicatie:").waitFor();
     await page.getByRole("link", { name: "B2 Jaarplan themagroep Mensenhandel 2027 (herzien)" }).waitFor();
-    await page.getByRole("button", { name: "Gewijzigde agenda mailen" }).click();
-    await page.getByText(/Gewijzigde agenda verstuurd\. De agenda is gemaild aan \d+ genodigden\./).waitFor();
+    // With JavaScript the same question is a dialog, checked by axe while it is open.
+    const scripted = await secretaryChecker.newPage();
+    // Clicked before the page's scripts run, the button would post and get the step without JavaScript.
+    await scripted.goto(meetingUrl, { waitUntil: "networkidle" });
+    await scripted.getByRole("button", { name: "Gewijzigde agenda mailen" }).click();
+    const dialog = scripted.getByRole("dialog", { name: "Gewijzigde agenda mailen?" });
+    await dialog.getByText(/\d+ genodigden krijgen een e-mail met de gewijzigde agenda/).waitFor();
+    await expectAccessible(scripted);
+    await dialog.getByRole("button", { name: "Annuleren" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await scripted.getByRole("button", { name: "Gewijzigde agenda mailen" }).click();
+    await dialog.getByRole("button", { name: "Gewijzigde agenda mailen" }).click();
+    await scripted.getByText(/Gewijzigde agenda verstuurd\. De agenda is gemaild aan \d+ genodigden\./).waitFor();
+    await scripted.close();
   });
 
   it("a second, stale save of the same item is refused, shows what differs and keeps the typed text", async () => {
@@ -277,7 +306,7 @@ describe("agendas", () => {
     await page.getByRole("button", { name: "Agendapunt opslaan" }).click();
     await page.getByText("Iemand anders heeft dit intussen gewijzigd").waitFor();
     await page.getByText("Zo verschilt de opgeslagen versie van uw versie:").waitFor();
-    await page.getByText("Nieuwsbrief ZVS maart 2027, definitief").waitFor();
+    await page.getByText("Nieuwsbrief ZVS maart 2027, definitief", { exact: true }).waitFor();
     expect(await page.getByLabel("Onderwerp").inputValue()).toBe("Nieuwsbrief en uitnodiging");
     await expectSecretaryPageAccessible();
   });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestMailTo } from "./outbox";
-import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+import { baseUrl, expectAccessible, expectAccessibleContent, launchBrowser, signInDirectly, visit } from "./browser";
 
 // The kwartiermaker and the visitor work without JavaScript; axe runs in scripted browsers. The
 // server has no SMTP_URL, so mail lands in the outbox beside its database, where we read it back.
@@ -113,6 +113,11 @@ describe("the nieuwsbrief", () => {
     await page.getByText("De testmail is naar uw eigen adres verstuurd.").waitFor();
     await latestMailTo("kwartiermaker@gremium.example", /^\[Test\] Nieuwsbrief januari 2027$/);
 
+    // Without JavaScript the send is a step of its own that says who will get the edition.
+    await page.getByRole("button", { name: "Publiceren en versturen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Publiceren en versturen?" }).waitFor();
+    expect(await page.getByText(/abonnees? krijg(t|en) deze editie per e-mail/).count()).toBe(1);
+    await expectAccessibleContent(page, checker);
     await page.getByRole("button", { name: "Publiceren en versturen" }).click();
     await page.getByText("De nieuwsbrief is gepubliceerd en wordt verstuurd.").waitFor();
     for (let i = 0; i < 30; i++) {

@@ -4,6 +4,8 @@ import { forbidden, notFound } from "~/auth/guards";
 import type { SignedInViewer } from "~/auth/viewer";
 import type { KeyedReply } from "~/components/keyed-form";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
+import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
+import { publishEditionText, removeSectionText } from "./confirmations";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { redirect } from "~/lib/responses.server";
 import { ConflictError, RuleError } from "~/models/errors";
@@ -11,6 +13,7 @@ import {
   addEditionImage,
   addSection,
   checkEdition,
+  countEditionRecipients,
   deliveryProgress,
   getEdition,
   listContributors,
@@ -49,6 +52,7 @@ export function loadEditionEditor(viewer: SignedInViewer, slug: string, baseUrl:
         : null,
     progress:
       found.edition.status === "gepubliceerd" ? deliveryProgress({ viewer, editionId: found.edition.id }) : null,
+    subscribers: found.canEdit ? countEditionRecipients({ viewer }) : 0,
   };
 }
 
@@ -104,9 +108,12 @@ export async function editionAction(viewer: SignedInViewer, slug: string, formDa
       case "section-down":
         moveSection({ viewer, id: sectionId, direction: intent === "section-up" ? "up" : "down" });
         break;
-      case "section-remove":
+      case "section-remove": {
+        const section = found.sections.find((s) => s.id === sectionId);
+        if (section && !isConfirmed(formData)) return askConfirmation(formData, removeSectionText(section.title));
         removeSection({ viewer, id: sectionId });
-        break;
+        return redirect(`${back}?gedaan=verwijderd`);
+      }
       case "contribution": {
         const personId = Number(formData.get("personId"));
         if (!personId)
@@ -148,6 +155,8 @@ export async function editionAction(viewer: SignedInViewer, slug: string, formDa
         await sendTestMail({ viewer, slug: found.edition.slug, baseUrl: baseUrl });
         return redirect(`${back}?gedaan=test`);
       case "publish":
+        if (!isConfirmed(formData))
+          return askConfirmation(formData, publishEditionText(countEditionRecipients({ viewer })));
         publishEdition({
           viewer,
           id: found.edition.id,

@@ -20,6 +20,8 @@ import { publicUrl } from "~/lib/env.server";
 import { sectionKindLabels } from "~/lib/vocabulary";
 import { editionAction, loadEditionEditor, type Reply } from "./data.server";
 import { ImagesPanel, NewSectionForm, SectionForm, Step } from "./forms";
+import { ConfirmForm, ConfirmationStep, pendingConfirmation } from "~/components/confirm";
+import { publishEditionText, removeSectionText } from "./confirmations";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.edition.title} bewerken · Gremium` : "Nieuwsbrief · Gremium" },
@@ -47,11 +49,15 @@ const doneMessages: Record<string, string> = {
   gepubliceerd: "De nieuwsbrief is gepubliceerd en wordt verstuurd.",
   opnieuw: "De mislukte verzendingen staan weer in de wachtrij.",
   gevraagd: "De vraag om een bijdrage is gemaild.",
+  verwijderd: "Het blok is verwijderd.",
 };
 
 export default function EditEdition() {
-  const { edition, sections, canEdit, check, progress, contributors, images } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as Reply | undefined;
+  const { edition, sections, canEdit, check, progress, contributors, images, subscribers } =
+    useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const confirmation = pendingConfirmation(answer);
+  const reply = confirmation ? undefined : (answer as Reply | undefined);
   const [searchParams] = useSearchParams();
   const done = doneMessages[searchParams.get("gedaan") ?? ""];
   const stepError = reply && !reply.formKey.startsWith("section-") ? reply.result.error?.[""] : null;
@@ -63,6 +69,18 @@ export default function EditEdition() {
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
     return () => clearInterval(timer);
   }, [sending, revalidator]);
+  if (confirmation)
+    return (
+      <>
+        <Breadcrumb
+          items={[
+            { to: "/nieuwsbrieven", label: "Nieuwsbrieven" },
+            { to: `/nieuwsbrieven/${edition.slug}/bewerken`, label: edition.title },
+          ]}
+        />
+        <ConfirmationStep confirmation={confirmation} />
+      </>
+    );
   return (
     <>
       <Breadcrumb items={[{ to: "/nieuwsbrieven", label: "Nieuwsbrieven" }]} />
@@ -180,7 +198,17 @@ export default function EditEdition() {
                   {index < sections.length - 1 ? (
                     <Step intent="section-down" sectionId={section.id} label="Omlaag" />
                   ) : null}
-                  <Step intent="section-remove" sectionId={section.id} label="Verwijderen" variant="danger" />
+                  <ConfirmForm
+                    fields={[
+                      ["intent", "section-remove"],
+                      ["sectionId", section.id],
+                    ]}
+                    text={removeSectionText(section.title)}
+                    variant="danger"
+                    buttonLabel={`Blok ‘${section.title}’ verwijderen`}
+                  >
+                    Verwijderen
+                  </ConfirmForm>
                 </div>
               </li>
             ))}
@@ -250,7 +278,16 @@ export default function EditEdition() {
           <div className="gremium-buttons">
             <Step intent="test-mail" label="Testmail naar mijzelf" />
             {check!.problems.length === 0 ? (
-              <Step intent="publish" label="Publiceren en versturen" version={edition.version} variant="primary" />
+              <ConfirmForm
+                fields={[
+                  ["intent", "publish"],
+                  ["version", edition.version],
+                ]}
+                text={publishEditionText(subscribers)}
+                variant="primary"
+              >
+                Publiceren en versturen
+              </ConfirmForm>
             ) : null}
           </div>
         </>
