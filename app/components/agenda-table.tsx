@@ -1,3 +1,4 @@
+import { CONFIDENTIAL_MARK } from "~/lib/confidential";
 import { formatDateTime } from "~/lib/format";
 import { isActionListItem } from "~/lib/standing-items";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
@@ -102,7 +103,7 @@ export function AgendaTable({
                                 {d.title}
                               </a>
                               {d.number > 1 ? <span className="gremium-muted"> (versie {d.number})</span> : null}
-                              {d.isConfidential ? <span className="gremium-muted"> (besloten)</span> : null}
+                              {d.isConfidential ? <span className="gremium-muted"> ({CONFIDENTIAL_MARK})</span> : null}
                             </li>
                           ))}
                       </ul>
@@ -143,7 +144,7 @@ export function AgendaTable({
                     ) : null}
                     {item.isConfidential && item.subject !== null ? (
                       <div>
-                        <StatusBadge tone="warning">besloten</StatusBadge>
+                        <StatusBadge tone="warning">{CONFIDENTIAL_MARK}</StatusBadge>
                       </div>
                     ) : null}
                     {item.changedAfterPublishAt ? (

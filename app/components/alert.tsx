@@ -1,3 +1,4 @@
+import { CONFIDENTIAL_NOTICE } from "~/lib/confidential";
 import type { ReactNode } from "react";
 
 export function Alert({
@@ -35,4 +36,12 @@ export function SavedStatus({ message }: { message: string | null | undefined })
       ) : null}
     </div>
   );
+}
+
+/**
+ * The warning a page or file with besloten content carries: on screen at the top, and in print on
+ * every page (fixed elements repeat on each printed page).
+ */
+export function ConfidentialNotice() {
+  return <p className="gremium-confidential-notice">{CONFIDENTIAL_NOTICE}</p>;
 }

@@ -110,8 +110,18 @@ export const meetingSchema = z.strictObject({
   public: z.boolean(),
   registrationNumber: z.string().min(1).optional(),
   status: z.enum(meetingStatuses),
-  // Who came, for a meeting held: every invitee is recorded present except those listed as absent.
-  attendance: z.strictObject({ absent: z.array(slug).default([]) }).optional(),
+  // Who came, for a meeting held: every invitee is recorded present except those listed otherwise —
+  // absent, later (from a time), leaving early (until a time), or substituted (by a named person);
+  // guests are people from outside the body.
+  attendance: z
+    .strictObject({
+      absent: z.array(slug).default([]),
+      later: z.array(z.strictObject({ person: slug, from: time })).default([]),
+      early: z.array(z.strictObject({ person: slug, until: time })).default([]),
+      substitutes: z.array(z.strictObject({ person: slug, by: z.string().min(1) })).default([]),
+      guests: z.array(z.strictObject({ name: z.string().min(1), organisation: z.string().min(1).optional() })).default([]),
+    })
+    .optional(),
   items: z.array(
     z.strictObject({
       section: z.enum(agendaSections),
@@ -316,8 +326,14 @@ export function loadCorpus(dir: string): Corpus {
     const text = () => readFileSync(resolve(process.cwd(), meeting.file), "utf8");
     if (!bodySlugs.has(meeting.body))
       throw refError(meeting.file, text(), `body: ${meeting.body}`, `onbekend gremium "${meeting.body}"`);
-    for (const absent of meeting.attendance?.absent ?? [])
-      if (!personSlugs.has(absent)) throw refError(meeting.file, text(), absent, `onbekende persoon "${absent}"`);
+    const listed = [
+      ...(meeting.attendance?.absent ?? []),
+      ...(meeting.attendance?.later ?? []).map((l) => l.person),
+      ...(meeting.attendance?.early ?? []).map((e) => e.person),
+      ...(meeting.attendance?.substitutes ?? []).map((s) => s.person),
+    ];
+    for (const person of listed)
+      if (!personSlugs.has(person)) throw refError(meeting.file, text(), person, `onbekende persoon "${person}"`);
   }
   const { programmes, plans } = loadProgrammesAndPlans(dir);
   const programmeSlugs = new Set(programmes.map((p) => p.slug));

@@ -6,7 +6,7 @@ import { addDaysIso, instantFromAmsterdam } from "~/lib/format";
 import { hashPassword } from "~/lib/password.server";
 import { extractText } from "~/lib/text-extraction.server";
 import { checkUpload } from "~/lib/file-types";
-import type { SectionKind } from "~/lib/vocabulary";
+import type { AttendanceStatus, SectionKind } from "~/lib/vocabulary";
 import {
   actionSteps,
   listActions,
@@ -745,18 +745,31 @@ function holdMeeting(
     }
   }
   // Who came: as the file says, or left open (the meeting still counts as held).
-  const absent = new Set((meeting.attendance?.absent ?? []).map((slug) => ctx.personNames.get(slug)));
-  const invitees = meeting.attendance ? listAttendance({ viewer: system, meetingId: ctx.meetingId })!.invitees : [];
-  recordAttendance({
-    viewer: system,
-    meetingId: ctx.meetingId,
-    expectedVersion: getMeeting({ viewer: system, id: ctx.meetingId })!.version,
-    entries: invitees.map((invitee) => ({
-      inviteeId: invitee.id,
-      status: absent.has(invitee.name) ? ("afwezig" as const) : ("aanwezig" as const),
-    })),
-    now: ctx.endsAt,
-  });
+  const attendance = meeting.attendance;
+  const byName = (slug: string) => ctx.personNames.get(slug);
+  const listed = new Map<string | undefined, { status: AttendanceStatus; note: string | null }>([
+    ...(attendance?.absent ?? []).map((p) => [byName(p), { status: "afwezig" as const, note: null }] as const),
+    ...(attendance?.later ?? []).map((l) => [byName(l.person), { status: "later" as const, note: l.from }] as const),
+    ...(attendance?.early ?? []).map((e) => [byName(e.person), { status: "eerder-weg" as const, note: e.until }] as const),
+    ...(attendance?.substitutes ?? []).map((s) => [byName(s.person), { status: "vervangen" as const, note: s.by }] as const),
+  ]);
+  const invitees = attendance ? listAttendance({ viewer: system, meetingId: ctx.meetingId })!.invitees : [];
+  const record = (guest?: { name: string; organisation?: string }) =>
+    recordAttendance({
+      viewer: system,
+      meetingId: ctx.meetingId,
+      expectedVersion: getMeeting({ viewer: system, id: ctx.meetingId })!.version,
+      entries: invitees.map((invitee) => ({
+        inviteeId: invitee.id,
+        ...(listed.get(invitee.name) ?? { status: "aanwezig" as const, note: null }),
+      })),
+      guest: guest ? { name: guest.name, organisation: guest.organisation ?? "" } : undefined,
+      now: ctx.endsAt,
+    });
+  // One guest per recording, as the form takes them; the first recording also sets everyone's status.
+  const [firstGuest, ...moreGuests] = attendance?.guests ?? [];
+  record(firstGuest);
+  for (const guest of moreGuests) record(guest);
 }
 
 /** A plan as its keepers write it: chapters, goals (with what they serve) and budget. */

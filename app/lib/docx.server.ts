@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   HeadingLevel,
   Packer,
   Paragraph,
@@ -12,6 +13,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import type { DecisionListDocument } from "~/models/decision-list-document.server";
+import { CONFIDENTIAL_MARK, CONFIDENTIAL_NOTICE } from "./confidential";
 import { formatDay, formatTime } from "./format";
 import { decodeEntities } from "./html";
 import { agendaSectionLabels, type AgendaSection } from "./vocabulary";
@@ -39,6 +42,7 @@ export type DocxMeeting = {
       id: number;
       number: string;
       subject: string | null;
+      isConfidential: boolean;
       proposalHtml: string | null;
       presenter: string | null;
     }[];
@@ -128,8 +132,24 @@ function meetingRows(meeting: DocxMeeting): [string, string][] {
   ];
 }
 
-function assemble(title: string, header: [string, string][], note: string, rows: TableRow[], after: Paragraph[] = []) {
-  return wordDocument(title, [
+/** What Word shows under File > Properties, and what a screen reader announces as the language. */
+type DocumentProperties = {
+  title: string;
+  subject: string;
+  /** The body whose document it is. */
+  author: string;
+  /** Holds besloten content: every page then carries the warning in its header. */
+  confidential: boolean;
+};
+
+function assemble(
+  properties: DocumentProperties,
+  header: [string, string][],
+  note: string,
+  rows: TableRow[],
+  after: Paragraph[] = [],
+) {
+  return wordDocument(properties, [
     headerTable(header),
     new Paragraph({
       spacing: { before: 240, after: 120 },
@@ -138,28 +158,54 @@ function assemble(title: string, header: [string, string][], note: string, rows:
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       alignment: AlignmentType.LEFT,
-      children: [new TextRun({ text: title, bold: true, font, size: 28 })],
+      children: [new TextRun({ text: properties.title, bold: true, font, size: 28 })],
     }),
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
     ...after,
   ]);
 }
 
-/** A Word document in the house style: Arial 10 pt, one section. */
-function wordDocument(title: string, children: (Paragraph | Table)[]) {
+/** A Word document in the house style: Arial 10 pt, Dutch, one section; the warning on every page if besloten. */
+function wordDocument(properties: DocumentProperties | string, children: (Paragraph | Table)[]) {
+  const { title, subject, author, confidential } =
+    typeof properties === "string"
+      ? { title: properties, subject: properties, author: "Gremium", confidential: false }
+      : properties;
   return Packer.toBuffer(
     new Document({
-      creator: "Gremium",
+      creator: author,
+      lastModifiedBy: author,
       title,
-      styles: { default: { document: { run: { font, size: 20 } } } },
-      sections: [{ children }],
+      subject,
+      description: subject,
+      styles: { default: { document: { run: { font, size: 20, language: { value: "nl-NL" } } } } },
+      sections: [
+        {
+          headers: confidential
+            ? {
+                default: new Header({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [new TextRun({ text: CONFIDENTIAL_NOTICE, bold: true, font, size: 18 })],
+                    }),
+                  ],
+                }),
+              }
+            : undefined,
+          children,
+        },
+      ],
     }),
   );
 }
 
 const dayMonthYear = (instant: number) => formatDay(instant).replace(/^\S+ /, "");
 
-export async function buildAgendaDocx(meeting: DocxMeeting): Promise<Buffer> {
+/** A paper on the agenda as the reader may see it. */
+export type DocxPaper = { agendaItemId: number; title: string; isConfidential: boolean };
+
+export async function buildAgendaDocx(meeting: DocxMeeting, papers: DocxPaper[] = []): Promise<Buffer> {
   const rows: TableRow[] = [columnsRow()];
   for (const { section, items } of meeting.sections) {
     if (section !== "opening") rows.push(sectionRow(section));
@@ -167,14 +213,23 @@ export async function buildAgendaDocx(meeting: DocxMeeting): Promise<Buffer> {
       const subject =
         item.subject === null
           ? [text("Besloten agendapunt")]
-          : [text(item.subject, true), ...(item.presenter ? [text(`Toelichting door: ${item.presenter}`)] : [])];
+          : [
+              ...(item.isConfidential ? [text(CONFIDENTIAL_MARK, true)] : []),
+              text(item.subject, true),
+              ...(item.presenter ? [text(`Toelichting door: ${item.presenter}`)] : []),
+            ];
       rows.push(
         new TableRow({
           children: [
             cell([text(item.number, true)], 8),
             cell(subject, 32),
             cell(
-              proposalLines(item.proposalHtml).map((line) => text(line)),
+              [
+                ...proposalLines(item.proposalHtml).map((line) => text(line)),
+                ...papers
+                  .filter((paper) => paper.agendaItemId === item.id)
+                  .map((paper) => text(`Stuk: ${paper.title}${paper.isConfidential ? ` (${CONFIDENTIAL_MARK})` : ""}`)),
+              ],
               40,
             ),
             cell([], 20),
@@ -189,47 +244,44 @@ export async function buildAgendaDocx(meeting: DocxMeeting): Promise<Buffer> {
   const note = meeting.isPublic
     ? "De vergadering is openbaar. Besloten agendapunten worden achter gesloten deuren behandeld."
     : "De vergadering is besloten.";
-  return assemble(title, [...meetingRows(meeting), ["GENODIGDEN", invitees]], note, rows);
+  const confidential =
+    papers.some((paper) => paper.isConfidential) ||
+    meeting.sections.some(({ items }) => items.some((item) => item.isConfidential && item.subject !== null));
+  return assemble(
+    {
+      title,
+      subject: `Agenda van de vergadering van ${dayMonthYear(meeting.startsAt)}`,
+      author: meeting.bodyName,
+      confidential,
+    },
+    [...meetingRows(meeting), ["GENODIGDEN", invitees]],
+    note,
+    rows,
+  );
 }
 
-export type DocxDecisionList = {
-  status: "concept" | "vastgesteld";
-  adoptedAt: number | null;
-  hiddenCount: number;
-  present: string[];
-  absent: string[];
-  decisions: {
-    agendaItemId: number;
-    reference: string;
-    outcomeLabel: string;
-    textHtml: string;
-    discussionHtml: string;
-    commitments: { description: string; personName: string | null; organisationName: string | null }[];
-  }[];
-  /** The actielijst as this meeting processed it, one line per action; only for members. */
-  actionList?: string[];
-};
-
-export async function buildDecisionListDocx(meeting: DocxMeeting, list: DocxDecisionList): Promise<Buffer> {
+/** The besluitenlijst as composeDecisionList decided it for the reader: the page's content, in Word. */
+export async function buildDecisionListDocx(list: DecisionListDocument): Promise<Buffer> {
   const rows: TableRow[] = [columnsRow()];
-  for (const { section, items } of meeting.sections) {
-    if (items.length === 0) continue;
-    if (section !== "opening") rows.push(sectionRow(section));
+  for (const { label, items } of list.sections) {
+    if (label) rows.push(new TableRow({ children: [cell([text(label, true)], 100, { shade: true, columnSpan: 4 })] }));
     for (const item of items) {
-      const decided = list.decisions.filter((d) => d.agendaItemId === item.id);
-      const decisionParagraphs = decided.flatMap((d) => [
-        text(`${d.reference}: ${d.outcomeLabel}`, true),
+      const decisionParagraphs = item.decisions.flatMap((d) => [
+        text(`${d.reference}: ${d.outcomeLabel}${d.isConfidential ? ` — ${CONFIDENTIAL_MARK}` : ""}`, true),
         ...proposalLines(d.textHtml).map((line) => text(line)),
         ...proposalLines(d.discussionHtml).map((line) => text(line)),
-        ...d.commitments.map((c) =>
-          text(`Toezegging ${[c.personName, c.organisationName].filter(Boolean).join(", ")}: ${c.description}`),
-        ),
+        ...d.commitments.map((c) => text(`Toezegging ${c.who}: ${c.description}${c.due ? ` (${c.due})` : ""}`)),
+        ...d.history.map((previous) => text(`Gewijzigd bij vaststelling; oorspronkelijke tekst: ${previous}`)),
       ]);
+      const subject =
+        item.subject === null
+          ? [text("Besloten agendapunt")]
+          : [...(item.isConfidential ? [text(CONFIDENTIAL_MARK, true)] : []), text(item.subject, true)];
       rows.push(
         new TableRow({
           children: [
             cell([text(item.number, true)], 8),
-            cell([item.subject === null ? text("Besloten agendapunt") : text(item.subject, true)], 32),
+            cell(subject, 32),
             cell(
               proposalLines(item.proposalHtml).map((line) => text(line)),
               40,
@@ -240,33 +292,37 @@ export async function buildDecisionListDocx(meeting: DocxMeeting, list: DocxDeci
       );
     }
   }
-  const title = `${list.status === "concept" ? "Concept besluitenlijst" : "Besluitenlijst"} ${meeting.bodyName} van ${dayMonthYear(meeting.startsAt)}`;
-  const header: [string, string][] = [
-    ...meetingRows(meeting),
-    ...(list.present.length ? ([["AANWEZIG", list.present.join(", ")]] as [string, string][]) : []),
-    ...(list.absent.length ? ([["AFWEZIG", list.absent.join(", ")]] as [string, string][]) : []),
-  ];
-  const note = [
-    list.status === "vastgesteld" && list.adoptedAt
-      ? `Vastgesteld op ${dayMonthYear(list.adoptedAt)}.`
-      : "Concept: wordt vastgesteld in de volgende vergadering.",
-    list.hiddenCount > 0 ? "Het besloten deel is alleen voor leden beschikbaar." : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
-  const actionList = list.actionList?.length
+  const header = list.facts.map(([label, value]) => [label.toUpperCase(), value] as [string, string]);
+  const note = [list.adoption, list.hiddenNote].filter(Boolean).join(" ");
+  const reviews = list.actionList?.reviews ?? [];
+  const actionList = reviews.length
     ? [
         new Paragraph({
           heading: HeadingLevel.HEADING_2,
           spacing: { before: 360, after: 120 },
           children: [new TextRun({ text: "Actielijst", bold: true, font, size: 24 })],
         }),
-        ...list.actionList.map(
-          (line) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: line, font, size: 20 })] }),
+        ...reviews.map(
+          (r) =>
+            new Paragraph({
+              bullet: { level: 0 },
+              children: [new TextRun({ text: `${r.description} (${r.outcome})`, font, size: 20 })],
+            }),
         ),
       ]
     : [];
-  return assemble(title, header, note, rows, actionList);
+  return assemble(
+    {
+      title: list.title,
+      subject: `Besluiten van de vergadering van ${list.title.replace(/^.* van /, "")}`,
+      author: list.bodyName,
+      confidential: list.containsConfidential,
+    },
+    header,
+    note,
+    rows,
+    actionList,
+  );
 }
 
 export type DocxPlan = {

@@ -38,7 +38,7 @@ describe("attendance", () => {
       now: during,
       entries: [
         { inviteeId: anna.id, status: "aanwezig" },
-        { inviteeId: bert.id, status: "later", note: "10.30" },
+        { inviteeId: bert.id, status: "later", note: "1030" },
         { inviteeId: cees.id, status: "vervangen", note: "E. Vries" },
         { inviteeId: dora.id, status: "afwezig", note: "wordt genegeerd" },
       ],
@@ -74,7 +74,7 @@ describe("attendance", () => {
       expect.unreachable();
     } catch (error) {
       expect((error as RuleError).fieldErrors).toEqual({
-        "entries[0].note": ["Vul de tijd in, bijvoorbeeld 10:30."],
+        "entries[0].note": ["Vul de tijd in, bijvoorbeeld 10.30."],
         "entries[1].note": ["Vul in door wie."],
       });
     }

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { meetingGuests, meetingInvitees, meetings, organisations, people } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
-import { formatDateTime } from "~/lib/format";
+import { parseTime, formatDateTime } from "~/lib/format";
 import type { AttendanceStatus } from "~/lib/vocabulary";
 import { change } from "./access/change.server";
 import { visibleMeetings } from "./access/scopes.server";
@@ -79,11 +79,8 @@ export function recordAttendance({
       const fieldErrors: Record<string, string[]> = {};
       entries.forEach((entry, index) => {
         const note = entry.note?.trim() || null;
-        if (
-          (entry.status === "later" || entry.status === "eerder-weg") &&
-          !(note && /^([01]\d|2[0-3])[:.][0-5]\d$/.test(note))
-        ) {
-          fieldErrors[`entries[${index}].note`] = ["Vul de tijd in, bijvoorbeeld 10:30."];
+        if ((entry.status === "later" || entry.status === "eerder-weg") && !(note && parseTime(note))) {
+          fieldErrors[`entries[${index}].note`] = ["Vul de tijd in, bijvoorbeeld 10.30."];
         }
         if (entry.status === "vervangen" && !note) fieldErrors[`entries[${index}].note`] = ["Vul in door wie."];
       });
@@ -92,12 +89,12 @@ export function recordAttendance({
     write: (tx) => {
       for (const entry of entries) {
         const note = entry.note?.trim() || null;
-        // A time is stored as 10:30 whichever separator was typed; a substitute's name as typed.
+        // A time is stored as 10:30 however it was typed (10.30, 1030); a substitute's name as typed.
         const attendanceNote =
           entry.status === "vervangen"
             ? note
             : entry.status === "later" || entry.status === "eerder-weg"
-              ? (note?.replace(".", ":") ?? null)
+              ? (parseTime(note ?? "") ?? null)
               : null;
         tx.update(meetingInvitees)
           .set({ attendance: entry.status, attendanceNote })

@@ -29,6 +29,7 @@ import { cancelMeeting, moveMeeting, publishAgenda } from "~/models/meetings.ser
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
 import { MeetingFacts } from "~/components/meeting-facts";
+import { describeAttendance } from "~/lib/attendance-lines";
 
 const mailChangesSchema = z.object({ intent: z.literal("mail-changes") });
 const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema, mailChangesSchema]);
@@ -342,16 +343,8 @@ function AttendanceSummary({
 }: {
   attendance: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["attendance"]>;
 }) {
-  const describe = (invitee: (typeof attendance.invitees)[number]) => {
-    const who = invitee.organisationName ? `${invitee.name} (${invitee.organisationName})` : invitee.name;
-    if (invitee.attendance === "later") return `${who}, vanaf ${invitee.attendanceNote}`;
-    if (invitee.attendance === "eerder-weg") return `${who}, tot ${invitee.attendanceNote}`;
-    if (invitee.attendance === "vervangen") return `${who}, vervangen door ${invitee.attendanceNote}`;
-    return who;
-  };
-  const present = attendance.invitees.filter((i) => i.attendance && i.attendance !== "afwezig");
-  const absent = attendance.invitees.filter((i) => i.attendance === "afwezig");
-  if (present.length === 0 && absent.length === 0 && attendance.guests.length === 0) return null;
+  const { present, absent, guests } = describeAttendance(attendance);
+  if (present.length === 0 && absent.length === 0 && guests.length === 0) return null;
   return (
     <section aria-labelledby="aanwezigheid">
       <h2 className="nl-heading nl-heading--level-2" id="aanwezigheid">
@@ -359,15 +352,13 @@ function AttendanceSummary({
       </h2>
       <dl className="gremium-meta">
         <dt>Aanwezig</dt>
-        <dd>{present.length > 0 ? present.map(describe).join("; ") : "—"}</dd>
+        <dd>{present.length > 0 ? present.join("; ") : "—"}</dd>
         <dt>Afwezig</dt>
-        <dd>{absent.length > 0 ? absent.map(describe).join("; ") : "—"}</dd>
-        {attendance.guests.length > 0 ? (
+        <dd>{absent.length > 0 ? absent.join("; ") : "—"}</dd>
+        {guests.length > 0 ? (
           <>
             <dt>Gasten</dt>
-            <dd>
-              {attendance.guests.map((g) => (g.organisation ? `${g.name} (${g.organisation})` : g.name)).join("; ")}
-            </dd>
+            <dd>{guests.join("; ")}</dd>
           </>
         ) : null}
       </dl>

@@ -5,6 +5,7 @@ import { AgendaTable } from "~/components/agenda-table";
 import { formatDay } from "~/lib/format";
 import { pageRoute } from "~/lib/responses.server";
 import { MeetingFacts } from "~/components/meeting-facts";
+import { ConfidentialNotice } from "~/components/alert";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -22,8 +23,12 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
 /** The agenda on paper or as PDF: the browser's print dialog ("Opslaan als PDF") does the rest. */
 export default function PrintAgenda() {
   const { meeting } = useLoaderData<typeof loader>();
+  const confidential = meeting.sections.some(({ items }) =>
+    items.some((item) => item.isConfidential && item.subject !== null),
+  );
   return (
     <article className="gremium-print">
+      {confidential ? <ConfidentialNotice /> : null}
       <p className="nl-paragraph gremium-no-print">
         Kies ‘Afdrukken’ in uw browser (Ctrl+P); met ‘Opslaan als PDF’ maakt u er een PDF van.{" "}
         <Link className="nl-link" to={`/vergaderingen/${meeting.id}`}>

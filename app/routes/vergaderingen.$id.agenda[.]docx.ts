@@ -3,11 +3,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildAgendaDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
 import { resourceRoute } from "~/lib/responses.server";
+import { listDocumentsForMeeting } from "~/models/documents.server";
 
-/** The agenda as a Word document, holding only what the requester may see. */
+/** The agenda as a Word document, holding what its page shows the requester: items, papers, markers. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
-  const { meeting } = readMeeting(request, params);
-  const file = await buildAgendaDocx(meeting);
+  const { viewer, meeting } = readMeeting(request, params);
+  // The papers the agenda page lists for this reader, besloten ones marked as there.
+  const papers = listDocumentsForMeeting({ viewer, meetingId: meeting.id }).map(({ current }) => ({
+    agendaItemId: current.agendaItemId,
+    title: current.title,
+    isConfidential: current.isConfidential,
+  }));
+  const file = await buildAgendaDocx(meeting, papers);
   const date = new Date(meeting.startsAt).toISOString().slice(0, 10);
   const headers = applySecurityHeaders(
     new Headers({

@@ -3,30 +3,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/auth/guards";
 import { buildDecisionListDocx } from "~/lib/docx.server";
 import { applySecurityHeaders } from "~/lib/security-headers.server";
-import { formatDate } from "~/lib/format";
-import { actionReviewResultLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
-import { getMeetingActionList } from "~/models/action-lists.server";
-import { listAttendance } from "~/models/attendance.server";
 import { resourceRoute } from "~/lib/responses.server";
+import { composeDecisionList } from "~/models/decision-list-document.server";
 
-/** The besluitenlijst as a Word document, holding only what the requester may see. */
+/** The besluitenlijst as a Word document: what its page shows this requester, nothing more or less. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const { viewer, list } = readDecisionList(request, params);
   if (!list.visible) notFound("Deze besluitenlijst bestaat niet of is (nog) niet openbaar.");
-  const invitees = listAttendance({ viewer, meetingId: list.meeting.id })?.invitees ?? [];
-  const file = await buildDecisionListDocx(list.meeting, {
-    status: list.status,
-    adoptedAt: list.adoptedAt,
-    hiddenCount: list.hiddenCount,
-    present: invitees.filter((i) => i.attendance && i.attendance !== "afwezig").map((i) => i.name),
-    absent: invitees.filter((i) => i.attendance === "afwezig").map((i) => i.name),
-    decisions: list.decisions.map((d) => ({ ...d, outcomeLabel: decisionOutcomeLabels[d.outcome] })),
-    // Members only, as on the page.
-    actionList: getMeetingActionList({ viewer, meetingId: list.meeting.id })?.reviews.map(
-      (r) =>
-        `${r.description} (${[r.ownerName, r.organisationName].filter(Boolean).join(", ") || "geen eigenaar"}): ${actionReviewResultLabels[r.result].toLowerCase()}${r.newDueOn ? ` tot ${formatDate(r.newDueOn)}` : ""}${r.note ? ` — ${r.note}` : ""}`,
-    ),
-  });
+  const file = await buildDecisionListDocx(composeDecisionList({ viewer, list }));
   const date = new Date(list.meeting.startsAt).toISOString().slice(0, 10);
   const headers = applySecurityHeaders(
     new Headers({

@@ -382,15 +382,15 @@ describe("agendas", () => {
     await page.getByLabel("Naam van de gast").fill("Roos Jansen");
     await page.getByLabel("Organisatie van de gast").fill("VNG");
     await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
-    await page.getByText("Vul de tijd in, bijvoorbeeld 10:30.").waitFor();
+    await page.getByText("Vul de tijd in, bijvoorbeeld 10.30.").waitFor();
     expect(await page.getByLabel("Tijd of vervanger van Ilse Mulder").inputValue()).toBe("Eva Scholten");
     expect(await page.getByLabel("Naam van de gast").inputValue()).toBe("Roos Jansen");
     await page.getByLabel("Tijd of vervanger van Joost Wessels").fill("14:15");
     await page.getByRole("button", { name: "Aanwezigheid opslaan" }).click();
     await page.getByText("De aanwezigheid is vastgelegd").waitFor();
     const summary = await page.getByRole("region", { name: "Aanwezigheid" }).textContent();
-    expect(summary).toContain("Joost Wessels (Gemeente Enschede), vanaf 14:15");
-    expect(summary).toContain("Ilse Mulder (GGZ Twente), vervangen door Eva Scholten");
+    expect(summary).toContain("Joost Wessels (Gemeente Enschede), vanaf 14.15");
+    expect(summary).toContain("Eva Scholten, namens Ilse Mulder (GGZ Twente)");
     expect(summary).toContain("Roos Jansen (VNG)");
     expect(summary).toMatch(/Afwezig\s*Kees van Dam/);
     await expectSecretaryPageAccessible();

@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { makeBody, makeViewer } from "../factories";
+import { readZip } from "../zip";
 import { buildAgendaDocx, proposalLines } from "../../app/lib/docx.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
@@ -80,9 +81,23 @@ describe("the agenda as a Word document", () => {
     expect(publicText).not.toContain("Personele kwestie");
     expect(publicText).not.toContain("Vertrouwelijk advies");
 
-    const memberText = await docxText(await buildAgendaDocx(getMeeting({ viewer: member, id })!));
-    expect(memberText).toContain("Personele kwestie directie");
+    expect(publicText).not.toContain("BESLOTEN");
+
+    // A member's file holds the besloten item, marked, and warns on every page: it is a file that gets forwarded.
+    const memberFile = await buildAgendaDocx(getMeeting({ viewer: member, id })!);
+    const memberText = await docxText(memberFile);
+    expect(memberText).toMatch(/BESLOTEN\s+Personele kwestie directie/);
     expect(memberText).toContain("Vertrouwelijk advies");
+    const files = readZip(memberFile);
+    const headers = [...files].filter(([name]) => /^word\/header\d*\.xml$/.test(name)).map(([, xml]) => xml);
+    expect(headers.join("")).toContain("Bevat besloten informatie — niet verder verspreiden");
+    expect(files.get("docProps/core.xml")).toContain("<dc:title>Agenda Algemeen bestuur van 10 juni 2026");
+    expect(files.get("docProps/core.xml")).toContain("<dc:creator>Algemeen bestuur</dc:creator>");
+    expect(files.get("word/styles.xml")).toContain('w:lang w:val="nl-NL"');
+    const publicHeaders = [...readZip(await buildAgendaDocx(getMeeting({ viewer: null, id })!))].filter(([name]) =>
+      name.startsWith("word/header"),
+    );
+    expect(publicHeaders).toEqual([]);
   });
 
   it("turns stored proposal HTML into lines with list numbers kept", () => {
