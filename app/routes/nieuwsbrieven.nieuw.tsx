@@ -12,6 +12,7 @@ import { formatDay } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { createEdition, listEditionMeetings } from "~/models/newsletters.server";
 import { createEditionSchema } from "~/schemas/newsletters";
+import { slugFromTitle } from "~/lib/slug";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe nieuwsbrief · Gremium" }];
 
@@ -55,13 +56,26 @@ export default function NewEdition() {
         gekozen stuurgroep, de voortgang per themagroep en van de opgaven, en de komende vergaderingen. U past alles
         daarna aan.
       </p>
-      <Form method="post" {...getFormProps(form)} className="gremium-form">
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="gremium-form"
+        onInput={(event) => {
+          // The address follows the title until it is typed in by hand.
+          const target = event.target as HTMLInputElement;
+          const slug = event.currentTarget.elements.namedItem(fields.slug!.name) as HTMLInputElement | null;
+          if (!slug) return;
+          if (target === slug) slug.dataset.typed = slug.value ? "ja" : "";
+          else if (target.name === fields.title!.name && !slug.dataset.typed) slug.value = slugFromTitle(target.value);
+        }}
+      >
         <FormErrors form={form} />
         <TextField field={fields.title!} label="Titel" description="Bijvoorbeeld: Nieuwsbrief december 2026." />
         <TextField
           field={fields.slug!}
           label="Webadres"
-          description="Bijvoorbeeld december-2026, voor /nieuwsbrieven/december-2026."
+          optional
+          description="Voorgesteld uit de titel, bijvoorbeeld december-2026 voor /nieuwsbrieven/december-2026. Leeg gelaten maakt Gremium het zelf."
         />
         <TextField
           field={fields.period!}

@@ -56,11 +56,12 @@ describe("the nieuwsbrief", () => {
     const page = await kwartiermaker.newPage();
     await visit(page, "/nieuwsbrieven");
     await page.getByRole("link", { name: "Nieuwe editie" }).click();
+    // The web address is left empty: it is made from the title.
     await page.getByLabel("Titel").fill("Nieuwsbrief januari 2027");
-    await page.getByLabel("Webadres").fill("januari-2027");
     await page.getByLabel("Periode", { exact: false }).fill("oktober 2026 – januari 2027");
     await page.getByRole("button", { name: "Concept maken" }).click();
     await page.getByRole("heading", { level: 1, name: "Nieuwsbrief januari 2027" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/nieuwsbrieven/januari-2027/bewerken");
     const editor = page.url();
     await checkAccessible(editor);
 
@@ -129,8 +130,16 @@ describe("the nieuwsbrief", () => {
     await checkAccessible(page.url());
   });
 
-  it("with JavaScript the preview follows the typing", async () => {
+  it("with JavaScript the preview follows the typing, and the web address the title", async () => {
     const page = await checker.newPage();
+    await visit(page, "/nieuwsbrieven/nieuw");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Titel").fill("Nieuwsbrief extra editie maart 2027");
+    expect(await page.getByLabel("Webadres").inputValue()).toBe("extra-editie-maart-2027");
+    await page.getByLabel("Webadres").fill("maart-extra");
+    await page.getByLabel("Titel").fill("Nieuwsbrief maart 2027, extra");
+    expect(await page.getByLabel("Webadres").inputValue()).toBe("maart-extra");
+
     await visit(page, "/nieuwsbrieven/december-2026/bewerken");
     const intro = page
       .getByRole("listitem")

@@ -151,7 +151,11 @@ export default function EditEdition() {
                   <span className="gremium-muted">({sectionKindLabels[section.kind].toLowerCase()})</span>
                 </h3>
                 {section.bodyMarkdown.trim() ? (
-                  <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
+                  // Folded, so the editor shows the edition's outline; unfolded, the block as readers get it.
+                  <details className="gremium-record">
+                    <summary>Tekst van ‘{section.title}’ lezen</summary>
+                    <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
+                  </details>
                 ) : (
                   <p className="nl-paragraph gremium-muted">Nog leeg; een leeg blok komt niet in de nieuwsbrief.</p>
                 )}
