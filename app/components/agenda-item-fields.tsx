@@ -20,7 +20,8 @@ export function AgendaItemFields({ fields }: { fields: Record<string, FieldMetad
         label="Voorstel/advies"
         optional
         rows={5}
-        description="Bijvoorbeeld: 1. Vast te stellen. Elk genummerd voorstel op een eigen regel. U kunt Markdown gebruiken."
+        markdown
+        description="Bijvoorbeeld: 1. Vast te stellen. Elk genummerd voorstel op een eigen regel. Tekst uit Word kunt u plakken; de opmaak blijft."
       />
       <div className="gremium-two-columns">
         <TextField field={fields.presenter} label="Toelichting door" optional />

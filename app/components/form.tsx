@@ -5,7 +5,8 @@ import {
   type FieldMetadata,
   type FormMetadata,
 } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
+import { MarkdownWriting, pasteAsMarkdown } from "./markdown-writing";
 
 type FieldShellProps = {
   field: FieldMetadata<any, any, any>;
@@ -69,16 +70,37 @@ export function TextField({ type = "text", autoComplete, inputMode, ...shell }: 
   );
 }
 
-export function TextAreaField({ rows = 8, ...shell }: Omit<FieldShellProps, "children"> & { rows?: number }) {
+export function TextAreaField({
+  rows = 8,
+  markdown,
+  ...shell
+}: Omit<FieldShellProps, "children"> & {
+  rows?: number;
+  /** A Markdown text: formatting buttons, paste from Word as Markdown, and a live preview beside it
+   *  ("zonder-voorbeeld" where the form shows its own preview). */
+  markdown?: true | "zonder-voorbeeld";
+}) {
   const { key, ...props } = getTextareaProps(shell.field, describedBy(shell.field, Boolean(shell.description)));
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const box = (
+    <textarea
+      key={key}
+      ref={textarea}
+      rows={rows}
+      {...props}
+      onPaste={markdown ? pasteAsMarkdown : undefined}
+      className={`utrecht-textarea utrecht-textarea--html-textarea${shell.field.errors?.length ? " utrecht-textarea--invalid" : ""}`}
+    />
+  );
   return (
     <FieldShell {...shell}>
-      <textarea
-        key={key}
-        rows={rows}
-        {...props}
-        className={`utrecht-textarea utrecht-textarea--html-textarea${shell.field.errors?.length ? " utrecht-textarea--invalid" : ""}`}
-      />
+      {markdown ? (
+        <MarkdownWriting label={shell.label} textarea={textarea} preview={markdown === true}>
+          {box}
+        </MarkdownWriting>
+      ) : (
+        box
+      )}
     </FieldShell>
   );
 }

@@ -32,7 +32,7 @@ export function ProgrammeFields({
         placeholder="Geen voorganger"
         options={programmes.map((p) => ({ value: p.id, label: p.title }))}
       />
-      <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving (Markdown)" optional rows={6} />
+      <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving" optional rows={6} markdown />
     </>
   );
 }
@@ -58,7 +58,7 @@ export function ObjectiveFields({
         options={people.map((p) => ({ value: p.id, label: p.name }))}
       />
       <TextField field={fields.focus!} label="Periode of focusjaren" optional />
-      <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving (Markdown)" optional rows={4} />
+      <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving" optional rows={4} markdown />
     </>
   );
 }

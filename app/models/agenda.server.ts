@@ -394,6 +394,73 @@ export function moveAgendaItemToSection({
   });
 }
 
+/**
+ * Puts an item at a place in a section (0 is first), as dragging it there does: the section's items
+ * are renumbered around it. One step in the log, however far it moved.
+ */
+export function placeAgendaItem({
+  viewer,
+  id,
+  section,
+  index,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  section: AgendaSection;
+  index: number;
+  now?: number;
+}) {
+  changeItem({
+    viewer,
+    id,
+    now,
+    write: (tx, item) => {
+      const others = tx
+        .select({ id: agendaItems.id, position: agendaItems.position })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, item.meetingId), eq(agendaItems.section, section)))
+        .orderBy(asc(agendaItems.position))
+        .all()
+        .filter((other) => other.id !== id);
+      const at = Math.max(0, Math.min(index, others.length));
+      const before = item.section === section ? others.findIndex((o) => o.position > item.position) : -1;
+      const unchanged = item.section === section && (before === -1 ? others.length : before) === at;
+      if (unchanged) return null;
+      const order = [...others.slice(0, at).map((o) => o.id), id, ...others.slice(at).map((o) => o.id)];
+      // The section is laid out afresh, 1 apart, with the item at its new place.
+      order.forEach((itemId, position) =>
+        tx
+          .update(agendaItems)
+          .set(
+            itemId === id
+              ? {
+                  section,
+                  position: position + 1,
+                  ...changeMarks(item.meeting, now),
+                  version: item.version + 1,
+                  updatedAt: now,
+                }
+              : { position: position + 1 },
+          )
+          .where(eq(agendaItems.id, itemId))
+          .run(),
+      );
+      return { section, place: at + 1 };
+    },
+    audit: (item, placed) =>
+      placed &&
+      entry(
+        item.meeting,
+        "agenda-item.move",
+        `Agendapunt ‘${item.subject}’ verplaatst naar ${agendaSectionLabels[placed.section]}, plaats ${placed.place}`,
+        item.id,
+        { section: item.section, position: item.position },
+        { section: placed.section, position: placed.place },
+      ),
+  });
+}
+
 /** Removes an item with its papers; one that carries decisions stays (see adopted-records.server.ts). */
 export function removeAgendaItem({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
   changeItem({

@@ -9,6 +9,7 @@ import {
   addAgendaItem,
   moveAgendaItem,
   moveAgendaItemToSection,
+  placeAgendaItem,
   removeAgendaItem,
   updateAgendaItem,
 } from "./agenda.server";
@@ -248,6 +249,40 @@ describe("building the agenda", () => {
     expect(b()).toEqual(["B1 Versterkingsagenda", "B2 Jaarplan 2027", "B3 Nieuwsbrief"]);
     removeAgendaItem({ viewer: secretary, id: first });
     expect(b()).toEqual(["B1 Versterkingsagenda", "B2 Nieuwsbrief"]);
+  });
+
+  it("places an item where it is dropped, in its own section or another, as one logged step", async () => {
+    const { body, secretary } = await setUp();
+    const { id } = createMeeting({ viewer: secretary, input: input(body.id) });
+    const add = (subject: string, section: "B" | "C" = "B") =>
+      addAgendaItem({
+        viewer: secretary,
+        meetingId: id,
+        input: { section, subject, proposalMarkdown: "", isConfidential: false },
+      }).id;
+    const jaarplan = add("Jaarplan");
+    add("Versterkingsagenda");
+    const nieuwsbrief = add("Nieuwsbrief");
+    const notulen = add("Notulen", "C");
+    const numbered = (section: "B" | "C") =>
+      getMeeting({ viewer: secretary, id })!
+        .sections.find((s) => s.section === section)!
+        .items.map((i) => `${i.number} ${i.subject}`);
+    placeAgendaItem({ viewer: secretary, id: nieuwsbrief, section: "B", index: 0 });
+    expect(numbered("B")).toEqual(["B1 Nieuwsbrief", "B2 Jaarplan", "B3 Versterkingsagenda"]);
+    placeAgendaItem({ viewer: secretary, id: nieuwsbrief, section: "B", index: 2 });
+    expect(numbered("B")).toEqual(["B1 Jaarplan", "B2 Versterkingsagenda", "B3 Nieuwsbrief"]);
+    placeAgendaItem({ viewer: secretary, id: notulen, section: "B", index: 1 });
+    expect(numbered("B")).toEqual(["B1 Jaarplan", "B2 Notulen", "B3 Versterkingsagenda", "B4 Nieuwsbrief"]);
+    expect(numbered("C")).toEqual([]);
+    const admin = await makeViewer({ role: "beheerder" });
+    const logged = () => listAuditEntries({ viewer: admin }).entries.filter((e) => e.action === "agenda-item.move");
+    expect(logged()[0]!.summary).toBe("Agendapunt ‘Notulen’ verplaatst naar B Bespreekstukken, plaats 2 — Stuurgroep");
+    // Dropped where it already was: nothing changes and nothing is logged.
+    const before = logged().length;
+    placeAgendaItem({ viewer: secretary, id: jaarplan, section: "B", index: 0 });
+    expect(logged()).toHaveLength(before);
+    expect(numbered("B")[0]).toBe("B1 Jaarplan");
   });
 
   it("a change after publication is marked on the item and logged as such", async () => {

@@ -263,7 +263,7 @@ function DocumentEntry({ doc, itemNumber, lastAction }: { doc: Doc; itemNumber: 
           {doc.kind === "file" ? (
             <FileField field={replaceFields.file} label="Nieuw bestand" />
           ) : (
-            <TextAreaField field={replaceFields.noteMarkdown} label="Tekst" rows={14} />
+            <TextAreaField field={replaceFields.noteMarkdown} label="Tekst" rows={14} markdown />
           )}
           <Button>Nieuwe versie opslaan</Button>
         </Form>
@@ -375,7 +375,8 @@ export default function ItemDocuments() {
               field={noteFields.noteMarkdown}
               label="Tekst"
               rows={16}
-              description="De vaste kopjes van een adviesnota staan er al; een regel die begint met ## wordt een kopje."
+              markdown
+              description="De vaste kopjes van een adviesnota staan er al. Tekst uit Word kunt u plakken; kopjes, lijsten en tabellen blijven."
             />
             <CheckboxField
               field={noteFields.isConfidential}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { AgendaItemFields } from "~/components/agenda-item-fields";
 import { Alert } from "~/components/alert";
 import { OfferedItems } from "~/components/offered-items";
+import { DragHandle, ReorderAnnouncements, useAgendaReorder } from "~/components/agenda-reorder";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
@@ -14,11 +15,11 @@ import { requireUser } from "~/auth/permissions.server";
 import { formatDay } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { agendaSectionLabels, agendaSections, topicPurposeLabels } from "~/lib/vocabulary";
-import { addAgendaItem, moveAgendaItem, moveAgendaItemToSection } from "~/models/agenda.server";
+import { addAgendaItem, moveAgendaItem, moveAgendaItemToSection, placeAgendaItem } from "~/models/agenda.server";
 import { acceptHandoff, listProposedHandoffs } from "~/models/handoffs.server";
 import { getMeeting } from "~/models/meetings.server";
 import { listTopicsForMeeting, takeTopicOntoAgenda } from "~/models/planning.server";
-import { addItemSchema, moveItemSchema, moveItemToSectionSchema } from "~/schemas/meetings";
+import { addItemSchema, moveItemSchema, moveItemToSectionSchema, placeItemSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
 
 const acceptHandoffSchema = z.object({
@@ -33,6 +34,7 @@ const schema = z.discriminatedUnion("intent", [
   addItemSchema,
   moveItemSchema,
   moveItemToSectionSchema,
+  placeItemSchema,
   acceptHandoffSchema,
   takeTopicSchema,
 ]);
@@ -76,6 +78,10 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       takeTopicOntoAgenda({ viewer, topicId: input.topicId });
       return { intent, result: submission.reply(), done: "Het geplande onderwerp staat nu op de agenda." };
     }
+    if (input.intent === "place") {
+      placeAgendaItem({ viewer, id: input.itemId, section: input.section, index: input.index });
+      return { intent, result: submission.reply(), done: null };
+    }
     if (input.intent === "move") {
       moveAgendaItem({ viewer, id: input.itemId, direction: input.direction });
       return { intent, result: submission.reply(), done: null };
@@ -104,6 +110,8 @@ export default function EditAgenda() {
     shouldRevalidate: "onInput",
   });
   const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
+  const reorder = useAgendaReorder(meeting.sections);
+  const itemsById = new Map(meeting.sections.flatMap(({ items }) => items.map((item) => [item.id, item])));
   return (
     <>
       <Breadcrumb
@@ -130,94 +138,114 @@ export default function EditAgenda() {
         </Alert>
       ) : null}
 
-      {meeting.sections.map(({ section, items }) => (
-        <section key={section} aria-labelledby={`rubriek-${section}`}>
-          <h2 className="nl-heading nl-heading--level-2" id={`rubriek-${section}`}>
-            {agendaSectionLabels[section]}
-          </h2>
-          {items.length === 0 ? <p className="nl-paragraph gremium-muted">Nog geen punten.</p> : null}
-          <ol className="gremium-agenda-editor">
-            {items.map((item, index) => {
-              const label = `${item.number} ${item.subject}`;
-              return (
-                <li key={item.id} className="gremium-agenda-editor__item">
-                  <div className="gremium-agenda-editor__title">
-                    <span className="gremium-agenda__nr">{item.number}</span>
-                    <span>
-                      <strong>{item.subject}</strong>{" "}
-                      {item.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
-                      {item.changedAfterPublishAt ? (
-                        <StatusBadge tone="warning">gewijzigd na publicatie</StatusBadge>
+      <ReorderAnnouncements scripted={reorder.scripted} message={reorder.message} />
+      {reorder.order
+        .map(([section, ids]) => ({ section, items: ids.map((id) => itemsById.get(id)!) }))
+        .map(({ section, items }) => (
+          <section key={section} aria-labelledby={`rubriek-${section}`}>
+            <h2 className="nl-heading nl-heading--level-2" id={`rubriek-${section}`}>
+              {agendaSectionLabels[section]}
+            </h2>
+            {items.length === 0 ? <p className="nl-paragraph gremium-muted">Nog geen punten.</p> : null}
+            <ol className="gremium-agenda-editor" {...reorder.sectionProps(section)}>
+              {items.map((item, index) => {
+                const label = `${item.number} ${item.subject}`;
+                return (
+                  <li
+                    key={item.id}
+                    className={`gremium-agenda-editor__item${reorder.grabbed === item.id ? " gremium-agenda-editor__item--grabbed" : ""}`}
+                    {...reorder.itemProps(item.id, section)}
+                  >
+                    <div className="gremium-agenda-editor__title">
+                      {reorder.scripted ? (
+                        <DragHandle
+                          id={item.id}
+                          label={label}
+                          grabbed={reorder.grabbed === item.id}
+                          onKeyDown={reorder.onKeyDown(item.id)}
+                        />
                       ) : null}
-                    </span>
-                  </div>
-                  <div className="gremium-agenda-editor__tools">
-                    <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}`}>
-                      Bewerken<span className="gremium-visually-hidden"> {label}</span>
-                    </Link>
-                    <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}/stukken`}>
-                      Stukken<span className="gremium-visually-hidden"> bij {label}</span>
-                    </Link>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="move" />
-                      <input type="hidden" name="itemId" value={item.id} />
-                      <input type="hidden" name="direction" value="up" />
-                      <button type="submit" className="nl-button" disabled={index === 0} aria-label={`${label} omhoog`}>
-                        <span className="nl-button__label" aria-hidden="true">
-                          ↑ Omhoog
-                        </span>
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="move" />
-                      <input type="hidden" name="itemId" value={item.id} />
-                      <input type="hidden" name="direction" value="down" />
-                      <button
-                        type="submit"
-                        className="nl-button"
-                        disabled={index === items.length - 1}
-                        aria-label={`${label} omlaag`}
-                      >
-                        <span className="nl-button__label" aria-hidden="true">
-                          ↓ Omlaag
-                        </span>
-                      </button>
-                    </Form>
-                    <Form method="post" className="gremium-inline-form">
-                      <input type="hidden" name="intent" value="move-to-section" />
-                      <input type="hidden" name="itemId" value={item.id} />
-                      <label className="gremium-visually-hidden" htmlFor={`rubriek-voor-${item.id}`}>
-                        Rubriek voor {label}
-                      </label>
-                      <select
-                        id={`rubriek-voor-${item.id}`}
-                        name="section"
-                        defaultValue={section}
-                        className="utrecht-select utrecht-select--html-select gremium-select-compact"
-                      >
-                        {agendaSections.map((s) => (
-                          <option key={s} value={s}>
-                            {agendaSectionLabels[s]}
-                          </option>
-                        ))}
-                      </select>
-                      <button
-                        type="submit"
-                        className="nl-button"
-                        aria-label={`${label} naar gekozen rubriek verplaatsen`}
-                      >
-                        <span className="nl-button__label" aria-hidden="true">
-                          Verplaatsen
-                        </span>
-                      </button>
-                    </Form>
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ))}
+                      <span className="gremium-agenda__nr">{item.number}</span>
+                      <span>
+                        <strong>{item.subject}</strong>{" "}
+                        {item.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+                        {item.changedAfterPublishAt ? (
+                          <StatusBadge tone="warning">gewijzigd na publicatie</StatusBadge>
+                        ) : null}
+                      </span>
+                    </div>
+                    <div className="gremium-agenda-editor__tools">
+                      <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}`}>
+                        Bewerken<span className="gremium-visually-hidden"> {label}</span>
+                      </Link>
+                      <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}/stukken`}>
+                        Stukken<span className="gremium-visually-hidden"> bij {label}</span>
+                      </Link>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="move" />
+                        <input type="hidden" name="itemId" value={item.id} />
+                        <input type="hidden" name="direction" value="up" />
+                        <button
+                          type="submit"
+                          className="nl-button"
+                          disabled={index === 0}
+                          aria-label={`${label} omhoog`}
+                        >
+                          <span className="nl-button__label" aria-hidden="true">
+                            ↑ Omhoog
+                          </span>
+                        </button>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="move" />
+                        <input type="hidden" name="itemId" value={item.id} />
+                        <input type="hidden" name="direction" value="down" />
+                        <button
+                          type="submit"
+                          className="nl-button"
+                          disabled={index === items.length - 1}
+                          aria-label={`${label} omlaag`}
+                        >
+                          <span className="nl-button__label" aria-hidden="true">
+                            ↓ Omlaag
+                          </span>
+                        </button>
+                      </Form>
+                      <Form method="post" className="gremium-inline-form">
+                        <input type="hidden" name="intent" value="move-to-section" />
+                        <input type="hidden" name="itemId" value={item.id} />
+                        <label className="gremium-visually-hidden" htmlFor={`rubriek-voor-${item.id}`}>
+                          Rubriek voor {label}
+                        </label>
+                        <select
+                          id={`rubriek-voor-${item.id}`}
+                          name="section"
+                          defaultValue={section}
+                          className="utrecht-select utrecht-select--html-select gremium-select-compact"
+                        >
+                          {agendaSections.map((s) => (
+                            <option key={s} value={s}>
+                              {agendaSectionLabels[s]}
+                            </option>
+                          ))}
+                        </select>
+                        <button
+                          type="submit"
+                          className="nl-button"
+                          aria-label={`${label} naar gekozen rubriek verplaatsen`}
+                        >
+                          <span className="nl-button__label" aria-hidden="true">
+                            Verplaatsen
+                          </span>
+                        </button>
+                      </Form>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        ))}
 
       <OfferedItems
         id="gepland"

@@ -191,6 +191,7 @@ function RecordForm({
           label="Besluit"
           optional
           rows={4}
+          markdown
           description="Bijvoorbeeld per voorstel: 1. Conform vastgesteld. 2. …"
         />
         <TextAreaField field={fields.discussionMarkdown} label="Bespreking in het kort" optional rows={4} />
@@ -299,7 +300,7 @@ function DecisionEntry({
             <input type="hidden" name="decisionId" value={decision.id} />
             <input type="hidden" name="version" value={decision.version} />
             <SelectField field={fields.outcome} label="Uitkomst" options={outcomeOptions} />
-            <TextAreaField field={fields.textMarkdown} label="Besluit" optional rows={4} />
+            <TextAreaField field={fields.textMarkdown} label="Besluit" optional rows={4} markdown />
             <TextAreaField field={fields.discussionMarkdown} label="Bespreking in het kort" optional rows={3} />
             <CheckboxField field={fields.isConfidential} label="Besloten besluit" />
             <Button>Wijziging opslaan</Button>

@@ -77,6 +77,13 @@ export const moveItemToSectionSchema = z.object({
   itemId: id("Kies een agendapunt."),
   section: z.enum(agendaSections, { message: "Kies een rubriek." }),
 });
+/** Where an item was dropped: its section and its place there (0 is first). */
+export const placeItemSchema = z.object({
+  intent: z.literal("place"),
+  itemId: id("Kies een agendapunt."),
+  section: z.enum(agendaSections, { message: "Kies een rubriek." }),
+  index: z.coerce.number().int().min(0),
+});
 export const removeItemSchema = z.object({ intent: z.literal("remove"), itemId: id("Kies een agendapunt.") });
 
 export const addTemplateItemSchema = z.object({

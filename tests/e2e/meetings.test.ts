@@ -123,6 +123,33 @@ describe("agendas", () => {
     await page.getByRole("button", { name: "C1 Nieuwsbrief ZVS maart 2027 naar gekozen rubriek verplaatsen" }).click();
     await page.getByRole("button", { name: "B3 Nieuwsbrief ZVS maart 2027 omhoog" }).waitFor();
     await expectSecretaryPageAccessible();
+
+    // With JavaScript an item is dragged, by keyboard too: space picks up, arrows move, space puts down.
+    const scripted = await secretaryChecker.newPage();
+    await scripted.goto(`${meetingUrl}/agenda`, { waitUntil: "networkidle" });
+    const announced = scripted.locator("[aria-live]");
+    await scripted.getByRole("button", { name: "Verslepen: B3 Nieuwsbrief ZVS maart 2027" }).focus();
+    await scripted.keyboard.press("Space");
+    await announced.getByText(/opgepakt, plaats 3 van 3 in B Bespreekstukken/).waitFor();
+    await scripted.keyboard.press("ArrowUp");
+    await scripted.keyboard.press("ArrowUp");
+    await announced.getByText("plaats 1 van 3 in B Bespreekstukken").waitFor();
+    await expectAccessible(scripted);
+    await scripted.keyboard.press("Space");
+    await scripted.getByRole("link", { name: "Stukken bij B1 Nieuwsbrief ZVS maart 2027" }).waitFor();
+    // Escape puts it back where it was picked up; then it goes back to its place for the next tests.
+    await scripted.getByRole("button", { name: "Verslepen: B1 Nieuwsbrief ZVS maart 2027" }).focus();
+    await scripted.keyboard.press("Space");
+    await scripted.keyboard.press("ArrowDown");
+    await scripted.keyboard.press("Escape");
+    await announced.getByText("Verplaatsen van B1 Nieuwsbrief ZVS maart 2027 geannuleerd.").waitFor();
+    await scripted.getByRole("button", { name: "Verslepen: B1 Nieuwsbrief ZVS maart 2027" }).focus();
+    await scripted.keyboard.press("Space");
+    await scripted.keyboard.press("ArrowDown");
+    await scripted.keyboard.press("ArrowDown");
+    await scripted.keyboard.press("Space");
+    await scripted.getByRole("link", { name: "Stukken bij B3 Nieuwsbrief ZVS maart 2027" }).waitFor();
+    await scripted.close();
   });
 
   it("the secretariaat attaches documents: a PDF, a note, a new version; a renamed program is refused", async () => {

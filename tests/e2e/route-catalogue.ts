@@ -50,6 +50,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "account_.tweestapsverificatie": ["/account/tweestapsverificatie"],
     "account_.passkeys": ["/account/passkeys"],
     "inloggen_.passkey": ["/inloggen/passkey"],
+    "markdown-voorbeeld": ["/markdown-voorbeeld"],
     "inloggen_.verificatie": ["/inloggen/verificatie"],
     "beheer.toegang": ["/beheer/toegang"],
     "beheer.inlogmethoden": ["/beheer/inlogmethoden"],

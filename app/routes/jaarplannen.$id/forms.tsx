@@ -36,7 +36,7 @@ export function ChapterForm({
           </>
         ) : null}
         <TextField field={fields.title!} label="Titel van het hoofdstuk" />
-        <TextAreaField field={fields.bodyMarkdown!} label="Tekst (Markdown)" optional rows={10} />
+        <TextAreaField field={fields.bodyMarkdown!} label="Tekst" optional rows={10} markdown="zonder-voorbeeld" />
         <MarkdownPreview html={mine ? reply?.preview : undefined} />
         <div className="gremium-buttons">
           <Button name="intent" value="chapter-preview">
@@ -248,7 +248,7 @@ export function ReportForm({ plan, reply }: { plan: LoaderData["plan"]; reply: R
       </h3>
       <FormErrors form={form} />
       <input type="hidden" name="version" value={plan.version} />
-      <TextAreaField field={fields.reportMarkdown!} label="Jaarverslag (Markdown)" rows={16} />
+      <TextAreaField field={fields.reportMarkdown!} label="Jaarverslag" rows={16} markdown="zonder-voorbeeld" />
       <MarkdownPreview html={reply?.formKey === "report-save" ? reply.preview : undefined} />
       <div className="gremium-buttons">
         <Button name="intent" value="report-preview">

@@ -41,7 +41,7 @@ export function SectionForm({ section, reply }: { section: LoaderData["sections"
         <input type="hidden" name="sectionId" value={section.id} />
         <input type="hidden" name="version" value={section.version} />
         <TextField field={fields.title!} label="Titel van het blok" />
-        <TextAreaField field={fields.bodyMarkdown!} label="Tekst (Markdown)" optional rows={12} />
+        <TextAreaField field={fields.bodyMarkdown!} label="Tekst" optional rows={12} markdown="zonder-voorbeeld" />
         <MarkdownPreview html={preview} />
         <div className="gremium-buttons">
           <Button name="intent" value="section-preview">
@@ -72,7 +72,7 @@ export function NewSectionForm({ reply }: { reply: Reply | undefined }) {
           options={sectionKinds.map((k) => ({ value: k, label: sectionKindLabels[k] }))}
         />
         <TextField field={fields.title!} label="Titel van het blok" />
-        <TextAreaField field={fields.bodyMarkdown!} label="Tekst (Markdown)" optional rows={8} />
+        <TextAreaField field={fields.bodyMarkdown!} label="Tekst" optional rows={8} markdown />
         <Button variant="primary">Blok toevoegen</Button>
       </Form>
     </details>
