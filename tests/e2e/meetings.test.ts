@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import mammoth from "mammoth";
 import type { BrowserContext, Page } from "playwright-core";
@@ -149,6 +150,35 @@ describe("agendas", () => {
     await scripted.keyboard.press("ArrowDown");
     await scripted.keyboard.press("Space");
     await scripted.getByRole("link", { name: "Stukken bij B3 Nieuwsbrief ZVS maart 2027" }).waitFor();
+
+    // A paste from Word arrives as Markdown, shown rendered beside the box; the buttons mark a selection.
+    const proposal = scripted.getByRole("textbox", { name: /^Voorstel\/advies/ });
+    await proposal.focus();
+    await scripted.evaluate(
+      (html) => {
+        const data = new DataTransfer();
+        data.setData("text/html", html);
+        data.setData("text/plain", "platte tekst");
+        document.activeElement!.dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      readFileSync("tests/fixtures/word-paste.html", "utf8"),
+    );
+    await scripted.waitForFunction(() => (document.activeElement as HTMLTextAreaElement).value.includes("| --- |"));
+    const pasted = await proposal.inputValue();
+    expect(pasted).toContain("## Advies aan het algemeen bestuur");
+    expect(pasted).toContain("- Eén kader voor alle veertien gemeenten");
+    expect(pasted).toContain("1. Het toetsingskader vast te stellen.");
+    await scripted.getByRole("region", { name: "Weergave van Voorstel/advies" }).locator("table th").first().waitFor();
+    await proposal.fill("Besluit");
+    await proposal.selectText();
+    await scripted
+      .getByRole("group", { name: "Opmaak van Voorstel/advies" })
+      .getByRole("button", { name: "Vet" })
+      .click();
+    expect(await proposal.inputValue()).toBe("**Besluit**");
+    await expectAccessible(scripted);
     await scripted.close();
   });
 
