@@ -31,8 +31,10 @@ import {
   replaceFileSchema,
   replaceNoteSchema,
   uploadDocumentSchema,
+  wordToNoteSchema,
   writeNoteSchema,
 } from "~/schemas/meetings";
+import { addNoteFromWordPaper } from "~/models/word-notes.server";
 import { pageRoute } from "~/lib/responses.server";
 import { countOf, type ConfirmationText } from "~/lib/confirmation";
 import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
@@ -44,6 +46,7 @@ const schema = z.discriminatedUnion("intent", [
   replaceFileSchema,
   replaceNoteSchema,
   removeDocumentSchema,
+  wordToNoteSchema,
 ]);
 
 function removeDocumentText(title: string, versions: number, itemNumber: string): ConfirmationText {
@@ -168,6 +171,14 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
           done: `Versie ${number} is opgeslagen; de eerdere versies blijven beschikbaar.`,
         };
       }
+      case "word-to-note": {
+        const { title } = await addNoteFromWordPaper({ viewer, agendaItemId, documentId: input.documentId });
+        return {
+          formKey,
+          result: submission.reply(),
+          done: `‘${title}’ is toegevoegd: de tekst van het Word-bestand, met de kopjes. Het Word-bestand blijft staan.`,
+        };
+      }
       case "remove-document": {
         if (!isConfirmed(formData)) {
           const doc = listDocumentsForItem({ viewer, agendaItemId }).documents.find((d) => d.id === input.documentId);
@@ -268,6 +279,13 @@ function DocumentEntry({ doc, itemNumber, lastAction }: { doc: Doc; itemNumber: 
           <Button>Nieuwe versie opslaan</Button>
         </Form>
       </details>
+      {doc.kind === "file" && /\.docx$/i.test(current?.fileName ?? "") ? (
+        <Form method="post" className="gremium-inline-form">
+          <input type="hidden" name="intent" value="word-to-note" />
+          <input type="hidden" name="documentId" value={doc.id} />
+          <Button aria-label={`${doc.title} als geschreven notitie overnemen`}>Als geschreven notitie overnemen</Button>
+        </Form>
+      ) : null}
       <ConfirmForm
         fields={[
           ["intent", "remove-document"],
@@ -322,6 +340,13 @@ export default function ItemDocuments() {
         <p className="nl-paragraph">Dit agendapunt is besloten: alle stukken erbij zijn alleen voor de leden.</p>
       ) : null}
       <SavedStatus message={lastAction?.done} />
+      {lastAction &&
+      ["word-to-note", "remove-document"].includes(lastAction.formKey) &&
+      lastAction.result.error?.[""] ? (
+        <div className="utrecht-alert utrecht-alert--error" role="alert">
+          <p className="nl-paragraph">{lastAction.result.error[""].join(" ")}</p>
+        </div>
+      ) : null}
       {documents.length === 0 ? (
         <p className="nl-paragraph">Er zijn nog geen stukken bij dit agendapunt.</p>
       ) : (

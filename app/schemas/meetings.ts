@@ -144,6 +144,11 @@ export const replaceNoteSchema = z.object({
   noteMarkdown: requiredText("de tekst", 100_000),
 });
 
+/** Turn an uploaded Word paper into a written note beside it. */
+export const wordToNoteSchema = z.object({
+  intent: z.literal("word-to-note"),
+  documentId: id("Kies een stuk."),
+});
 export const removeDocumentSchema = z.object({
   intent: z.literal("remove-document"),
   documentId: id("Onbekend stuk."),

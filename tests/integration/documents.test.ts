@@ -11,10 +11,13 @@ import {
   addDocument,
   documentsDir,
   getDocumentVersion,
+  listDocumentsForItem,
   listDocumentsForMeeting,
   replaceDocument,
 } from "../../app/models/documents.server";
 import { Forbidden, RuleError } from "../../app/models/errors";
+import { addNoteFromWordPaper } from "../../app/models/word-notes.server";
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
 
 let dir: string;
@@ -61,6 +64,45 @@ async function setUp() {
 }
 
 describe("documents", () => {
+  it("turns an uploaded Word adviesnota into a written note beside it, headings kept a level lower", async () => {
+    const { secretary, open } = await setUp();
+    const word = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ text: "Adviesnota toetsingskader", heading: HeadingLevel.HEADING_1 }),
+              new Paragraph("Het kader geldt voor alle gemeenten."),
+              new Paragraph({ text: "Beoogd effect", heading: HeadingLevel.HEADING_2 }),
+              new Paragraph({ text: "Eén werkwijze in de regio", bullet: { level: 0 } }),
+            ],
+          },
+        ],
+      }),
+    );
+    const { id: documentId } = addDocument({
+      viewer: secretary,
+      agendaItemId: open,
+      title: "Adviesnota",
+      isConfidential: true,
+      content: { fileName: "adviesnota.docx", bytes: new Uint8Array(word) },
+    });
+    const { title } = await addNoteFromWordPaper({ viewer: secretary, agendaItemId: open, documentId });
+    expect(title).toBe("Adviesnota (tekst)");
+    const papers = listDocumentsForItem({ viewer: secretary, agendaItemId: open }).documents;
+    const note = papers.find((d) => d.title === "Adviesnota (tekst)")!;
+    expect(note.kind).toBe("note");
+    // The Word file stays; the note is as besloten as the paper it came from.
+    expect(papers.map((d) => d.title)).toContain("Adviesnota");
+    expect(note.isConfidential).toBe(true);
+    expect(note.versions[0]!.noteMarkdown).toBe(
+      "## Adviesnota toetsingskader\n\nHet kader geldt voor alle gemeenten.\n\n### Beoogd effect\n\n- Eén werkwijze in de regio",
+    );
+    await expect(
+      addNoteFromWordPaper({ viewer: secretary, agendaItemId: open, documentId: note.id }),
+    ).rejects.toThrow(RuleError);
+  });
+
   it("stores an upload under its checksum in the data directory and keeps every version", async () => {
     const { secretary, meetingId, open } = await setUp();
     const first = pdf("versie een");
