@@ -18,6 +18,8 @@ import { agendaSectionLabels, agendaSections, topicPurposeLabels } from "~/lib/v
 import { addAgendaItem, moveAgendaItem, moveAgendaItemToSection, placeAgendaItem } from "~/models/agenda.server";
 import { acceptHandoff, listProposedHandoffs } from "~/models/handoffs.server";
 import { getMeeting } from "~/models/meetings.server";
+import { listDocumentsForMeeting } from "~/models/documents.server";
+import { CONFIDENTIAL_MARK } from "~/lib/confidential";
 import { listTopicsForMeeting, takeTopicOntoAgenda } from "~/models/planning.server";
 import { addItemSchema, moveItemSchema, moveItemToSectionSchema, placeItemSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
@@ -50,6 +52,13 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
     meeting,
     proposed: listProposedHandoffs({ viewer, bodyId: meeting.bodyId }),
     planned: listTopicsForMeeting({ viewer, meetingId: meeting.id }),
+    // Each item shows its papers inline, so the agenda is checked without opening every item.
+    papers: listDocumentsForMeeting({ viewer, meetingId: meeting.id }).map(({ current }) => ({
+      agendaItemId: current.agendaItemId,
+      versionId: current.versionId,
+      title: current.title,
+      isConfidential: current.isConfidential,
+    })),
   };
 });
 
@@ -99,7 +108,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 });
 
 export default function EditAgenda() {
-  const { meeting, proposed, planned } = useLoaderData<typeof loader>();
+  const { meeting, proposed, planned, papers } = useLoaderData<typeof loader>();
   const lastAction = useActionData<typeof action>();
   const [addForm, addFields] = useForm({
     id: "add",
@@ -168,12 +177,35 @@ export default function EditAgenda() {
                       <span className="gremium-agenda__nr">{item.number}</span>
                       <span>
                         <strong>{item.subject}</strong>{" "}
-                        {item.isConfidential ? <StatusBadge tone="warning">besloten</StatusBadge> : null}
+                        {item.isConfidential ? <StatusBadge tone="warning">{CONFIDENTIAL_MARK}</StatusBadge> : null}
                         {item.changedAfterPublishAt ? (
                           <StatusBadge tone="warning">gewijzigd na publicatie</StatusBadge>
                         ) : null}
                       </span>
                     </div>
+                    {item.proposalHtml || papers.some((p) => p.agendaItemId === item.id) ? (
+                      <div className="gremium-agenda-editor__content">
+                        {item.proposalHtml ? (
+                          <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: item.proposalHtml }} />
+                        ) : null}
+                        {papers.some((p) => p.agendaItemId === item.id) ? (
+                          <ul className="gremium-item-documents" aria-label={`Stukken bij ${label}`}>
+                            {papers
+                              .filter((p) => p.agendaItemId === item.id)
+                              .map((p) => (
+                                <li key={p.versionId}>
+                                  <a className="nl-link" href={`/stukken/${p.versionId}`}>
+                                    {p.title}
+                                  </a>
+                                  {p.isConfidential ? (
+                                    <span className="gremium-muted"> ({CONFIDENTIAL_MARK})</span>
+                                  ) : null}
+                                </li>
+                              ))}
+                          </ul>
+                        ) : null}
+                      </div>
+                    ) : null}
                     <div className="gremium-agenda-editor__tools">
                       <Link className="nl-link" to={`/vergaderingen/${meeting.id}/agenda/${item.id}`}>
                         Bewerken<span className="gremium-visually-hidden"> {label}</span>
