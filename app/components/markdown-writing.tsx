@@ -1,5 +1,4 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useEffect, useState, type ReactNode, type RefObject } from "react";
 
 // Writing without knowing Markdown (issue 20): buttons that put the marks around the selection, and
 // a paste from Word, Outlook or a web page that arrives as clean Markdown. Both need JavaScript; without
@@ -67,29 +66,42 @@ function onPaste(event: React.ClipboardEvent<HTMLTextAreaElement>) {
     .catch(() => replaceSelection(textarea, fallback));
 }
 
-/** Shows the rendered text beside the box while typing: the server renders it as it will be saved. */
+/**
+ * Shows the rendered text beside the box while typing: the server renders it as it will be saved. A
+ * plain fetch, not a Remix fetcher, since a fetcher's post would reload every loader of the page.
+ */
 function useLivePreview(textarea: RefObject<HTMLTextAreaElement>, enabled: boolean) {
-  const fetcher = useFetcher<{ html: string }>();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [html, setHtml] = useState<string | undefined>(undefined);
   useEffect(() => {
     const element = textarea.current;
     if (!enabled || !element) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest = 0;
+    const render = async (request: number) => {
+      try {
+        const response = await fetch("/markdown-voorbeeld", {
+          method: "POST",
+          body: new URLSearchParams({ markdown: element.value }),
+        });
+        const answer = response.ok ? ((await response.json()) as { html: string }) : null;
+        // Only the answer to the latest typing is shown; a slow earlier one is dropped.
+        if (answer && request === latest) setHtml(answer.html);
+      } catch {
+        // Offline or signed out: the preview waits for the next keystroke; the text itself is safe.
+      }
+    };
     const send = () => {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(
-        () => fetcher.submit({ markdown: element.value }, { method: "post", action: "/markdown-voorbeeld" }),
-        400,
-      );
+      clearTimeout(timer);
+      timer = setTimeout(() => void render(++latest), 400);
     };
     element.addEventListener("input", send);
     if (element.value.trim()) send();
     return () => {
       element.removeEventListener("input", send);
-      clearTimeout(timer.current);
+      clearTimeout(timer);
     };
-    // The fetcher's submit is stable for the life of the component, so it is not a dependency.
   }, [textarea, enabled]);
-  return fetcher.data?.html;
+  return html;
 }
 
 /**
