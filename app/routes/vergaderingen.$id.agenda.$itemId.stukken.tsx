@@ -1,13 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SavedStatus } from "~/components/alert";
@@ -19,7 +12,6 @@ import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { adviesnotaTemplate } from "~/lib/adviesnota";
-import { MAX_UPLOAD_BYTES } from "~/lib/file-types";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { getAgendaItemForEdit } from "~/models/agenda.server";
@@ -36,6 +28,8 @@ import {
 } from "~/schemas/meetings";
 import { addNoteFromWordPaper } from "~/models/word-notes.server";
 import { pageRoute } from "~/lib/responses.server";
+import { addUploadedPapers, readUploadForm } from "~/lib/paper-upload.server";
+import { PaperUploadProgress, usePaperUploads } from "~/components/paper-upload-progress";
 import { countOf, type ConfirmationText } from "~/lib/confirmation";
 import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
 import { ConfirmForm, ConfirmationStep, pendingConfirmation } from "~/components/confirm";
@@ -48,6 +42,13 @@ const schema = z.discriminatedUnion("intent", [
   removeDocumentSchema,
   wordToNoteSchema,
 ]);
+
+/** "‘Jaarplan’ is toegevoegd." or "3 stukken zijn toegevoegd: ‘A’, ‘B’ en ‘C’." */
+function addedMessage(titles: string[]) {
+  const quoted = titles.map((t) => `‘${t}’`);
+  if (quoted.length === 1) return `${quoted[0]} is toegevoegd.`;
+  return `${quoted.length} stukken zijn toegevoegd: ${quoted.slice(0, -1).join(", ")} en ${quoted.at(-1)}.`;
+}
 
 function removeDocumentText(title: string, versions: number, itemNumber: string): ConfirmationText {
   return {
@@ -75,31 +76,10 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   };
 });
 
-/** Reads the form; a file larger than 25 MB is stopped while it streams in. */
-async function readForm(request: Request) {
-  if (!request.headers.get("content-type")?.startsWith("multipart/form-data"))
-    return { formData: await request.formData(), tooLarge: false };
-  try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
-    );
-    return { formData, tooLarge: false };
-  } catch (error) {
-    if (error instanceof Error && error.name === "MaxPartSizeExceededError")
-      return { formData: new FormData(), tooLarge: true };
-    // A body no browser form produces (malformed parts, found by the fuzz tests) is refused, not a 500.
-    throw new Response("Het formulier kwam onleesbaar aan. Laad de pagina opnieuw en probeer het nog eens.", {
-      status: 400,
-      statusText: "Bad Request",
-    });
-  }
-}
-
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
   const agendaItemId = requireIdParam(params.itemId);
-  const { formData, tooLarge } = await readForm(request);
+  const { formData, tooLarge } = await readUploadForm(request);
   if (tooLarge) {
     return data(
       {
@@ -127,15 +107,16 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   };
   try {
     switch (input.intent) {
-      case "upload":
-        addDocument({
+      case "upload": {
+        const titles = await addUploadedPapers({
           viewer,
           agendaItemId,
+          files: input.file,
           title: input.title,
           isConfidential: input.isConfidential,
-          content: await fileContent(input.file),
         });
-        return { formKey, result: submission.reply({ resetForm: true }), done: `‘${input.title}’ is toegevoegd.` };
+        return { formKey, result: submission.reply({ resetForm: true }), done: addedMessage(titles) };
+      }
       case "note":
         addDocument({
           viewer,
@@ -199,9 +180,11 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 function FileField({
   field,
   label,
+  multiple = false,
 }: {
   field: { id: string; name: string; errors?: string[]; errorId: string; descriptionId: string };
   label: string;
+  multiple?: boolean;
 }) {
   return (
     <div className={`utrecht-form-field${field.errors ? " utrecht-form-field--invalid" : ""}`}>
@@ -211,7 +194,8 @@ function FileField({
         </label>
       </div>
       <div className="utrecht-form-field__description utrecht-form-field-description" id={field.descriptionId}>
-        PDF, Word, Excel, PowerPoint of een afbeelding, tot 25 MB.
+        PDF, Word, Excel, PowerPoint of een afbeelding, tot 25 MB
+        {multiple ? " per bestand. U kunt meerdere bestanden tegelijk kiezen." : "."}
       </div>
       {field.errors ? (
         <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={field.errorId}>
@@ -223,6 +207,7 @@ function FileField({
         id={field.id}
         name={field.name}
         accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp"
+        multiple={multiple}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={field.errors ? `${field.descriptionId} ${field.errorId}` : field.descriptionId}
         className="gremium-file-input"
@@ -313,6 +298,7 @@ export default function ItemDocuments() {
     defaultValue: { noteMarkdown: adviesnotaTemplate },
     shouldValidate: "onSubmit",
   });
+  const uploads = usePaperUploads(`/vergaderingen/${meeting.id}/agenda/${item.id}/stukken/bestand`);
   const meetingLabel = `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`;
   const breadcrumb = (
     <Breadcrumb
@@ -368,14 +354,23 @@ export default function ItemDocuments() {
             Bestand toevoegen
           </h2>
           <FormErrors form={uploadForm} />
-          <Form method="post" encType="multipart/form-data" {...getFormProps(uploadForm)}>
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            {...getFormProps(uploadForm)}
+            onSubmit={(event) => {
+              uploadForm.onSubmit(event);
+              if (!event.defaultPrevented) void uploads.onSubmit(event);
+            }}
+          >
             <input type="hidden" name="intent" value="upload" />
             <TextField
               field={uploadFields.title}
               label="Titel van het stuk"
-              description="Bijvoorbeeld: Adviesnota jaarplan 2027"
+              optional
+              description="Bijvoorbeeld: Adviesnota jaarplan 2027. Bij meerdere bestanden wordt elke bestandsnaam de titel."
             />
-            <FileField field={uploadFields.file} label="Bestand" />
+            <FileField field={uploadFields.file} label="Bestand" multiple />
             <CheckboxField
               field={uploadFields.isConfidential}
               label="Besloten stuk"
@@ -383,6 +378,7 @@ export default function ItemDocuments() {
             />
             <Button variant="primary">Bestand toevoegen</Button>
           </Form>
+          <PaperUploadProgress files={uploads.files} summary={uploads.summary} />
         </section>
         <section aria-labelledby="notitie-schrijven">
           <h2 className="nl-heading nl-heading--level-2" id="notitie-schrijven">

@@ -116,10 +116,19 @@ export const recordAttendanceSchema = z.object({
 
 export const removeGuestSchema = z.object({ intent: z.literal("remove-guest"), guestId: id("Onbekende gast.") });
 
+// One file or several at once; a title is typed for a single file (else its file name is used), several
+// take their file names.
 export const uploadDocumentSchema = z.object({
   intent: z.literal("upload"),
-  title: requiredText("de titel van het stuk", 200),
-  file: z.instanceof(File, { message: "Kies een bestand." }).refine((file) => file.size > 0, "Kies een bestand."),
+  title: optionalText(200),
+  file: z.preprocess(
+    (value) => (Array.isArray(value) ? value : value === undefined || value === "" ? [] : [value]),
+    z
+      .array(z.instanceof(File, { message: "Kies een of meer bestanden." }))
+      .transform((files) => files.filter((file) => file.size > 0 || file.name))
+      .refine((files) => files.length > 0, "Kies een of meer bestanden.")
+      .refine((files) => files.length <= 20, "Voeg hooguit 20 bestanden tegelijk toe."),
+  ),
   isConfidential: z.boolean().default(false),
 });
 

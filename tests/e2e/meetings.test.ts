@@ -216,6 +216,26 @@ describe("agendas", () => {
     await page.getByText("Versie 2 is opgeslagen").waitFor();
     await page.getByRole("link", { name: "Versie 1: jaarplan-2027.pdf" }).waitFor();
     await expectSecretaryPageAccessible();
+
+    // With JavaScript several files go at once, each with its own progress; titles come from the names.
+    const scripted = await secretaryChecker.newPage();
+    await scripted.goto(page.url(), { waitUntil: "networkidle" });
+    await scripted.getByLabel("Bestand", { exact: true }).setInputFiles([
+      {
+        name: "bijlage-1_begroting.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.7\nBegroting\n%%EOF"),
+      },
+      { name: "bijlage-2_planning.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\nPlanning\n%%EOF") },
+    ]);
+    await scripted.getByRole("button", { name: "Bestand toevoegen" }).click();
+    const progress = scripted.getByRole("list", { name: "Voortgang van het toevoegen" });
+    await progress.getByText("toegevoegd als ‘Bijlage 1 begroting’").waitFor();
+    await progress.getByText("toegevoegd als ‘Bijlage 2 planning’").waitFor();
+    await scripted.getByText("Alle 2 stukken zijn toegevoegd.").waitFor();
+    await scripted.getByRole("heading", { level: 3, name: "Bijlage 2 planning" }).waitFor();
+    await expectAccessible(scripted);
+    await scripted.close();
   });
 
   it("the preview shows the agenda as the public will see it, without the besloten item", async () => {

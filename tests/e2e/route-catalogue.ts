@@ -51,6 +51,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "account_.passkeys": ["/account/passkeys"],
     "inloggen_.passkey": ["/inloggen/passkey"],
     "markdown-voorbeeld": ["/markdown-voorbeeld"],
+    "vergaderingen.$id.agenda.$itemId.stukken_.bestand": [`${meeting}/agenda/${s.publicItemId}/stukken/bestand`],
     "inloggen_.verificatie": ["/inloggen/verificatie"],
     "beheer.toegang": ["/beheer/toegang"],
     "beheer.inlogmethoden": ["/beheer/inlogmethoden"],

@@ -17,6 +17,7 @@ import {
 } from "../../app/models/documents.server";
 import { Forbidden, RuleError } from "../../app/models/errors";
 import { addNoteFromWordPaper } from "../../app/models/word-notes.server";
+import { addUploadedPapers } from "../../app/lib/paper-upload.server";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
 
@@ -64,6 +65,48 @@ async function setUp() {
 }
 
 describe("documents", () => {
+  it("adds several uploaded files at once, each titled by its name; one refused file stores none", async () => {
+    const { secretary, open } = await setUp();
+    const file = (name: string, bytes: Uint8Array) => new File([new Uint8Array(bytes)], name);
+    await expect(
+      addUploadedPapers({
+        viewer: secretary,
+        agendaItemId: open,
+        files: [
+          file("begroting-2027.pdf", pdf("begroting")),
+          file("programma.pdf", new Uint8Array(Buffer.from("MZ\x90\x00"))),
+        ],
+        isConfidential: false,
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { file: [expect.stringMatching(/^programma\.pdf: /)] } });
+    expect(listDocumentsForItem({ viewer: secretary, agendaItemId: open }).documents).toHaveLength(0);
+
+    const titles = await addUploadedPapers({
+      viewer: secretary,
+      agendaItemId: open,
+      files: [file("begroting-2027.pdf", pdf("begroting")), file("jaarplan_mensenhandel.pdf", pdf("jaarplan"))],
+      title: "Wordt niet gebruikt bij twee bestanden",
+      isConfidential: true,
+    });
+    expect(titles).toEqual(["Begroting 2027", "Jaarplan mensenhandel"]);
+    const papers = listDocumentsForItem({ viewer: secretary, agendaItemId: open }).documents;
+    expect(papers.map((p) => [p.title, p.isConfidential])).toEqual(
+      expect.arrayContaining([
+        ["Begroting 2027", true],
+        ["Jaarplan mensenhandel", true],
+      ]),
+    );
+    // One file keeps the title typed for it.
+    const [single] = await addUploadedPapers({
+      viewer: secretary,
+      agendaItemId: open,
+      files: [file("scan0001.pdf", pdf("advies"))],
+      title: "Advies expertgroep",
+      isConfidential: false,
+    });
+    expect(single).toBe("Advies expertgroep");
+  });
+
   it("turns an uploaded Word adviesnota into a written note beside it, headings kept a level lower", async () => {
     const { secretary, open } = await setUp();
     const word = await Packer.toBuffer(
@@ -98,9 +141,9 @@ describe("documents", () => {
     expect(note.versions[0]!.noteMarkdown).toBe(
       "## Adviesnota toetsingskader\n\nHet kader geldt voor alle gemeenten.\n\n### Beoogd effect\n\n- Eén werkwijze in de regio",
     );
-    await expect(
-      addNoteFromWordPaper({ viewer: secretary, agendaItemId: open, documentId: note.id }),
-    ).rejects.toThrow(RuleError);
+    await expect(addNoteFromWordPaper({ viewer: secretary, agendaItemId: open, documentId: note.id })).rejects.toThrow(
+      RuleError,
+    );
   });
 
   it("stores an upload under its checksum in the data directory and keeps every version", async () => {
