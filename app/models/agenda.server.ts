@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, lt, max } from "drizzle-orm";
 import { agendaItems, bodies, meetings } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer";
-import { numberAgenda } from "~/lib/agenda-numbering";
+import { itemNumbersOf } from "./agenda-numbers.server";
 import { getDb, type Tx } from "~/lib/db.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { agendaSectionLabels, type AgendaSection } from "~/lib/vocabulary";
@@ -226,12 +226,7 @@ export function getAgendaItemForEdit({ viewer, meetingId, id }: { viewer: Viewer
   if (!meeting) throw new NotFound("Deze vergadering bestaat niet meer.");
   requireManager(viewer, meeting.bodyId);
   requireOpenMeeting(meeting);
-  const all = db
-    .select({ id: agendaItems.id, section: agendaItems.section, position: agendaItems.position })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId))
-    .all();
-  const number = numberAgenda(all).find((item) => item.id === id)?.number;
+  const number = itemNumbersOf(db, [meetingId]).get(id);
   const item = db
     .select()
     .from(agendaItems)

@@ -9,7 +9,7 @@ import {
   meetings,
 } from "../../db/schema";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
-import { numberAgenda } from "~/lib/agenda-numbering";
+import { itemNumbersOf } from "./agenda-numbers.server";
 import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDateTime, instantFromAmsterdam } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
@@ -114,12 +114,7 @@ export type DecisionInput = {
 function itemWithNumber(tx: Tx, agendaItemId: number) {
   const item = tx.select().from(agendaItems).where(eq(agendaItems.id, agendaItemId)).get();
   if (!item) throw new RuleError({ "": ["Dit agendapunt bestaat niet meer."] });
-  const all = tx
-    .select({ id: agendaItems.id, section: agendaItems.section, position: agendaItems.position })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, item.meetingId))
-    .all();
-  return { ...item, number: numberAgenda(all).find((i) => i.id === item.id)!.number };
+  return { ...item, number: itemNumbersOf(tx, [item.meetingId]).get(item.id)! };
 }
 
 /**

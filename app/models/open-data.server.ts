@@ -12,7 +12,7 @@ import {
   programmes,
 } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import { numberAgenda } from "~/lib/agenda-numbering";
+import { itemNumbersOf } from "./agenda-numbers.server";
 import { amsterdamDateAndTime } from "~/lib/format";
 import { actionStatusLabels, decisionOutcomeLabels, objectiveStatusLabels } from "~/lib/vocabulary";
 import {
@@ -137,23 +137,7 @@ export function listAgendapunten(p: Paging, base: string, id?: number) {
     .offset(offset(p))
     .all();
   const meetingIds = [...new Set(rows.map((r) => r.meetingId))];
-  const all = meetingIds.length
-    ? db
-        .select({
-          id: agendaItems.id,
-          meetingId: agendaItems.meetingId,
-          section: agendaItems.section,
-          position: agendaItems.position,
-        })
-        .from(agendaItems)
-        .where(inArray(agendaItems.meetingId, meetingIds))
-        .all()
-    : [];
-  const numbers = new Map(
-    meetingIds.flatMap((mid) =>
-      numberAgenda(all.filter((i) => i.meetingId === mid)).map((i) => [i.id, i.number] as const),
-    ),
-  );
+  const numbers = itemNumbersOf(db, meetingIds);
   const docs = publicDocuments(rows.map((r) => r.id));
   return {
     total,

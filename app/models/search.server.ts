@@ -18,7 +18,7 @@ import {
 } from "../../db/schema";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "~/auth/viewer";
-import { numberAgenda } from "~/lib/agenda-numbering";
+import { itemNumbersOf } from "./agenda-numbers.server";
 import { getDb } from "~/lib/db.server";
 import { formatDay } from "~/lib/format";
 import {
@@ -194,16 +194,7 @@ function meetingsOf(meetingIds: number[]) {
   const ids = [...new Set(meetingIds)];
   const byMeeting = new Map<number, { label: string; numbers: Map<number, string> }>();
   if (ids.length === 0) return byMeeting;
-  const items = db
-    .select({
-      id: agendaItems.id,
-      meetingId: agendaItems.meetingId,
-      section: agendaItems.section,
-      position: agendaItems.position,
-    })
-    .from(agendaItems)
-    .where(inArray(agendaItems.meetingId, ids))
-    .all();
+  const numbers = itemNumbersOf(db, ids);
   for (const meeting of db
     .select({ id: meetings.id, startsAt: meetings.startsAt, bodyName: bodies.name })
     .from(meetings)
@@ -212,7 +203,7 @@ function meetingsOf(meetingIds: number[]) {
     .all())
     byMeeting.set(meeting.id, {
       label: `${meeting.bodyName}, ${formatDay(meeting.startsAt)}`,
-      numbers: new Map(numberAgenda(items.filter((i) => i.meetingId === meeting.id)).map((i) => [i.id, i.number])),
+      numbers,
     });
   return byMeeting;
 }

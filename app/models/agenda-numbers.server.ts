@@ -1,0 +1,28 @@
+import { inArray } from "drizzle-orm";
+import { agendaItems } from "../../db/schema";
+import { numberAgenda } from "~/lib/agenda-numbering";
+import type { Tx } from "~/lib/db.server";
+
+/**
+ * The agenda numbers (1, A1, B3 …) of every item of these meetings, by item id: one query for all of
+ * them, numbered per meeting as its agenda shows them.
+ */
+export function itemNumbersOf(db: Tx, meetingIds: readonly number[]): Map<number, string> {
+  const ids = [...new Set(meetingIds)];
+  if (ids.length === 0) return new Map();
+  const items = db
+    .select({
+      id: agendaItems.id,
+      meetingId: agendaItems.meetingId,
+      section: agendaItems.section,
+      position: agendaItems.position,
+    })
+    .from(agendaItems)
+    .where(inArray(agendaItems.meetingId, ids))
+    .all();
+  return new Map(
+    ids.flatMap((meetingId) =>
+      numberAgenda(items.filter((item) => item.meetingId === meetingId)).map((item) => [item.id, item.number] as const),
+    ),
+  );
+}
