@@ -616,6 +616,33 @@ export function checkEdition({ viewer, editionId, baseUrl }: { viewer: Viewer; e
 // Publishing and sending -------------------------------------------------------------------------
 
 /** Publishes the edition (public at its address and in the feed) and queues it for every confirmed subscriber. */
+/** The kwartiermaker's next edition and the blocks others were asked to write that are not ready. */
+export function getNewsletterTasks({ viewer }: { viewer: Viewer }) {
+  requireEditor(viewer);
+  const db = getDb();
+  const edition = db
+    .select({ id: newsletterEditions.id, slug: newsletterEditions.slug, title: newsletterEditions.title })
+    .from(newsletterEditions)
+    .where(eq(newsletterEditions.status, "concept"))
+    .orderBy(asc(newsletterEditions.id))
+    .get();
+  if (!edition) return { edition: null, contributionsOut: [] };
+  const contributionsOut = db
+    .select({ id: newsletterSections.id, title: newsletterSections.title, contributorName: people.name })
+    .from(newsletterSections)
+    .innerJoin(people, eq(people.id, newsletterSections.contributorPersonId))
+    .where(
+      and(
+        eq(newsletterSections.editionId, edition.id),
+        isNotNull(newsletterSections.contributionTokenHash),
+        isNull(newsletterSections.readyAt),
+      ),
+    )
+    .orderBy(asc(newsletterSections.position))
+    .all();
+  return { edition, contributionsOut };
+}
+
 /** How many subscribers an edition published now would be sent to, asked before it is sent. */
 export function countEditionRecipients({ viewer }: { viewer: Viewer }) {
   requireEditor(viewer);

@@ -1,15 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import {
-  bodies,
-  decisionLists,
-  meetingInvitees,
-  meetings,
-  newsletterEditions,
-  newsletterSections,
-  people,
-  plannedTopics,
-  users,
-} from "../../db/schema";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { bodies, decisionLists, meetingInvitees, meetings, plannedTopics, users } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
@@ -20,6 +10,7 @@ import { managesBodySql, ownBodyIds } from "./access/grants";
 import { visibleMeetings, visibleTopics } from "./access/scopes.server";
 import { listMyActions } from "./actions.server";
 import { listDocumentsForMeeting } from "./documents.server";
+import { getNewsletterTasks } from "./newsletters.server";
 
 // The start page of a signed-in person (/mijn): what is next for them, in their own bodies, and for
 // the secretariaat and the kwartiermaker what waits for them. Everything is read through the scopes,
@@ -119,7 +110,32 @@ function conceptListsOf(viewer: SignedInViewer, bodyIds: number[] | "managed", n
     .orderBy(desc(meetings.startsAt))
     .limit(10)
     .all();
-  return rows.map((row) => ({ ...row, nextMeeting: nextMeetingsOf(viewer, [row.bodyId], now)[0] ?? null }));
+  const next = nextMeetingPerBody(viewer, [...new Set(rows.map((row) => row.bodyId))], now);
+  return rows.map((row) => ({ ...row, nextMeeting: next.get(row.bodyId) ?? null }));
+}
+
+/** Each body's first meeting ahead, as the viewer sees it: one query for all the bodies. */
+function nextMeetingPerBody(viewer: SignedInViewer, bodyIds: number[], now: number) {
+  const next = new Map<number, ReturnType<typeof nextMeetingsOf>[number]>();
+  if (bodyIds.length === 0) return next;
+  const scope = visibleMeetings(viewer);
+  const ahead = getDb()
+    .select({
+      id: meetings.id,
+      startsAt: meetings.startsAt,
+      location: meetings.location,
+      status: meetings.status,
+      bodyId: bodies.id,
+      bodyName: bodies.name,
+    })
+    .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(inArray(meetings.bodyId, bodyIds), gte(meetings.endsAt, now), ne(meetings.status, "geannuleerd")))
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  for (const meeting of ahead) if (!next.has(meeting.bodyId)) next.set(meeting.bodyId, meeting);
+  return next;
 }
 
 function myTopics(viewer: SignedInViewer) {
@@ -183,32 +199,6 @@ function secretariatTasks(viewer: SignedInViewer, now: number) {
   return { agendas, listsToAdopt: conceptListsOf(viewer, "managed", now), attendanceMissing };
 }
 
-/** The kwartiermaker's next edition and the blocks others were asked to write that are not ready. */
-function newsletterTasks() {
-  const db = getDb();
-  const edition = db
-    .select({ id: newsletterEditions.id, slug: newsletterEditions.slug, title: newsletterEditions.title })
-    .from(newsletterEditions)
-    .where(eq(newsletterEditions.status, "concept"))
-    .orderBy(asc(newsletterEditions.id))
-    .get();
-  if (!edition) return { edition: null, contributionsOut: [] };
-  const contributionsOut = db
-    .select({ id: newsletterSections.id, title: newsletterSections.title, contributorName: people.name })
-    .from(newsletterSections)
-    .innerJoin(people, eq(people.id, newsletterSections.contributorPersonId))
-    .where(
-      and(
-        eq(newsletterSections.editionId, edition.id),
-        isNotNull(newsletterSections.contributionTokenHash),
-        isNull(newsletterSections.readyAt),
-      ),
-    )
-    .orderBy(asc(newsletterSections.position))
-    .all();
-  return { edition, contributionsOut };
-}
-
 /** Everything on the start page, as the viewer may see it; `marksSince` from noteStartPageVisit. */
 export function getStartPage({
   viewer,
@@ -237,6 +227,6 @@ export function getStartPage({
     conceptLists: conceptListsOf(viewer, bodyIds, now),
     topics: myTopics(viewer),
     secretariat: managesAny ? secretariatTasks(viewer, now) : null,
-    newsletter: canManageProgrammes(viewer) ? newsletterTasks() : null,
+    newsletter: canManageProgrammes(viewer) ? getNewsletterTasks({ viewer }) : null,
   };
 }
