@@ -21,7 +21,7 @@ import { getMeeting } from "./meetings.server";
 // they wait, with their progress, in pack_builds (docs/decisions/016).
 
 /** Raised when the layout of the pack changes, so packs built by older code are not served. */
-const PACK_FORMAT = 1;
+const PACK_FORMAT = 2;
 /** Packs kept per meeting (the members', the public and a concept variant or two); older ones go. */
 const KEEP_PER_MEETING = 4;
 

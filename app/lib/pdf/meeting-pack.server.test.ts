@@ -120,10 +120,21 @@ describe("the meeting pack", () => {
     expect(pages[1]).toContain("Aanpak in Lódz en ?? v");
   });
 
-  it("marks a members' pack on every page", async () => {
-    const pack = { ...(await input()), forMembers: true };
+  it("warns on every page of a pack with besloten content, as the Word files do", async () => {
+    const base = await input();
+    const pack = {
+      ...base,
+      forMembers: true,
+      items: base.items.map((item) =>
+        item.number === "B1" ? { ...item, subject: "Casus nazorg", isConfidential: true } : item,
+      ),
+    };
     const { pages } = await read(await buildMeetingPack(pack));
-    expect(pages.every((text) => text.includes("Bevat besloten stukken — alleen voor leden"))).toBe(true);
+    expect(pages.every((text) => text.includes("Bevat besloten informatie — niet verder verspreiden"))).toBe(true);
+    expect(pages[0]).toContain("B1 Casus nazorg (BESLOTEN)");
+    // The public pack shows the besloten item by its number only, and carries no such warning.
+    const { pages: publicPages } = await read(await buildMeetingPack(base));
+    expect(publicPages.some((text) => text.includes("besloten informatie"))).toBe(false);
   });
 
   it("numbers pages right when the agenda itself runs over more than one page", async () => {

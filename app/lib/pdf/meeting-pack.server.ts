@@ -1,3 +1,4 @@
+import { CONFIDENTIAL_MARK, CONFIDENTIAL_NOTICE } from "../confidential";
 import { readFile } from "node:fs/promises";
 import { PDFDocument, type PDFPage } from "pdf-lib";
 import { proposalLines } from "../docx.server";
@@ -90,7 +91,7 @@ export async function buildMeetingPack(input: PackInput, onProgress: PackProgres
     );
     const start = flow.newPage();
     flow.heading(`${item.number}. ${item.subject}`, 1);
-    if (item.isConfidential) flow.text([{ text: "Besloten agendapunt", style: "bold" }]);
+    if (item.isConfidential) flow.text([{ text: CONFIDENTIAL_MARK, style: "bold" }]);
     if (item.presenter) flow.text([{ text: "Toelichting door: ", style: "bold" }, { text: item.presenter }]);
     const proposal = proposalLines(item.proposalHtml);
     if (proposal.length) {
@@ -100,7 +101,7 @@ export async function buildMeetingPack(input: PackInput, onProgress: PackProgres
     if (item.documents.length) {
       flow.heading("Stukken", 3);
       item.documents.forEach((document, index) => {
-        const label = document.isConfidential ? `${document.title} (besloten)` : document.title;
+        const label = document.isConfidential ? `${document.title} (${CONFIDENTIAL_MARK})` : document.title;
         const where =
           document.kind === "note"
             ? "notitie, volgt hierna"
@@ -179,7 +180,11 @@ export async function buildMeetingPack(input: PackInput, onProgress: PackProgres
   );
 
   const pages = doc.getPages();
-  const audience = input.forMembers ? "Bevat besloten stukken — alleen voor leden" : "Openbare stukken";
+  // The same warning as on the Word files and printed pages, on every page of a pack with besloten content.
+  const confidential = input.items.some(
+    (item) => (item.isConfidential && item.subject !== null) || item.documents.some((d) => d.isConfidential),
+  );
+  const audience = confidential ? CONFIDENTIAL_NOTICE : input.forMembers ? "Voor de leden" : "Openbare stukken";
   pages.forEach((page, index) => drawFooter(page, fonts, audience, `Pagina ${index + 1} van ${pages.length}`));
 
   setBookmarks(doc, [
@@ -300,14 +305,17 @@ function writeCover(
   for (const entry of toc) {
     line(
       entry.item.number,
-      entry.item.subject ?? "Besloten agendapunt",
+      entry.item.subject === null
+        ? "Besloten agendapunt"
+        : `${entry.item.subject}${entry.item.isConfidential ? ` (${CONFIDENTIAL_MARK})` : ""}`,
       entry.start.page,
       0,
       entry.item.subject === null ? "" : undefined,
     );
     entry.item.documents.forEach((document, index) => {
       const placed = entry.documents[index];
-      line("", document.title, placed?.page ?? null, 1, placed?.note);
+      const title = document.isConfidential ? `${document.title} (${CONFIDENTIAL_MARK})` : document.title;
+      line("", title, placed?.page ?? null, 1, placed?.note);
     });
   }
   return count;
