@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -174,11 +174,7 @@ export default function UserPage() {
           </p>
         </Alert>
       ) : null}
-      {lastAction?.done ? (
-        <Alert type="ok">
-          <p className="nl-paragraph">{lastAction.done}</p>
-        </Alert>
-      ) : null}
+      <SavedStatus message={lastAction?.done} />
       <dl className="gremium-meta">
         <dt>E-mailadres</dt>
         <dd>{user.email}</dd>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { validateWith } from "~/components/validate-with";
 import { BodyFields } from "~/components/body-fields";
@@ -178,11 +178,7 @@ export default function AdminBody() {
           <p className="nl-paragraph">Het gremium is aangemaakt. Voeg hieronder de leden toe.</p>
         </Alert>
       ) : null}
-      {lastAction?.done ? (
-        <Alert type="ok">
-          <p className="nl-paragraph">{lastAction.done}</p>
-        </Alert>
-      ) : null}
+      <SavedStatus message={lastAction?.done} />
 
       <h2 className="nl-heading nl-heading--level-2" id="leden">
         Leden

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextField } from "~/components/form";
 import { requireRole } from "~/auth/permissions.server";
@@ -75,7 +75,7 @@ export default function SignInMethods() {
         inlogpagina van de eigen organisatie. Alleen mensen met een account in Gremium komen binnen; meldt de
         organisatie dat er tweestapsverificatie is gebruikt, dan vraagt Gremium geen tweede stap meer.
       </p>
-      {answer?.done ? <Alert type="ok">{answer.done}</Alert> : null}
+      <SavedStatus message={answer?.done} />
       {!answer && searchParams.get("gewijzigd") ? <Alert type="ok">De inlogmethode is gewijzigd.</Alert> : null}
       {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
 

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Alert } from "~/components/alert";
+import { SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { notFound } from "~/auth/guards";
@@ -80,11 +80,7 @@ export default function AgendaTemplate() {
           ? "Dit is het standaardsjabloon; uw eerste wijziging maakt er het eigen sjabloon van dit gremium van."
           : null}
       </p>
-      {actionData?.done ? (
-        <Alert type="ok">
-          <p className="nl-paragraph">{actionData.done}</p>
-        </Alert>
-      ) : null}
+      <SavedStatus message={actionData?.done} />
       {template.sections.map(({ section, items }) => (
         <section key={section} aria-labelledby={`sjabloon-${section}`}>
           <h2 className="nl-heading nl-heading--level-2" id={`sjabloon-${section}`}>

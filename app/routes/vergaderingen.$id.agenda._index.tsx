@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AgendaItemFields } from "~/components/agenda-item-fields";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { OfferedItems } from "~/components/offered-items";
 import { DragHandle, ReorderAnnouncements, useAgendaReorder } from "~/components/agenda-reorder";
 import { Breadcrumb } from "~/components/breadcrumb";
@@ -136,11 +136,7 @@ export default function EditAgenda() {
           ? "De agenda is gepubliceerd: elke wijziging wordt bij het punt gemeld."
           : "De agenda is nog een concept."}
       </p>
-      {lastAction?.done ? (
-        <Alert type="ok">
-          <p className="nl-paragraph">{lastAction.done}</p>
-        </Alert>
-      ) : null}
+      <SavedStatus message={lastAction?.done} />
       {lastAction && lastAction.intent !== "add" && lastAction.result.error?.[""] ? (
         <Alert type="error">
           <p className="nl-paragraph">{lastAction.result.error[""]?.join(" ")}</p>

@@ -5,7 +5,7 @@ import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { pageRoute } from "~/lib/responses.server";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDay, formatEuro } from "~/lib/format";
@@ -78,7 +78,7 @@ export default function PlanPage() {
     <>
       <Breadcrumb items={[{ to: "/jaarplannen", label: "Jaarplannen" }]} />
       <h1 className="nl-heading nl-heading--level-1">{plan.title}</h1>
-      {done ? <Alert type="ok">{done}</Alert> : null}
+      <SavedStatus message={done} />
       {searchParams.get("gekoppeld") ? <Alert type="ok">De koppelingen zijn opgeslagen.</Alert> : null}
       {stepError?.length ? <Alert type="error">{stepError.join(" ")}</Alert> : null}
       <dl className="gremium-meta">

@@ -9,7 +9,7 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect } from "react";
-import { Alert } from "~/components/alert";
+import { Alert, SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Button } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
@@ -92,7 +92,7 @@ export default function EditEdition() {
         {edition.period}
         {edition.publishedAt ? ` · verschenen ${formatDay(edition.publishedAt)}` : ""}
       </p>
-      {done ? <Alert type="ok">{done}</Alert> : null}
+      <SavedStatus message={done} />
       {stepError?.length ? (
         <Alert type="error">
           {stepError.map((line) => (
