@@ -435,9 +435,12 @@ describe("agendas", () => {
   it("the meeting is moved and then cancelled; it stays visible as geannuleerd", async () => {
     await page.goto(meetingUrl);
     await page.getByLabel("Nieuwe datum").fill("2027-03-18");
+    await page.getByLabel("Begintijd").fill("9.00");
+    await page.getByLabel("Eindtijd").fill("11:30");
     await page.getByRole("button", { name: "Vergadering verplaatsen" }).click();
     await page.getByText("De vergadering is verplaatst.").waitFor();
     await page.getByText("Verplaatst; was donderdag 11 maart 2027, 14.00").waitFor();
+    await page.getByText("09.00–11.30 uur").waitFor();
     await page.getByRole("button", { name: "Vergadering annuleren" }).click();
     await page.getByText("Vul de reden van annuleren in.").waitFor();
     await page.getByLabel("Reden").fill("Samengevoegd met de vergadering van april");
