@@ -70,7 +70,7 @@ describe("the nieuwsbrief", () => {
       .filter({ has: page.getByRole("heading", { name: /^Van de kwartiermaker/ }) });
     await intro.getByText("Blok ‘Van de kwartiermaker’ bewerken").click();
     await intro
-      .getByLabel("Tekst", { exact: true })
+      .getByRole("textbox", { name: /^Tekst/ })
       .fill("Een **nieuw jaar**, een nieuwe koers. Zie [de programma's](/programmas).");
     await intro.getByRole("button", { name: "Voorbeeld" }).click();
     const preview = page.getByRole("region", { name: "Voorbeeld" });
@@ -90,7 +90,7 @@ describe("the nieuwsbrief", () => {
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: /^Van de kwartiermaker/ }) });
     await news.getByText("Blok ‘Van de kwartiermaker’ bewerken").click();
-    await news.getByLabel("Tekst", { exact: true }).fill(`Lees het [verslag](${closedMeeting}).`);
+    await news.getByRole("textbox", { name: /^Tekst/ }).fill(`Lees het [verslag](${closedMeeting}).`);
     await news.getByRole("button", { name: "Blok opslaan" }).click();
     await page.getByText("Publiceren kan nog niet:").waitFor();
     expect(await page.getByRole("main").textContent()).toContain("verwijst naar een vergadering die niet openbaar is");
@@ -101,7 +101,7 @@ describe("the nieuwsbrief", () => {
       .getByText("Blok ‘Van de kwartiermaker’ bewerken")
       .click();
     await page
-      .getByLabel("Tekst", { exact: true })
+      .getByRole("textbox", { name: /^Tekst/ })
       .first()
       .fill("Een **nieuw jaar**, een nieuwe koers. Zie [de programma's](/programmas).");
     await page.getByRole("button", { name: "Blok opslaan" }).first().click();
@@ -145,7 +145,7 @@ describe("the nieuwsbrief", () => {
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: /^Van de kwartiermaker/ }) });
     await intro.getByText("Blok ‘Van de kwartiermaker’ bewerken").click();
-    await intro.getByLabel("Tekst", { exact: true }).fill("Een **levend** voorbeeld.");
+    await intro.getByRole("textbox", { name: /^Tekst/ }).fill("Een **levend** voorbeeld.");
     const preview = intro.getByRole("region", { name: "Voorbeeld" });
     await preview.waitFor();
     expect(await preview.innerHTML()).toContain("<strong>levend</strong>");
