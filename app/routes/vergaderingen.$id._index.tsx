@@ -11,7 +11,7 @@ import { MeetingStatusBadge } from "~/components/meeting-list";
 import { requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
-import { formatDateTime, formatDay } from "~/lib/format";
+import { amsterdamDateAndTime, formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import type { SignedInViewer } from "~/auth/viewer";
 import { publicUrl } from "~/lib/env.server";
@@ -25,7 +25,7 @@ import { countOf, type ConfirmationText } from "~/lib/confirmation";
 import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
 import { unacceptedDateWarning } from "~/lib/date-check.server";
 import { ConfirmationStep, pendingConfirmation } from "~/components/confirm";
-import { cancelMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
+import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
 import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
 import { MeetingFacts } from "~/components/meeting-facts";
@@ -150,7 +150,12 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       cancelMeeting({ viewer, id, expectedVersion: input.version, reason: input.reason });
       return { formKey: intent, result: submission.reply(), done: "De vergadering is geannuleerd." };
     }
-    const dateWarning = unacceptedDateWarning(formData, input.date);
+    // Only a new date is asked about: moving just the time of a meeting keeps a date already accepted.
+    const current = getMeeting({ viewer, id });
+    const dateWarning =
+      current && amsterdamDateAndTime(current.startsAt).date !== input.date
+        ? unacceptedDateWarning(formData, input.date)
+        : null;
     if (dateWarning) return { formKey: intent, result: submission.reply(), done: null, dateWarning };
     moveMeeting({
       viewer,

@@ -3,6 +3,7 @@
 // page and the .docx render the same decision for each demo user and for a visitor.
 import { and, eq, gte, lt } from "drizzle-orm";
 import mammoth from "mammoth";
+import { extractText, getDocumentProxy } from "unpdf";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { bodies, meetings, people, users } from "../../db/schema";
@@ -149,5 +150,24 @@ describe("Word files and pages", () => {
     expect(withConfidential).toContain("secretariaat@gremium.example agenda");
     expect(withConfidential).toContain("secretariaat@gremium.example list");
     expect([...withConfidential].some((entry) => entry.startsWith("null"))).toBe(false);
+  });
+});
+
+describe("printing", () => {
+  it("warns on every printed page of a besluitenlijst with besloten content, and nowhere for a visitor", async () => {
+    const printed = async (email: string | null) => {
+      const page = await contexts.get(email)!.newPage();
+      await page.goto(`${baseUrl()}/vergaderingen/${meetingIds[0]}/besluitenlijst`);
+      const pdf = await page.pdf({ format: "A4" });
+      await page.close();
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+      return text as string[];
+    };
+    const member = await printed("secretariaat@gremium.example");
+    expect(member.length).toBeGreaterThan(1);
+    for (const [index, text] of member.entries())
+      expect(text.includes(CONFIDENTIAL_NOTICE), `pagina ${index + 1}`).toBe(true);
+    const visitor = await printed(null);
+    expect(visitor.some((text) => text.includes(CONFIDENTIAL_NOTICE))).toBe(false);
   });
 });

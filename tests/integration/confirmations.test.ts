@@ -11,6 +11,7 @@ import { SESSION_COOKIE } from "../../app/auth/session.server";
 import type { SignedInViewer } from "../../app/auth/viewer";
 import { getDb } from "../../app/lib/db.server";
 import { reloadEnv } from "../../app/lib/env.server";
+import { instantFromAmsterdam } from "../../app/lib/format";
 import { listOutbox, resetMailTransport } from "../../app/lib/mail.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { addDocument, listDocumentsForItem } from "../../app/models/documents.server";
@@ -207,5 +208,27 @@ describe("sending an edition", () => {
     });
     expect(getEdition({ viewer: kwartiermaker, slug: "maart" })!.edition.status).toBe("gepubliceerd");
     expect(getDb().select().from(newsletterDeliveries).all()).toHaveLength(3);
+  });
+});
+
+describe("an unusual meeting date", () => {
+  it("is asked about once when a meeting moves to it, and not again when only the time changes", async () => {
+    const { secretary, id } = await concept();
+    const params = { id: String(id) };
+    const move = (fields: Record<string, string>) =>
+      post(meetingAction, secretary, `/vergaderingen/${id}`, params, {
+        intent: "move",
+        version: String(getMeeting({ viewer: secretary, id })!.version),
+        ...fields,
+      });
+    const asked = await move({ date: "2031-03-16", startTime: "13.30", endTime: "15.30" });
+    expect(asked).toMatchObject({ dateWarning: { messages: ["16 maart 2031 is een zondag."] } });
+    expect(getMeeting({ viewer: secretary, id })!.startsAt).toBe(instantFromAmsterdam("2031-03-12", "13:30"));
+    await move({ date: "2031-03-16", startTime: "13.30", endTime: "15.30", datumAkkoord: "2031-03-16" });
+    expect(getMeeting({ viewer: secretary, id })!.startsAt).toBe(instantFromAmsterdam("2031-03-16", "13:30"));
+    // The same Sunday, another time: no second question.
+    const retimed = await move({ date: "2031-03-16", startTime: "10.00", endTime: "12.00" });
+    expect(retimed).toMatchObject({ done: "De vergadering is verplaatst." });
+    expect(getMeeting({ viewer: secretary, id })!.startsAt).toBe(instantFromAmsterdam("2031-03-16", "10:00"));
   });
 });
