@@ -334,6 +334,8 @@ export const meetings = sqliteTable(
     registrationNumber: text("registration_number"),
     status: text("status", { enum: meetingStatuses }).notNull().default("concept"),
     publishedAt: integer("published_at"),
+    // Set when a meeting already held was entered afterwards (history): published without mailing anyone.
+    recordedAfterwardsAt: integer("recorded_afterwards_at"),
     cancelledAt: integer("cancelled_at"),
     cancellationReason: text("cancellation_reason"),
     // The vergaderschema this meeting was planned in, if any; the meeting stays independent of it.

@@ -12,15 +12,18 @@ import type { loader } from "~/routes/vergaderingen.$id._index";
 export default function ManageMeeting({
   meeting,
   started,
+  ended,
   lastAction,
   confirmations,
 }: {
   meeting: ReturnType<typeof useLoaderData<typeof loader>>["meeting"];
   started: boolean;
+  ended: boolean;
   lastAction: (KeyedReply & { dateWarning?: { date: string; messages: string[] } | null }) | undefined;
   confirmations: { publish: ConfirmationText; mailChanges: ConfirmationText };
 }) {
   const [publishForm] = useKeyedForm(null, "publish", lastAction);
+  const [recordHeldForm] = useKeyedForm(null, "record-held", lastAction);
   const current = amsterdamDateAndTime(meeting.startsAt);
   const [moveForm, moveFields] = useKeyedForm(null, "move", lastAction, {
     defaultValue: {
@@ -78,7 +81,7 @@ export default function ManageMeeting({
       </ul>
       {open ? (
         <div className="gremium-actions">
-          {meeting.status === "concept" ? (
+          {meeting.status === "concept" && !ended ? (
             <section aria-labelledby="publiceren">
               <h3 className="nl-heading nl-heading--level-3" id="publiceren">
                 Publiceren
@@ -102,7 +105,26 @@ export default function ManageMeeting({
               </ConfirmForm>
             </section>
           ) : null}
-          {meeting.status === "gepubliceerd" && meeting.changedItems.length > 0 ? (
+          {meeting.status === "concept" && started ? (
+            <section aria-labelledby="vastleggen-als-gehouden">
+              <h3 className="nl-heading nl-heading--level-3" id="vastleggen-als-gehouden">
+                Vastleggen als gehouden vergadering
+              </h3>
+              <p className="nl-paragraph">
+                Deze vergadering is {ended ? "al geweest" : "al begonnen"}. Legt u haar achteraf vast, bijvoorbeeld uit
+                het archief, dan wordt de agenda zichtbaar zoals na publicatie, maar{" "}
+                <strong>krijgt niemand een e-mail of uitnodiging</strong>. Daarna legt u de aanwezigheid, de besluiten
+                en de vaststelling vast met hun eigen datums.
+              </p>
+              <FormErrors form={recordHeldForm} />
+              <Form method="post" {...getFormProps(recordHeldForm)}>
+                <input type="hidden" name="intent" value="record-held" />
+                <input type="hidden" name="version" value={meeting.version} />
+                <Button variant="primary">Vastleggen als gehouden, zonder e-mail</Button>
+              </Form>
+            </section>
+          ) : null}
+          {meeting.status === "gepubliceerd" && !ended && meeting.changedItems.length > 0 ? (
             <section aria-labelledby="wijzigingen-mailen">
               <h3 className="nl-heading nl-heading--level-3" id="wijzigingen-mailen">
                 Wijzigingen melden

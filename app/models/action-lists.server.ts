@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { actionReviews, actionUpdates, actions, decisionLists, meetings, organisations, people } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
@@ -10,7 +10,7 @@ import {
   actionRowsQuery,
   actionSteps,
   presentAction,
-  requireFutureDue,
+  requireDueFrom,
   runningAction,
   stepAction,
 } from "./actions.server";
@@ -58,6 +58,8 @@ export function getMeetingActionList({
         eq(actions.bodyId, meeting.bodyId),
         runningAction,
         or(isNull(actions.meetingId), ne(actions.meetingId, meetingId)),
+        // An action that arose after the meeting was never on its list (history entered later).
+        lt(actions.createdAt, meeting.endsAt),
       ),
     )
     .orderBy(asc(actions.dueOn), asc(actions.id))
@@ -95,7 +97,6 @@ export function processActionList({
   entries: ActionListEntry[];
   now?: number;
 }) {
-  const today = todayIso(now);
   return change({
     viewer,
     now,
@@ -114,12 +115,17 @@ export function processActionList({
           "": ["De besluitenlijst is vastgesteld; de actielijst van deze vergadering ligt vast."],
         });
       const errors: Record<string, string[]> = {};
+      // A new term is set at the meeting: from its day on, also when the list is entered afterwards.
+      const meetingDay = todayIso(Math.min(now, meeting.startsAt));
       for (const entry of entries) {
         if (entry.result === "vervallen" && !entry.note.trim())
           errors[`note-${entry.actionId}`] = ["Schrijf waarom de actie vervalt."];
         if (entry.result === "loopt_door" && entry.dueOn) {
           try {
-            requireFutureDue(entry.dueOn, today, `dueOn-${entry.actionId}`);
+            requireDueFrom(entry.dueOn, meetingDay, {
+              field: `dueOn-${entry.actionId}`,
+              today: meeting.startsAt >= now,
+            });
           } catch (error) {
             Object.assign(errors, (error as RuleError).fieldErrors);
           }
@@ -146,7 +152,9 @@ export function processActionList({
         const before = tx.select().from(actions).where(eq(actions.id, entry.actionId)).get();
         const extends_ =
           entry.result === "loopt_door" && entry.dueOn !== null && entry.dueOn !== (before?.dueOn ?? null);
-        const options = { now, meetingId, note: entry.note.trim() };
+        // What the meeting decided happened at the meeting, whenever it is typed in.
+        const decidedAt = Math.max(Math.min(now, meeting.startsAt), before?.createdAt ?? 0);
+        const options = { now: decidedAt, meetingId, note: entry.note.trim() };
         const [step, stepOptions] =
           entry.result === "afgedaan"
             ? [actionSteps.complete, { ...options, note: options.note || `Afgedaan in de vergadering van ${date}.` }]
@@ -223,4 +231,48 @@ export function listProcessedActionLists({ viewer, bodyId }: { viewer: Viewer; b
     .groupBy(meetings.id)
     .orderBy(desc(meetings.startsAt))
     .all();
+}
+
+/**
+ * The counts beside the actielijst on a meeting's agenda, as that meeting saw them: the snapshot once
+ * its list was processed; for a past meeting not (yet) processed, the actions that ran on its day; for a
+ * coming meeting, those running now. Never today's counts on a meeting of the past.
+ */
+export function countMeetingActions({
+  viewer,
+  meeting,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  meeting: { id: number; bodyId: number; startsAt: number; endsAt: number };
+  now?: number;
+}) {
+  if (!seesInside(viewer, meeting.bodyId)) return null;
+  const meetingDay = amsterdamDateAndTime(meeting.startsAt).date;
+  const reviews = getDb()
+    .select({ statusBefore: actionReviews.statusBefore, dueOnBefore: actionReviews.dueOnBefore })
+    .from(actionReviews)
+    .where(eq(actionReviews.meetingId, meeting.id))
+    .all();
+  if (reviews.length > 0)
+    return {
+      running: reviews.length,
+      overdue: reviews.filter((r) => r.dueOnBefore !== null && r.dueOnBefore < meetingDay).length,
+    };
+  const past = meeting.endsAt <= now;
+  const notOwn = or(isNull(actions.meetingId), ne(actions.meetingId, meeting.id));
+  const rows = actionRowsQuery(viewer)
+    .where(
+      past
+        ? and(
+            eq(actions.bodyId, meeting.bodyId),
+            notOwn,
+            lt(actions.createdAt, meeting.startsAt),
+            or(isNull(actions.closedAt), gte(actions.closedAt, meeting.startsAt)),
+          )
+        : and(eq(actions.bodyId, meeting.bodyId), notOwn, runningAction),
+    )
+    .all();
+  const day = past ? meetingDay : todayIso(now);
+  return { running: rows.length, overdue: rows.filter((r) => r.dueOn !== null && r.dueOn < day).length };
 }

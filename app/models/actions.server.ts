@@ -419,14 +419,41 @@ export type ActionInput = {
   meetingId?: number | null;
 };
 
-export function requireFutureDue(dueOn: string | null | undefined, today: string, field = "dueOn") {
-  if (dueOn && dueOn < today) {
+/**
+ * A due date never lies before the day the action arose: today for a new action, the meeting's date
+ * for a toezegging of a past meeting, the day entered for history.
+ */
+export function requireDueFrom(
+  dueOn: string | null | undefined,
+  from: string,
+  {
+    field = "dueOn",
+    today = false,
+    since = "de dag waarop de actie ontstond",
+  }: { field?: string; today?: boolean; since?: string } = {},
+) {
+  if (dueOn && dueOn < from) {
     throw new RuleError({
-      [field]: [
-        "Kies een termijn vanaf vandaag. Een datum in het verleden kan alleen bij het importeren van oude acties.",
-      ],
+      [field]: [today ? "Kies een termijn vanaf vandaag." : `Kies een termijn vanaf ${formatDate(from)}, ${since}.`],
     });
   }
+}
+
+/**
+ * The instant of something that happened on `isoDate`, entered afterwards: today means now, an earlier
+ * day midday in Amsterdam (an afternoon meeting or a morning mail are then both on the right day).
+ */
+export function momentOfDay(isoDate: string | null | undefined, now = Date.now()) {
+  if (!isoDate || isoDate === todayIso(now)) return now;
+  return instantFromAmsterdam(isoDate, "12:00");
+}
+
+/** A day entered for something that happened: not in the future, not before the action arose. */
+function requireEventDay(isoDate: string, action: { createdAt: number }, field = "occurredOn") {
+  if (isoDate > todayIso()) throw new RuleError({ [field]: ["Kies vandaag of een dag in het verleden."] });
+  const opened = todayIso(action.createdAt);
+  if (isoDate < opened)
+    throw new RuleError({ [field]: [`Kies een dag vanaf ${formatDate(opened)}, de dag waarop de actie ontstond.`] });
 }
 
 function ownerOrganisation(tx: Tx, ownerPersonId: number | null, organisationId: number | null) {
@@ -442,10 +469,9 @@ export function insertAction(
   tx: Tx,
   viewer: SignedInViewer,
   input: ActionInput & { decisionId?: number | null },
-  { now, field }: { now: number; field?: string },
+  { now, field, arisesNow = true, since }: { now: number; field?: string; arisesNow?: boolean; since?: string },
 ) {
-  const today = todayIso(now);
-  requireFutureDue(input.dueOn, today, field);
+  requireDueFrom(input.dueOn, todayIso(now), { field, today: arisesNow, since });
   const created = tx
     .insert(actions)
     .values({
@@ -481,7 +507,8 @@ export function createAction({
   now = Date.now(),
 }: {
   viewer: Viewer;
-  input: ActionInput;
+  /** `openedOn`: the day the action arose, when it is entered afterwards; else its meeting's or today. */
+  input: ActionInput & { openedOn?: string | null };
   now?: number;
 }) {
   return change({
@@ -507,7 +534,24 @@ export function createAction({
         if (!meeting || meeting.bodyId !== input.bodyId)
           throw new RuleError({ meetingId: ["Deze vergadering hoort niet bij het gekozen gremium."] });
       }
-      return insertAction(tx, signedIn, { ...input, meetingId }, { now });
+      const { openedOn, ...rest } = input;
+      if (openedOn && openedOn > todayIso(now))
+        throw new RuleError({ openedOn: ["Kies vandaag of een dag in het verleden."] });
+      const meetingStart = meetingId
+        ? tx.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId)).get()?.startsAt
+        : undefined;
+      // An action set at a meeting arose there; one entered for history arose on the day given.
+      const at = openedOn ? momentOfDay(openedOn, now) : Math.min(now, meetingStart ?? now);
+      return insertAction(
+        tx,
+        signedIn,
+        { ...rest, meetingId },
+        {
+          now: at,
+          arisesNow: at === now,
+          since: openedOn ? undefined : "de dag van de vergadering",
+        },
+      );
     },
     // insertAction logs the new action itself, as it does for a toezegging of a decision.
     audit: () => null,
@@ -592,6 +636,8 @@ export type StepOptions = {
   field?: string;
   /** Who reported the progress, when the secretariaat records it for them (by mail, in a meeting). */
   reportedBy?: string;
+  /** The day it happened, when entered afterwards; `now` is then that day's moment. */
+  occurredOn?: string;
 };
 
 /** A step checks the action and the input (RuleError with Dutch messages) and says what changes. */
@@ -655,10 +701,14 @@ export const actionSteps = {
     };
   },
   /** A new due date ("loopt door tot …"), never in the past. */
-  extend: (action, { note, now, meetingId, dueOn, field = "dueOn" }) => {
+  extend: (action, { note, now, meetingId, dueOn, occurredOn, field = "dueOn" }) => {
     requireRunning(action);
     if (!dueOn) throw new RuleError({ [field]: ["Kies de nieuwe termijn."] });
-    requireFutureDue(dueOn, todayIso(now), field);
+    requireDueFrom(dueOn, todayIso(now), {
+      field,
+      today: !occurredOn && !meetingId,
+      since: occurredOn ? "de dag van deze voortgang" : "de dag van de vergadering",
+    });
     return {
       note: note.trim(),
       dueOn,
@@ -723,6 +773,7 @@ export function stepAction({
     check: (action) => {
       if (bodyId !== undefined && action.bodyId !== bodyId)
         throw new RuleError({ "": ["Een van de acties hoort niet bij dit gremium."] });
+      if (options.occurredOn) requireEventDay(options.occurredOn, action);
     },
     write: (tx, action, signedIn, now) => {
       const planned = step(action, options);
@@ -740,10 +791,25 @@ export function stepAction({
   });
 }
 
-type TransitionArgs = { viewer: Viewer; id: number; expectedVersion: number; note: string; now?: number };
+type TransitionArgs = {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  note: string;
+  now?: number;
+  /** The day it happened, for progress entered afterwards (a closing in 2022); today when absent. */
+  occurredOn?: string | null;
+};
 
-const transition = (args: TransitionArgs, step: Step, extra: Partial<StepOptions> = {}) =>
-  void stepAction({ ...args, step, options: { note: args.note, now: args.now ?? Date.now(), ...extra } });
+const transition = (args: TransitionArgs, step: Step, extra: Partial<StepOptions> = {}) => {
+  const now = args.now ?? Date.now();
+  const occurredOn = args.occurredOn || undefined;
+  void stepAction({
+    ...args,
+    step,
+    options: { note: args.note, now: momentOfDay(occurredOn, now), occurredOn, ...extra },
+  });
+};
 
 /** A note on progress, without changing the status. */
 export function postActionUpdate(args: TransitionArgs) {
@@ -815,7 +881,7 @@ export function updateActionDetails({
     conflictMessage: ACTION_CONFLICT,
     saved: savedAction,
     check: (action, tx) => {
-      if (input.dueOn !== action.dueOn) requireFutureDue(input.dueOn, todayIso(now));
+      if (input.dueOn !== action.dueOn) requireDueFrom(input.dueOn, todayIso(action.createdAt));
       if (input.description.trim() !== action.description && action.decisionId !== null) {
         const decision = tx
           .select({ meetingId: agendaItems.meetingId })

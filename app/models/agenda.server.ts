@@ -26,7 +26,7 @@ export type AgendaItemInput = {
   isConfidential: boolean;
 };
 
-type Meeting = Pick<MeetingForChange, "publishedAt" | "bodyName">;
+type Meeting = Pick<MeetingForChange, "publishedAt" | "recordedAfterwardsAt" | "bodyName">;
 
 function itemValues(input: AgendaItemInput) {
   return {
@@ -39,9 +39,9 @@ function itemValues(input: AgendaItemInput) {
   };
 }
 
-/** A change to a published agenda is marked on the item and logged as such. */
+/** A change to a published agenda is marked on the item and logged as such; history entered later is not. */
 function changeMarks(meeting: Meeting, now: number) {
-  return meeting.publishedAt !== null ? { changedAfterPublishAt: now } : {};
+  return meeting.publishedAt !== null && meeting.recordedAfterwardsAt === null ? { changedAfterPublishAt: now } : {};
 }
 
 /** The audit entry of an agenda change; a change after publishing is logged as such. */
@@ -138,6 +138,7 @@ export function insertWorkflowAgendaItem(
       bodyId: meetings.bodyId,
       status: meetings.status,
       publishedAt: meetings.publishedAt,
+      recordedAfterwardsAt: meetings.recordedAfterwardsAt,
       bodyName: bodies.name,
       startsAt: meetings.startsAt,
     })

@@ -288,6 +288,9 @@ export function recordDecision({
       }
     },
     write: (tx, { item, meeting }, signedIn) => {
+      // A decision is taken at its meeting: toezeggingen open, plans and the earlier list are adopted on the
+      // meeting's date, also when the secretariaat enters it days or years later (the audit log keeps when).
+      const decidedAt = Math.min(now, meeting.startsAt);
       const reference = newReference(
         tx,
         { id: meeting.id, bodyId: meeting.bodyId, startsAt: meeting.startsAt },
@@ -322,7 +325,12 @@ export function recordDecision({
             agendaItemId,
             meetingId: meeting.id,
           },
-          { now, field: `commitments[${index}].dueOn` },
+          {
+            now: decidedAt,
+            field: `commitments[${index}].dueOn`,
+            arisesNow: decidedAt === now,
+            since: "de dag van de vergadering",
+          },
         );
       });
       // A plan put ter instemming on this item is adopted (or sent back) by this decision.
@@ -331,14 +339,14 @@ export function recordDecision({
         decisionId: decision.id,
         outcome: input.outcome,
         actorUserId: actorOf(signedIn),
-        now,
+        now: decidedAt,
       });
       if (item.adoptsMeetingId && input.outcome !== "aangehouden") {
         adoptList(tx, signedIn, {
           listMeetingId: item.adoptsMeetingId,
           adoptingMeetingId: meeting.id,
           amendments: input.amendments ?? [],
-          now,
+          now: decidedAt,
         });
       }
       return { id: decision.id, reference };

@@ -12,7 +12,14 @@ import { change } from "./access/change.server";
 import { managesBody } from "./access/grants";
 import { visibleDocuments } from "./access/scopes.server";
 import { NotFound, RuleError } from "./errors";
-import { byManager, meetingForChange, requireManager, requireOpenMeeting } from "./meetings.server";
+import {
+  byManager,
+  meetingForChange,
+  momentForMeeting,
+  requireManager,
+  requireOpenMeeting,
+  type MeetingForChange,
+} from "./meetings.server";
 import { actorOf } from "./access/viewer";
 
 /** Files live under data/documents/, named by their SHA-256, so the same file is stored once. */
@@ -71,9 +78,9 @@ function documentForChange(documentId: number) {
   return { ...itemForChange(document.agendaItemId)!, document, version: document.version };
 }
 
-/** Marks the item as changed when its meeting's agenda was already published. */
-function markChanged(tx: Tx, itemId: number, publishedAt: number | null, now: number) {
-  if (publishedAt !== null)
+/** Marks the item as changed when its meeting's agenda was already published (not for history entered later). */
+function markChanged(tx: Tx, itemId: number, meeting: MeetingForChange, now: number) {
+  if (meeting.publishedAt !== null && meeting.recordedAfterwardsAt === null)
     tx.update(agendaItems).set({ changedAfterPublishAt: now }).where(eq(agendaItems.id, itemId)).run();
 }
 
@@ -112,10 +119,11 @@ export function addDocument({
           number: 1,
           ...values,
           createdByUserId: actorOf(signedIn),
-          createdAt: now,
+          // A paper of a meeting entered as history is dated with that meeting, not with the typing.
+          createdAt: momentForMeeting(meeting, now),
         })
         .run();
-      markChanged(tx, item.id, meeting.publishedAt, now);
+      markChanged(tx, item.id, meeting, now);
       return document;
     },
     audit: ({ item, meeting }, document) => ({
@@ -169,9 +177,15 @@ export function replaceDocument({
         .get();
       const number = (last?.number ?? 0) + 1;
       tx.insert(documentVersions)
-        .values({ documentId, number, ...values, createdByUserId: actorOf(signedIn), createdAt: now })
+        .values({
+          documentId,
+          number,
+          ...values,
+          createdByUserId: actorOf(signedIn),
+          createdAt: momentForMeeting(meeting, now),
+        })
         .run();
-      markChanged(tx, item.id, meeting.publishedAt, now);
+      markChanged(tx, item.id, meeting, now);
       return { number };
     },
     touch: { table: documents, id: () => documentId },
@@ -203,7 +217,7 @@ export function removeDocument({
     check: ({ meeting }) => requireOpenMeeting(meeting),
     write: (tx, { item, meeting }) => {
       tx.delete(documents).where(eq(documents.id, documentId)).run();
-      markChanged(tx, item.id, meeting.publishedAt, now);
+      markChanged(tx, item.id, meeting, now);
     },
     audit: ({ item, meeting, document }) => ({
       action: "document.remove",

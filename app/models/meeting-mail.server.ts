@@ -42,16 +42,20 @@ export async function mailAgendaToInvitees({
   meetingId,
   kind,
   baseUrl,
+  now = Date.now(),
 }: {
   viewer: Viewer;
   meetingId: number;
   kind: "gepubliceerd" | "gewijzigd";
   baseUrl: string;
+  now?: number;
 }) {
   const meeting = getMeeting({ viewer, id: meetingId, asPublic: true });
   if (!meeting) throw new NotFound("Deze vergadering bestaat niet.");
   if (!managesBody(viewer, meeting.bodyId))
     throw new Forbidden("Alleen het secretariaat van dit gremium verstuurt de agenda.");
+  // A meeting that is over invites nobody any more: entering history must never mail people.
+  if (meeting.endsAt <= now) return { delivered: 0 };
   const recipients = agendaRecipients(meetingId);
   if (recipients.length === 0) return { delivered: 0 };
 

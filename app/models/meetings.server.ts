@@ -182,6 +182,7 @@ export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; i
       registrationNumber: meetings.registrationNumber,
       status: meetings.status,
       publishedAt: meetings.publishedAt,
+      recordedAfterwardsAt: meetings.recordedAfterwardsAt,
       cancelledAt: meetings.cancelledAt,
       cancellationReason: meetings.cancellationReason,
       version: meetings.version,
@@ -617,6 +618,25 @@ export function meetingForChange(tx: Tx, id: number) {
 
 export type MeetingForChange = NonNullable<ReturnType<typeof meetingForChange>>;
 
+/**
+ * A meeting entered as history: recorded as held afterwards, or still being prepared after it took place.
+ * What is added to it carries the meeting's date, and its agenda is not "changed after publication".
+ */
+export function isEnteredAfterwards(
+  meeting: { status: MeetingStatus; endsAt: number; recordedAfterwardsAt: number | null },
+  now = Date.now(),
+) {
+  return meeting.recordedAfterwardsAt !== null || (meeting.status === "concept" && meeting.endsAt <= now);
+}
+
+/** When something added to a meeting happened: the meeting's start for history, else now. */
+export function momentForMeeting(
+  meeting: { status: MeetingStatus; startsAt: number; endsAt: number; recordedAfterwardsAt: number | null },
+  now = Date.now(),
+) {
+  return isEnteredAfterwards(meeting, now) ? Math.min(now, meeting.startsAt) : now;
+}
+
 /** A cancelled meeting keeps its agenda as it was. */
 export function requireOpenMeeting(meeting: { status: MeetingStatus }) {
   if (meeting.status === "geannuleerd")
@@ -724,9 +744,49 @@ export function publishAgenda({
     check: (current) => {
       if (current.status !== "concept") throw new RuleError({ "": ["Deze agenda is al gepubliceerd."] });
     },
-    set: () => ({ status: "gepubliceerd", publishedAt: now }),
+    // Publishing a meeting that is already over is entering history: it is recorded as such (and mails nobody).
+    set: (current) =>
+      current.endsAt <= now
+        ? { status: "gepubliceerd", publishedAt: now, recordedAfterwardsAt: now }
+        : { status: "gepubliceerd", publishedAt: now },
     action: "meeting.publish",
-    summary: (current) => `Agenda gepubliceerd: ${when(current)}`,
+    summary: (current, values) =>
+      values.recordedAfterwardsAt
+        ? `Gehouden vergadering achteraf vastgelegd, zonder e-mail: ${when(current)}`
+        : `Agenda gepubliceerd: ${when(current)}`,
+  });
+}
+
+/**
+ * Concept → gepubliceerd for a meeting already held, entered afterwards as history: the agenda becomes
+ * visible like a published one, but nobody is mailed or invited, and the meeting says it was entered later.
+ */
+export function recordMeetingAsHeld({
+  viewer,
+  id,
+  expectedVersion,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  now?: number;
+}) {
+  changeMeeting({
+    viewer,
+    id,
+    expectedVersion,
+    now,
+    check: (current) => {
+      if (current.status !== "concept") throw new RuleError({ "": ["Deze agenda is al gepubliceerd."] });
+      if (current.startsAt > now)
+        throw new RuleError({
+          "": ["Deze vergadering moet nog beginnen: publiceer de agenda, dan krijgen de genodigden hem per e-mail."],
+        });
+    },
+    set: () => ({ status: "gepubliceerd", publishedAt: now, recordedAfterwardsAt: now }),
+    action: "meeting.record-held",
+    summary: (current) => `Gehouden vergadering achteraf vastgelegd, zonder e-mail: ${when(current)}`,
   });
 }
 

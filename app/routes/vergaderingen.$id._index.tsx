@@ -18,21 +18,27 @@ import { publicUrl } from "~/lib/env.server";
 import { listAttendance } from "~/models/attendance.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
 import { listHandoffsForItems } from "~/models/handoffs.server";
-import { listBodyActions } from "~/models/actions.server";
+import { countMeetingActions } from "~/models/action-lists.server";
 import { isDomainError } from "~/models/errors";
 import { countAgendaRecipients, mailAgendaToInvitees } from "~/models/meeting-mail.server";
 import { countOf, type ConfirmationText } from "~/lib/confirmation";
 import { askConfirmation, isConfirmed } from "~/lib/confirmation.server";
 import { unacceptedDateWarning } from "~/lib/date-check.server";
 import { ConfirmationStep, pendingConfirmation } from "~/components/confirm";
-import { cancelMeeting, getMeeting, moveMeeting, publishAgenda } from "~/models/meetings.server";
-import { cancelSchema, moveSchema, publishSchema } from "~/schemas/meetings";
+import { cancelMeeting, getMeeting, moveMeeting, publishAgenda, recordMeetingAsHeld } from "~/models/meetings.server";
+import { cancelSchema, moveSchema, publishSchema, recordHeldSchema } from "~/schemas/meetings";
 import { pageRoute } from "~/lib/responses.server";
 import { MeetingFacts } from "~/components/meeting-facts";
 import { describeAttendance } from "~/lib/attendance-lines";
 
 const mailChangesSchema = z.object({ intent: z.literal("mail-changes") });
-const schema = z.discriminatedUnion("intent", [publishSchema, cancelSchema, moveSchema, mailChangesSchema]);
+const schema = z.discriminatedUnion("intent", [
+  publishSchema,
+  recordHeldSchema,
+  cancelSchema,
+  moveSchema,
+  mailChangesSchema,
+]);
 
 /** What publishing or mailing the changes will do, said before it is done. */
 function agendaMailText(kind: "gepubliceerd" | "gewijzigd", recipients: number): ConfirmationText {
@@ -103,24 +109,24 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       isConfidential: current.isConfidential,
     })),
     started: Date.now() >= meeting.startsAt,
+    ended: Date.now() >= meeting.endsAt,
     url: `${publicUrl()}/vergaderingen/${meeting.id}`,
-    actionList: !preview && meeting.seesConfidential ? summariseActions(viewer, meeting.bodyId, meeting.id) : null,
+    actionList: preview ? null : actionListSummary(viewer, meeting),
     confirmations: meeting.canManage ? confirmationsFor(viewer, meeting.id) : null,
   };
 });
 
+function actionListSummary(
+  viewer: ReturnType<typeof getViewer>,
+  meeting: { id: number; bodyId: number; startsAt: number; endsAt: number },
+) {
+  const counts = countMeetingActions({ viewer, meeting });
+  return counts && { href: `/vergaderingen/${meeting.id}/actielijst`, ...counts };
+}
+
 function confirmationsFor(viewer: ReturnType<typeof getViewer>, meetingId: number) {
   const recipients = countAgendaRecipients({ viewer, meetingId });
   return { publish: agendaMailText("gepubliceerd", recipients), mailChanges: agendaMailText("gewijzigd", recipients) };
-}
-
-function summariseActions(viewer: ReturnType<typeof getViewer>, bodyId: number, meetingId: number) {
-  const { running } = listBodyActions({ viewer, bodyId });
-  return {
-    href: `/vergaderingen/${meetingId}/actielijst`,
-    running: running.length,
-    overdue: running.filter((a) => a.overdue).length,
-  };
 }
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
@@ -141,6 +147,14 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       publishAgenda({ viewer, id, expectedVersion: input.version });
       const mailed = await mailInvitees(request, viewer, id, "gepubliceerd");
       return { formKey: intent, result: submission.reply(), done: `De agenda is gepubliceerd.${mailed}` };
+    }
+    if (input.intent === "record-held") {
+      recordMeetingAsHeld({ viewer, id, expectedVersion: input.version });
+      return {
+        formKey: intent,
+        result: submission.reply(),
+        done: "De vergadering is vastgelegd als gehouden; niemand is gemaild. Leg nu de aanwezigheid en de besluiten vast.",
+      };
     }
     if (input.intent === "mail-changes") {
       const mailed = await mailInvitees(request, viewer, id, "gewijzigd");
@@ -176,7 +190,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 const ManageMeeting = lazy(() => import("~/components/manage-meeting"));
 
 export default function MeetingPage() {
-  const { meeting, preview, attendance, started, documents, handoffs, actionList, confirmations } =
+  const { meeting, preview, attendance, started, ended, documents, handoffs, actionList, confirmations } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -239,6 +253,9 @@ export default function MeetingPage() {
             <dd>
               <MeetingStatusBadge status={meeting.status} />{" "}
               {meeting.isPublic ? "openbare vergadering" : "besloten vergadering"}
+              {meeting.recordedAfterwardsAt
+                ? `; achteraf vastgelegd op ${formatDay(meeting.recordedAfterwardsAt)}`
+                : ""}
             </dd>
           </>
         }
@@ -289,6 +306,7 @@ export default function MeetingPage() {
             key={meeting.version}
             meeting={meeting}
             started={started}
+            ended={ended}
             lastAction={lastAction}
             confirmations={confirmations!}
           />

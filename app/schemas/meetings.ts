@@ -42,6 +42,7 @@ export const newMeetingSchema = z
 export const editMeetingSchema = z.object({ version, ...meetingFields }).refine(endAfterStart, endAfterStartIssue);
 
 export const publishSchema = z.object({ intent: z.literal("publish"), version });
+export const recordHeldSchema = z.object({ intent: z.literal("record-held"), version });
 export const cancelSchema = z.object({
   intent: z.literal("cancel"),
   version,

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `recorded_afterwards_at` integer;
