@@ -12,10 +12,12 @@ type ProgressFormProps = {
   lastReply: KeyedReply;
   /** The heading's level: a section of the action's page, or a part of an item in a list. */
   headingLevel?: 2 | 3;
+  /** Offers a date, so progress of the past (an action closed in 2022) is entered on its own day. */
+  dated?: boolean;
 };
 
 /** The owner's or secretariaat's report on an action: a note, perhaps with a change of status or date. */
-export function ActionProgressForm({ action, formKey, lastReply, headingLevel = 2 }: ProgressFormProps) {
+export function ActionProgressForm({ action, formKey, lastReply, headingLevel = 2, dated = false }: ProgressFormProps) {
   const [form, fields] = useKeyedForm(validateWith(actionProgressSchema), formKey, lastReply, {
     defaultValue: { intent: "progress", change: "update" },
     shouldValidate: "onSubmit",
@@ -73,6 +75,15 @@ export function ActionProgressForm({ action, formKey, lastReply, headingLevel = 
         optional
         description="Alleen bij ‘Termijn verlengen’."
       />
+      {dated ? (
+        <TextField
+          field={fields.occurredOn}
+          type="date"
+          label="Datum"
+          optional
+          description="Leeg is vandaag. Legt u iets van vroeger vast, zoals een actie die in 2022 is afgerond, vul dan die dag in."
+        />
+      ) : null}
       <Button variant="primary">Opslaan</Button>
     </Form>
   );

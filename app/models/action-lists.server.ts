@@ -154,7 +154,7 @@ export function processActionList({
           entry.result === "loopt_door" && entry.dueOn !== null && entry.dueOn !== (before?.dueOn ?? null);
         // What the meeting decided happened at the meeting, whenever it is typed in.
         const decidedAt = Math.max(Math.min(now, meeting.startsAt), before?.createdAt ?? 0);
-        const options = { now: decidedAt, meetingId, note: entry.note.trim() };
+        const options = { now: decidedAt, writtenAt: now, meetingId, note: entry.note.trim() };
         const [step, stepOptions] =
           entry.result === "afgedaan"
             ? [actionSteps.complete, { ...options, note: options.note || `Afgedaan in de vergadering van ${date}.` }]

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import {
   actionReviews,
   actionUpdates,
@@ -469,7 +469,20 @@ export function insertAction(
   tx: Tx,
   viewer: SignedInViewer,
   input: ActionInput & { decisionId?: number | null },
-  { now, field, arisesNow = true, since }: { now: number; field?: string; arisesNow?: boolean; since?: string },
+  {
+    now,
+    writtenAt = now,
+    field,
+    arisesNow = true,
+    since,
+  }: {
+    /** When the action arose (a past meeting's moment for history); `writtenAt` is when it is entered. */
+    now: number;
+    writtenAt?: number;
+    field?: string;
+    arisesNow?: boolean;
+    since?: string;
+  },
 ) {
   requireDueFrom(input.dueOn, todayIso(now), { field, today: arisesNow, since });
   const created = tx
@@ -485,7 +498,8 @@ export function insertAction(
       meetingId: input.meetingId ?? null,
       createdByUserId: actorOf(viewer),
       createdAt: now,
-      updatedAt: now,
+      // What harvesters sync on (gewijzigdSinds): the time of entry, not of the event.
+      updatedAt: writtenAt,
     })
     .returning({ id: actions.id })
     .get();
@@ -638,6 +652,8 @@ export type StepOptions = {
   reportedBy?: string;
   /** The day it happened, when entered afterwards; `now` is then that day's moment. */
   occurredOn?: string;
+  /** When the step is entered, when that differs from `now` (history): the record's time of change. */
+  writtenAt?: number;
 };
 
 /** A step checks the action and the input (RuleError with Dutch messages) and says what changes. */
@@ -760,7 +776,7 @@ export function stepAction({
   return change({
     viewer,
     tx,
-    now: options.now,
+    now: options.writtenAt ?? options.now,
     load: () => actionForChange(id),
     missing: ACTION_GONE,
     allow: (viewer, action) =>
@@ -775,9 +791,9 @@ export function stepAction({
         throw new RuleError({ "": ["Een van de acties hoort niet bij dit gremium."] });
       if (options.occurredOn) requireEventDay(options.occurredOn, action);
     },
-    write: (tx, action, signedIn, now) => {
+    write: (tx, action, signedIn) => {
       const planned = step(action, options);
-      return { planned, ...applyChange(tx, signedIn, action, planned, now, options.reportedBy) };
+      return { planned, ...applyChange(tx, signedIn, action, planned, options.now, options.reportedBy) };
     },
     touch: { table: actions, id: () => id },
     audit: (action, { planned, status, dueOn }) => ({
@@ -807,7 +823,7 @@ const transition = (args: TransitionArgs, step: Step, extra: Partial<StepOptions
   void stepAction({
     ...args,
     step,
-    options: { note: args.note, now: momentOfDay(occurredOn, now), occurredOn, ...extra },
+    options: { note: args.note, now: momentOfDay(occurredOn, now), writtenAt: now, occurredOn, ...extra },
   });
 };
 
@@ -1024,8 +1040,9 @@ export function listActionsForDecisions({
 export { baseQuery as actionRowsQuery, present as presentAction, running as runningAction };
 
 /**
- * What the form for a new action offers the secretariaat: the bodies it manages, their meetings
- * of the last two years and coming year, and the agenda item it came from (if any).
+ * What the form for a new action offers the secretariaat: the bodies it manages, their meetings up to
+ * a year ahead and as far back as they go (an action of 2016 is entered on its meeting), and the agenda
+ * item it came from (if any).
  */
 export function getNewActionOptions({
   viewer,
@@ -1053,7 +1070,7 @@ export function getNewActionOptions({
     .where(
       and(
         inArray(meetings.bodyId, ids),
-        gte(meetings.startsAt, now - 2 * 365 * 24 * 60 * 60_000),
+        ne(meetings.status, "geannuleerd"),
         lte(meetings.startsAt, now + 365 * 24 * 60 * 60_000),
       ),
     )

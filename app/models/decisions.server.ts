@@ -129,11 +129,14 @@ function adoptList(
     adoptingMeetingId,
     amendments,
     now,
+    adoptedAt,
   }: {
     listMeetingId: number;
     adoptingMeetingId: number;
     amendments: { decisionId: number; textMarkdown: string }[];
     now: number;
+    /** The adopting meeting's moment: the list's date of adoption, whenever it is typed in. */
+    adoptedAt: number;
   },
 ) {
   const list = listStatus(tx, listMeetingId);
@@ -184,7 +187,7 @@ function adoptList(
   tx.update(decisionLists)
     .set({
       status: "vastgesteld",
-      adoptedAt: now,
+      adoptedAt,
       adoptedByMeetingId: adoptingMeetingId,
       updatedAt: now,
       version: sql`${decisionLists.version} + 1`,
@@ -339,14 +342,16 @@ export function recordDecision({
         decisionId: decision.id,
         outcome: input.outcome,
         actorUserId: actorOf(signedIn),
-        now: decidedAt,
+        now,
+        decidedAt,
       });
       if (item.adoptsMeetingId && input.outcome !== "aangehouden") {
         adoptList(tx, signedIn, {
           listMeetingId: item.adoptsMeetingId,
           adoptingMeetingId: meeting.id,
           amendments: input.amendments ?? [],
-          now: decidedAt,
+          now,
+          adoptedAt: decidedAt,
         });
       }
       return { id: decision.id, reference };

@@ -1,6 +1,9 @@
 // Entering a network's past: meetings of 2022 recorded as held, with the dates of the events rather
 // than of the typing, and nobody mailed.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { actions } from "../../db/schema";
+import { getDb } from "~/lib/db.server";
 import { makeBody, makePerson, makeViewer } from "../../tests/factories";
 import { listOutbox } from "~/lib/mail.server";
 import { countMeetingActions, getMeetingActionList, processActionList } from "./action-lists.server";
@@ -128,11 +131,19 @@ describe("a past meeting entered as history", () => {
       completeAction({ viewer: secretary, id, expectedVersion: 1, note: "Samengesteld.", occurredOn });
     expect(() => close("2021-12-31")).toThrow(/vanaf 20 januari 2022/);
     expect(() => close("2099-01-01")).toThrow(/vandaag of een dag in het verleden/);
+    const typedAt = Date.now();
     close("2022-02-14");
     const action = getAction({ viewer: secretary, id })!;
     expect(action.status).toBe("afgerond");
     expect(dayOf(action.closedAt)).toBe("2022-02-14");
     expect(dayOf(action.updates[0]!.createdAt)).toBe("2022-02-14");
+    // Harvesters sync on the time of change: the entry is new to them, whatever day it tells of.
+    const { updatedAt } = getDb()
+      .select({ updatedAt: actions.updatedAt })
+      .from(actions)
+      .where(eq(actions.id, id))
+      .get()!;
+    expect(updatedAt).toBeGreaterThanOrEqual(typedAt);
   });
 
   it("dates a paper of a past meeting with that meeting, and keeps its agenda unmarked", async () => {

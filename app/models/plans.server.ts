@@ -818,12 +818,15 @@ export function applyDecisionToPlans(
     outcome,
     actorUserId,
     now,
+    decidedAt = now,
   }: {
     agendaItemId: number;
     decisionId: number;
     outcome: DecisionOutcome;
     actorUserId: number | null;
     now: number;
+    /** When the decision was taken: its meeting's day, also when entered later. */
+    decidedAt?: number;
   },
 ) {
   const waiting = tx
@@ -834,7 +837,7 @@ export function applyDecisionToPlans(
   for (const plan of waiting) {
     if (consenting.includes(outcome)) {
       tx.update(annualPlans)
-        .set({ status: "vastgesteld", decisionId, adoptedAt: now, version: plan.version + 1, updatedAt: now })
+        .set({ status: "vastgesteld", decisionId, adoptedAt: decidedAt, version: plan.version + 1, updatedAt: now })
         .where(eq(annualPlans.id, plan.id))
         .run();
       writeAudit(tx, {

@@ -90,7 +90,13 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       });
       done = "edit";
     } else {
-      recordActionProgress({ ...base, note: input.note, change: input.change, dueOn: input.dueOn });
+      recordActionProgress({
+        ...base,
+        note: input.note,
+        change: input.change,
+        dueOn: input.dueOn,
+        occurredOn: input.occurredOn,
+      });
       done = input.change;
     }
     return redirect(`/acties/${id}?gedaan=${done}`);
@@ -283,7 +289,7 @@ export default function ActionPage() {
       ) : null}
       {action.canUpdate && running ? (
         // A saved report remounts the form empty, so the next report starts afresh.
-        <ActionProgressForm key={action.version} action={action} formKey="progress" lastReply={lastReply} />
+        <ActionProgressForm key={action.version} action={action} formKey="progress" lastReply={lastReply} dated />
       ) : null}
       {action.canUpdate && !running ? <ReopenForm action={action} lastReply={lastReply} /> : null}
       {action.canManage ? (

@@ -55,6 +55,7 @@ export const action = pageRoute(async ({ request }: ActionFunctionArgs) => {
         dueOn: input.dueOn ?? null,
         agendaItemId: input.agendaItemId ?? null,
         meetingId: input.meetingId ?? null,
+        openedOn: input.openedOn ?? null,
       },
     });
     return redirect(`/acties/${id}?gedaan=aangemaakt`);
@@ -112,7 +113,20 @@ export default function NewAction() {
             options={organisations}
           />
         </div>
-        <TextField field={fields.dueOn} type="date" label="Termijn" optional description="Vanaf vandaag." />
+        <TextField
+          field={fields.dueOn}
+          type="date"
+          label="Termijn"
+          optional
+          description="Vanaf de dag waarop de actie ontstond: vandaag, of de dag van de vergadering."
+        />
+        <TextField
+          field={fields.openedOn}
+          type="date"
+          label="Ontstaan op"
+          optional
+          description="Alleen voor een actie uit het verleden die u nu vastlegt; leeg is vandaag of de dag van de vergadering."
+        />
         {agendaItem ? null : (
           <SelectField
             field={fields.meetingId}

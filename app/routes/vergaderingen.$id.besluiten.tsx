@@ -32,7 +32,6 @@ function removeDecisionText(reference: string, commitments: number): Confirmatio
 }
 
 const schema = z.discriminatedUnion("intent", [recordDecisionSchema, updateDecisionSchema, removeDecisionSchema]);
-const COMMITMENT_ROWS = 2;
 type ArrayField = { getFieldList(): { getFieldset(): Record<string, FieldMetadata<any, any, any>> }[] };
 
 export const meta: MetaFunction = () => [{ title: "Besluiten vastleggen · Gremium" }];
@@ -128,7 +127,7 @@ function RecordForm({
   const [form, fields] = useKeyedForm(validateWith(schema), `record-${item.id}`, lastAction, {
     defaultValue: {
       outcome: adopting ? "conform" : "",
-      commitments: Array.from({ length: COMMITMENT_ROWS }, () => ({ description: "" })),
+      commitments: [{ description: "" }],
       amendments: (adopting ? toAdopt!.decisions : []).map((d) => ({
         decisionId: String(d.id),
         textMarkdown: d.textMarkdown,
@@ -137,7 +136,8 @@ function RecordForm({
   });
   // Array fields of a union schema are not typed by conform; these two are arrays by the schema.
   const commitmentRows = (fields.commitments as unknown as ArrayField).getFieldList();
-  const rows = Array.from({ length: COMMITMENT_ROWS }, (_, i) => commitmentRows[i]?.getFieldset());
+  // One row to start with; "Nog een toezegging" adds one, also without JavaScript (a conform intent).
+  const rows = commitmentRows.map((row) => row.getFieldset());
   const amendmentRows = (fields.amendments as unknown as ArrayField).getFieldList();
   return (
     <details
@@ -231,6 +231,7 @@ function RecordForm({
               </div>
             ) : null,
           )}
+          <Button {...form.insert.getButtonProps({ name: fields.commitments.name })}>Nog een toezegging</Button>
         </fieldset>
         <Button variant="primary">Besluit vastleggen</Button>
       </Form>
@@ -355,6 +356,12 @@ export default function RecordDecisions() {
           Bekijk de besluitenlijst
         </Link>
       </p>
+      {meeting.recordedAfterwardsAt ? (
+        <p className="nl-paragraph">
+          Deze vergadering is achteraf vastgelegd: besluiten, toezeggingen en de vaststelling van een eerdere lijst
+          krijgen de datum van de vergadering, en niemand wordt gemaild. Een termijn mag vanaf die datum.
+        </p>
+      ) : null}
       {!editable ? (
         <Alert type="info">
           <p className="nl-paragraph">

@@ -12,6 +12,8 @@ export const actionProgressSchema = z
     change: z.enum(["update", "start", "complete", "drop", "extend"], { message: "Kies wat er verandert." }),
     note,
     dueOn: isoDate("de nieuwe termijn").optional(),
+    // For progress entered afterwards (an action closed in 2022); empty is today.
+    occurredOn: isoDate("de datum").optional(),
   })
   .superRefine((value, ctx) => {
     const required: Record<string, string> = {
@@ -57,6 +59,8 @@ export const createActionSchema = z
     agendaItemId: optionalId,
     meetingId: optionalId,
     ...actionFields,
+    // For an action entered afterwards; empty is today, or the day of its meeting.
+    openedOn: isoDate("de datum van ontstaan").optional(),
   })
   .superRefine(ownerRule);
 
