@@ -34,7 +34,7 @@ describe("dateWarnings", () => {
 
   it("warns about a past Sunday, a Saturday and a holiday, each in its own sentence", () => {
     expect(dateWarnings("2026-11-22", "2026-11-30")).toEqual([
-      "22 november 2026 ligt in het verleden.",
+      "22 november 2026 ligt in het verleden. Legt u een gehouden vergadering vast? Na het plannen kiest u ‘Vastleggen als gehouden’; dan wordt niemand gemaild.",
       "22 november 2026 is een zondag.",
     ]);
     expect(dateWarnings("2027-03-13", "2026-11-30")).toEqual(["13 maart 2027 is een zaterdag."]);

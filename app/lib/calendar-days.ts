@@ -54,7 +54,10 @@ export function dutchHolidays(year: number): Map<string, string> {
 export function dateWarnings(date: string, today: string): string[] {
   const warnings: string[] = [];
   const when = formatDate(date);
-  if (date < today) warnings.push(`${when} ligt in het verleden.`);
+  if (date < today)
+    warnings.push(
+      `${when} ligt in het verleden. Legt u een gehouden vergadering vast? Na het plannen kiest u ‘Vastleggen als gehouden’; dan wordt niemand gemaild.`,
+    );
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
   if (weekday === 0 || weekday === 6) warnings.push(`${when} is een ${weekday === 0 ? "zondag" : "zaterdag"}.`);
   const holiday = dutchHolidays(Number(date.slice(0, 4))).get(date);

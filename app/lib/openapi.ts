@@ -91,6 +91,11 @@ const schemas = {
         type: "array",
         items: object({ omschrijving: str, actie: uri }, "Een toezegging en de actie die ervan is gemaakt."),
       },
+      vastgesteldOp: {
+        type: ["string", "null"],
+        format: "date",
+        description: "De dag waarop de besluitenlijst is vastgesteld: die van de vaststellende vergadering.",
+      },
       gewijzigd: dateTime,
     },
     "ODS Besluit.",
@@ -131,6 +136,11 @@ const schemas = {
       organisatie: nullableStr,
       status: { type: "string", enum: ["Open", "In uitvoering", "Afgerond", "Vervallen"] },
       termijn: { type: ["string", "null"], format: "date" },
+      gesloten: {
+        type: ["string", "null"],
+        format: "date",
+        description: "De dag waarop de actie is afgerond of vervallen.",
+      },
       besluit: { type: ["string", "null"], format: "uri" },
       gewijzigd: dateTime,
     },

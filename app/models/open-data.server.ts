@@ -3,6 +3,7 @@ import {
   actions,
   agendaItems,
   bodies,
+  decisionLists,
   decisions,
   documentVersions,
   documents,
@@ -186,10 +187,13 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
       outcome: decisions.outcome,
       textMarkdown: decisions.textMarkdown,
       agendaItemId: decisions.agendaItemId,
+      adoptedAt: decisionLists.adoptedAt,
       updatedAt: decisions.updatedAt,
     })
     .from(decisions)
     .innerJoin(scope, eq(scope.id, decisions.id))
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .leftJoin(decisionLists, eq(decisionLists.meetingId, agendaItems.meetingId))
     .where(where)
     .orderBy(asc(decisions.id))
     .limit(p.pageSize)
@@ -222,6 +226,7 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
       toezegging: promised
         .filter((a) => a.decisionId === d.id)
         .map((a) => ({ omschrijving: a.description, actie: `${base}/api/v1/acties/${a.id}` })),
+      vastgesteldOp: d.adoptedAt ? amsterdamDateAndTime(d.adoptedAt).date : null,
       gewijzigd: iso(d.updatedAt),
     })),
   };
@@ -313,6 +318,7 @@ export function listActies(p: Paging, base: string, id?: number) {
       description: actions.description,
       status: actions.status,
       dueOn: actions.dueOn,
+      closedAt: actions.closedAt,
       decisionId: actions.decisionId,
       organisation: organisations.name,
       updatedAt: actions.updatedAt,
@@ -334,6 +340,7 @@ export function listActies(p: Paging, base: string, id?: number) {
       organisatie: a.organisation,
       status: actionStatusLabels[a.status],
       termijn: a.dueOn,
+      gesloten: a.closedAt ? amsterdamDateAndTime(a.closedAt).date : null,
       besluit: a.decisionId ? `${base}/api/v1/besluiten/${a.decisionId}` : null,
       gewijzigd: iso(a.updatedAt),
     })),

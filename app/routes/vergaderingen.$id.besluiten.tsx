@@ -142,7 +142,8 @@ function RecordForm({
   return (
     <details
       className="gremium-record"
-      open={lastAction?.formKey === `record-${item.id}` && Boolean(lastAction.result.error)}
+      // Open again after a refusal, or after "Nog een toezegging" (a reply without an error that saved nothing).
+      open={lastAction?.formKey === `record-${item.id}` && lastAction.result.status !== "success"}
     >
       <summary>Besluit vastleggen bij {item.number}</summary>
       <FormErrors form={form} />
