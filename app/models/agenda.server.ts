@@ -147,7 +147,7 @@ export function insertWorkflowAgendaItem(
     .where(eq(meetings.id, meetingId))
     .get();
   if (!meeting || meeting.status === "geannuleerd" || meeting.status === "vergaderd")
-    throw new RuleError({ meetingId: ["Kies een vergadering die nog moet plaatsvinden."] });
+    throw new RuleError({ meetingId: ["Kies een vergadering waarvan de agenda nog open is."] });
   const created = insertItem(tx, meeting, meetingId, input, now);
   writeAudit(tx, {
     actorUserId,

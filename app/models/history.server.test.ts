@@ -13,7 +13,8 @@ import { listAuditEntries } from "./audit.server";
 import { getDecisionList, recordDecision, type DecisionInput } from "./decisions.server";
 import { addDocument, listDocumentsForItem } from "./documents.server";
 import { mailAgendaToInvitees } from "./meeting-mail.server";
-import { createMeeting, getMeeting, recordMeetingAsHeld } from "./meetings.server";
+import { cancelMeeting, createMeeting, getMeeting, recordMeetingAsHeld } from "./meetings.server";
+import { addTopic, getPlanning } from "./planning.server";
 import { amsterdamDateAndTime, todayIso } from "~/lib/format";
 
 const decided = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
@@ -213,5 +214,32 @@ describe("a past meeting entered as history", () => {
         },
       }),
     ).toThrow(expect.objectContaining({ fieldErrors: { openedOn: [expect.stringMatching(/vandaag of een dag/)] } }));
+  });
+
+  it("lets the bestuursagenda tie a topic to a past meeting or quarter, never to a cancelled one", async () => {
+    const { body, secretary, plan } = await network();
+    const held = plan("2022-01-20");
+    const coming = plan("2099-03-12");
+    const cancelled = plan("2022-03-10");
+    cancelMeeting({ viewer: secretary, id: cancelled, expectedVersion: 1, reason: "Geen agendapunten." });
+    const planning = getPlanning({ viewer: secretary, bodyId: body.id });
+    // Coming meetings first, then the past ones; the cancelled one is not offered.
+    expect(planning.meetingChoices.map((m) => [m.id, m.past])).toEqual([
+      [coming, false],
+      [held, true],
+    ]);
+    const topic = {
+      subject: "Adviesopdracht",
+      purpose: "besluitvorming" as const,
+      ownerName: null,
+      isConfidential: false,
+    };
+    addTopic({ viewer: secretary, bodyId: body.id, input: { ...topic, meetingId: held, quarter: null } });
+    addTopic({ viewer: secretary, bodyId: body.id, input: { ...topic, meetingId: null, quarter: "2016-K3" } });
+    expect(() =>
+      addTopic({ viewer: secretary, bodyId: body.id, input: { ...topic, meetingId: cancelled, quarter: null } }),
+    ).toThrow(/geannuleerd/);
+    const after = getPlanning({ viewer: secretary, bodyId: body.id });
+    expect(after.byQuarter.map((t) => t.quarter)).toEqual(["2016-K3"]);
   });
 });

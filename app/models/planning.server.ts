@@ -114,9 +114,24 @@ export function getPlanning({ viewer, bodyId, now = Date.now() }: { viewer: View
     .orderBy(asc(meetings.startsAt))
     .all();
   const canManage = managesBody(viewer, bodyId);
+  // A topic can be tied to any meeting of the body that was not cancelled: coming ones first, then the
+  // past ones newest first, so a network's earlier years can be entered too.
+  const past = canManage
+    ? getDb()
+        .select({ id: meetings.id, startsAt: meetings.startsAt })
+        .from(meetings)
+        .innerJoin(scope, eq(scope.id, meetings.id))
+        .where(and(eq(meetings.bodyId, bodyId), lt(meetings.endsAt, now), ne(meetings.status, "geannuleerd")))
+        .orderBy(desc(meetings.startsAt))
+        .all()
+    : [];
   return {
     canManage,
     meetings: coming.map((m) => ({ ...m, topics: withLinks.filter((t) => t.meetingId === m.id) })),
+    meetingChoices: [
+      ...coming.map((m) => ({ id: m.id, startsAt: m.startsAt, past: false })),
+      ...past.map((m) => ({ ...m, past: true })),
+    ],
     byQuarter: withLinks.filter((t) => t.meetingId === null && !t.agendaItemId),
     overdue: withLinks.filter(
       (t) => t.meetingId !== null && t.meetingStartsAt !== null && t.meetingStartsAt < now && !t.agendaItemId,
@@ -349,12 +364,14 @@ function checkTarget(bodyId: number, input: TopicInput) {
     throw new RuleError({ quarter: ["Schrijf het kwartaal als 2027-K1."] });
   if (input.meetingId) {
     const meeting = getDb()
-      .select({ bodyId: meetings.bodyId })
+      .select({ bodyId: meetings.bodyId, status: meetings.status })
       .from(meetings)
       .where(eq(meetings.id, input.meetingId))
       .get();
     if (!meeting || meeting.bodyId !== bodyId)
       throw new RuleError({ meetingId: ["Deze vergadering hoort niet bij dit gremium."] });
+    if (meeting.status === "geannuleerd")
+      throw new RuleError({ meetingId: ["Deze vergadering is geannuleerd; kies een andere."] });
   }
 }
 

@@ -185,8 +185,9 @@ export function getPlan({ viewer, id, now = Date.now() }: { viewer: Viewer; id: 
 }
 
 /**
- * Coming stuurgroep meetings where a plan can be put ter instemming, with their B items: those the
- * viewer may see (a concept agenda is the stuurgroep secretariaat's until it is published).
+ * Stuurgroep meetings where a plan can be put ter instemming, with their B items: those the viewer may
+ * see (a concept agenda is the stuurgroep secretariaat's until it is published) whose agenda is still
+ * open — coming ones first, then past ones newest first, for a plan of earlier years entered as history.
  */
 function listConsentMeetings(viewer: Viewer, now: number) {
   const db = getDb();
@@ -196,15 +197,11 @@ function listConsentMeetings(viewer: Viewer, now: number) {
     .from(meetings)
     .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(
-      and(
-        eq(bodies.kind, "stuurgroep"),
-        gte(meetings.startsAt, now),
-        inArray(meetings.status, ["concept", "gepubliceerd"]),
-      ),
-    )
+    .where(and(eq(bodies.kind, "stuurgroep"), inArray(meetings.status, ["concept", "gepubliceerd"])))
     .orderBy(asc(meetings.startsAt))
-    .all();
+    .all()
+    .map((m) => ({ ...m, past: m.startsAt < now }));
+  rows.sort((a, b) => Number(a.past) - Number(b.past) || (a.past ? b.startsAt - a.startsAt : 0));
   const visible = visibleItems(viewer, null);
   const items = rows.length
     ? db
@@ -693,7 +690,7 @@ export function removeBudgetLine({ viewer, id, now = Date.now() }: { viewer: Vie
 // Workflow ---------------------------------------------------------------------------------------
 
 /**
- * concept → ter instemming: the plan goes on the agenda of a coming stuurgroep meeting, as a new
+ * concept → ter instemming: the plan goes on the agenda of a stuurgroep meeting, as a new
  * item or linked to one the secretariaat already planned ("Jaarplannen 2027 van de themagroepen").
  */
 export function submitPlanForConsent({
@@ -723,9 +720,11 @@ export function submitPlanForConsent({
       const options = listConsentMeetings(viewer, now);
       if (agendaItemId) {
         if (!options.flatMap((m) => m.items).some((i) => i.id === agendaItemId))
-          throw new RuleError({ agendaItemId: ["Kies een agendapunt van een komende stuurgroepvergadering."] });
+          throw new RuleError({
+            agendaItemId: ["Kies een agendapunt van een stuurgroepvergadering waarvan de agenda nog open is."],
+          });
       } else if (!meetingId || !options.some((m) => m.id === meetingId))
-        throw new RuleError({ meetingId: ["Kies een komende vergadering van de stuurgroep."] });
+        throw new RuleError({ meetingId: ["Kies een vergadering van de stuurgroep uit de lijst."] });
     },
     write: (tx, plan, signedIn) => {
       const body = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, plan.bodyId)).get()!;

@@ -105,7 +105,7 @@ function TopicLine({
   topic: Topic;
   canManage: boolean;
   meetingOpen: boolean;
-  meetings: LoaderData["meetings"];
+  meetings: LoaderData["meetingChoices"];
   origins: LoaderData["origins"];
 }) {
   return (
@@ -174,7 +174,7 @@ function TopicFields({
   current,
 }: {
   fields: ReturnType<typeof useKeyedForm>[1];
-  meetings: LoaderData["meetings"];
+  meetings: LoaderData["meetingChoices"];
   origins: NonNullable<LoaderData["origins"]>;
   current?: Topic;
 }) {
@@ -197,9 +197,15 @@ function TopicFields({
         label="Vergadering"
         optional
         placeholder="Nog niet bekend"
-        options={meetings.map((m) => ({ value: m.id, label: formatDay(m.startsAt) }))}
+        description="Eerst de komende vergaderingen, daarna eerdere."
+        options={meetings.map((m) => ({ value: m.id, label: `${formatDay(m.startsAt)}${m.past ? " (geweest)" : ""}` }))}
       />
-      <TextField field={fields.quarter!} label="Of het kwartaal" optional description="Bijvoorbeeld 2027-K1." />
+      <TextField
+        field={fields.quarter!}
+        label="Of het kwartaal"
+        optional
+        description="Bijvoorbeeld 2027-K1; een eerder kwartaal mag ook."
+      />
       <SelectField
         field={fields.origin!}
         label="Herkomst"
@@ -223,7 +229,7 @@ function EditTopic({
   origins,
 }: {
   topic: Topic;
-  meetings: LoaderData["meetings"];
+  meetings: LoaderData["meetingChoices"];
   origins: NonNullable<LoaderData["origins"]>;
 }) {
   const lastReply = useActionData<typeof action>() as KeyedReply;
@@ -261,7 +267,7 @@ function AddTopic({
   meetings,
   origins,
 }: {
-  meetings: LoaderData["meetings"];
+  meetings: LoaderData["meetingChoices"];
   origins: NonNullable<LoaderData["origins"]>;
 }) {
   const lastReply = useActionData<typeof action>() as KeyedReply;
@@ -294,7 +300,7 @@ function TopicSection({
   title: string;
   topics: Topic[];
   canManage: boolean;
-  meetings: LoaderData["meetings"];
+  meetings: LoaderData["meetingChoices"];
   origins: LoaderData["origins"];
 }) {
   if (topics.length === 0) return null;
@@ -320,10 +326,10 @@ function TopicSection({
 }
 
 export default function Planning() {
-  const { body, canManage, meetings, byQuarter, overdue, handled, expectedPlans, origins, years } =
+  const { body, canManage, meetings, meetingChoices, byQuarter, overdue, handled, expectedPlans, origins, years } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const lists = { meetings, origins };
+  const lists = { meetings: meetingChoices, origins };
   return (
     <>
       <Breadcrumb
@@ -350,7 +356,7 @@ export default function Planning() {
           </li>
         ))}
       </ul>
-      {canManage && origins ? <AddTopic meetings={meetings} origins={origins} /> : null}
+      {canManage && origins ? <AddTopic meetings={meetingChoices} origins={origins} /> : null}
       {meetings.map((meeting) => (
         <section key={meeting.id} aria-labelledby={`vergadering-${meeting.id}`}>
           <h2 className="nl-heading nl-heading--level-2" id={`vergadering-${meeting.id}`}>
@@ -368,7 +374,7 @@ export default function Planning() {
                   topic={t}
                   canManage={canManage}
                   meetingOpen
-                  meetings={meetings}
+                  meetings={meetingChoices}
                   origins={origins}
                 />
               ))}

@@ -211,7 +211,7 @@ export function SubmitForm({
       <input type="hidden" name="intent" value="submit" />
       <input type="hidden" name="version" value={plan.version} />
       {meetings.length === 0 ? (
-        <p className="nl-paragraph">Er is nog geen komende vergadering van de stuurgroep gepland.</p>
+        <p className="nl-paragraph">Er is geen vergadering van de stuurgroep met een open agenda.</p>
       ) : (
         <>
           <SelectField
@@ -219,7 +219,11 @@ export function SubmitForm({
             label="Als nieuw agendapunt in de vergadering van"
             optional
             placeholder="Kies een vergadering"
-            options={meetings.map((m) => ({ value: m.id, label: `${m.bodyName}, ${formatDay(m.startsAt)}` }))}
+            description="Eerst de komende vergaderingen, daarna eerdere, voor een jaarplan uit het verleden."
+            options={meetings.map((m) => ({
+              value: m.id,
+              label: `${m.bodyName}, ${formatDay(m.startsAt)}${m.past ? " (geweest)" : ""}`,
+            }))}
           />
           {items.length > 0 ? (
             <SelectField
