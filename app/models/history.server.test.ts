@@ -15,6 +15,7 @@ import { addDocument, listDocumentsForItem } from "./documents.server";
 import { mailAgendaToInvitees } from "./meeting-mail.server";
 import { cancelMeeting, createMeeting, getMeeting, recordMeetingAsHeld } from "./meetings.server";
 import { addTopic, getPlanning } from "./planning.server";
+import { createProgramme } from "./programmes.server";
 import { amsterdamDateAndTime, todayIso } from "~/lib/format";
 
 const decided = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
@@ -241,5 +242,42 @@ describe("a past meeting entered as history", () => {
     ).toThrow(/geannuleerd/);
     const after = getPlanning({ viewer: secretary, bodyId: body.id });
     expect(after.byQuarter.map((t) => t.quarter)).toEqual(["2016-K3"]);
+  });
+
+  it("keeps meetings and programmes within the body's active period, with a clear message", async () => {
+    const body = makeBody({ kind: "stuurgroep", name: "Stuurgroep vanaf 2017", activeFrom: "2017-01-01" });
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    expect(() =>
+      createMeeting({
+        viewer: secretary,
+        input: {
+          bodyId: body.id,
+          date: "2016-11-03",
+          startTime: "10:00",
+          endTime: "12:00",
+          location: "Almelo",
+          isPublic: true,
+        },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        fieldErrors: { date: ["Het gremium bestond toen nog niet: het is actief vanaf 1 januari 2017."] },
+      }),
+    );
+    const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
+    const programme = {
+      slug: `koers-${body.id}`,
+      title: "Meerjarenkoers 2016-2020",
+      endsOn: "2020-12-31",
+      ownerBodyId: body.id,
+      descriptionMarkdown: "",
+      predecessorId: null,
+    };
+    expect(() => createProgramme({ viewer: kwartiermaker, input: { ...programme, startsOn: "2016-01-01" } })).toThrow(
+      expect.objectContaining({ fieldErrors: { startsOn: [expect.stringMatching(/actief vanaf 1 januari 2017/)] } }),
+    );
+    expect(createProgramme({ viewer: kwartiermaker, input: { ...programme, startsOn: "2017-01-01" } }).slug).toBe(
+      programme.slug,
+    );
   });
 });

@@ -21,6 +21,7 @@ import { change } from "./access/change.server";
 import { managesBody, ownBodyIds, seesInside } from "./access/grants";
 import { visibleItems, visibleMeetings } from "./access/scopes.server";
 import { writeAudit } from "./audit.server";
+import { requireBodyActiveOn } from "./body-period.server";
 import { Forbidden, RuleError } from "./errors";
 import { membershipCurrentOn } from "./memberships.server";
 import { actorOf } from "./access/viewer";
@@ -361,16 +362,11 @@ export function getMeetingDefaults({ viewer, bodyId }: { viewer: Viewer; bodyId:
 /** The body a new meeting is planned for, as a change reads it. */
 function bodyForPlanning(tx: Tx, bodyId: number) {
   const body = tx
-    .select({ bodyId: bodies.id, name: bodies.name, shortName: bodies.shortName, activeUntil: bodies.activeUntil })
+    .select({ bodyId: bodies.id, name: bodies.name, shortName: bodies.shortName })
     .from(bodies)
     .where(eq(bodies.id, bodyId))
     .get();
   return body;
-}
-
-function requireActiveOn(body: { activeUntil: string | null }, dates: string[]) {
-  if (body.activeUntil && dates.some((date) => date >= body.activeUntil!))
-    throw new RuleError({ date: ["Het gremium is dan al opgeheven."] });
 }
 
 /** An item of a meeting's agenda as it is planned (the agenda module's AgendaItemInput). */
@@ -401,7 +397,7 @@ export function createMeeting({
     load: () => bodyForPlanning(getDb(), input.bodyId),
     missing: "Dit gremium bestaat niet.",
     allow: byManager(),
-    check: (body) => requireActiveOn(body, [input.date]),
+    check: (body, tx) => requireBodyActiveOn(tx, body.bodyId, [input.date], "date"),
     write: (tx, body) => insertMeeting(tx, input, body, items),
     audit: (body, created) => meetingCreatedEntry(body, created),
   });
@@ -570,7 +566,7 @@ export function createMeetingSeries({
     load: () => bodyForPlanning(getDb(), bodyId),
     missing: "Dit gremium bestaat niet.",
     allow: byManager(),
-    check: (body) => requireActiveOn(body, unique),
+    check: (body, tx) => requireBodyActiveOn(tx, body.bodyId, unique, "date"),
     write: (tx, body, signedIn) => {
       const series = tx
         .insert(meetingSeries)
@@ -713,6 +709,7 @@ export function updateMeeting({
         throw new RuleError({ date: ["De agenda is al gepubliceerd: verplaats de vergadering met ‘Verplaatsen’."] });
       if (current.status === "geannuleerd")
         throw new RuleError({ "": ["Een geannuleerde vergadering kan niet meer worden gewijzigd."] });
+      requireBodyActiveOn(getDb(), current.bodyId, [input.date], "date");
     },
     set: (current) => {
       const { bodyId: _bodyId, ...values } = toRow({ ...input, bodyId: current.bodyId });
@@ -848,6 +845,7 @@ export function moveMeeting({
       if (endsAt <= startsAt) throw new RuleError({ endTime: ["De eindtijd moet na de begintijd liggen."] });
       if (startsAt === current.startsAt && endsAt === current.endsAt)
         throw new RuleError({ date: ["Kies een andere datum of tijd dan de huidige."] });
+      requireBodyActiveOn(getDb(), current.bodyId, [date], "date");
     },
     set: (current) => ({ previousStartsAt: current.startsAt, startsAt, endsAt }),
     action: "meeting.move",

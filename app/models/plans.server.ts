@@ -29,6 +29,7 @@ import {
 import { insertWorkflowAgendaItem } from "./agenda.server";
 import { change } from "./access/change.server";
 import { writeAudit } from "./audit.server";
+import { requireBodyActiveOn } from "./body-period.server";
 import { RuleError } from "./errors";
 import {
   readable,
@@ -314,6 +315,8 @@ export function createPlan({ viewer, input, now = Date.now() }: { viewer: Viewer
     load: () => getDb().select({ bodyId: bodies.id }).from(bodies).where(eq(bodies.id, input.bodyId)).get(),
     missing: "Dit gremium bestaat niet.",
     allow: byPlanManager,
+    // A plan's year lies within the body's active period (its first day of that year or later).
+    check: (_body, tx) => requireBodyActiveOn(tx, input.bodyId, [`${input.year}-12-31`], "year"),
     write: (tx, _body, signedIn) => insertPlan(tx, signedIn, input, now),
     audit: ({ bodyId: _b }, { id, copied, previous }) => ({
       action: "plan.create",

@@ -15,13 +15,14 @@ import {
 } from "../../db/schema";
 import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
-import { getDb } from "~/lib/db.server";
+import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { ObjectiveStatus } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
 import { change } from "./access/change.server";
 import { readable, visibleDecisions, visibleItems, visiblePlanGoals } from "./access/scopes.server";
+import { requireBodyActiveOn } from "./body-period.server";
 import { Forbidden, RuleError } from "./errors";
 import { actorOf } from "./access/viewer";
 
@@ -370,9 +371,11 @@ export type ProgrammeInput = {
   predecessorId: number | null;
 };
 
-function checkPeriod(input: { startsOn: string; endsOn: string | null }) {
+function checkPeriod(tx: Tx, input: { startsOn: string; endsOn: string | null; ownerBodyId: number }) {
   if (input.endsOn && input.endsOn < input.startsOn)
     throw new RuleError({ endsOn: ["De einddatum ligt vóór de begindatum."] });
+  // A programme starts while the body that owns it exists.
+  requireBodyActiveOn(tx, input.ownerBodyId, [input.startsOn], "startsOn");
 }
 
 export function createProgramme({ viewer, input }: { viewer: Viewer; input: ProgrammeInput }) {
@@ -382,7 +385,7 @@ export function createProgramme({ viewer, input }: { viewer: Viewer; input: Prog
     missing: "",
     allow: byProgrammeManager,
     check: (_none, tx) => {
-      checkPeriod(input);
+      checkPeriod(tx, input);
       if (tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, input.slug)).get())
         throw new RuleError({ slug: ["Dit webadres is al in gebruik; kies een ander."] });
     },
@@ -423,8 +426,8 @@ export function updateProgramme({
     allow: byProgrammeManager,
     expectedVersion,
     saved: (before) => ({ title: before.title, version: before.version }),
-    check: () => {
-      checkPeriod(input);
+    check: (_before, tx) => {
+      checkPeriod(tx, input);
       if (input.predecessorId === id)
         throw new RuleError({ predecessorId: ["Een programma kan zichzelf niet opvolgen."] });
     },
