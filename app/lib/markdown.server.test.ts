@@ -2,6 +2,21 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "./markdown.server";
 
 describe("renderMarkdown", () => {
+  it("keeps footnotes and superscript as strategy documents write them", () => {
+    const html = renderMarkdown("Effectief is[^1], zie x<sup>2</sup> en H<sub>2</sub>O.\n\n[^1]: Evaluatie 2019.");
+    expect(html).toMatch(
+      /Effectief is<sup><a id="(vn-[0-9a-f]{8}-)ref-1" href="#\1[^"]*1" aria-describedby="\1label">1<\/a><\/sup>/,
+    );
+    expect(html).toContain("<sup>2</sup>");
+    expect(html).toContain("<sub>2</sub>");
+    expect(html).toContain('class="gremium-visually-hidden">Voetnoten</h2>');
+    expect(html).toMatch(/<li id="vn-[0-9a-f]{8}-1">\s*<p>Evaluatie 2019\./);
+    expect(html).not.toContain("[^1]");
+    // Two texts on one page never share footnote ids.
+    const other = renderMarkdown("Ander besluit[^1].\n\n[^1]: Bron.");
+    expect(other.match(/id="(vn-[0-9a-f]{8}-)/)![1]).not.toBe(html.match(/id="(vn-[0-9a-f]{8}-)/)![1]);
+  });
+
   it("renders paragraphs, lists and links", () => {
     const html = renderMarkdown("Eerste alinea.\n\n- een\n- twee\n\n[site](https://example.org)");
     expect(html).toContain("<p>Eerste alinea.</p>");

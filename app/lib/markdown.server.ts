@@ -1,4 +1,6 @@
-import { marked } from "marked";
+import { createHash } from "node:crypto";
+import { Marked } from "marked";
+import markedFootnote from "marked-footnote";
 import sanitizeHtml from "sanitize-html";
 
 // Markdown is rendered and sanitised once, when it is saved; pages serve the stored HTML
@@ -31,8 +33,22 @@ const allowed: sanitizeHtml.IOptions = {
     "th",
     "td",
     "img",
+    // Strategy documents cite: footnotes ([^1]) and superscript or subscript as written in HTML.
+    "sup",
+    "sub",
+    "section",
   ],
-  allowedAttributes: { a: ["href", "title"], ol: ["start"], th: ["scope"], td: [], img: ["src", "alt", "title"] },
+  allowedAttributes: {
+    a: ["href", "title", "id", "aria-describedby", "aria-label"],
+    ol: ["start"],
+    li: ["id"],
+    h2: ["id", "class"],
+    section: ["class"],
+    th: ["scope"],
+    td: [],
+    img: ["src", "alt", "title"],
+  },
+  allowedClasses: { h2: ["gremium-visually-hidden"], section: ["gremium-footnotes"] },
   // Images only from this site (uploads with their alt text); a foreign image could track readers.
   exclusiveFilter: (frame) => frame.tag === "img" && !/^\/(?!\/)/.test(frame.attribs.src ?? ""),
   allowedSchemes: ["http", "https", "mailto", "tel"],
@@ -43,7 +59,26 @@ const allowed: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * Footnote ids carry a prefix from the text itself, so two texts with footnotes on one page (two
+ * decisions, say) never share an id, and the same text always renders the same.
+ */
+function parserFor(markdown: string) {
+  if (!markdown.includes("[^")) return plain;
+  const prefix = `vn-${createHash("sha256").update(markdown).digest("hex").slice(0, 8)}-`;
+  return new Marked().use(
+    markedFootnote({
+      prefixId: prefix,
+      description: "Voetnoten",
+      sectionClass: "gremium-footnotes",
+      headingClass: "gremium-visually-hidden",
+      backRefLabel: "Terug naar verwijzing {0}",
+    }),
+  );
+}
+const plain = new Marked();
+
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
+  const html = parserFor(markdown).parse(markdown, { async: false, gfm: true, breaks: false });
   return sanitizeHtml(html, allowed).trim();
 }
