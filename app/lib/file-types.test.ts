@@ -38,8 +38,21 @@ describe("upload checks by content", () => {
     });
   });
 
+  it("accepts plain UTF-8 text as .txt, and says how to save text in another encoding", () => {
+    const text = new TextEncoder().encode("Meerjarenkoers 2016–2020\r\n\tAmbitie 7a: één aanpak.\n");
+    expect(checkUpload("koers.txt", text)).toEqual({
+      ok: true,
+      kind: "text",
+      contentType: "text/plain; charset=utf-8",
+    });
+    expect(checkUpload("koers.txt", bytes("caf\xe9 in Windows-1252"))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("niet in UTF-8 opgeslagen"),
+    });
+  });
+
   it("refuses other kinds of files, empty files and files over 25 MB", () => {
-    expect(checkUpload("notities.txt", bytes("gewoon tekst"))).toMatchObject({
+    expect(checkUpload("archief.7z", bytes([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))).toMatchObject({
       ok: false,
       message: expect.stringContaining("Dit soort bestand"),
     });

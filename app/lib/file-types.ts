@@ -1,9 +1,9 @@
 // Uploads are checked by their content, not their name: the first bytes say what a file really is.
-// Only office documents, PDF and images are accepted; the extension must fit the content.
+// Only office documents, PDF, images and plain UTF-8 text are accepted; the extension must fit the content.
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
-export type FileKind = "pdf" | "word" | "excel" | "powerpoint" | "png" | "jpeg" | "gif" | "webp";
+export type FileKind = "pdf" | "word" | "excel" | "powerpoint" | "png" | "jpeg" | "gif" | "webp" | "text";
 
 const contentTypes: Record<FileKind, string> = {
   pdf: "application/pdf",
@@ -14,6 +14,7 @@ const contentTypes: Record<FileKind, string> = {
   jpeg: "image/jpeg",
   gif: "image/gif",
   webp: "image/webp",
+  text: "text/plain; charset=utf-8",
 };
 
 const legacyContentTypes: Partial<Record<FileKind, string>> = {
@@ -31,6 +32,7 @@ const extensions: Record<FileKind, string[]> = {
   jpeg: ["jpg", "jpeg"],
   gif: ["gif"],
   webp: ["webp"],
+  text: ["txt"],
 };
 
 export const kindLabels: Record<FileKind, string> = {
@@ -42,6 +44,7 @@ export const kindLabels: Record<FileKind, string> = {
   jpeg: "afbeelding (JPEG)",
   gif: "afbeelding (GIF)",
   webp: "afbeelding (WebP)",
+  text: "tekst",
 };
 
 /** The kind of a stored file from the content type recorded at upload. */
@@ -89,7 +92,22 @@ export function sniff(bytes: Uint8Array): { kind: FileKind; legacy: boolean } | 
     if (utf16("Workbook") || utf16("Book")) return { kind: "excel", legacy: true };
     if (utf16("PowerPoint Document")) return { kind: "powerpoint", legacy: true };
   }
+  if (isPlainText(bytes)) return { kind: "text", legacy: false };
   return null;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Plain text: valid UTF-8 without control characters other than tab, line breaks and form feed. */
+function isPlainText(bytes: Uint8Array) {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
 }
 
 export type UploadCheck = { ok: true; kind: FileKind; contentType: string } | { ok: false; message: string };
@@ -111,7 +129,9 @@ export function checkUpload(fileName: string, bytes: Uint8Array): UploadCheck {
       ok: false,
       message: program
         ? "Dit bestand is een programma en wordt niet aangenomen, wat de naam ook zegt."
-        : "Dit soort bestand wordt niet aangenomen. Kies een PDF, Word-, Excel- of PowerPoint-bestand of een afbeelding.",
+        : extension === "txt"
+          ? "Dit tekstbestand is niet in UTF-8 opgeslagen. Sla het op als UTF-8 (in Kladblok: Opslaan als, codering UTF-8) en probeer het opnieuw."
+          : "Dit soort bestand wordt niet aangenomen. Kies een PDF, Word-, Excel- of PowerPoint-bestand, een tekstbestand (.txt) of een afbeelding.",
     };
   }
   if (!extensions[found.kind].includes(extension)) {

@@ -17,6 +17,7 @@ export async function extractText(bytes: Uint8Array): Promise<string> {
       const { text } = await pdfText(pdf, { mergePages: true });
       return String(text).replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
     }
+    if (kind?.kind === "text") return new TextDecoder().decode(bytes).replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);
     if (kind?.kind === "word" && !kind.legacy) {
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       return value.replace(/\s+/g, " ").trim().slice(0, MAX_TEXT);

@@ -206,7 +206,7 @@ function FileField({
         type="file"
         id={field.id}
         name={field.name}
-        accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp"
+        accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp,.txt"
         multiple={multiple}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={field.errors ? `${field.descriptionId} ${field.errorId}` : field.descriptionId}
