@@ -1,3 +1,4 @@
+import { commitmentLabel } from "~/lib/commitment-owner";
 import {
   AlignmentType,
   BorderStyle,
@@ -270,7 +271,7 @@ export async function buildDecisionListDocx(list: DecisionListDocument): Promise
         text(`${d.reference}: ${d.outcomeLabel}${d.isConfidential ? ` — ${CONFIDENTIAL_MARK}` : ""}`, true),
         ...proposalLines(d.textHtml).map((line) => text(line)),
         ...proposalLines(d.discussionHtml).map((line) => text(line)),
-        ...d.commitments.map((c) => text(`Toezegging ${c.who}: ${c.description}${c.due ? ` (${c.due})` : ""}`)),
+        ...d.commitments.map((c) => text(`${commitmentLabel(c.who)}: ${c.description}${c.due ? ` (${c.due})` : ""}`)),
         ...d.history.map((previous) => text(`Gewijzigd bij vaststelling; oorspronkelijke tekst: ${previous}`)),
       ]);
       const subject =

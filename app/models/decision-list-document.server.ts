@@ -1,3 +1,4 @@
+import { commitmentOwner } from "~/lib/commitment-owner";
 import type { Viewer } from "~/auth/viewer";
 import { describeAttendance } from "~/lib/attendance-lines";
 import { amsterdamDateAndTime, formatDate, formatDay, formatTime } from "~/lib/format";
@@ -51,7 +52,7 @@ export function composeDecisionList({ viewer, list }: { viewer: Viewer; list: Vi
             discussionHtml: d.discussionHtml,
             commitments: d.commitments.map((c) => ({
               actionId: c.actionId,
-              who: [c.personName, c.organisationName].filter(Boolean).join(", "),
+              who: commitmentOwner(c),
               description: c.description,
               due: c.dueOn ? `uiterlijk ${formatDate(c.dueOn)}` : null,
             })),
@@ -88,7 +89,7 @@ export function composeDecisionList({ viewer, list }: { viewer: Viewer; list: Vi
           reviews: actionList.reviews.map((r) => ({
             actionId: r.actionId,
             description: r.description,
-            outcome: `${[r.ownerName, r.organisationName].filter(Boolean).join(", ") || "geen eigenaar"}: ${actionReviewResultLabels[r.result].toLowerCase()}${r.newDueOn ? ` tot ${formatDate(r.newDueOn)}` : ""}${r.note ? ` — ${r.note}` : ""}`,
+            outcome: `${commitmentOwner({ personName: r.ownerName, organisationName: r.organisationName }) || "geen eigenaar"}: ${actionReviewResultLabels[r.result].toLowerCase()}${r.newDueOn ? ` tot ${formatDate(r.newDueOn)}` : ""}${r.note ? ` — ${r.note}` : ""}`,
           })),
         }
       : null,

@@ -1,3 +1,4 @@
+import { commitmentOwner } from "~/lib/commitment-owner";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/alert";
@@ -101,7 +102,7 @@ export default function DecisionPage() {
           <ul>
             {decision.commitments.map((c, i) => (
               <li key={i}>
-                {[c.personName, c.organisationName].filter(Boolean).join(", ")}:{" "}
+                {commitmentOwner(c) ? `${commitmentOwner(c)}: ` : ""}
                 <Link className="nl-link" to={`/acties/${c.actionId}`}>
                   {c.description}
                 </Link>

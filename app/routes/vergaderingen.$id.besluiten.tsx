@@ -1,3 +1,4 @@
+import { commitmentOwner } from "~/lib/commitment-owner";
 import { getFormProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -285,12 +286,15 @@ function DecisionEntry({
       ) : null}
       {decision.commitments.length > 0 ? (
         <ul>
-          {decision.commitments.map((c, i) => (
-            <li key={i}>
-              Toezegging: {c.description} ({[c.personName, c.organisationName].filter(Boolean).join(", ")}
-              {c.dueOn ? `, uiterlijk ${formatDate(c.dueOn)}` : ""})
-            </li>
-          ))}
+          {decision.commitments.map((c, i) => {
+            const details = [commitmentOwner(c), c.dueOn ? `uiterlijk ${formatDate(c.dueOn)}` : ""].filter(Boolean);
+            return (
+              <li key={i}>
+                Toezegging: {c.description}
+                {details.length > 0 ? ` (${details.join(", ")})` : ""}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       {editable ? (

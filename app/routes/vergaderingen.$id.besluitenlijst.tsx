@@ -1,3 +1,4 @@
+import { commitmentLabel } from "~/lib/commitment-owner";
 import { readDecisionList } from "~/lib/meeting-route.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -159,7 +160,7 @@ function DecisionListBody({ document }: { document: DecisionListDocument }) {
                           <ul>
                             {d.commitments.map((c) => (
                               <li key={c.actionId}>
-                                Toezegging {c.who}:{" "}
+                                {commitmentLabel(c.who)}:{" "}
                                 <Link className="nl-link" to={`/acties/${c.actionId}`}>
                                   {c.description}
                                 </Link>
