@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { makeOrganisation, makePerson, makeViewer } from "../../tests/factories";
 import { listAuditEntries } from "./audit.server";
 import { ConflictError, Forbidden, RuleError } from "./errors";
-import { createPerson, getPersonForEdit, listPeople, updatePerson } from "./people.server";
+import {
+  createOrganisation,
+  createPerson,
+  getPersonForEdit,
+  listOrganisationsForAdmin,
+  listPeople,
+  updateOrganisation,
+  updatePerson,
+} from "./people.server";
 import { createUser, getUserForEdit } from "./users.server";
 
 describe("people", () => {
@@ -66,5 +74,23 @@ describe("people", () => {
   it("is for the beheerder only", async () => {
     const viewer = await makeViewer({ role: "secretariaat" });
     expect(() => listPeople({ viewer })).toThrow(Forbidden);
+  });
+});
+
+describe("organisations", () => {
+  it("the beheerder adds and renames one; a stale rename and a member are refused", async () => {
+    const admin = await makeViewer({ role: "beheerder" });
+    const { id } = createOrganisation({ viewer: admin, input: { name: "GGZ Oost Brabant-Twente", kind: "partner" } });
+    const listed = listOrganisationsForAdmin({ viewer: admin }).find((o) => o.id === id)!;
+    expect(listed).toMatchObject({ slug: "ggz-oost-brabant-twente", kind: "partner", people: 0, version: 1 });
+    updateOrganisation({ viewer: admin, id, expectedVersion: 1, input: { name: "Mediant GGZ", kind: "partner" } });
+    expect(() =>
+      updateOrganisation({ viewer: admin, id, expectedVersion: 1, input: { name: "Anders", kind: "partner" } }),
+    ).toThrow(ConflictError);
+    expect(() => createOrganisation({ viewer: admin, input: { name: "mediant ggz", kind: "partner" } })).toThrow(
+      RuleError,
+    );
+    const member = await makeViewer({ role: "lid" });
+    expect(() => createOrganisation({ viewer: member, input: { name: "VNG", kind: "partner" } })).toThrow(Forbidden);
   });
 });

@@ -2,7 +2,8 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { memberships, organisations, people, users } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
-import { getDb } from "~/lib/db.server";
+import { getDb, type Tx } from "~/lib/db.server";
+import { slugFromTitle } from "~/lib/slug";
 import { todayIso } from "~/lib/format";
 import { change, withCapability } from "./access/change.server";
 import { Forbidden, RuleError } from "./errors";
@@ -184,29 +185,101 @@ export function listOrganisations(_: { viewer: Viewer }) {
     .all();
 }
 
-/** A municipality or partner organisation people act for. */
+/** The organisations with how many people act for them, for the beheerder's list. */
+export function listOrganisationsForAdmin({ viewer }: { viewer: Viewer }) {
+  requireCapability(viewer, "manage-memberships");
+  return getDb()
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      version: organisations.version,
+      people: sql<number>`(select count(*) from ${people} p where p.organisation_id = ${organisations.id})`.mapWith(
+        Number,
+      ),
+    })
+    .from(organisations)
+    .orderBy(asc(organisations.kind), asc(organisations.name))
+    .all();
+}
+
+function requireUniqueName(tx: Tx, name: string, exceptId?: number) {
+  const same = tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(sql`lower(${organisations.name}) = lower(${name.trim()})`)
+    .get();
+  if (same && same.id !== exceptId) throw new RuleError({ name: ["Er is al een organisatie met deze naam."] });
+}
+
+/** A municipality or partner organisation people act for (VNG, a GGZ provider); its slug follows its name. */
 export function createOrganisation({
   viewer,
   input,
 }: {
   viewer: Viewer;
-  input: { slug: string; name: string; kind: OrganisationKind };
+  input: { slug?: string; name: string; kind: OrganisationKind };
 }) {
+  const slug = input.slug ?? slugFromTitle(input.name);
   return change({
     viewer,
     load: () => ({}),
     missing: "",
     allow: withCapability("manage-memberships"),
     check: (_none, tx) => {
-      if (tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.slug)).get())
-        throw new RuleError({ slug: ["Er is al een organisatie met dit webadres."] });
+      if (!slug) throw new RuleError({ name: ["Gebruik letters of cijfers in de naam."] });
+      if (tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).get())
+        throw new RuleError({ name: ["Er is al een organisatie met (bijna) deze naam."] });
+      requireUniqueName(tx, input.name);
     },
-    write: (tx) => tx.insert(organisations).values(input).returning({ id: organisations.id }).get(),
+    write: (tx) =>
+      tx
+        .insert(organisations)
+        .values({ slug, name: input.name.trim(), kind: input.kind })
+        .returning({ id: organisations.id })
+        .get(),
     audit: (_none, created) => ({
       action: "organisation.create",
       entityType: "organisation",
       entityId: created.id,
       summary: `Organisatie ${input.name} toegevoegd`,
+      after: { ...input, slug },
+    }),
+  });
+}
+
+/** Renames an organisation or changes its kind; people keep acting for it. */
+export function updateOrganisation({
+  viewer,
+  id,
+  expectedVersion,
+  input,
+}: {
+  viewer: Viewer;
+  id: number;
+  expectedVersion: number;
+  input: { name: string; kind: OrganisationKind };
+}) {
+  change({
+    viewer,
+    load: () => getDb().select().from(organisations).where(eq(organisations.id, id)).get(),
+    missing: "Deze organisatie bestaat niet meer.",
+    allow: withCapability("manage-memberships"),
+    expectedVersion,
+    conflictMessage:
+      "Iemand anders heeft deze organisatie intussen gewijzigd. Uw invoer staat hieronder nog; bekijk de nieuwe stand en verstuur opnieuw.",
+    saved: (before) => ({ name: before.name, kind: before.kind, version: before.version }),
+    check: (_before, tx) => requireUniqueName(tx, input.name, id),
+    write: (tx) =>
+      tx.update(organisations).set({ name: input.name.trim(), kind: input.kind }).where(eq(organisations.id, id)).run(),
+    touch: { table: organisations, id: () => id },
+    audit: (before) => ({
+      action: "organisation.update",
+      entityType: "organisation",
+      entityId: id,
+      summary: `Organisatie ${before.name} gewijzigd${before.name !== input.name.trim() ? ` in ${input.name.trim()}` : ""}`,
+      before: { name: before.name, kind: before.kind },
       after: input,
     }),
   });

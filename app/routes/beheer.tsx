@@ -29,6 +29,11 @@ export default function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink className="nl-link" to="/beheer/organisaties">
+              Organisaties
+            </NavLink>
+          </li>
+          <li>
             <NavLink className="nl-link" to="/beheer/gremia">
               Gremia en leden
             </NavLink>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bodyKinds, membershipRoles, userRoles } from "~/lib/vocabulary";
+import { bodyKinds, membershipRoles, organisationKinds, userRoles } from "~/lib/vocabulary";
 import { email, id, isoDate, newPassword, optionalId, optionalText, requiredText, version } from "./fields";
 
 export const newUserSchema = z.object({
@@ -122,4 +122,16 @@ export const removeSsoProviderSchema = z.object({
 export const updateSsoProviderSchema = ssoProviderSchema.extend({
   version,
   clientSecret: z.string().trim().max(500, "Gebruik hooguit 500 tekens.").optional(),
+});
+
+const organisationFields = {
+  name: requiredText("de naam", 200),
+  kind: z.enum(organisationKinds, { message: "Kies: gemeente of partnerorganisatie." }),
+};
+export const addOrganisationSchema = z.object({ intent: z.literal("add"), ...organisationFields });
+export const editOrganisationSchema = z.object({
+  intent: z.literal("edit"),
+  id: id("Onbekende organisatie."),
+  version,
+  ...organisationFields,
 });

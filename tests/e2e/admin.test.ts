@@ -46,6 +46,27 @@ describe("beheer", () => {
     await expectAccessible(page);
   });
 
+  it("adds an organisation such as VNG and renames it; a duplicate name is refused at the field", async () => {
+    await visit(page, "/beheer/organisaties");
+    await expectAccessible(page);
+    const add = page.getByRole("form", { name: "Organisatie toevoegen" });
+    await add.getByLabel("Naam").fill("VNG");
+    await add.getByLabel("Soort").selectOption({ label: "Partnerorganisatie" });
+    await add.getByRole("button", { name: "Organisatie toevoegen" }).click();
+    await page.getByText("De organisatie is toegevoegd.").waitFor();
+    await add.getByLabel("Naam").fill("vng");
+    await add.getByRole("button", { name: "Organisatie toevoegen" }).click();
+    await page.getByText("Er is al een organisatie met (bijna) deze naam.").waitFor();
+    expect(await add.getByLabel("Naam").inputValue()).toBe("vng");
+    await expectAccessible(page);
+    const vng = page.getByRole("listitem").filter({ hasText: /^VNG/ });
+    await vng.getByText("Wijzigen").click();
+    await vng.getByLabel("Naam").fill("Vereniging van Nederlandse Gemeenten");
+    await vng.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByText("De organisatie is gewijzigd.").waitFor();
+    await page.getByText("Vereniging van Nederlandse Gemeenten — partnerorganisatie, 0 personen").waitFor();
+  });
+
   it("the access review lists every account with its besloten access, and downloads for Excel", async () => {
     await visit(page, "/beheer");
     await page.getByRole("link", { name: "Toegangsreview" }).click();

@@ -91,6 +91,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "beheer.gremia._index": ["/beheer/gremia"],
     "beheer.gremia.nieuw": ["/beheer/gremia/nieuw"],
     "beheer.logboek": ["/beheer/logboek"],
+    "beheer.organisaties": ["/beheer/organisaties"],
     "beheer.personen.$id": [`/beheer/personen/${s.personId}`],
     "beheer.personen._index": ["/beheer/personen"],
     "beheer.personen.nieuw": ["/beheer/personen/nieuw"],
