@@ -1,3 +1,4 @@
+import { tabBlocksToTables } from "~/lib/tab-table";
 import { useEffect, useState, type ReactNode, type RefObject } from "react";
 
 // Writing without knowing Markdown (issue 20): buttons that put the marks around the selection, and
@@ -54,10 +55,21 @@ function apply(textarea: HTMLTextAreaElement, edit: Edit) {
   ]);
 }
 
-/** Pastes HTML from the clipboard as Markdown; plain text is left to the browser. */
+/**
+ * Pastes HTML from the clipboard as Markdown, and tab-separated rows as a Markdown table; other plain
+ * text is left to the browser.
+ */
 function onPaste(event: React.ClipboardEvent<HTMLTextAreaElement>) {
   const html = event.clipboardData.getData("text/html");
-  if (!html) return;
+  if (!html) {
+    const text = event.clipboardData.getData("text/plain");
+    const tabled = tabBlocksToTables(text);
+    if (tabled !== text) {
+      event.preventDefault();
+      replaceSelection(event.currentTarget, tabled);
+    }
+    return;
+  }
   event.preventDefault();
   const textarea = event.currentTarget;
   const fallback = event.clipboardData.getData("text/plain");

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "./markdown.server";
 
 describe("renderMarkdown", () => {
+  it("shows rows pasted as tab-separated text as a table with header cells", () => {
+    const html = renderMarkdown("Ambitie\tFocus\n7a\t2016/2017\n7b\t2018");
+    expect(html).toContain("<th>Ambitie</th>");
+    expect(html).toContain("<td>7a</td>");
+    expect(html).toContain("<td>2018</td>");
+  });
+
   it("keeps footnotes and superscript as strategy documents write them", () => {
     const html = renderMarkdown("Effectief is[^1], zie x<sup>2</sup> en H<sub>2</sub>O.\n\n[^1]: Evaluatie 2019.");
     expect(html).toMatch(

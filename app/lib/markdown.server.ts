@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Marked } from "marked";
 import markedFootnote from "marked-footnote";
 import sanitizeHtml from "sanitize-html";
+import { tabBlocksToTables } from "./tab-table";
 
 // Markdown is rendered and sanitised once, when it is saved; pages serve the stored HTML
 // (rendering and sanitising on every request was measured as the bottleneck of content pages).
@@ -79,6 +80,7 @@ function parserFor(markdown: string) {
 const plain = new Marked();
 
 export function renderMarkdown(markdown: string): string {
-  const html = parserFor(markdown).parse(markdown, { async: false, gfm: true, breaks: false });
+  // Rows pasted as tab-separated text (without JavaScript, or from a plain-text source) read as a table.
+  const html = parserFor(markdown).parse(tabBlocksToTables(markdown), { async: false, gfm: true, breaks: false });
   return sanitizeHtml(html, allowed).trim();
 }
