@@ -8,6 +8,7 @@ import {
   subscriberStatuses,
   budgetKinds,
   objectiveStatuses,
+  objectiveTerms,
   planGoalStatuses,
   planStatuses,
   actionReviewResults,
@@ -661,6 +662,8 @@ export const programmes = sqliteTable(
       .references(() => bodies.id),
     descriptionMarkdown: text("description_markdown").notNull().default(""),
     descriptionHtml: text("description_html").notNull().default(""),
+    // The programme's own word for its objectives, as its document writes it.
+    objectiveTerm: text("objective_term", { enum: objectiveTerms }).notNull().default("opgaven"),
     // The programme this one continues; the old one stays readable.
     predecessorId: integer("predecessor_id").references((): any => programmes.id),
     version: integer("version").notNull().default(1),
@@ -681,18 +684,24 @@ export const objectives = sqliteTable(
       .notNull()
       .references(() => programmes.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
+    // A sub-level as strategies number them: 7a, 7b under 7 ("" for 7 itself).
+    suffix: text("suffix").notNull().default(""),
     title: text("title").notNull(),
     descriptionMarkdown: text("description_markdown").notNull().default(""),
     descriptionHtml: text("description_html").notNull().default(""),
     leadPersonId: integer("lead_person_id").references(() => people.id),
-    // "2024–2026", or the focus years of a meerjarenkoers ambitie.
+    // A note on the focus in words ("eerst de regio Almelo"); the focus years are the two columns below.
     focus: text("focus"),
+    focusFromYear: integer("focus_from_year"),
+    focusToYear: integer("focus_to_year"),
+    // A cache of the latest status update. An objective without any update has no status at all, whatever
+    // this column says: readers take it from the history (docs/decisions), never a default "op koers".
     status: text("status", { enum: objectiveStatuses }).notNull().default("op_koers"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (table) => [
-    uniqueIndex("objectives_programme_number_idx").on(table.programmeId, table.number),
+    uniqueIndex("objectives_programme_number_suffix_idx").on(table.programmeId, table.number, table.suffix),
     index("objectives_lead_idx").on(table.leadPersonId),
   ],
 );

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "./form";
 
 export type GoalOptions = {
-  objectives: { id: number; number: number; title: string; programmeTitle: string }[];
+  objectives: { id: number; number: string; title: string; programmeTitle: string }[];
   planGoals: { id: number; title: string; planTitle: string; bodyName: string }[];
 };
 
@@ -79,7 +79,7 @@ export function GoalLinksList({
   links,
 }: {
   links: {
-    objectives: { programmeSlug: string; programmeTitle: string; number: number; title: string }[];
+    objectives: { programmeSlug: string; programmeTitle: string; number: string; title: string }[];
     planGoals: { planId: number; planTitle: string; title: string }[];
   };
 }) {
@@ -89,7 +89,7 @@ export function GoalLinksList({
       {links.objectives.map((o) => (
         <li key={`${o.programmeSlug}-${o.number}`}>
           <a className="nl-link" href={`/programmas/${o.programmeSlug}/${o.number}`}>
-            {o.programmeTitle}, opgave {o.number}: {o.title}
+            {o.programmeTitle} {o.number}: {o.title}
           </a>
         </li>
       ))}

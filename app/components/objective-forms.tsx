@@ -4,6 +4,8 @@ import { Button, FormErrors, SelectField, TextAreaField, TextField } from "~/com
 import { ObjectiveFields } from "~/components/programme-fields";
 import { useKeyedForm, type KeyedReply } from "~/components/keyed-form";
 import { objectiveStatusLabels, objectiveStatuses } from "~/lib/vocabulary";
+import { objectiveLabel } from "~/lib/objective-number";
+import { termOf } from "~/lib/objective-term";
 import type { loader } from "~/routes/programmas.$slug.$nummer";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -18,7 +20,7 @@ function StatusForm({
   lastReply: KeyedReply;
 }) {
   const [form, fields] = useKeyedForm(null, "status", lastReply, {
-    defaultValue: { intent: "status", status: objective.status, statusOn: today },
+    defaultValue: { intent: "status", status: objective.status ?? "", statusOn: today },
     shouldValidate: "onSubmit",
   });
   return (
@@ -33,6 +35,7 @@ function StatusForm({
         <SelectField
           field={fields.status!}
           label="Status"
+          placeholder="Kies een status"
           options={objectiveStatuses.map((s) => ({ value: s, label: objectiveStatusLabels[s] }))}
         />
         <TextField field={fields.statusOn!} type="date" label="Per datum" />
@@ -47,10 +50,12 @@ function EditForm({
   objective,
   people,
   lastReply,
+  term,
 }: {
   objective: LoaderData["objective"];
   people: LoaderData["people"];
   lastReply: KeyedReply;
+  term: ReturnType<typeof termOf>;
 }) {
   const [form, fields] = useKeyedForm(null, "edit", lastReply, {
     defaultValue: {
@@ -59,11 +64,14 @@ function EditForm({
       descriptionMarkdown: objective.descriptionMarkdown,
       leadPersonId: objective.leadPersonId ? String(objective.leadPersonId) : "",
       focus: objective.focus ?? "",
+      focusFromYear: objective.focusFromYear?.toString() ?? "",
+      focusToYear: objective.focusToYear?.toString() ?? "",
+      label: objectiveLabel(objective),
     },
   });
   return (
     <details className="gremium-record" open={lastReply?.formKey === "edit"}>
-      <summary>Opgave wijzigen</summary>
+      <summary>{term.singularTitle} wijzigen</summary>
       <Form method="post" {...getFormProps(form)} className="gremium-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="edit" />
@@ -77,11 +85,13 @@ function EditForm({
 
 /** A manager's forms on an objective page: its status (with explanation) and its details. */
 export default function ObjectiveForms({
+  programme,
   objective,
   people,
   today,
   lastReply,
 }: {
+  programme: LoaderData["programme"];
   objective: LoaderData["objective"];
   people: LoaderData["people"];
   today: string;
@@ -90,7 +100,7 @@ export default function ObjectiveForms({
   return (
     <>
       <StatusForm objective={objective} today={today} lastReply={lastReply} />
-      <EditForm objective={objective} people={people} lastReply={lastReply} />
+      <EditForm objective={objective} people={people} lastReply={lastReply} term={termOf(programme)} />
     </>
   );
 }

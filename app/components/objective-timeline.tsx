@@ -1,6 +1,10 @@
 import { ScrollRegion } from "~/components/scroll-region";
 type Quarter = { quarter: string; decisions: number; closed: number };
 
+/** "2017 K3", or the columns for what lies outside the programme's period. */
+const quarterName = (quarter: string) =>
+  quarter === "eerder" ? "vóór de looptijd" : quarter === "later" ? "na de looptijd" : quarter.replace("-", " ");
+
 const BAR = 10;
 const GAP = 4;
 const HEIGHT = 48;
@@ -27,13 +31,16 @@ export function ObjectiveTimeline({
   const summary =
     totalDecisions + totalClosed === 0
       ? "Nog geen besluiten of afgeronde acties."
-      : `${totalDecisions} ${totalDecisions === 1 ? "besluit" : "besluiten"} en ${totalClosed} ${totalClosed === 1 ? "afgeronde actie" : "afgeronde acties"}; de meeste in ${busiest!.quarter.replace("-", " ")}.`;
+      : `${totalDecisions} ${totalDecisions === 1 ? "besluit" : "besluiten"} en ${totalClosed} ${totalClosed === 1 ? "afgeronde actie" : "afgeronde acties"}; de meeste in ${quarterName(busiest!.quarter)}.`;
   return (
     <figure className="gremium-timeline">
       <svg
         viewBox={`0 0 ${Math.max(width, 1)} ${HEIGHT}`}
-        width={Math.max(width, 1)}
+        // As wide as the quarters need, never wider than the page: a long programme is drawn narrower.
+        width="100%"
+        style={{ maxWidth: Math.max(width, 1) }}
         height={HEIGHT}
+        preserveAspectRatio="none"
         role="img"
         aria-labelledby={`${id}-titel ${id}-beschrijving`}
       >
@@ -85,7 +92,7 @@ export function TimelineTable({ caption, quarters }: { caption: string; quarters
           <tbody>
             {quarters.map((q) => (
               <tr key={q.quarter}>
-                <th scope="row">{q.quarter.replace("-", " ")}</th>
+                <th scope="row">{quarterName(q.quarter)}</th>
                 <td>{q.decisions}</td>
                 <td>{q.closed}</td>
               </tr>

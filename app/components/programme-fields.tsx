@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { objectiveTerms, objectiveTermWords } from "~/lib/vocabulary";
 import { SelectField, TextAreaField, TextField } from "./form";
 
 type Fields = { [name: string]: FieldMetadata<any, any, any> };
@@ -32,7 +33,20 @@ export function ProgrammeFields({
         placeholder="Geen voorganger"
         options={programmes.map((p) => ({ value: p.id, label: p.title }))}
       />
-      <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving" optional rows={6} markdown />
+      <SelectField
+        field={fields.objectiveTerm!}
+        label="Het programma noemt zijn onderdelen"
+        description="Het woord uit het document zelf; het staat zo op de pagina's van het programma."
+        options={objectiveTerms.map((t) => ({ value: t, label: objectiveTermWords[t].plural }))}
+      />
+      <TextAreaField
+        field={fields.descriptionMarkdown!}
+        label="Beschrijving"
+        optional
+        rows={10}
+        markdown
+        description="Ook een lange strategietekst past hier, met koppen, tabellen en voetnoten; het document zelf kunt u als stuk bij een agendapunt bewaren."
+      />
     </>
   );
 }
@@ -49,6 +63,12 @@ export function ObjectiveFields({
 }) {
   return (
     <>
+      <TextField
+        field={fields.label!}
+        label="Nummer"
+        optional
+        description="Zoals in het document: 7, of 7a en 7b onder 7. Leeg bij een nieuw onderdeel is het volgende nummer."
+      />
       <TextField field={fields.title!} label={titleLabel} />
       <SelectField
         field={fields.leadPersonId!}
@@ -57,7 +77,11 @@ export function ObjectiveFields({
         placeholder="Kies een persoon"
         options={people.map((p) => ({ value: p.id, label: p.name }))}
       />
-      <TextField field={fields.focus!} label="Periode of focusjaren" optional />
+      <div className="gremium-two-columns">
+        <TextField field={fields.focusFromYear!} label="Focus vanaf jaar" optional inputMode="numeric" />
+        <TextField field={fields.focusToYear!} label="Focus tot en met jaar" optional inputMode="numeric" />
+      </div>
+      <TextField field={fields.focus!} label="Toelichting op de focus" optional />
       <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving" optional rows={4} markdown />
     </>
   );

@@ -1,3 +1,4 @@
+import { focusFromText } from "~/lib/objective-number";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { systemViewer } from "~/models/access/viewer";
@@ -523,7 +524,7 @@ function importProgrammes(
           title: objective.title,
           descriptionMarkdown: objective.description?.trim() ?? "",
           leadPersonId: objective.lead ? personIds.get(objective.lead)! : null,
-          focus: objective.focus ?? null,
+          ...focusFromText(objective.focus),
         },
       });
       if (number !== objective.number)

@@ -160,6 +160,15 @@ export const objectiveStatusLabels: Record<ObjectiveStatus, string> = {
   afgerond: "Afgerond",
 };
 
+/** What a programme calls its objectives, as its own document does: plural and singular. */
+export const objectiveTerms = ["opgaven", "ambities", "doelen"] as const;
+export type ObjectiveTerm = (typeof objectiveTerms)[number];
+export const objectiveTermWords: Record<ObjectiveTerm, { plural: string; singular: string }> = {
+  opgaven: { plural: "opgaven", singular: "opgave" },
+  ambities: { plural: "ambities", singular: "ambitie" },
+  doelen: { plural: "doelen", singular: "doel" },
+};
+
 /** An annual plan: written (concept), put to the stuurgroep, adopted, and closed with a jaarverslag. */
 export const planStatuses = ["concept", "ter_instemming", "vastgesteld", "afgesloten"] as const;
 export type PlanStatus = (typeof planStatuses)[number];

@@ -1,3 +1,4 @@
+import { objectiveNumberLabel } from "./programmes.server";
 import { and, asc, desc, eq, inArray, isNotNull, or, type SQL, type Subquery } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
@@ -135,7 +136,7 @@ export function describeGoalLinks({ viewer, target }: { viewer: Viewer; target: 
     .select({
       programmeSlug: programmes.slug,
       programmeTitle: programmes.title,
-      number: objectives.number,
+      number: objectiveNumberLabel,
       title: objectives.title,
     })
     .from(goalLinks)
@@ -143,7 +144,7 @@ export function describeGoalLinks({ viewer, target }: { viewer: Viewer; target: 
     .innerJoin(objectives, eq(objectives.id, goalLinks.objectiveId))
     .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
     .where(eq(targetColumn[target.kind], target.id))
-    .orderBy(asc(programmes.title), asc(objectives.number))
+    .orderBy(asc(programmes.title), asc(objectives.number), asc(objectives.suffix))
     .all();
   const goalRows = db
     .select({ planId: annualPlans.id, planTitle: annualPlans.title, title: planGoals.title })
@@ -165,13 +166,13 @@ export function listGoalOptions({ viewer, years }: { viewer: Viewer; years: numb
   const objectiveOptions = db
     .select({
       id: objectives.id,
-      number: objectives.number,
+      number: objectiveNumberLabel,
       title: objectives.title,
       programmeTitle: programmes.title,
     })
     .from(objectives)
     .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
-    .orderBy(desc(programmes.startsOn), asc(objectives.number))
+    .orderBy(desc(programmes.startsOn), asc(objectives.number), asc(objectives.suffix))
     .all();
   const goalScope = visiblePlanGoals(viewer);
   const goalOptions = years.length

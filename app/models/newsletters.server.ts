@@ -1,3 +1,6 @@
+import { statedStatus } from "./programmes.server";
+import { objectiveLabel } from "~/lib/objective-number";
+import { termOf } from "~/lib/objective-term";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import {
   annualPlans,
@@ -213,7 +216,12 @@ function draftThemagroepen(tx: Tx, since: number | null, now: number): Draft[] {
 function draftProgrammes(tx: Tx, since: number | null, now: number): string {
   const today = todayIso(now);
   const current = tx
-    .select({ id: programmes.id, title: programmes.title, slug: programmes.slug })
+    .select({
+      id: programmes.id,
+      title: programmes.title,
+      slug: programmes.slug,
+      objectiveTerm: programmes.objectiveTerm,
+    })
     .from(programmes)
     .where(
       and(
@@ -225,11 +233,18 @@ function draftProgrammes(tx: Tx, since: number | null, now: number): string {
   return current
     .flatMap((programme) => {
       const rows = tx
-        .select()
+        .select({
+          id: objectives.id,
+          number: objectives.number,
+          suffix: objectives.suffix,
+          title: objectives.title,
+          status: statedStatus,
+        })
         .from(objectives)
         .where(eq(objectives.programmeId, programme.id))
-        .orderBy(asc(objectives.number))
+        .orderBy(asc(objectives.number), asc(objectives.suffix))
         .all();
+      const term = termOf(programme);
       return [
         `**${programme.title}**`,
         "",
@@ -246,7 +261,7 @@ function draftProgrammes(tx: Tx, since: number | null, now: number): string {
             .orderBy(asc(objectiveStatusUpdates.statusOn))
             .all();
           return [
-            `- [Opgave ${o.number}: ${o.title}](/programmas/${programme.slug}/${o.number}): ${objectiveStatusLabels[o.status].toLowerCase()}.`,
+            `- [${term.singularTitle} ${objectiveLabel(o)}: ${o.title}](/programmas/${programme.slug}/${objectiveLabel(o)}): ${o.status ? objectiveStatusLabels[o.status].toLowerCase() : "geen status"}.`,
             ...changes.map((c) => `  - ${formatDate(c.statusOn)}: ${c.explanation}`),
           ];
         }),

@@ -14,6 +14,8 @@ import {
 } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { itemNumbersOf } from "./agenda-numbers.server";
+import { statedStatus } from "./programmes.server";
+import { focusYears, objectiveLabel } from "~/lib/objective-number";
 import { amsterdamDateAndTime } from "~/lib/format";
 import { actionStatusLabels, decisionOutcomeLabels, objectiveStatusLabels } from "~/lib/vocabulary";
 import {
@@ -356,9 +358,12 @@ export function listDoelen(p: Paging, base: string, id?: number) {
     .select({
       id: objectives.id,
       number: objectives.number,
+      suffix: objectives.suffix,
       title: objectives.title,
-      status: objectives.status,
+      status: statedStatus,
       focus: objectives.focus,
+      focusFromYear: objectives.focusFromYear,
+      focusToYear: objectives.focusToYear,
       updatedAt: objectives.updatedAt,
       programme: programmes.title,
       slug: programmes.slug,
@@ -375,12 +380,15 @@ export function listDoelen(p: Paging, base: string, id?: number) {
     rows: rows.map((o) => ({
       id: o.id,
       url: `${base}/api/v1/doelen/${o.id}`,
-      webpagina: `${base}/programmas/${o.slug}/${o.number}`,
+      webpagina: `${base}/programmas/${o.slug}/${objectiveLabel(o)}`,
       programma: o.programme,
-      nummer: o.number,
+      nummer: objectiveLabel(o),
       titel: o.title,
-      status: objectiveStatusLabels[o.status],
-      periode: o.focus,
+      // Never a default: an objective without a stated status says so.
+      status: o.status ? objectiveStatusLabels[o.status] : "Geen status",
+      focusVan: o.focusFromYear,
+      focusTot: o.focusToYear,
+      periode: focusYears(o) ?? o.focus,
       gewijzigd: iso(o.updatedAt),
     })),
   };

@@ -1,3 +1,4 @@
+import { objectiveNumberLabel } from "./programmes.server";
 import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql } from "drizzle-orm";
 import {
   actions,
@@ -118,7 +119,7 @@ export function getPlan({ viewer, id, now = Date.now() }: { viewer: Viewer; id: 
         .select({
           planGoalId: goalLinks.targetPlanGoalId,
           objectiveId: objectives.id,
-          number: objectives.number,
+          number: objectiveNumberLabel,
           title: objectives.title,
           programmeSlug: programmes.slug,
         })

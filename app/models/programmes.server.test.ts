@@ -18,7 +18,12 @@ import {
 const NOW = Date.parse("2026-11-25T10:00:00Z");
 
 async function setting() {
-  const body = makeBody({ kind: "stuurgroep", name: "Stuurgroep ZVS", shortName: "Stuurgroep ZVS" });
+  const body = makeBody({
+    kind: "stuurgroep",
+    name: "Stuurgroep ZVS",
+    shortName: "Stuurgroep ZVS",
+    activeFrom: "2015-01-01",
+  });
   const kwartiermaker = await makeViewer({ role: "kwartiermaker" });
   const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
   const member = await makeViewer({ role: "lid", memberBodyIds: [body.id] });
@@ -28,7 +33,7 @@ async function setting() {
       slug: "versterkingsagenda",
       title: "Versterkingsagenda",
       startsOn: "2023-07-01",
-      endsOn: "2026-06-30",
+      endsOn: "2026-12-31",
       ownerBodyId: body.id,
       descriptionMarkdown: "",
       predecessorId: null,
@@ -39,8 +44,12 @@ async function setting() {
     programmeId: programme.id,
     input: { title: "Informatiedeling", descriptionMarkdown: "", leadPersonId: null, focus: null },
   });
-  const objectiveId = getObjective({ viewer: null, slug: "versterkingsagenda", number: objective.number, now: NOW })!
-    .objective.id;
+  const objectiveId = getObjective({
+    viewer: null,
+    slug: "versterkingsagenda",
+    label: String(objective.number),
+    now: NOW,
+  })!.objective.id;
   return { body, kwartiermaker, secretary, member, programme, objectiveId };
 }
 
@@ -133,7 +142,7 @@ describe("progress per objective", () => {
     const figures = dashboard.objectives[0]!.figures;
     // Dropped actions do not count towards progress.
     expect(figures).toEqual({ decisions: 2, open: 2, overdue: 1, closed: 1, counted: 3, share: 33 });
-    const page = getObjective({ viewer: s.member, slug: "versterkingsagenda", number: 1, now: later })!;
+    const page = getObjective({ viewer: s.member, slug: "versterkingsagenda", label: "1", now: later })!;
     expect(page.figures).toEqual(figures);
     expect(page.actions.overdue.map((a) => a.description)).toEqual(["Toets laten doen"]);
     expect(page.actions.closed.map((a) => a.description).sort()).toEqual(["Convenant rondsturen", "Vervallen actie"]);
@@ -156,7 +165,7 @@ describe("progress per objective", () => {
     expect(count(null)).toBe(1);
     expect(count(s.kwartiermaker)).toBe(1);
     expect(
-      getObjective({ viewer: null, slug: "versterkingsagenda", number: 1, now: NOW })!.decisions.map((d) => d.subject),
+      getObjective({ viewer: null, slug: "versterkingsagenda", label: "1", now: NOW })!.decisions.map((d) => d.subject),
     ).toEqual(["Convenant gegevensdeling"]);
     // The register filters by objective with the same rule.
     expect(listDecisions({ viewer: null, objectiveId: s.objectiveId }).decisions).toHaveLength(1);
@@ -168,7 +177,7 @@ describe("objective status", () => {
   it("keeps a dated history; the latest date is the current status", async () => {
     const s = await setting();
     const version = () =>
-      getObjective({ viewer: null, slug: "versterkingsagenda", number: 1, now: NOW })!.objective.version;
+      getObjective({ viewer: null, slug: "versterkingsagenda", label: "1", now: NOW })!.objective.version;
     setObjectiveStatus({
       viewer: s.kwartiermaker,
       id: s.objectiveId,
@@ -197,7 +206,7 @@ describe("objective status", () => {
       explanation: "Achteraf.",
       now: NOW,
     });
-    const page = getObjective({ viewer: null, slug: "versterkingsagenda", number: 1, now: NOW })!;
+    const page = getObjective({ viewer: null, slug: "versterkingsagenda", label: "1", now: NOW })!;
     expect(page.objective.status).toBe("op_koers");
     expect(page.history.map((h) => [h.statusOn, h.status])).toEqual([
       ["2026-10-01", "op_koers"],
@@ -239,5 +248,65 @@ describe("linking to objectives", () => {
         .decisions,
     ).toBe(1);
     expect(meetingId).toBeGreaterThan(0);
+  });
+});
+
+describe("programmes as strategies are written", () => {
+  it("numbers ambitions with sub-levels, keeps focus years, and invents no status", async () => {
+    const s = await setting();
+    const koers = createProgramme({
+      viewer: s.kwartiermaker,
+      input: {
+        slug: `meerjarenkoers-2016-2020-${s.body.id}`,
+        title: "Meerjarenkoers 2016-2020",
+        startsOn: "2016-01-01",
+        endsOn: "2020-12-31",
+        ownerBodyId: s.body.id,
+        descriptionMarkdown: "",
+        predecessorId: null,
+        objectiveTerm: "ambities",
+      },
+    });
+    const add = (title: string, extra: Partial<Parameters<typeof addObjective>[0]["input"]> = {}) =>
+      addObjective({
+        viewer: s.kwartiermaker,
+        programmeId: koers.id,
+        input: { title, descriptionMarkdown: "", leadPersonId: null, focus: null, ...extra },
+      });
+    add("Eén aanpak", { focusFromYear: 2016, focusToYear: 2017 });
+    add("Nazorg", { label: "7" });
+    add("Nazorg na detentie", { label: "7a" });
+    add("Nazorg na huisverbod", { label: "7B" });
+    expect(() => add("Dubbel", { label: "7a" })).toThrow(/7a is in dit programma al in gebruik/);
+    expect(() => add("Buiten de looptijd", { focusFromYear: 2015 })).toThrow(/2016–2020/);
+    expect(add("Daarna", {}).number).toBe(8);
+
+    const dashboard = getProgrammeDashboard({ viewer: null, slug: koers.slug, now: NOW })!;
+    expect(dashboard.programme.objectiveTerm).toBe("ambities");
+    expect(dashboard.objectives.map((o) => `${o.number}${o.suffix}`)).toEqual(["1", "7", "7a", "7b", "8"]);
+    // No status was ever given: none is shown, not a default "op koers".
+    expect(dashboard.objectives.map((o) => o.status)).toEqual([null, null, null, null, null]);
+    expect(dashboard.objectives[0]).toMatchObject({ focusFromYear: 2016, focusToYear: 2017 });
+    // The timeline spans 2016–2020 only: twenty quarters, not up to today.
+    expect(dashboard.quarters[0]).toBe("2016-K1");
+    expect(dashboard.quarters.at(-1)).toBe("2020-K4");
+    expect(dashboard.objectives[0]!.timeline).toHaveLength(20);
+
+    const sub = getObjective({ viewer: null, slug: koers.slug, label: "7a", now: NOW })!;
+    expect(sub.objective.title).toBe("Nazorg na detentie");
+    const status = (statusOn: string) =>
+      setObjectiveStatus({
+        viewer: s.kwartiermaker,
+        id: sub.objective.id,
+        expectedVersion: sub.objective.version,
+        status: "op_koers",
+        statusOn,
+        explanation: "Gestart.",
+        now: NOW,
+      });
+    expect(() => status("2015-12-31")).toThrow(/begon op 1 januari 2016/);
+    expect(() => status("2021-01-01")).toThrow(/liep tot 31 december 2020/);
+    status("2017-03-01");
+    expect(getObjective({ viewer: null, slug: koers.slug, label: "7a", now: NOW })!.objective.status).toBe("op_koers");
   });
 });

@@ -16,9 +16,10 @@ import {
 import { canManageProgrammes } from "~/auth/permissions";
 import type { SignedInViewer, Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
-import { amsterdamDateAndTime, todayIso } from "~/lib/format";
+import { amsterdamDateAndTime, formatDate, todayIso } from "~/lib/format";
+import { objectiveLabel, parseObjectiveLabel } from "~/lib/objective-number";
 import { renderMarkdown } from "~/lib/markdown.server";
-import type { ObjectiveStatus } from "~/lib/vocabulary";
+import type { ObjectiveStatus, ObjectiveTerm } from "~/lib/vocabulary";
 import { listActions } from "./actions.server";
 import { change } from "./access/change.server";
 import { readable, visibleDecisions, visibleItems, visiblePlanGoals } from "./access/scopes.server";
@@ -29,6 +30,15 @@ import { actorOf } from "./access/viewer";
 // Programmes and their objectives are public: they are the network's published strategy. What is
 // linked to them is counted and listed through the visibility rules of decisions, actions, items
 // and plans, so a besloten decision never shows up, not even as a number (docs/decisions/012).
+
+/**
+ * An objective's status as stated: the latest of its dated status updates, or null when none was ever
+ * given. Never the column's default, so an unstated objective reads "geen status" everywhere.
+ */
+export const statedStatus = sql<ObjectiveStatus | null>`(select u.status from ${objectiveStatusUpdates} u where u.objective_id = ${objectives.id} order by u.status_on desc, u.id desc limit 1)`;
+
+/** An objective's number as written, "7" or "7a", for lists and links outside the programme pages. */
+export const objectiveNumberLabel = sql<string>`${objectives.number} || ${objectives.suffix}`;
 
 export function listProgrammes(_: { viewer: Viewer }) {
   const db = getDb();
@@ -71,6 +81,7 @@ function findProgramme(slug: string) {
         ownerBodySlug: bodies.slug,
         descriptionMarkdown: programmes.descriptionMarkdown,
         descriptionHtml: programmes.descriptionHtml,
+        objectiveTerm: programmes.objectiveTerm,
         predecessorId: programmes.predecessorId,
         version: programmes.version,
       })
@@ -142,19 +153,21 @@ function quarterOf(isoDate: string) {
 }
 
 /**
- * Quarters from the programme's start up to today: decisions and actions linked after the formal end
- * still count, so the timeline always adds up to the figures beside it.
+ * The quarters of the programme's own period: from its start to its end, or to today while it has no
+ * end. What falls outside (a decision linked after the end) is counted in one column of its own, so the
+ * timeline still adds up to the figures beside it.
  */
-function quartersOf(programme: { startsOn: string }, today: string) {
-  const last = today > programme.startsOn ? today : programme.startsOn;
+function quartersOf(programme: { startsOn: string; endsOn: string | null }, today: string) {
+  const end = programme.endsOn ?? (today > programme.startsOn ? today : programme.startsOn);
+  const last = end < programme.startsOn ? programme.startsOn : end;
   const quarters: string[] = [];
   let year = Number(programme.startsOn.slice(0, 4));
   let q = Math.floor((Number(programme.startsOn.slice(5, 7)) - 1) / 3) + 1;
-  const end = quarterOf(last);
+  const lastQuarter = quarterOf(last);
   for (let guard = 0; guard < 80; guard++) {
     const label = `${year}-K${q}`;
     quarters.push(label);
-    if (label === end) break;
+    if (label === lastQuarter) break;
     q += 1;
     if (q === 5) {
       q = 1;
@@ -164,14 +177,25 @@ function quartersOf(programme: { startsOn: string }, today: string) {
   return quarters;
 }
 
+/** Per quarter of the period the decisions and closed actions; before or after it, in "eerder" and "later". */
 function timelineOf(quarters: string[], decided: { startsAt: number }[], closedActions: { closedAt: number | null }[]) {
-  return quarters.map((quarter) => ({
-    quarter,
-    decisions: decided.filter((d) => quarterOf(amsterdamDateAndTime(d.startsAt).date) === quarter).length,
-    closed: closedActions.filter(
-      (a) => a.closedAt !== null && quarterOf(amsterdamDateAndTime(a.closedAt).date) === quarter,
-    ).length,
-  }));
+  const first = quarters[0]!;
+  const last = quarters[quarters.length - 1]!;
+  const bucket = (instant: number) => {
+    const quarter = quarterOf(amsterdamDateAndTime(instant).date);
+    return quarter < first ? "eerder" : quarter > last ? "later" : quarter;
+  };
+  const count = (key: string) => ({
+    quarter: key,
+    decisions: decided.filter((d) => bucket(d.startsAt) === key).length,
+    closed: closedActions.filter((a) => a.closedAt !== null && bucket(a.closedAt) === key).length,
+  });
+  const outside = ["eerder", "later"].map(count).filter((c) => c.decisions + c.closed > 0);
+  return [
+    ...outside.filter((c) => c.quarter === "eerder"),
+    ...quarters.map(count),
+    ...outside.filter((c) => c.quarter === "later"),
+  ];
 }
 
 function objectiveRows(programmeId: number) {
@@ -179,11 +203,14 @@ function objectiveRows(programmeId: number) {
     .select({
       id: objectives.id,
       number: objectives.number,
+      suffix: objectives.suffix,
       title: objectives.title,
       descriptionMarkdown: objectives.descriptionMarkdown,
       descriptionHtml: objectives.descriptionHtml,
       focus: objectives.focus,
-      status: objectives.status,
+      focusFromYear: objectives.focusFromYear,
+      focusToYear: objectives.focusToYear,
+      status: statedStatus,
       leadPersonId: objectives.leadPersonId,
       leadName: people.name,
       version: objectives.version,
@@ -197,7 +224,7 @@ function objectiveRows(programmeId: number) {
     .from(objectives)
     .leftJoin(people, eq(people.id, objectives.leadPersonId))
     .where(eq(objectives.programmeId, programmeId))
-    .orderBy(asc(objectives.number))
+    .orderBy(asc(objectives.number), asc(objectives.suffix))
     .all();
 }
 
@@ -266,17 +293,21 @@ export function getProgrammeDashboard({
 export function getObjective({
   viewer,
   slug,
-  number,
+  label,
   now = Date.now(),
 }: {
   viewer: Viewer;
   slug: string;
-  number: number;
+  /** The objective's number as written: "7" or "7a". */
+  label: string;
   now?: number;
 }) {
   const programme = findProgramme(slug);
   if (!programme) return null;
-  const objective = objectiveRows(programme.id).find((o) => o.number === number);
+  const wanted = parseObjectiveLabel(label);
+  const objective = objectiveRows(programme.id).find(
+    (o) => wanted && o.number === wanted.number && o.suffix === wanted.suffix,
+  );
   if (!objective) return null;
   const db = getDb();
   const { decided, linkedActions, figures } = progressOf(viewer, objective.id, now);
@@ -369,6 +400,8 @@ export type ProgrammeInput = {
   ownerBodyId: number;
   descriptionMarkdown: string;
   predecessorId: number | null;
+  /** What the programme calls its objectives (ambities, opgaven, doelen); opgaven when not given. */
+  objectiveTerm?: ObjectiveTerm;
 };
 
 function checkPeriod(tx: Tx, input: { startsOn: string; endsOn: string | null; ownerBodyId: number }) {
@@ -454,7 +487,77 @@ export type ObjectiveInput = {
   descriptionMarkdown: string;
   leadPersonId: number | null;
   focus: string | null;
+  focusFromYear?: number | null;
+  focusToYear?: number | null;
+  /** "7" or "7a"; empty for the next whole number (new) or the current one (edit). */
+  label?: string | null;
 };
+
+type ProgrammePeriod = { id: number; startsOn: string; endsOn: string | null };
+
+const programmePeriod = (tx: Tx, programmeId: number) =>
+  tx
+    .select({ id: programmes.id, startsOn: programmes.startsOn, endsOn: programmes.endsOn })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId))
+    .get();
+
+/** The number an objective gets, checked: a free "7a" in this programme, or the next whole number. */
+function numberFor(tx: Tx, programmeId: number, label: string | null | undefined, exceptId?: number) {
+  if (!label?.trim()) {
+    const last = tx
+      .select({ n: sql<number>`coalesce(max(${objectives.number}), 0)` })
+      .from(objectives)
+      .where(eq(objectives.programmeId, programmeId))
+      .get()!;
+    return { number: last.n + 1, suffix: "" };
+  }
+  const parsed = parseObjectiveLabel(label);
+  if (!parsed) throw new RuleError({ label: ["Schrijf het nummer als 7, of met een letter als 7a."] });
+  const taken = tx
+    .select({ id: objectives.id })
+    .from(objectives)
+    .where(
+      and(
+        eq(objectives.programmeId, programmeId),
+        eq(objectives.number, parsed.number),
+        eq(objectives.suffix, parsed.suffix),
+      ),
+    )
+    .get();
+  if (taken && taken.id !== exceptId)
+    throw new RuleError({ label: [`Nummer ${objectiveLabel(parsed)} is in dit programma al in gebruik.`] });
+  return parsed;
+}
+
+/** Focus years lie in order and within the programme's own years. */
+function checkFocusYears(programme: ProgrammePeriod, input: ObjectiveInput) {
+  const from = input.focusFromYear ?? null;
+  const to = input.focusToYear ?? null;
+  if (from !== null && to !== null && to < from)
+    throw new RuleError({ focusToYear: ["Het laatste focusjaar ligt vóór het eerste."] });
+  const first = Number(programme.startsOn.slice(0, 4));
+  const last = programme.endsOn ? Number(programme.endsOn.slice(0, 4)) : null;
+  for (const [field, year] of [
+    ["focusFromYear", from],
+    ["focusToYear", to],
+  ] as const) {
+    if (year !== null && (year < first || (last !== null && year > last)))
+      throw new RuleError({
+        [field]: [`Kies een jaar binnen de looptijd van het programma: ${first}${last ? `–${last}` : " of later"}.`],
+      });
+  }
+}
+
+function objectiveValues(input: ObjectiveInput) {
+  const { label: _label, ...rest } = input;
+  return {
+    ...rest,
+    focusFromYear: input.focusFromYear ?? null,
+    focusToYear: input.focusToYear ?? null,
+    descriptionHtml: renderMarkdown(input.descriptionMarkdown),
+  };
+}
 
 export function addObjective({
   viewer,
@@ -467,31 +570,21 @@ export function addObjective({
 }) {
   return change({
     viewer,
-    load: () => getDb().select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).get(),
+    load: () => programmePeriod(getDb(), programmeId),
     missing: "Dit programma bestaat niet meer.",
     allow: byProgrammeManager,
-    write: (tx) => {
-      const last = tx
-        .select({ n: sql<number>`coalesce(max(${objectives.number}), 0)` })
-        .from(objectives)
-        .where(eq(objectives.programmeId, programmeId))
-        .get()!;
-      return tx
+    check: (programme) => checkFocusYears(programme, input),
+    write: (tx) =>
+      tx
         .insert(objectives)
-        .values({
-          programmeId,
-          number: last.n + 1,
-          ...input,
-          descriptionHtml: renderMarkdown(input.descriptionMarkdown),
-        })
-        .returning({ id: objectives.id, number: objectives.number })
-        .get();
-    },
+        .values({ programmeId, ...numberFor(tx, programmeId, input.label), ...objectiveValues(input) })
+        .returning({ id: objectives.id, number: objectives.number, suffix: objectives.suffix })
+        .get(),
     audit: (_programme, created) => ({
       action: "objective.create",
       entityType: "objective",
       entityId: created.id,
-      summary: `Opgave ${created.number} ‘${input.title}’ toegevoegd`,
+      summary: `Opgave ${objectiveLabel(created)} ‘${input.title}’ toegevoegd`,
       after: input,
     }),
   });
@@ -512,17 +605,21 @@ export function updateObjective({
 }) {
   change({
     ...objectiveChange(viewer, id, expectedVersion, now),
-    write: (tx) =>
+    check: (before, tx) => checkFocusYears(programmePeriod(tx, before.programmeId)!, input),
+    write: (tx, before) =>
       tx
         .update(objectives)
-        .set({ ...input, descriptionHtml: renderMarkdown(input.descriptionMarkdown) })
+        .set({
+          ...(input.label?.trim() ? numberFor(tx, before.programmeId, input.label, id) : {}),
+          ...objectiveValues(input),
+        })
         .where(eq(objectives.id, id))
         .run(),
     audit: (before) => ({
       action: "objective.update",
       entityType: "objective",
       entityId: id,
-      summary: `Opgave ${before.number} ‘${input.title}’ gewijzigd`,
+      summary: `Opgave ${objectiveLabel(before)} ‘${input.title}’ gewijzigd`,
       before: { title: before.title, focus: before.focus, leadPersonId: before.leadPersonId },
       after: input,
     }),
@@ -573,9 +670,19 @@ export function setObjectiveStatus({
 }) {
   change({
     ...objectiveChange(viewer, id, expectedVersion, now),
-    check: () => {
+    check: (before, tx) => {
       if (!explanation.trim()) throw new RuleError({ explanation: ["Licht de status toe."] });
       if (statusOn > todayIso(now)) throw new RuleError({ statusOn: ["Een status geldt vanaf vandaag of eerder."] });
+      // A status belongs to the programme's own period, in the browser and in the importer alike.
+      const programme = programmePeriod(tx, before.programmeId)!;
+      if (statusOn < programme.startsOn)
+        throw new RuleError({
+          statusOn: [`Het programma begon op ${formatDate(programme.startsOn)}; kies die dag of later.`],
+        });
+      if (programme.endsOn && statusOn > programme.endsOn)
+        throw new RuleError({
+          statusOn: [`Het programma liep tot ${formatDate(programme.endsOn)}; kies die dag of eerder.`],
+        });
     },
     write: (tx, _before, signedIn) => {
       tx.insert(objectiveStatusUpdates)
@@ -602,7 +709,7 @@ export function setObjectiveStatus({
       action: "objective.status",
       entityType: "objective",
       entityId: id,
-      summary: `Status van opgave ${before.number} ‘${before.title}’: ${status} per ${statusOn}`,
+      summary: `Status van opgave ${objectiveLabel(before)} ‘${before.title}’: ${status} per ${statusOn}`,
       before: { status: before.status },
       after: { status: latest, statusOn, explanation },
     }),
@@ -614,14 +721,14 @@ export function listObjectivesForFilter(_: { viewer: Viewer }) {
   return getDb()
     .select({
       id: objectives.id,
-      number: objectives.number,
+      number: objectiveNumberLabel,
       title: objectives.title,
       programmeTitle: programmes.title,
       programmeSlug: programmes.slug,
     })
     .from(objectives)
     .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
-    .orderBy(desc(programmes.startsOn), asc(objectives.number))
+    .orderBy(desc(programmes.startsOn), asc(objectives.number), asc(objectives.suffix))
     .all();
 }
 

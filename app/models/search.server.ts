@@ -1,3 +1,4 @@
+import { objectiveNumberLabel } from "./programmes.server";
 import { and, eq, exists, inArray, or, sql, type SQL, type Subquery } from "drizzle-orm";
 import {
   actions,
@@ -297,14 +298,14 @@ function linksOf(hits: { kind: string; recordId: number }[]): Map<string, Link> 
       put("programme", row.id, { href: `/programmas/${row.slug}`, context: "Programma" });
   if (some("objective"))
     for (const row of db
-      .select({ id: objectives.id, slug: programmes.slug, number: objectives.number, programme: programmes.title })
+      .select({ id: objectives.id, slug: programmes.slug, number: objectiveNumberLabel, programme: programmes.title })
       .from(objectives)
       .innerJoin(programmes, eq(programmes.id, objectives.programmeId))
       .where(inArray(objectives.id, ids("objective")))
       .all())
       put("objective", row.id, {
         href: `/programmas/${row.slug}/${row.number}`,
-        context: `Opgave ${row.number} van ${row.programme}`,
+        context: `Onderdeel ${row.number} van ${row.programme}`,
       });
   for (const [kind, table] of [
     ["plan_chapter", planChapters],

@@ -16,6 +16,8 @@ import { getViewer } from "~/auth/session.server";
 import { formatDate, formatDay, todayIso } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { decisionOutcomeLabels, planGoalStatusLabels } from "~/lib/vocabulary";
+import { objectiveLabel, parseObjectiveLabel, focusYears } from "~/lib/objective-number";
+import { termOf } from "~/lib/objective-term";
 import { getObjective, getProgrammeFormOptions, setObjectiveStatus, updateObjective } from "~/models/programmes.server";
 import { editObjectiveSchema, objectiveStatusSchema } from "~/schemas/programmes";
 
@@ -24,21 +26,20 @@ const schema = z.discriminatedUnion("intent", [objectiveStatusSchema, editObject
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
-      ? `Opgave ${data.objective.number}: ${data.objective.title} · ${data.programme.title} · Gremium`
-      : "Opgave niet gevonden · Gremium",
+      ? `${termOf(data.programme).singularTitle} ${objectiveLabel(data.objective)}: ${data.objective.title} · ${data.programme.title} · Gremium`
+      : "Niet gevonden · Gremium",
   },
 ];
 
-function objectiveNumber(param: string | undefined) {
-  const n = Number(param);
-  if (!Number.isInteger(n) || n < 1) notFound("Deze opgave bestaat niet.");
-  return n;
+function objectiveParam(param: string | undefined) {
+  if (!param || !parseObjectiveLabel(param)) notFound("Dit onderdeel van het programma bestaat niet.");
+  return param;
 }
 
 export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = getViewer(request);
-  const found = getObjective({ viewer, slug: params.slug ?? "", number: objectiveNumber(params.nummer) });
-  if (!found) notFound("Deze opgave bestaat niet.");
+  const found = getObjective({ viewer, slug: params.slug ?? "", label: objectiveParam(params.nummer) });
+  if (!found) notFound("Dit onderdeel van het programma bestaat niet.");
   return {
     ...found,
     people: found.canManage ? getProgrammeFormOptions({ viewer }).people : [],
@@ -48,8 +49,8 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
   const viewer = requireUser(request);
-  const found = getObjective({ viewer, slug: params.slug ?? "", number: objectiveNumber(params.nummer) });
-  if (!found) notFound("Deze opgave bestaat niet.");
+  const found = getObjective({ viewer, slug: params.slug ?? "", label: objectiveParam(params.nummer) });
+  if (!found) notFound("Dit onderdeel van het programma bestaat niet.");
   const submission = parseWithZod(await request.formData(), { schema });
   const formKey = String(submission.payload.intent ?? "status");
   if (submission.status !== "success")
@@ -68,10 +69,15 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
           descriptionMarkdown: input.descriptionMarkdown,
           leadPersonId: input.leadPersonId ?? null,
           focus: input.focus || null,
+          focusFromYear: input.focusFromYear ?? null,
+          focusToYear: input.focusToYear ?? null,
+          label: input.label ?? null,
         },
       });
     }
-    return redirect(`/programmas/${found.programme.slug}/${found.objective.number}?gedaan=${input.intent}`);
+    // A new number ("7a") moves the page: the objective is read again for its address.
+    const label = input.intent === "edit" && input.label ? input.label.toLowerCase() : objectiveLabel(found.objective);
+    return redirect(`/programmas/${found.programme.slug}/${label}?gedaan=${input.intent}`);
   } catch (error) {
     const reply = replyToModelError(submission, error);
     return data({ formKey, result: reply.data } satisfies KeyedReply, { status: reply.init?.status ?? 400 });
@@ -108,10 +114,10 @@ export default function ObjectivePage() {
         ]}
       />
       <h1 className="nl-heading nl-heading--level-1">
-        Opgave {objective.number}: {objective.title}
+        {termOf(programme).singularTitle} {objectiveLabel(objective)}: {objective.title}
       </h1>
       {done === "status" ? <Alert type="ok">De status is bijgewerkt.</Alert> : null}
-      {done === "edit" ? <Alert type="ok">De opgave is gewijzigd.</Alert> : null}
+      {done === "edit" ? <Alert type="ok">De {termOf(programme).singular} is gewijzigd.</Alert> : null}
       <p className="nl-paragraph">
         <ObjectiveStatusBadge status={objective.status} />
         {objective.statusOn ? <span className="gremium-muted"> sinds {formatDate(objective.statusOn)}</span> : null}
@@ -123,10 +129,10 @@ export default function ObjectivePage() {
             <dd>{objective.leadName}</dd>
           </>
         ) : null}
-        {objective.focus ? (
+        {focusYears(objective) || objective.focus ? (
           <>
-            <dt>Periode</dt>
-            <dd>{objective.focus}</dd>
+            <dt>Focus</dt>
+            <dd>{[focusYears(objective), objective.focus].filter(Boolean).join(": ")}</dd>
           </>
         ) : null}
         <dt>Voortgang</dt>
@@ -236,7 +242,13 @@ export default function ObjectivePage() {
 
       {canManage ? (
         <Suspense fallback={null}>
-          <ObjectiveForms objective={objective} people={people} today={today} lastReply={lastReply} />
+          <ObjectiveForms
+            programme={programme}
+            objective={objective}
+            people={people}
+            today={today}
+            lastReply={lastReply}
+          />
         </Suspense>
       ) : null}
     </>

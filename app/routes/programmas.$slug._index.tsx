@@ -17,6 +17,8 @@ import { formatDate, formatDay } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { addObjective, getProgrammeDashboard, getProgrammeFormOptions } from "~/models/programmes.server";
 import { objectiveSchema } from "~/schemas/programmes";
+import { focusYears, objectiveLabel } from "~/lib/objective-number";
+import { termOf } from "~/lib/objective-term";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.programme.title} · Gremium` : "Programma niet gevonden · Gremium" },
@@ -43,16 +45,18 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
       unfinishedStatus(submission),
     );
   try {
-    const { number } = addObjective({
+    const created = addObjective({
       viewer,
       programmeId: dashboard.programme.id,
       input: {
         ...submission.value,
         leadPersonId: submission.value.leadPersonId ?? null,
         focus: submission.value.focus || null,
+        focusFromYear: submission.value.focusFromYear ?? null,
+        focusToYear: submission.value.focusToYear ?? null,
       },
     });
-    return redirect(`/programmas/${dashboard.programme.slug}/${number}`);
+    return redirect(`/programmas/${dashboard.programme.slug}/${objectiveLabel(created)}`);
   } catch (error) {
     const reply = replyToModelError(submission, error);
     return data({ formKey: "objective", result: reply.data } satisfies KeyedReply, {
@@ -61,19 +65,19 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   }
 });
 
-function NewObjective({ people }: { people: { id: number; name: string }[] }) {
+function NewObjective({ people, term }: { people: { id: number; name: string }[]; term: ReturnType<typeof termOf> }) {
   const lastReply = useActionData<typeof action>() as KeyedReply;
   const [form, fields] = useKeyedForm(validateWith(objectiveSchema), "objective", lastReply, {
     defaultValue: { intent: "objective" },
   });
   return (
     <details className="gremium-record" open={Boolean(lastReply?.result.error)}>
-      <summary>Opgave toevoegen</summary>
+      <summary>{term.singularTitle} toevoegen</summary>
       <Form method="post" {...getFormProps(form)} className="gremium-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="objective" />
-        <ObjectiveFields fields={fields} people={people} titleLabel="Titel van de opgave" />
-        <Button>Opgave toevoegen</Button>
+        <ObjectiveFields fields={fields} people={people} titleLabel={`Titel van de ${term.singular}`} />
+        <Button>{term.singularTitle} toevoegen</Button>
       </Form>
     </details>
   );
@@ -81,6 +85,7 @@ function NewObjective({ people }: { people: { id: number; name: string }[] }) {
 
 export default function ProgrammeDashboard() {
   const { programme, predecessor, successor, canManage, objectives, people } = useLoaderData<typeof loader>();
+  const term = termOf(programme);
   return (
     <>
       <Breadcrumb items={[{ to: "/programmas", label: "Programma's" }]} />
@@ -120,19 +125,20 @@ export default function ProgrammeDashboard() {
         </p>
       ) : null}
 
-      <h2 className="nl-heading nl-heading--level-2">Opgaven</h2>
-      {objectives.length === 0 ? <p className="nl-paragraph">Dit programma heeft nog geen opgaven.</p> : null}
+      <h2 className="nl-heading nl-heading--level-2">{term.pluralTitle}</h2>
+      {objectives.length === 0 ? <p className="nl-paragraph">Dit programma heeft nog geen {term.plural}.</p> : null}
       <ol className="gremium-objectives">
         {objectives.map((o) => (
-          <li key={o.id} aria-labelledby={`opgave-${o.number}`}>
-            <h3 className="nl-heading nl-heading--level-3" id={`opgave-${o.number}`}>
-              <Link className="nl-link" to={`/programmas/${programme.slug}/${o.number}`}>
-                {o.number}. {o.title}
+          <li key={o.id} aria-labelledby={`onderdeel-${objectiveLabel(o)}`}>
+            <h3 className="nl-heading nl-heading--level-3" id={`onderdeel-${objectiveLabel(o)}`}>
+              <Link className="nl-link" to={`/programmas/${programme.slug}/${objectiveLabel(o)}`}>
+                {objectiveLabel(o)}. {o.title}
               </Link>
             </h3>
             <p className="nl-paragraph">
               <ObjectiveStatusBadge status={o.status} />
               {o.statusOn ? <span className="gremium-muted"> sinds {formatDate(o.statusOn)}</span> : null}
+              {focusYears(o) ? <span className="gremium-muted"> · focus {focusYears(o)}</span> : null}
               {o.leadName ? <span className="gremium-muted"> · trekker {o.leadName}</span> : null}
             </p>
             <dl>
@@ -161,11 +167,11 @@ export default function ProgrammeDashboard() {
               </div>
             </dl>
             <ObjectiveTimeline
-              id={`tijdlijn-${o.number}`}
-              title={`Besluiten en afgeronde acties per kwartaal bij opgave ${o.number}`}
+              id={`tijdlijn-${objectiveLabel(o)}`}
+              title={`Besluiten en afgeronde acties per kwartaal bij ${term.singular} ${objectiveLabel(o)}`}
               quarters={o.timeline}
             />
-            <TimelineTable caption={`Per kwartaal, opgave ${o.number}`} quarters={o.timeline} />
+            <TimelineTable caption={`Per kwartaal, ${term.singular} ${objectiveLabel(o)}`} quarters={o.timeline} />
           </li>
         ))}
       </ol>
@@ -173,7 +179,7 @@ export default function ProgrammeDashboard() {
         Donkerblauw: besluiten; groen: afgeronde acties. U ziet alleen wat u mag zien; besloten besluiten tellen alleen
         mee voor de leden van het gremium.
       </p>
-      {canManage ? <NewObjective people={people} /> : null}
+      {canManage ? <NewObjective people={people} term={term} /> : null}
     </>
   );
 }

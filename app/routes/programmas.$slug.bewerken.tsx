@@ -65,6 +65,7 @@ export default function EditProgramme() {
         ownerBodyId: String(programme.ownerBodyId),
         predecessorId: programme.predecessorId ? String(programme.predecessorId) : "",
         descriptionMarkdown: programme.descriptionMarkdown,
+        objectiveTerm: programme.objectiveTerm,
       },
     },
   );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { objectiveStatuses } from "~/lib/vocabulary";
+import { objectiveStatuses, objectiveTerms } from "~/lib/vocabulary";
 import { id, isoDate, optionalId, optionalText, requiredText, version } from "./fields";
 
 const programmeFields = {
@@ -7,8 +7,12 @@ const programmeFields = {
   startsOn: isoDate("de begindatum"),
   endsOn: isoDate("de einddatum").optional(),
   ownerBodyId: id("Kies het gremium dat eigenaar is."),
-  descriptionMarkdown: optionalText(20_000).transform((v) => v ?? ""),
+  // A strategy document's text can be long: a meerjarenkoers with eleven ambitions and a year plan.
+  descriptionMarkdown: optionalText(200_000).transform((v) => v ?? ""),
   predecessorId: optionalId,
+  objectiveTerm: z
+    .enum(objectiveTerms, { message: "Kies hoe het programma zijn onderdelen noemt." })
+    .default("opgaven"),
 };
 
 export const createProgrammeSchema = z.object({
@@ -24,11 +28,26 @@ export const createProgrammeSchema = z.object({
 
 export const updateProgrammeSchema = z.object({ ...programmeFields, version });
 
+const year = (label: string) =>
+  z.coerce
+    .number({ message: `Vul ${label} in als jaartal, bijvoorbeeld 2017.` })
+    .int(`Vul ${label} in als jaartal, bijvoorbeeld 2017.`)
+    .min(1900, `Vul ${label} in als jaartal, bijvoorbeeld 2017.`)
+    .max(2200, `Vul ${label} in als jaartal, bijvoorbeeld 2017.`)
+    .optional();
+
 export const objectiveSchema = z.object({
   intent: z.literal("objective"),
+  label: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}[a-zA-Z]?$/, "Schrijf het nummer als 7, of met een letter als 7a.")
+    .optional(),
   title: requiredText("de titel"),
-  descriptionMarkdown: optionalText(20_000).transform((v) => v ?? ""),
+  descriptionMarkdown: optionalText(50_000).transform((v) => v ?? ""),
   leadPersonId: optionalId,
+  focusFromYear: year("het eerste focusjaar"),
+  focusToYear: year("het laatste focusjaar"),
   focus: optionalText(200),
 });
 

@@ -214,7 +214,7 @@ export default function PlanPage() {
                     <span key={o.objectiveId}>
                       {i > 0 ? ", " : ""}
                       <Link className="nl-link" to={`/programmas/${o.programmeSlug}/${o.number}`}>
-                        opgave {o.number} {o.title}
+                        {o.number}. {o.title}
                       </Link>
                     </span>
                   ))}
