@@ -99,7 +99,12 @@ export default function ObjectiveForms({
 }) {
   return (
     <>
-      <StatusForm objective={objective} today={today} lastReply={lastReply} />
+      {/* A status belongs to the programme's period: for one that ended, its last day is proposed. */}
+      <StatusForm
+        objective={objective}
+        today={programme.endsOn && programme.endsOn < today ? programme.endsOn : today}
+        lastReply={lastReply}
+      />
       <EditForm objective={objective} people={people} lastReply={lastReply} term={termOf(programme)} />
     </>
   );

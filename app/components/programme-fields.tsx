@@ -81,7 +81,7 @@ export function ObjectiveFields({
         <TextField field={fields.focusFromYear!} label="Focus vanaf jaar" optional inputMode="numeric" />
         <TextField field={fields.focusToYear!} label="Focus tot en met jaar" optional inputMode="numeric" />
       </div>
-      <TextField field={fields.focus!} label="Toelichting op de focus" optional />
+      <TextField field={fields.focus!} label="Focus in woorden" optional />
       <TextAreaField field={fields.descriptionMarkdown!} label="Beschrijving" optional rows={4} markdown />
     </>
   );

@@ -53,7 +53,7 @@ describe("programmes and annual plans", () => {
     await page.getByLabel("4. Een cultuur van leren en ontwikkelen").check();
     await page.getByRole("button", { name: "Koppelingen opslaan" }).click();
     await page.getByText("De koppelingen zijn opgeslagen.").waitFor();
-    await page.getByRole("link", { name: /opgave 4: Een cultuur van leren en ontwikkelen/ }).waitFor();
+    await page.getByRole("link", { name: /4: Een cultuur van leren en ontwikkelen/ }).waitFor();
     await checkAccessible(page.url());
 
     expect(await decisionsOf(page, 4)).toBe(before + 1);
