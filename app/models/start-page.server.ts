@@ -61,10 +61,10 @@ function myBodyIds(viewer: SignedInViewer) {
 }
 
 /** Meetings ahead in these bodies, as far as the viewer sees them (a concept only by its secretariaat). */
-function nextMeetingsOf(viewer: SignedInViewer, bodyIds: number[], now: number) {
+function nextMeetingsOf(viewer: SignedInViewer, bodyIds: number[], now: number, limit: number | null = 6) {
   if (bodyIds.length === 0) return [];
   const scope = visibleMeetings(viewer);
-  return getDb()
+  const query = getDb()
     .select({
       id: meetings.id,
       startsAt: meetings.startsAt,
@@ -77,9 +77,8 @@ function nextMeetingsOf(viewer: SignedInViewer, bodyIds: number[], now: number) 
     .innerJoin(scope, eq(scope.id, meetings.id))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(inArray(meetings.bodyId, bodyIds), gte(meetings.endsAt, now), ne(meetings.status, "geannuleerd")))
-    .orderBy(asc(meetings.startsAt))
-    .limit(6)
-    .all();
+    .orderBy(asc(meetings.startsAt));
+  return (limit === null ? query : query.limit(limit)).all();
 }
 
 /** Past meetings whose besluitenlijst is not vastgesteld yet but holds decisions: it goes to the next meeting. */
@@ -117,24 +116,8 @@ function conceptListsOf(viewer: SignedInViewer, bodyIds: number[] | "managed", n
 /** Each body's first meeting ahead, as the viewer sees it: one query for all the bodies. */
 function nextMeetingPerBody(viewer: SignedInViewer, bodyIds: number[], now: number) {
   const next = new Map<number, ReturnType<typeof nextMeetingsOf>[number]>();
-  if (bodyIds.length === 0) return next;
-  const scope = visibleMeetings(viewer);
-  const ahead = getDb()
-    .select({
-      id: meetings.id,
-      startsAt: meetings.startsAt,
-      location: meetings.location,
-      status: meetings.status,
-      bodyId: bodies.id,
-      bodyName: bodies.name,
-    })
-    .from(meetings)
-    .innerJoin(scope, eq(scope.id, meetings.id))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(inArray(meetings.bodyId, bodyIds), gte(meetings.endsAt, now), ne(meetings.status, "geannuleerd")))
-    .orderBy(asc(meetings.startsAt))
-    .all();
-  for (const meeting of ahead) if (!next.has(meeting.bodyId)) next.set(meeting.bodyId, meeting);
+  for (const meeting of nextMeetingsOf(viewer, bodyIds, now, null))
+    if (!next.has(meeting.bodyId)) next.set(meeting.bodyId, meeting);
   return next;
 }
 
