@@ -13,8 +13,8 @@ export const isoDate = z.string().refine(isIsoDate, "moet een datum zijn als JJJ
 export const objectiveRef = z
   .string()
   .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*\/\d+$/,
-    "moet een opgave zijn als programma/nummer, bijvoorbeeld versterkingsagenda-zvs/2",
+    /^[a-z0-9]+(-[a-z0-9]+)*\/\d+[a-z]?$/,
+    "moet een onderdeel van een programma zijn als programma/nummer, bijvoorbeeld versterkingsagenda-zvs/2 of meerjarenkoers-2016/7a",
   );
 
 export class ContentError extends Error {
@@ -36,9 +36,36 @@ export function parseYaml(file: string, text: string, lineOffset = 0): Located &
   const first = doc.errors[0];
   if (first) {
     const line = lines.linePos(first.pos[0]).line + lineOffset;
-    throw new ContentError(file, line, `ongeldige YAML: ${first.message.split("\n")[0]}`);
+    throw new ContentError(file, line, `ongeldige YAML: ${first.message.split("\n")[0]}${yamlHint(first.code, text, line - lineOffset)}`);
   }
   return { file, lineOffset, doc, lines, value: doc.toJS() };
+}
+
+/** A hint for the usual YAML mistakes, after the parser's own message. */
+function yamlHint(code: string, text: string, line: number) {
+  const source = text.split("\n")[line - 1] ?? "";
+  if (code === "TAB_AS_INDENT" || /^\t/.test(source)) return " — Gebruik spaties om in te springen, geen tabs.";
+  if (code === "DUPLICATE_KEY") return " — Deze sleutel staat twee keer in hetzelfde blok.";
+  if (/:\s+[^"'{[\s][^#]*:\s/.test(source))
+    return " — Staat er een dubbele punt in een waarde? Zet de waarde dan tussen aanhalingstekens.";
+  return "";
+}
+
+/**
+ * A zod path as a person counts: list positions from 1 ("objectives[9]" is the ninth ambition), so the
+ * message matches what the writer sees in the file.
+ */
+export function describePath(path: PropertyKey[]) {
+  return path.map((key, i) => (typeof key === "number" ? `[${key + 1}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("");
+}
+
+/** The usual cause of a key nobody wrote: a comma inside a value between { }, which YAML splits on. */
+function unknownKeyHint(issue: z.core.$ZodIssue) {
+  if (issue.code !== "unrecognized_keys") return "";
+  const suspicious = issue.keys.some((key) => /\s/.test(key) || /^[A-Z]/.test(key));
+  return suspicious
+    ? " — Staat er een komma in een waarde tussen { }? Zet die waarde dan tussen aanhalingstekens, bijvoorbeeld name: \"Zorg, Veiligheid en Straf\"."
+    : "";
 }
 
 /** The line of the deepest YAML node that the zod path still reaches. */
@@ -69,8 +96,8 @@ export function check<T>(
 ): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const issue = result.error.issues[0]!;
   const path = [...basePath, ...issue.path];
-  const where = path.length ? `${path.join(".")}: ` : "";
-  throw new ContentError(located.file, lineOf(located, path), `${where}${issue.message}`);
+  const where = path.length ? `${describePath(path)}: ` : "";
+  throw new ContentError(located.file, lineOf(located, path), `${where}${issue.message}${unknownKeyHint(issue)}`);
 }

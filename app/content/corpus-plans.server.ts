@@ -2,10 +2,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { z } from "zod";
-import { parseEuroCents } from "~/lib/format";
+import { parseEuroCents, todayIso } from "~/lib/format";
 import {
   budgetKinds,
   objectiveStatuses,
+  objectiveTerms,
   planGoalStatuses,
   planStatuses,
   sectionKindLabels,
@@ -22,18 +23,30 @@ const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
   return cents;
 });
 
+// An objective's number as the strategy writes it: 7, or 7a and 7b under 7.
+const objectiveNumber = z
+  .union([z.number().int().positive(), z.string()])
+  .transform((value) => String(value).trim().toLowerCase())
+  .refine((value) => /^\d{1,3}[a-z]?$/.test(value), "moet een nummer zijn als 7, of met een letter als 7a");
+const year = z.number().int().min(1900).max(2200);
+
 export const programmeFrontmatterSchema = z.strictObject({
   title: z.string().min(1),
   owner: slug,
   starts: isoDate,
   ends: isoDate.optional(),
   predecessor: slug.optional(),
+  // The programme's own word for its objectives: ambities, opgaven or doelen.
+  term: z.enum(objectiveTerms).default("opgaven"),
   objectives: z
     .array(
       z.strictObject({
-        number: z.number().int().positive(),
+        number: objectiveNumber,
         title: z.string().min(1),
         lead: slug.optional(),
+        // The focus years; `focus` is a note in words (or years written as "2023–2026").
+        focusFrom: year.optional(),
+        focusTo: year.optional(),
         focus: z.string().min(1).optional(),
         description: z.string().optional(),
         statuses: z
@@ -110,15 +123,37 @@ function readProgramme(dir: string, fileName: string): ContentProgramme {
   const slugFromName = fileName.replace(/\.md$/, "");
   check(located, slug, slugFromName);
   const numbers = frontmatter.objectives.map((o) => o.number);
-  const duplicate = numbers.find((n, i) => numbers.indexOf(n) !== i);
-  if (duplicate !== undefined)
+  // The duplicate is named at its own line, the first one by its position.
+  const duplicate = numbers.findIndex((n, i) => numbers.indexOf(n) !== i);
+  if (duplicate >= 0)
     throw new ContentError(
       file,
-      lineOf(located, ["objectives"]),
-      `objectives: nummer ${duplicate} komt twee keer voor`,
+      lineOf(located, ["objectives", duplicate, "number"]),
+      `objectives[${duplicate + 1}].number: nummer ${numbers[duplicate]} staat al bij objectives[${numbers.indexOf(numbers[duplicate]!) + 1}]`,
     );
   if (frontmatter.ends && frontmatter.ends < frontmatter.starts)
     throw new ContentError(file, lineOf(located, ["ends"]), "ends: ligt vóór starts");
+  // A status belongs to the programme's period and is not in the future (the model says the same).
+  const today = todayIso();
+  frontmatter.objectives.forEach((objective, o) =>
+    objective.statuses.forEach((status, i) => {
+      const where = () => lineOf(located, ["objectives", o, "statuses", i, "on"]);
+      const path = `objectives[${o + 1}].statuses[${i + 1}].on`;
+      if (status.on > today) throw new ContentError(file, where(), `${path}: ${status.on} ligt in de toekomst`);
+      if (status.on < frontmatter.starts)
+        throw new ContentError(file, where(), `${path}: ${status.on} ligt vóór het begin van het programma (${frontmatter.starts})`);
+      if (frontmatter.ends && status.on > frontmatter.ends)
+        throw new ContentError(file, where(), `${path}: ${status.on} ligt na het einde van het programma (${frontmatter.ends})`);
+    }),
+  );
+  frontmatter.objectives.forEach((objective, o) => {
+    if (objective.focusFrom && objective.focusTo && objective.focusTo < objective.focusFrom)
+      throw new ContentError(
+        file,
+        lineOf(located, ["objectives", o, "focusTo"]),
+        `objectives[${o + 1}].focusTo: ligt vóór focusFrom`,
+      );
+  });
   return { ...frontmatter, slug: slugFromName, descriptionMarkdown: body.trim(), file };
 }
 

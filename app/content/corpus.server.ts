@@ -26,7 +26,9 @@ import {
   userRoles,
 } from "~/lib/vocabulary";
 
-// Demo content may only use the reserved .example domain, so no demo mail reaches a real person.
+// Demo content may only use the reserved .example domain, so no demo mail reaches a real person; a
+// network's own data (`npm run import`) has real addresses.
+const anyEmail = z.email("moet een e-mailadres zijn");
 const exampleEmail = z
   .email("moet een e-mailadres zijn")
   .refine((v) => v.endsWith(".example"), "moet eindigen op .example (fictieve adressen)");
@@ -176,7 +178,7 @@ export const meetingSchema = z.strictObject({
               file: z
                 .string()
                 .regex(
-                  /^[a-z0-9][a-z0-9.-]*\.(pdf|docx|xlsx|pptx|png|jpg)$/,
+                  /^[a-z0-9][a-z0-9.-]*\.(pdf|docx|xlsx|pptx|png|jpg|txt)$/,
                   "moet een bestandsnaam in content/files/ zijn",
                 )
                 .optional(),
@@ -200,8 +202,10 @@ export type ContentBody = z.infer<typeof bodyFrontmatterSchema> & {
   purposeMarkdown: string;
 };
 
+/** A list file; one that is not there is an empty list (a network may bring no accounts, say). */
 function readList<T>(dir: string, name: string, schema: z.ZodType<T>): T[] {
   const path = join(dir, name);
+  if (!existsSync(path)) return [];
   const located = parseYaml(relative(process.cwd(), path) || path, readFileSync(path, "utf8"));
   return check(located, z.array(schema));
 }
@@ -242,19 +246,20 @@ function readMeeting(dir: string, fileName: string): ContentMeeting {
 }
 
 /** Loads and checks the whole corpus, including references between files. */
-export function loadCorpus(dir: string): Corpus {
+export function loadCorpus(dir: string, { demo = true }: { demo?: boolean } = {}): Corpus {
+  const email = demo ? exampleEmail : anyEmail;
   const organisations = readList(dir, "organisations.yaml", organisationSchema);
-  const people = readList(dir, "people.yaml", personSchema);
-  const users = readList(dir, "users.yaml", userSchema);
-  const bodyFiles = readdirSync(join(dir, "bodies"))
-    .filter((f) => f.endsWith(".md"))
-    .sort();
-  const bodies = bodyFiles.map((f) => readBody(join(dir, "bodies"), f));
+  const people = readList(dir, "people.yaml", personSchema.extend({ email: email.optional() }));
+  const users = readList(dir, "users.yaml", userSchema.extend({ email }));
+  const filesIn = (sub: string, extension: string) =>
+    existsSync(join(dir, sub))
+      ? readdirSync(join(dir, sub))
+          .filter((f) => f.endsWith(extension))
+          .sort()
+      : [];
+  const bodies = filesIn("bodies", ".md").map((f) => readBody(join(dir, "bodies"), f));
   const meetingDir = join(dir, "meetings");
-  const meetings = readdirSync(meetingDir)
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => readMeeting(meetingDir, f));
+  const meetings = filesIn("meetings", ".yaml").map((f) => readMeeting(meetingDir, f));
 
   const orgSlugs = new Set(organisations.map((o) => o.slug));
   const personSlugs = new Set(people.map((p) => p.slug));
@@ -265,7 +270,7 @@ export function loadCorpus(dir: string): Corpus {
     return new ContentError(file, line, problem);
   };
   const peopleFile = join(dir, "people.yaml");
-  const peopleText = readFileSync(peopleFile, "utf8");
+  const peopleText = people.length ? readFileSync(peopleFile, "utf8") : "";
   for (const person of people) {
     if (!orgSlugs.has(person.organisation)) {
       throw refError(
@@ -277,7 +282,7 @@ export function loadCorpus(dir: string): Corpus {
     }
   }
   const usersFile = join(dir, "users.yaml");
-  const usersText = readFileSync(usersFile, "utf8");
+  const usersText = users.length ? readFileSync(usersFile, "utf8") : "";
   for (const user of users) {
     if (!personSlugs.has(user.person)) {
       throw refError(

@@ -512,23 +512,27 @@ function importProgrammes(
       ownerBodyId: bodyIds.get(programme.owner)!,
       descriptionMarkdown: programme.descriptionMarkdown,
       predecessorId: null,
+      objectiveTerm: programme.term,
     };
     const created = createProgramme({ viewer: system, input });
     known.set(programme.slug, created.id);
     added.push(programme);
-    for (const objective of [...programme.objectives].sort((a, b) => a.number - b.number)) {
-      const { id, number } = addObjective({
+    for (const objective of programme.objectives) {
+      const written = focusFromText(objective.focus);
+      const { id } = addObjective({
         viewer: system,
         programmeId: created.id,
         input: {
+          label: objective.number,
           title: objective.title,
           descriptionMarkdown: objective.description?.trim() ?? "",
           leadPersonId: objective.lead ? personIds.get(objective.lead)! : null,
-          ...focusFromText(objective.focus),
+          ...written,
+          focusFromYear: objective.focusFrom ?? written.focusFromYear,
+          focusToYear: objective.focusTo ?? objective.focusFrom ?? written.focusToYear,
         },
       });
-      if (number !== objective.number)
-        throw new Error(`${programme.file}: opgave ${objective.number} volgt niet op ${number - 1}`);
+      const number = objective.number;
       objectiveIds.set(`${programme.slug}/${number}`, id);
       let version = 1;
       for (const status of [...objective.statuses].sort((a, b) => a.on.localeCompare(b.on)))

@@ -39,8 +39,10 @@ import {
   countAppliedMigrations,
   migrateDatabase,
   openDatabase,
+  withDatabase,
   type Db,
 } from "../../app/lib/db.server";
+import { getProgrammeDashboard } from "../../app/models/programmes.server";
 import { signIn } from "../../app/models/sign-in.server";
 import { storagePath } from "../../app/models/documents.server";
 
@@ -307,7 +309,7 @@ describe("migrations and the demo corpus", () => {
     );
     const amount = await attempt("plans/2026-versteviging-zvht.md", 'amount: "637.000"', 'amount: "zes ton"');
     await expect(amount.result).rejects.toThrow(
-      new RegExp(`2026-versteviging-zvht\\.md:${amount.line}: budget\\.baten\\.0\\.amount: moet een bedrag zijn`),
+      new RegExp(`2026-versteviging-zvht\\.md:${amount.line}: budget\\.baten\\[1\\]\\.amount: moet een bedrag zijn`),
     );
     const ref = await attempt(
       "meetings/2026-05-21-stuurgroep.yaml",
@@ -366,7 +368,73 @@ describe("migrations and the demo corpus", () => {
     );
     migrateDatabase(db);
     await expect(importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" })).rejects.toThrow(
-      /users\.yaml:1: 0\.email: moet eindigen op \.example/,
+      /users\.yaml:1: \[1\]\.email: moet eindigen op \.example/,
     );
+  });
+
+  it("counts list positions from 1, names a duplicate at its own line and hints at the usual YAML slip", async () => {
+    migrateDatabase(db);
+    const broken = join(dir, "content");
+    const programme = join(broken, "programmes", "versterkingsagenda-zvs.md");
+    const fresh = () => cpSync(contentDir, broken, { recursive: true, force: true });
+    const load = () => importDemoCorpus(db, { contentDir: broken, demoPassword: "x-x-x-x-x" });
+
+    fresh();
+    let text = readFileSync(programme, "utf8");
+    writeFileSync(programme, text.replace("  - number: 4\n", "  - number: 3\n"));
+    const duplicateLine = text.slice(0, text.indexOf("  - number: 4\n")).split("\n").length;
+    await expect(load()).rejects.toThrow(
+      new RegExp(
+        `versterkingsagenda-zvs\\.md:${duplicateLine}: objectives\\[4\\]\\.number: nummer 3 staat al bij objectives\\[3\\]`,
+      ),
+    );
+
+    fresh();
+    text = readFileSync(programme, "utf8");
+    writeFileSync(
+      programme,
+      text.replace('{ on: "2024-06-01", status: op_koers', '{ on: "2031-06-01", status: op_koers'),
+    );
+    await expect(load()).rejects.toThrow(/objectives\[4\]\.statuses\[1\]\.on: 2031-06-01 ligt in de toekomst/);
+    writeFileSync(
+      programme,
+      text.replace('{ on: "2024-06-01", status: op_koers', '{ on: "2022-06-01", status: op_koers'),
+    );
+    await expect(load()).rejects.toThrow(/ligt vóór het begin van het programma \(2023-07-01\)/);
+
+    fresh();
+    const organisations = join(broken, "organisations.yaml");
+    writeFileSync(
+      organisations,
+      readFileSync(organisations, "utf8") + "- { slug: zvs-twente, name: Zorg, Veiligheid en Straf, kind: partner }\n",
+    );
+    await expect(load()).rejects.toThrow(
+      /Staat er een komma in een waarde tussen \{ \}\? Zet die waarde dan tussen aanhalingstekens/,
+    );
+    expect(isEmptyDatabase(db)).toBe(true);
+  });
+
+  it("imports sub-numbered ambitions with focus years and the programme's own word", async () => {
+    migrateDatabase(db);
+    const own = join(dir, "content");
+    cpSync(contentDir, own, { recursive: true, force: true });
+    const programme = join(own, "programmes", "versterkingsagenda-zvs.md");
+    const text = readFileSync(programme, "utf8");
+    writeFileSync(
+      programme,
+      text
+        .replace('ends: "2026-06-30"\n', 'ends: "2026-06-30"\nterm: ambities\n')
+        .replace(
+          "  - number: 4\n",
+          "  - number: 3a\n    title: Positie van de themagroepen\n    focusFrom: 2024\n    focusTo: 2025\n  - number: 4\n",
+        ),
+    );
+    await importDemoCorpus(db, { contentDir: own, demoPassword: "x-x-x-x-x" });
+    await importDemoCorpus(db, { contentDir: own, demoPassword: "x-x-x-x-x" });
+    const dashboard = withDatabase(db, () => getProgrammeDashboard({ viewer: null, slug: "versterkingsagenda-zvs" }))!;
+    expect(dashboard.programme.objectiveTerm).toBe("ambities");
+    expect(dashboard.objectives.map((o) => `${o.number}${o.suffix}`)).toEqual(["1", "2", "3", "3a", "4"]);
+    expect(dashboard.objectives[3]).toMatchObject({ focusFromYear: 2024, focusToYear: 2025, status: null });
+    expect(dashboard.objectives[0]).toMatchObject({ focusFromYear: 2023, focusToYear: 2026, focus: null });
   });
 });
