@@ -1,5 +1,9 @@
 import { focusFromText } from "~/lib/objective-number";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { asc, gt, sql } from "drizzle-orm";
+import { auditLog } from "../../db/schema";
+import { RuleError } from "~/models/errors";
 import { basename, join } from "node:path";
 import { systemViewer } from "~/models/access/viewer";
 import { getDb, withDatabase, type Db } from "~/lib/db.server";
@@ -95,11 +99,88 @@ export async function importDemoCorpus(
   { contentDir, demoPassword }: { contentDir: string; demoPassword: string },
 ): Promise<ImportSummary> {
   const corpus = loadCorpus(contentDir);
-  // Hashing is slow and asynchronous, reading papers too: both happen before the one transaction.
+  const prepared = await prepare(db, corpus, contentDir, () => hashPassword(demoPassword));
+  return withDatabase(db, () => db.transaction(() => replay(corpus, prepared)));
+}
+
+export type ImportReport = { summary: ImportSummary; changes: string[]; dryRun: boolean };
+
+/** Thrown inside the transaction of a dry run, so everything it did is rolled back. */
+class DryRunDone extends Error {
+  constructor(public readonly report: Omit<ImportReport, "dryRun">) {
+    super("proefimport");
+  }
+}
+
+/**
+ * Imports a network's own data (`npm run import -- DIR`) into a live database: the same format and
+ * the same replay as the demo, real e-mail addresses allowed, what exists already (by its stable key)
+ * left alone. `changes` lists, in the words of the audit log, everything that was added; a dry run
+ * (`--proef`) does all of it in a transaction that is rolled back, so it reports the same list and
+ * changes nothing. Accounts get an unusable password: their people set one via "wachtwoord vergeten"
+ * or sign in with their organisation.
+ */
+export async function importCorpus(
+  db: Db,
+  { contentDir, dryRun = false }: { contentDir: string; dryRun?: boolean },
+): Promise<ImportReport> {
+  const corpus = loadCorpus(contentDir, { demo: false });
+  const prepared = await prepare(db, corpus, contentDir, () =>
+    hashPassword(randomBytes(32).toString("base64url")),
+  );
+  return withDatabase(db, () => {
+    try {
+      return db.transaction(() => {
+        const before = lastAuditId();
+        const summary = replayNamingFailures(corpus, prepared);
+        const changes = getDb()
+          .select({ summary: auditLog.summary })
+          .from(auditLog)
+          .where(gt(auditLog.id, before))
+          .orderBy(asc(auditLog.id))
+          .all()
+          .map((row) => row.summary);
+        if (dryRun) throw new DryRunDone({ summary, changes });
+        return { summary, changes, dryRun: false };
+      });
+    } catch (error) {
+      if (error instanceof DryRunDone) return { ...error.report, dryRun: true };
+      throw error;
+    }
+  });
+}
+
+const lastAuditId = () =>
+  getDb()
+    .select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` })
+    .from(auditLog)
+    .get()!.id;
+
+/** A rule of the application that the data breaks stops the import, said in its own words. */
+function replayNamingFailures(corpus: Corpus, prepared: Prepared) {
+  try {
+    return replay(corpus, prepared, "Import");
+  } catch (error) {
+    if (error instanceof RuleError)
+      throw new Error(
+        `Import afgebroken, er is niets opgeslagen: ${Object.values(error.fieldErrors).flat().join(" ")}`,
+      );
+    throw error;
+  }
+}
+
+type Prepared = { hashes: Map<string, string>; files: Map<string, { bytes: Uint8Array; text: string }> };
+
+/** Hashing is slow and asynchronous, reading papers too: both happen before the one transaction. */
+async function prepare(
+  db: Db,
+  corpus: Corpus,
+  contentDir: string,
+  passwordHash: () => Promise<string>,
+): Promise<Prepared> {
   const accounts = withDatabase(db, () => new Set(listUsers({ viewer: system }).map((u) => u.email)));
   const hashes = new Map<string, string>();
-  for (const user of corpus.users)
-    if (!accounts.has(user.email)) hashes.set(user.email, await hashPassword(demoPassword));
+  for (const user of corpus.users) if (!accounts.has(user.email)) hashes.set(user.email, await passwordHash());
   const files = new Map<string, { bytes: Uint8Array; text: string }>();
   for (const meeting of corpus.meetings)
     for (const item of meeting.items)
@@ -107,16 +188,14 @@ export async function importDemoCorpus(
         if (document.file && !files.has(document.file)) {
           const bytes = new Uint8Array(readFileSync(join(contentDir, "files", document.file)));
           const check = checkUpload(document.file, bytes);
-          if (!check.ok) throw new Error(`content/files/${document.file}: ${check.message}`);
+          if (!check.ok) throw new Error(`files/${document.file}: ${check.message}`);
           files.set(document.file, { bytes, text: await extractText(bytes) });
         }
-  return withDatabase(db, () => db.transaction(() => replay(corpus, { hashes, files })));
+  return { hashes, files };
 }
 
-function replay(
-  corpus: Corpus,
-  { hashes, files }: { hashes: Map<string, string>; files: Map<string, { bytes: Uint8Array; text: string }> },
-): ImportSummary {
+function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus"): ImportSummary {
+  const start = lastAuditId();
   // The network: organisations, people, accounts, bodies and memberships.
   const orgIds = new Map(listOrganisations({ viewer: system }).map((o) => [o.slug, o.id]));
   for (const org of corpus.organisations)
@@ -470,14 +549,16 @@ function replay(
     memberships: membershipCount,
     meetings: corpus.meetings.length,
   };
-  writeAudit(getDb(), {
-    actorUserId: null,
-    action: "demo.import",
-    entityType: "corpus",
-    entityId: null,
-    summary: `Democorpus geïmporteerd: ${summary.bodies} gremia, ${summary.people} personen, ${summary.users} gebruikers, ${summary.meetings} vergaderingen`,
-    after: summary,
-  });
+  // One closing line for an import that added something; a rerun that found everything there adds none.
+  if (lastAuditId() > start)
+    writeAudit(getDb(), {
+      actorUserId: null,
+      action: "demo.import",
+      entityType: "corpus",
+      entityId: null,
+      summary: `${label} geïmporteerd: ${summary.bodies} gremia, ${summary.people} personen, ${summary.users} gebruikers, ${summary.meetings} vergaderingen`,
+      after: summary,
+    });
   return summary;
 }
 

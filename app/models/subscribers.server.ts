@@ -336,13 +336,17 @@ export function importSubscribers({
         }
       }
     },
-    audit: () => ({
-      action: "subscriber.import",
-      entityType: "subscriber",
-      entityId: null,
-      summary: `Abonnees geïmporteerd: ${result.added} nieuw, ${result.updated} bijgewerkt, ${result.optedOut} eerder afgemeld overgeslagen`,
-      after: result,
-    }),
+    // An import that added and changed nothing leaves no line in the log.
+    audit: () =>
+      result.added + result.updated === 0
+        ? null
+        : {
+            action: "subscriber.import",
+            entityType: "subscriber",
+            entityId: null,
+            summary: `Abonnees geïmporteerd: ${result.added} nieuw, ${result.updated} bijgewerkt, ${result.optedOut} eerder afgemeld overgeslagen`,
+            after: result,
+          },
   });
   return result;
 }
