@@ -159,7 +159,7 @@ const lastAuditId = () =>
 /** A rule of the application that the data breaks stops the import, said in its own words. */
 function replayNamingFailures(corpus: Corpus, prepared: Prepared) {
   try {
-    return replay(corpus, prepared, "Import");
+    return replay(corpus, prepared, "Eigen gegevens");
   } catch (error) {
     if (error instanceof RuleError)
       throw new Error(
