@@ -64,10 +64,17 @@ describe("entering history", () => {
     // The invitees of the time (a member since 2022) are listed, and none of them got mail.
     await page.getByText("Lotte Jansen").first().waitFor();
 
+    // The advice assignment goes on the agenda, then its decision is recorded.
+    await page.goto(`${january}/agenda`);
+    await page.getByLabel("Rubriek", { exact: true }).selectOption({ label: "B Bespreekstukken" });
+    await page.getByLabel("Onderwerp").fill("Adviesopdracht nazorg");
+    await page.getByLabel("Voorstel/advies").fill("1. Een werkgroep te vragen om advies voor 1 juni.");
+    await page.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+    await page.getByText("Agendapunt ‘Adviesopdracht nazorg’ is toegevoegd.").waitFor();
     await page.goto(`${january}/besluiten`);
     await page.getByText("Deze vergadering is achteraf vastgelegd", { exact: false }).waitFor();
-    const item = page.getByRole("region", { name: /^A1 Besluitenlijst vorige vergadering/ });
-    await item.getByText("Besluit vastleggen bij A1").click();
+    const item = page.getByRole("region", { name: /^B1 Adviesopdracht nazorg/ });
+    await item.getByText("Besluit vastleggen bij B1").click();
     await item.getByLabel("Uitkomst").selectOption({ label: "Conform voorstel" });
     await item.getByLabel("Besluit (niet verplicht)", { exact: true }).fill("Adviesopdracht aan een werkgroep.");
     await item.getByLabel("Toezegging 1: wat is er toegezegd").fill("Werkgroep brengt advies uit");
@@ -84,7 +91,7 @@ describe("entering history", () => {
     await item.getByRole("button", { name: "Besluit vastleggen" }).click();
     const done = await page.getByText(/^Besluit \S+ is vastgelegd\.$/).textContent();
     reference = /Besluit (\S+) is/.exec(done!)![1]!;
-    expect(reference).toMatch(/-2022-01-A1$/);
+    expect(reference).toMatch(/-2022-\d\d-B1$/);
   });
 
   it("adopts that list in a June 2022 meeting, on that meeting's date in page, Word and API", async () => {

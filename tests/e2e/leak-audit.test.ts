@@ -120,7 +120,7 @@ beforeAll(async () => {
     for (const [date, isPublic, publish] of [
       ["2028-04-12", false, true],
       ["2028-05-10", true, false],
-      ["2021-03-10", false, true],
+      ["2025-03-12", false, true],
     ] as const) {
       const { id: hidden } = createMeeting({
         viewer: admin,
