@@ -73,8 +73,9 @@ describe("entering history", () => {
     await page.getByText("Agendapunt ‘Adviesopdracht nazorg’ is toegevoegd.").waitFor();
     await page.goto(`${january}/besluiten`);
     await page.getByText("Deze vergadering is achteraf vastgelegd", { exact: false }).waitFor();
-    const item = page.getByRole("region", { name: /^B1 Adviesopdracht nazorg/ });
-    await item.getByText("Besluit vastleggen bij B1").click();
+    // Its number depends on the body's template of standing items (another test may add to it).
+    const item = page.getByRole("region", { name: /^B\d+ Adviesopdracht nazorg/ });
+    await item.getByText(/^Besluit vastleggen bij B\d+$/).click();
     await item.getByLabel("Uitkomst").selectOption({ label: "Conform voorstel" });
     await item.getByLabel("Besluit (niet verplicht)", { exact: true }).fill("Adviesopdracht aan een werkgroep.");
     await item.getByLabel("Toezegging 1: wat is er toegezegd").fill("Werkgroep brengt advies uit");
@@ -91,14 +92,14 @@ describe("entering history", () => {
     await item.getByRole("button", { name: "Besluit vastleggen" }).click();
     const done = await page.getByText(/^Besluit \S+ is vastgelegd\.$/).textContent();
     reference = /Besluit (\S+) is/.exec(done!)![1]!;
-    expect(reference).toMatch(/-2022-\d\d-B1$/);
+    expect(reference).toMatch(/-2022-\d\d-B\d+$/);
   });
 
   it("adopts that list in a June 2022 meeting, on that meeting's date in page, Word and API", async () => {
     const june = await enterPastMeeting("2022-06-16", "16 juni 2022");
     await page.goto(`${june}/besluiten`);
-    const hamerstuk = page.getByRole("region", { name: /^A1 Besluitenlijst/ });
-    await hamerstuk.getByText("Besluit vastleggen bij A1").click();
+    const hamerstuk = page.getByRole("region", { name: /^A\d+ Besluitenlijst/ });
+    await hamerstuk.getByText(/^Besluit vastleggen bij A\d+$/).click();
     await hamerstuk.getByLabel("Uitkomst").selectOption({ label: "Conform voorstel" });
     await hamerstuk.getByRole("button", { name: "Besluit vastleggen" }).click();
     await page.getByText(/^Besluit \S+ is vastgelegd\.$/).waitFor();
