@@ -509,8 +509,11 @@ describe("agendas", () => {
     expect(publicFeed.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     const publicEvents = parseEvents(await publicFeed.text());
     expect(publicEvents.map((e) => e.summary)).toContain("Vergadering Algemeen bestuur samenwerkingsverband Twente");
-    // Closed meetings (all expertgroep meetings) are not in it; concepts are left out too (integration test).
-    expect(publicEvents.some((e) => e.summary.includes("Expertgroep"))).toBe(false);
+    // Closed meetings (the expertgroep's meetings of 2026) are not in it; concepts are left out too
+    // (integration test). The history test may add public expertgroep meetings of 2022.
+    expect(
+      publicEvents.some((e) => e.summary.includes("Expertgroep") && e.startDate.toJSDate().getFullYear() === 2026),
+    ).toBe(false);
 
     const bodyFeed = parseEvents(await (await fetch(`${baseUrl()}/gremia/algemeen-bestuur/vergaderingen.ics`)).text());
     expect(bodyFeed.every((e) => e.summary.includes("Algemeen bestuur"))).toBe(true);
