@@ -6,7 +6,6 @@ import { resolve } from "node:path";
 import { env } from "../app/lib/env.server";
 import { migrateDatabase, openDatabase } from "../app/lib/db.server";
 import { importCorpus } from "../app/content/import.server";
-import { ContentError } from "../app/content/corpus.server";
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const dryRun = args.includes("--proef");
@@ -29,7 +28,8 @@ try {
         : `${report.changes.length} wijzigingen opgeslagen in ${DATABASE_URL}.`,
   );
 } catch (error) {
-  console.error(error instanceof ContentError ? error.message : error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message : error);
+  console.error("Er is niets opgeslagen.");
   process.exitCode = 1;
 } finally {
   db.$client.close();

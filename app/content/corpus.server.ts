@@ -200,6 +200,7 @@ export type ContentUser = z.infer<typeof userSchema>;
 export type ContentBody = z.infer<typeof bodyFrontmatterSchema> & {
   slug: string;
   purposeMarkdown: string;
+  file: string;
 };
 
 /** A list file; one that is not there is an empty list (a network may bring no accounts, say). */
@@ -221,7 +222,7 @@ function readBody(dir: string, fileName: string): ContentBody {
   const frontmatter = check(located, bodyFrontmatterSchema);
   const slugFromName = fileName.replace(/\.md$/, "");
   check(located, slug, slugFromName);
-  return { ...frontmatter, slug: slugFromName, purposeMarkdown: match[2].trim() };
+  return { ...frontmatter, slug: slugFromName, purposeMarkdown: match[2].trim(), file };
 }
 
 export type Corpus = {
@@ -234,6 +235,8 @@ export type Corpus = {
   plans: ContentPlan[];
   editions: ContentEdition[];
   subscribers: ContentSubscriber[];
+  /** The folder as messages name it, for the list files (people.yaml …) that carry no name of their own. */
+  dir: string;
 };
 
 function readMeeting(dir: string, fileName: string): ContentMeeting {
@@ -388,7 +391,18 @@ export function loadCorpus(dir: string, { demo = true }: { demo?: boolean } = {}
   for (const edition of editions)
     if (edition.meeting && !meetingsByName.has(edition.meeting))
       throw missing(edition.file, edition.meeting, `onbekende vergadering "${edition.meeting}"`);
-  return { organisations, people, users, bodies, meetings, programmes, plans, editions, subscribers };
+  return {
+    organisations,
+    people,
+    users,
+    bodies,
+    meetings,
+    programmes,
+    plans,
+    editions,
+    subscribers,
+    dir: relative(process.cwd(), dir) || ".",
+  };
 }
 
 export { ContentError } from "./base.server";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { asc, gt, sql } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import { RuleError } from "~/models/errors";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { systemViewer } from "~/models/access/viewer";
 import { getDb, withDatabase, type Db } from "~/lib/db.server";
 import { addDaysIso, instantFromAmsterdam } from "~/lib/format";
@@ -62,7 +62,7 @@ import {
 import { importSubscribers } from "~/models/subscribers.server";
 import { createAccount, listUsers } from "~/models/users.server";
 import { addTopic, getPlanning } from "~/models/planning.server";
-import { loadCorpus, type Corpus, type ContentMeeting } from "./corpus.server";
+import { ContentError, loadCorpus, type Corpus, type ContentMeeting } from "./corpus.server";
 
 // Imports the demo corpus (content/) into a database, through the model layer: every record is made
 // by the same functions, through the same door and with the same rules as in the browser, by the
@@ -87,7 +87,7 @@ const system = systemViewer;
 type Commitment = NonNullable<
   NonNullable<ContentMeeting["items"][number]["decisions"]>[number]["commitments"]
 >[number];
-type Event = { at: number; order: number; run: () => void };
+type Event = { at: number; order: number; place: Place; run: () => void };
 
 /** True when the database holds no users yet: the only state in which start-up imports the demo. */
 export function isEmptyDatabase(db: Db) {
@@ -132,7 +132,7 @@ export async function importCorpus(
     try {
       return db.transaction(() => {
         const before = lastAuditId();
-        const summary = replayNamingFailures(corpus, prepared);
+        const summary = stampingEntryTime(Date.now(), () => replayNamingFailures(corpus, prepared));
         const changes = getDb()
           .select({ summary: auditLog.summary })
           .from(auditLog)
@@ -150,6 +150,36 @@ export async function importCorpus(
   });
 }
 
+/**
+ * The replay dates records as their events (a decision of 2018 is decided in 2018), and that dates
+ * `updated_at` too. A network's import is entered today, though: everything it added or changed gets
+ * the time of entry as `updated_at` (decision 024), so a harvester asking the API what changed since
+ * its last visit receives the history brought in. Every table with that column is compared before
+ * and after, so a record the import touched is never missed.
+ */
+function stampingEntryTime<T>(enteredAt: number, run: () => T): T {
+  const client = getDb().$client;
+  const tables = client
+    .prepare(
+      `select m.name as name from sqlite_master m join pragma_table_info(m.name) c
+       where m.type = 'table' and c.name = 'updated_at'`,
+    )
+    .all() as { name: string }[];
+  for (const { name } of tables)
+    client.exec(`create temp table "before_${name}" as select rowid as rid, updated_at from "${name}"`);
+  const result = run();
+  for (const { name } of tables) {
+    client
+      .prepare(
+        `update "${name}" set updated_at = ? where not exists
+           (select 1 from "before_${name}" b where b.rid = "${name}".rowid and b.updated_at = "${name}".updated_at)`,
+      )
+      .run(enteredAt);
+    client.exec(`drop table "before_${name}"`);
+  }
+  return result;
+}
+
 const lastAuditId = () =>
   getDb()
     .select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` })
@@ -161,12 +191,38 @@ function replayNamingFailures(corpus: Corpus, prepared: Prepared) {
   try {
     return replay(corpus, prepared, "Eigen gegevens");
   } catch (error) {
-    if (error instanceof RuleError)
-      throw new Error(
-        `Import afgebroken, er is niets opgeslagen: ${Object.values(error.fieldErrors).flat().join(" ")}`,
-      );
+    if (error instanceof RuleError) throw new Error(`Import afgebroken, er is niets opgeslagen: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Where in the corpus a step of the replay comes from: the file, and texts that lead to the line that
+ * wrote it, each searched after the one before (an item's subject, then its toezegging); given the
+ * field a rule names, the path may depend on it. A rule of the application that the step breaks is
+ * then reported like any other problem in the files, with file and line.
+ */
+type Place = { file: string; path?: string[] | ((field: string) => string[]) };
+
+function from<T>(place: Place, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    const field = Object.keys(error.fieldErrors)[0] ?? "";
+    const path = typeof place.path === "function" ? place.path(field) : (place.path ?? []);
+    throw new ContentError(place.file, lineAlong(place.file, path), error.message);
+  }
+}
+
+function lineAlong(file: string, path: string[]) {
+  const text = readFileSync(resolve(process.cwd(), file), "utf8");
+  let index = 0;
+  for (const needle of path) {
+    const found = text.indexOf(needle, index);
+    if (found >= 0) index = found;
+  }
+  return text.slice(0, index).split("\n").length;
 }
 
 type Prepared = { hashes: Map<string, string>; files: Map<string, { bytes: Uint8Array; text: string }> };
@@ -198,15 +254,22 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
   const start = lastAuditId();
   // The network: organisations, people, accounts, bodies and memberships.
   const orgIds = new Map(listOrganisations({ viewer: system }).map((o) => [o.slug, o.id]));
+  const listFile = (name: string) => join(corpus.dir, name);
   for (const org of corpus.organisations)
-    if (!orgIds.has(org.slug)) orgIds.set(org.slug, createOrganisation({ viewer: system, input: org }).id);
+    if (!orgIds.has(org.slug))
+      orgIds.set(
+        org.slug,
+        from({ file: listFile("organisations.yaml"), path: [`slug: ${org.slug}`] }, () =>
+          createOrganisation({ viewer: system, input: org }),
+        ).id,
+      );
   const personIds = new Map(listPeopleIndex({ viewer: system }).map((p) => [p.slug, p.id]));
   const personNames = new Map(corpus.people.map((p) => [p.slug, p.name]));
   for (const person of corpus.people)
     if (!personIds.has(person.slug))
       personIds.set(
         person.slug,
-        createPerson({
+        from({ file: listFile("people.yaml"), path: [`slug: ${person.slug}`] }, () => createPerson({
           viewer: system,
           input: {
             slug: person.slug,
@@ -216,16 +279,18 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
             organisationId: orgIds.get(person.organisation)!,
             isOrganisationContact: person.contact ?? false,
           },
-        }).id,
+        })).id,
       );
   const accounts = new Set(listUsers({ viewer: system }).map((u) => u.email));
   for (const user of corpus.users)
     if (!accounts.has(user.email))
-      createAccount({
-        viewer: system,
-        input: { personId: personIds.get(user.person)!, email: user.email, role: user.role },
-        passwordHash: hashes.get(user.email)!,
-      });
+      from({ file: listFile("users.yaml"), path: [user.email] }, () =>
+        createAccount({
+          viewer: system,
+          input: { personId: personIds.get(user.person)!, email: user.email, role: user.role },
+          passwordHash: hashes.get(user.email)!,
+        }),
+      );
 
   const bodyIds = new Map(listBodiesForAdmin({ viewer: system }).map((b) => [b.slug, b.id]));
   // Parents before their children.
@@ -234,7 +299,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
     const index = pending.findIndex((b) => !b.parent || bodyIds.has(b.parent));
     const body = pending.splice(index, 1)[0]!;
     if (bodyIds.has(body.slug)) continue;
-    const created = createBody({
+    const created = from({ file: body.file, path: ["name:"] }, () => createBody({
       viewer: system,
       input: {
         name: body.name,
@@ -248,7 +313,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
         activeFrom: body.activeFrom,
         sortOrder: body.sortOrder,
       },
-    });
+    }));
     bodyIds.set(body.slug, created.id);
   }
   let membershipCount = 0;
@@ -260,15 +325,19 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
       const personId = personIds.get(member.person)!;
       if (existing.some((m) => m.personId === personId && m.role === member.role && m.startsOn === member.from))
         continue;
-      const { id } = addMembership({ viewer: system, bodyId, personId, role: member.role, startsOn: member.from });
-      if (member.until) endMembership({ viewer: system, id, expectedVersion: 1, endsOn: member.until });
+      from({ file: body.file, path: ["members:", `person: ${member.person}`] }, () => {
+        const { id } = addMembership({ viewer: system, bodyId, personId, role: member.role, startsOn: member.from });
+        if (member.until) endMembership({ viewer: system, id, expectedVersion: 1, endsOn: member.until });
+      });
     }
   }
   // Retired bodies last, children before their parents (a parent is retired only without active children).
   for (const body of [...corpus.bodies].filter((b) => b.activeUntil).sort((a, b) => depth(corpus, b) - depth(corpus, a))) {
     const current = getBodyForEdit({ viewer: system, id: bodyIds.get(body.slug)! })!;
     if (!current.retired)
-      retireBody({ viewer: system, id: current.id, expectedVersion: current.version, activeUntil: body.activeUntil! });
+      from({ file: body.file, path: ["activeUntil:"] }, () =>
+        retireBody({ viewer: system, id: current.id, expectedVersion: current.version, activeUntil: body.activeUntil! }),
+      );
   }
 
   // Programmes and their objectives, with the dated history of each objective's status.
@@ -302,6 +371,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
     events.push({
       at: startsAt - 14 * 86_400_000,
       order: 0,
+      place: { file: meeting.file, path: ["date:"] },
       run: () => planMeeting(meeting, { bodyId, meetingIdsByFile, itemId, objectiveIds, files }),
     });
     if (meeting.status === "vergaderd") {
@@ -309,6 +379,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
       events.push({
         at: endsAt,
         order: 2,
+        place: { file: meeting.file, path: ["status:"] },
         run: () =>
           holdMeeting(meeting, {
             meetingId: meetingIdsByFile.get(basename(meeting.file, ".yaml"))!,
@@ -328,6 +399,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
       events.push({
         at: startsAt - 86_400_000,
         order: 1,
+        place: { file: meeting.file, path: ["status:"] },
         run: () => {
           const id = meetingIdsByFile.get(basename(meeting.file, ".yaml"))!;
           cancelMeeting({
@@ -367,6 +439,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
             events.push({
               at: at(update.on, "09:00"),
               order: 3,
+              place: { file: meeting.file, path: [commitment.description, update.note] },
               run: step(actionSteps.update, {
                 note: update.note,
                 now: at(update.on, "09:00"),
@@ -378,6 +451,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
             events.push({
               at: at(first, "08:00"),
               order: 3,
+              place: { file: meeting.file, path: [commitment.description] },
               run: step(actionSteps.start, { now: at(first, "08:00"), reportedBy: owner }),
             });
           }
@@ -389,6 +463,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
             events.push({
               at: at(commitment.closed!, "17:00"),
               order: 3,
+              place: { file: meeting.file, path: [commitment.description, "closed:"] },
               run: step(commitment.status === "afgerond" ? actionSteps.complete : actionSteps.drop, {
                 note: commitment.note!,
                 now: at(commitment.closed!, "17:00"),
@@ -405,6 +480,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
     events.push({
       at: written,
       order: 0,
+      place: { file: plan.file, path: ["title:"] },
       run: () => {
         planId = writePlan(plan, { bodyId, objectiveIds, now: written });
       },
@@ -415,6 +491,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
       events.push({
         at: submitted,
         order: 1,
+        place: { file: plan.file, path: ["consent:"] },
         run: () =>
           submitPlanForConsent({
             viewer: system,
@@ -431,6 +508,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
       events.push({
         at: adopted,
         order: 1,
+        place: { file: plan.file, path: ["status:"] },
         run: () =>
           recordPlanAdoption({
             viewer: system,
@@ -446,6 +524,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
       events.push({
         at: closed,
         order: 4,
+        place: { file: plan.file, path: ["status:"] },
         run: () => {
           const version = () => getPlan({ viewer: system, id: planId })!.plan.version;
           closePlan({ viewer: system, id: planId, expectedVersion: version(), now: closed });
@@ -469,7 +548,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
     }
   }
   events.sort((a, b) => a.at - b.at || a.order - b.order);
-  for (const event of events) event.run();
+  for (const event of events) from(event.place, event.run);
 
   // The bestuursagenda of each body: its planned topics (a topic already there, by subject, is kept).
   for (const body of corpus.bodies) {
@@ -481,7 +560,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
       ),
     );
     for (const topic of body.topics.filter((t) => !planned.has(t.subject)))
-      addTopic({
+      from({ file: body.file, path: [topic.subject] }, () => addTopic({
         viewer: system,
         bodyId,
         input: {
@@ -492,54 +571,58 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
           quarter: topic.quarter ?? null,
           isConfidential: topic.confidential ?? false,
         },
-      });
+      }));
   }
 
   // Newsletter editions, published on their date, then the subscribers (so the import sends nothing).
   const editions = new Set(listEditions({ viewer: system }).map((e) => e.slug));
   for (const edition of [...corpus.editions].sort((a, b) => (a.published ?? "9").localeCompare(b.published ?? "9"))) {
     if (editions.has(edition.slug)) continue;
-    const now = edition.published ? at(edition.published, "10:00") : Date.now();
-    const created = createEdition({
-      viewer: system,
-      input: {
-        title: edition.title,
-        slug: edition.slug,
-        period: edition.period ?? "",
-        meetingId: edition.meeting ? (meetingIdsByFile.get(edition.meeting) ?? null) : null,
-      },
-      now,
+    from({ file: edition.file, path: ["title:"] }, () => {
+      const now = edition.published ? at(edition.published, "10:00") : Date.now();
+      const created = createEdition({
+        viewer: system,
+        input: {
+          title: edition.title,
+          slug: edition.slug,
+          period: edition.period ?? "",
+          meetingId: edition.meeting ? (meetingIdsByFile.get(edition.meeting) ?? null) : null,
+        },
+        now,
+      });
+      // The corpus gives the edition's blocks as written: they replace the drafted ones.
+      for (const section of getEdition({ viewer: system, slug: created.slug })!.sections)
+        removeSection({ viewer: system, id: section.id, now });
+      for (const section of edition.sections)
+        addSection({
+          viewer: system,
+          editionId: created.id,
+          input: { kind: section.kind as SectionKind, title: section.title, bodyMarkdown: section.bodyMarkdown },
+          now,
+        });
+      if (edition.published)
+        publishEdition({
+          viewer: system,
+          id: created.id,
+          expectedVersion: getEdition({ viewer: system, slug: created.slug })!.edition.version,
+          baseUrl: "",
+          now,
+        });
     });
-    // The corpus gives the edition's blocks as written: they replace the drafted ones.
-    for (const section of getEdition({ viewer: system, slug: created.slug })!.sections)
-      removeSection({ viewer: system, id: section.id, now });
-    for (const section of edition.sections)
-      addSection({
-        viewer: system,
-        editionId: created.id,
-        input: { kind: section.kind as SectionKind, title: section.title, bodyMarkdown: section.bodyMarkdown },
-        now,
-      });
-    if (edition.published)
-      publishEdition({
-        viewer: system,
-        id: created.id,
-        expectedVersion: getEdition({ viewer: system, slug: created.slug })!.edition.version,
-        baseUrl: "",
-        now,
-      });
   }
-  importSubscribers({
-    viewer: system,
-    rows: corpus.subscribers.map((s, index) => ({
-      line: index + 1,
-      email: s.email,
-      name: s.name ?? "",
-      organisation: s.organisation ?? "",
-      confirmed: s.status === "bevestigd",
-      unsubscribed: s.status === "afgemeld",
-    })),
-  });
+  from({ file: listFile("subscribers.yaml") }, () =>
+    importSubscribers({
+      viewer: system,
+      rows: corpus.subscribers.map((s, index) => ({
+        line: index + 1,
+        email: s.email,
+        name: s.name ?? "",
+        organisation: s.organisation ?? "",
+        confirmed: s.status === "bevestigd",
+        unsubscribed: s.status === "afgemeld",
+      })),
+    }),
+  );
 
   const summary: ImportSummary = {
     organisations: corpus.organisations.length,
@@ -595,12 +678,13 @@ function importProgrammes(
       predecessorId: null,
       objectiveTerm: programme.term,
     };
-    const created = createProgramme({ viewer: system, input });
+    const created = from({ file: programme.file, path: ["starts:"] }, () => createProgramme({ viewer: system, input }));
     known.set(programme.slug, created.id);
     added.push(programme);
     for (const objective of programme.objectives) {
       const written = focusFromText(objective.focus);
-      const { id } = addObjective({
+      const place = { file: programme.file, path: [objective.title] };
+      const { id } = from(place, () => addObjective({
         viewer: system,
         programmeId: created.id,
         input: {
@@ -612,12 +696,12 @@ function importProgrammes(
           focusFromYear: objective.focusFrom ?? written.focusFromYear,
           focusToYear: objective.focusTo ?? objective.focusFrom ?? written.focusToYear,
         },
-      });
+      }));
       const number = objective.number;
       objectiveIds.set(`${programme.slug}/${number}`, id);
       let version = 1;
       for (const status of [...objective.statuses].sort((a, b) => a.on.localeCompare(b.on)))
-        setObjectiveStatus({
+        from({ file: programme.file, path: [objective.title, status.on] }, () => setObjectiveStatus({
           viewer: system,
           id,
           expectedVersion: version++,
@@ -626,13 +710,14 @@ function importProgrammes(
           explanation: status.explanation,
           reportedBy: "Kwartiermaker",
           now: at(status.on, "12:00"),
-        });
+        }));
     }
   }
   // Predecessors last: a programme may name one that comes after it in the corpus.
-  for (const programme of added)
-    if (programme.predecessor)
-      updateProgramme({
+  for (const programme of added) {
+    const predecessor = programme.predecessor;
+    if (predecessor)
+      from({ file: programme.file, path: ["predecessor:"] }, () => updateProgramme({
         viewer: system,
         id: known.get(programme.slug)!,
         expectedVersion: 1,
@@ -642,9 +727,10 @@ function importProgrammes(
           endsOn: programme.ends ?? null,
           ownerBodyId: bodyIds.get(programme.owner)!,
           descriptionMarkdown: programme.descriptionMarkdown,
-          predecessorId: known.get(programme.predecessor)!,
+          predecessorId: known.get(predecessor)!,
         },
-      });
+      }));
+  }
   return objectiveIds;
 }
 
@@ -692,7 +778,9 @@ function planMeeting(
   });
   meetingIdsByFile.set(file, id);
   const planned = startsAt - 14 * DAY;
-  for (const item of meeting.items) {
+  for (const item of meeting.items)
+    from({ file: meeting.file, path: [item.subject] }, () => planItem(item));
+  function planItem(item: ContentMeeting["items"][number]) {
     const agendaItemId = itemId(file, item.subject);
     if (item.objectives?.length)
       setGoalLinks({
@@ -760,7 +848,7 @@ function holdMeeting(
       now: startsAt,
     }).actions.filter((a) => a.createdAt < startsAt);
     if (running.length)
-      processActionList({
+      from({ file: meeting.file, path: ["subject: Actielijst"] }, () => processActionList({
         viewer: system,
         meetingId: ctx.meetingId,
         now: startsAt + 30 * 60_000,
@@ -775,7 +863,7 @@ function holdMeeting(
             note: closedHere ? commitment!.note! : "",
           };
         }),
-      });
+      }));
   }
   const agenda = getMeeting({ viewer: system, id: ctx.meetingId })!;
   for (const item of meeting.items) {
@@ -791,7 +879,12 @@ function holdMeeting(
         const decided = list?.visible ? list.decisions.find((d) => d.agendaItemId === target?.id) : undefined;
         return decided ? [{ decisionId: decided.id, textMarkdown: amendment.text.trim() }] : [];
       });
-      const { id } = recordDecision({
+      const commitmentAt = (field: string) => {
+        const index = /^commitments\[(\d+)\]/.exec(field)?.[1];
+        const commitment = index === undefined ? undefined : decision.commitments?.[Number(index)];
+        return commitment ? [item.subject, commitment.description] : [item.subject];
+      };
+      const { id } = from({ file: meeting.file, path: commitmentAt }, () => recordDecision({
         viewer: system,
         agendaItemId,
         input: {
@@ -808,7 +901,7 @@ function holdMeeting(
           amendments,
         },
         now: ctx.endsAt,
-      });
+      }));
       if (decision.objectives?.length)
         setGoalLinks({
           viewer: system,
@@ -841,7 +934,7 @@ function holdMeeting(
   ]);
   const invitees = attendance ? listAttendance({ viewer: system, meetingId: ctx.meetingId })!.invitees : [];
   const record = (guest?: { name: string; organisation?: string }) =>
-    recordAttendance({
+    from({ file: meeting.file, path: ["attendance:", guest?.name ?? ""] }, () => recordAttendance({
       viewer: system,
       meetingId: ctx.meetingId,
       expectedVersion: getMeeting({ viewer: system, id: ctx.meetingId })!.version,
@@ -851,7 +944,7 @@ function holdMeeting(
       })),
       guest: guest ? { name: guest.name, organisation: guest.organisation ?? "" } : undefined,
       now: ctx.endsAt,
-    });
+    }));
   // One guest per recording, as the form takes them; the first recording also sets everyone's status.
   const [firstGuest, ...moreGuests] = attendance?.guests ?? [];
   record(firstGuest);

@@ -9,6 +9,7 @@ import { listMeetings } from "../../app/models/meetings.server";
 import { listOrganisations } from "../../app/models/people.server";
 import { getProgrammeDashboard } from "../../app/models/programmes.server";
 import { amsterdamDateAndTime } from "../../app/lib/format";
+import { actions, decisions, meetings as meetingsTable } from "../../db/schema";
 
 // A network's own history (tests/fixtures/history): a meerjarenkoers 2016–2020 with sub-numbered
 // ambitions, and two meetings of 2018, with real e-mail addresses and no users.yaml.
@@ -34,8 +35,15 @@ describe("importing a network's history", () => {
     expect(dry.changes).toContain("Organisatie VNG toegevoegd");
     expect(dry.changes.some((c) => /Opgave 7a ‘Nazorg na detentie’ toegevoegd/.test(c))).toBe(true);
 
+    const enteredFrom = Date.now();
     const real = await importCorpus(db, { contentDir: fixture });
     expect(real.changes).toEqual(dry.changes);
+    // Dated as the events, but changed today for a harvester that asks what is new since yesterday.
+    for (const table of [meetingsTable, decisions, actions]) {
+      const rows = withDatabase(db, () => db.select({ updatedAt: table.updatedAt }).from(table).all());
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.updatedAt).toBeGreaterThanOrEqual(enteredFrom);
+    }
     const again = await importCorpus(db, { contentDir: fixture });
     expect(again.changes, again.changes.join("; ")).toEqual([]);
 
@@ -68,6 +76,21 @@ describe("importing a network's history", () => {
     await expect(importCorpus(db, { contentDir: broken })).rejects.toThrow(
       new RegExp(
         `meerjarenkoers-2016-2020\\.md:${line}: objectives\\[1\\]\\.statuses\\[1\\]\\.on: 2031-12-01 ligt in de toekomst`,
+      ),
+    );
+    expect(withDatabase(db, () => listOrganisations({ viewer: null }))).toEqual([]);
+  });
+
+  it("names the file and line of a record that breaks a rule of the application", async () => {
+    const broken = join(dir, "eigen");
+    cpSync(fixture, broken, { recursive: true });
+    const file = join(broken, "meetings", "2018-03-15-stuurgroep.yaml");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.replace('due: "2018-06-01"', 'due: "2018-03-01"'));
+    const line = text.slice(0, text.indexOf("description: Werkgroep brengt advies")).split("\n").length;
+    await expect(importCorpus(db, { contentDir: broken })).rejects.toThrow(
+      new RegExp(
+        `2018-03-15-stuurgroep\\.yaml:${line}: Kies een termijn vanaf 15 maart 2018, de dag van de vergadering\\.`,
       ),
     );
     expect(withDatabase(db, () => listOrganisations({ viewer: null }))).toEqual([]);
