@@ -51,15 +51,16 @@ export type DocxMeeting = {
 };
 
 /** Paragraph texts from the stored, sanitised proposal HTML: numbered and bulleted lists kept. */
-export function proposalLines(html: string | null): string[] {
-  if (!html) return [];
+export function proposalLines(stored: string | null): string[] {
+  if (!stored) return [];
+  const html = footnotesAsText(stored);
   const lines: string[] = [];
   const blocks = html.match(/<(p|ol|ul|h2|h3|h4|blockquote|pre)[^>]*>[\s\S]*?<\/\1>/g) ?? [html];
   for (const block of blocks) {
     const list = /^<(ol|ul)(?:\s+start="(\d+)")?/.exec(block);
     if (list) {
       let n = Number(list[2] ?? 1);
-      for (const item of block.match(/<li>[\s\S]*?<\/li>/g) ?? []) {
+      for (const item of block.match(/<li(?:\s[^>]*)?>[\s\S]*?<\/li>/g) ?? []) {
         const text = decodeEntities(item.replace(/<[^>]+>/g, "").trim());
         lines.push(list[1] === "ol" ? `${n++}. ${text}` : `• ${text}`);
       }
@@ -74,6 +75,16 @@ export function proposalLines(html: string | null): string[] {
     }
   }
   return lines;
+}
+
+/**
+ * Footnotes as plain text reads them: the reference as [1] in the sentence, the note without its
+ * link back (the ↩ of the page). Footnote links point into the text itself (#vn-…).
+ */
+function footnotesAsText(html: string) {
+  return html
+    .replace(/<sup><a [^>]*href="#vn-[^"]*"[^>]*>(\d+)<\/a><\/sup>/g, "[$1]")
+    .replace(/\s*<a [^>]*href="#vn-[^"]*-ref-[^"]*"[^>]*>[\s\S]*?<\/a>/g, "");
 }
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "999999" };

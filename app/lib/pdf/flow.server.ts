@@ -1,4 +1,5 @@
-import { marked, type Token, type Tokens } from "marked";
+import { Marked, type Token, type Tokens } from "marked";
+import markedFootnote, { type Footnote, type FootnoteRef, type Footnotes } from "marked-footnote";
 import { rgb, type PDFDocument, type PDFPage } from "pdf-lib";
 import { decodeEntities } from "../html";
 import { addLink } from "./navigation.server";
@@ -10,6 +11,10 @@ export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 export const INK = rgb(0.1, 0.1, 0.1);
 export const MUTED = rgb(0.3, 0.3, 0.3);
 const LINK = rgb(0.0, 0.27, 0.6);
+// Footnotes ([^1]) as on the page: referenced by number in the text, listed under the text. The
+// extension keeps state per text, so each text with footnotes gets its own instance.
+const lexerFor = (source: string) => (source.includes("[^") ? new Marked().use(markedFootnote()) : withoutFootnotes);
+const withoutFootnotes = new Marked();
 
 type TextOptions = { size?: number; indent?: number; bullet?: string; after?: number; muted?: boolean };
 
@@ -127,9 +132,40 @@ export class Flow {
     this.y -= 6;
   }
 
-  /** A Markdown note as pages: headings, paragraphs, lists, quotes, tables and code, links kept. */
+  /** The number of each footnote of the text being set, by its label. */
+  private notes = new Map<string, number>();
+
+  /**
+   * A Markdown note as pages: headings, paragraphs, lists, quotes, tables and code, links kept;
+   * footnotes numbered [1] in the text and listed below it.
+   */
   markdown(source: string) {
-    this.blocks(marked.lexer(source), 0);
+    const tokens = lexerFor(source).lexer(source);
+    const footnotes = tokens.find((token) => token.type === "footnotes") as Footnotes | undefined;
+    this.notes = new Map(footnotes?.items.map((note, index) => [note.label, index + 1]));
+    this.blocks(tokens, 0);
+    if (footnotes?.items.length) {
+      this.y -= 4;
+      this.text([{ text: "Voetnoten", style: "bold" }], { size: 9.5, after: 2 });
+      footnotes.items.forEach((note: Footnote, index) => this.item(`${index + 1}.`, note.content, 0));
+    }
+    this.notes = new Map();
+  }
+
+  /** One list entry: its bullet or number beside the first paragraph, the rest indented under it. */
+  private item(bullet: string, tokens: Token[], indent: number) {
+    const [first, ...rest] = tokens.filter((token) => token.type !== "space");
+    if (first && (first.type === "text" || first.type === "paragraph")) {
+      this.text(inlineRuns((first as Tokens.Text).tokens ?? [], "regular", undefined, this.notes), {
+        indent: indent + 16,
+        bullet,
+        after: 2,
+      });
+      this.blocks(rest, indent + 16);
+    } else {
+      this.text([{ text: "" }], { indent: indent + 16, bullet, after: 0 });
+      this.blocks(tokens, indent + 16);
+    }
   }
 
   private blocks(tokens: Token[], indent: number) {
@@ -140,24 +176,20 @@ export class Flow {
           break;
         case "paragraph":
         case "text":
-          this.text(inlineRuns((token as Tokens.Paragraph).tokens ?? [{ type: "text", raw: "", text: token.text }]), {
-            indent,
-          });
+          this.text(
+            inlineRuns(
+              (token as Tokens.Paragraph).tokens ?? [{ type: "text", raw: "", text: token.text }],
+              "regular",
+              undefined,
+              this.notes,
+            ),
+            { indent },
+          );
           break;
         case "list": {
           const list = token as Tokens.List;
           const start = typeof list.start === "number" ? list.start : 1;
-          list.items.forEach((item, index) => {
-            const bullet = list.ordered ? `${start + index}.` : "•";
-            const [first, ...rest] = item.tokens;
-            if (first && (first.type === "text" || first.type === "paragraph")) {
-              this.text(inlineRuns((first as Tokens.Text).tokens ?? []), { indent: indent + 16, bullet, after: 2 });
-              this.blocks(rest, indent + 16);
-            } else {
-              this.text([{ text: "" }], { indent: indent + 16, bullet, after: 0 });
-              this.blocks(item.tokens, indent + 16);
-            }
-          });
+          list.items.forEach((item, index) => this.item(list.ordered ? `${start + index}.` : "•", item.tokens, indent));
           this.y -= 4;
           break;
         }
@@ -172,8 +204,8 @@ export class Flow {
         case "table": {
           const table = token as Tokens.Table;
           this.table(
-            table.header.map((cell) => inlineRuns(cell.tokens, "bold")),
-            table.rows.map((row) => row.map((cell) => inlineRuns(cell.tokens))),
+            table.header.map((cell) => inlineRuns(cell.tokens, "bold", undefined, this.notes)),
+            table.rows.map((row) => row.map((cell) => inlineRuns(cell.tokens, "regular", undefined, this.notes))),
             indent,
           );
           break;
@@ -194,22 +226,27 @@ function plain(tokens: Token[] | undefined): string {
     .join("");
 }
 
-function inlineRuns(tokens: Token[], style: Run["style"] = "regular", href?: string): Run[] {
+function inlineRuns(
+  tokens: Token[],
+  style: Run["style"] = "regular",
+  href?: string,
+  notes = new Map<string, number>(),
+): Run[] {
   const runs: Run[] = [];
   const combine = (outer: Run["style"], inner: "bold" | "italic"): Run["style"] =>
     outer === "regular" ? inner : outer === inner ? outer : "boldItalic";
   for (const token of tokens) {
     switch (token.type) {
       case "strong":
-        runs.push(...inlineRuns((token as Tokens.Strong).tokens, combine(style, "bold"), href));
+        runs.push(...inlineRuns((token as Tokens.Strong).tokens, combine(style, "bold"), href, notes));
         break;
       case "em":
-        runs.push(...inlineRuns((token as Tokens.Em).tokens, combine(style, "italic"), href));
+        runs.push(...inlineRuns((token as Tokens.Em).tokens, combine(style, "italic"), href, notes));
         break;
       case "link": {
         const link = token as Tokens.Link;
         const safe = /^(https?:|mailto:)/i.test(link.href) ? link.href : undefined;
-        runs.push(...inlineRuns(link.tokens, style, safe));
+        runs.push(...inlineRuns(link.tokens, style, safe, notes));
         break;
       }
       case "image":
@@ -220,8 +257,13 @@ function inlineRuns(tokens: Token[], style: Run["style"] = "regular", href?: str
         break;
       case "html":
         break;
+      case "footnoteRef": {
+        const number = notes.get((token as unknown as FootnoteRef).label);
+        if (number) runs.push({ text: `[${number}]`, style });
+        break;
+      }
       case "text":
-        if ("tokens" in token && token.tokens?.length) runs.push(...inlineRuns(token.tokens, style, href));
+        if ("tokens" in token && token.tokens?.length) runs.push(...inlineRuns(token.tokens, style, href, notes));
         else runs.push({ text: decodeEntities(token.text), style, href });
         break;
       default:

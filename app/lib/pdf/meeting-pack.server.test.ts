@@ -62,7 +62,7 @@ async function input(): Promise<PackInput> {
             isConfidential: false,
             url: "https://gremium.example/stukken/2",
             markdown:
-              "## Achtergrond\n\nDe **regio** vraagt om één aanpak — zie [de site](https://example.org).\n\n- eerste punt\n- tweede punt\n",
+              "## Achtergrond\n\nDe **regio** vraagt om één aanpak[^bron] — zie [de site](https://example.org).\n\n- eerste punt\n- tweede punt\n\n[^bron]: Advies van de expertgroep, juni 2022.\n",
           },
           {
             kind: "file",
@@ -95,7 +95,8 @@ describe("the meeting pack", () => {
     expect(pages[1]).toContain("https://gremium.example/stukken/3/bestand");
     expect(pages[3]).toContain("Jaarplan pagina twee");
     expect(pages[3]).toContain("Agendapunt A1: Jaarplan Zorg- en Veiligheidshuis 2027 — Jaarplan 2027");
-    expect(pages[5]).toContain("De regio vraagt om één aanpak");
+    expect(pages[5]).toContain("De regio vraagt om één aanpak[1]");
+    expect(pages[5]).toMatch(/Voetnoten\s*1\.\s*Advies van de expertgroep, juni 2022\./);
     expect(pages[5]).toContain("Pagina 6 van 6");
     expect(pages.every((text) => text.includes("Openbare stukken"))).toBe(true);
 
