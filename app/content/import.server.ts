@@ -5,7 +5,7 @@ import { asc, gt, sql } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import { RuleError } from "~/models/errors";
 import { basename, join, resolve } from "node:path";
-import { systemViewer } from "~/models/access/viewer";
+import { actorOf, systemViewer, type SignedInViewer } from "~/models/access/viewer";
 import { getDb, withDatabase, type Db } from "~/lib/db.server";
 import { addDaysIso, instantFromAmsterdam } from "~/lib/format";
 import { hashPassword } from "~/lib/password.server";
@@ -83,7 +83,10 @@ export type ImportSummary = {
   meetings: number;
 };
 
-const system = systemViewer;
+// Who makes the records: the system for the demo and `npm run import`, the beheerder who uploaded a
+// network's zip otherwise (so the audit log names them). Set only around the synchronous replay, so
+// no other request runs while it is not the system.
+let system: SignedInViewer = systemViewer;
 type Commitment = NonNullable<
   NonNullable<ContentMeeting["items"][number]["decisions"]>[number]["commitments"]
 >[number];
@@ -118,11 +121,11 @@ class DryRunDone extends Error {
  * left alone. `changes` lists, in the words of the audit log, everything that was added; a dry run
  * (`--proef`) does all of it in a transaction that is rolled back, so it reports the same list and
  * changes nothing. Accounts get an unusable password: their people set one via "wachtwoord vergeten"
- * or sign in with their organisation.
+ * or sign in with their organisation. `by` is who imports (the system from the command line).
  */
 export async function importCorpus(
   db: Db,
-  { contentDir, dryRun = false }: { contentDir: string; dryRun?: boolean },
+  { contentDir, dryRun = false, by = systemViewer }: { contentDir: string; dryRun?: boolean; by?: SignedInViewer },
 ): Promise<ImportReport> {
   const corpus = loadCorpus(contentDir, { demo: false });
   const prepared = await prepare(db, corpus, contentDir, () =>
@@ -132,7 +135,7 @@ export async function importCorpus(
     try {
       return db.transaction(() => {
         const before = lastAuditId();
-        const summary = stampingEntryTime(Date.now(), () => replayNamingFailures(corpus, prepared));
+        const summary = stampingEntryTime(Date.now(), () => replayAs(by, () => replay(corpus, prepared, "Eigen gegevens")));
         const changes = getDb()
           .select({ summary: auditLog.summary })
           .from(auditLog)
@@ -180,21 +183,21 @@ function stampingEntryTime<T>(enteredAt: number, run: () => T): T {
   return result;
 }
 
+function replayAs<T>(viewer: SignedInViewer, run: () => T): T {
+  const previous = system;
+  system = viewer;
+  try {
+    return run();
+  } finally {
+    system = previous;
+  }
+}
+
 const lastAuditId = () =>
   getDb()
     .select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` })
     .from(auditLog)
     .get()!.id;
-
-/** A rule of the application that the data breaks stops the import, said in its own words. */
-function replayNamingFailures(corpus: Corpus, prepared: Prepared) {
-  try {
-    return replay(corpus, prepared, "Eigen gegevens");
-  } catch (error) {
-    if (error instanceof RuleError) throw new Error(`Import afgebroken, er is niets opgeslagen: ${error.message}`);
-    throw error;
-  }
-}
 
 /**
  * Where in the corpus a step of the replay comes from: the file, and texts that lead to the line that
@@ -244,7 +247,12 @@ async function prepare(
         if (document.file && !files.has(document.file)) {
           const bytes = new Uint8Array(readFileSync(join(contentDir, "files", document.file)));
           const check = checkUpload(document.file, bytes);
-          if (!check.ok) throw new Error(`files/${document.file}: ${check.message}`);
+          if (!check.ok)
+            throw new ContentError(
+              meeting.file,
+              lineAlong(meeting.file, [`file: ${document.file}`]),
+              `files/${document.file}: ${check.message}`,
+            );
           files.set(document.file, { bytes, text: await extractText(bytes) });
         }
   return { hashes, files };
@@ -635,17 +643,18 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
   // One closing line for an import that added something; a rerun that found everything there adds none.
   if (lastAuditId() > start)
     writeAudit(getDb(), {
-      actorUserId: null,
+      actorUserId: actorOf(system),
       action: "demo.import",
       entityType: "corpus",
       entityId: null,
-      summary: `${label} geïmporteerd: ${summary.bodies} gremia, ${summary.people} personen, ${summary.users} gebruikers, ${summary.meetings} vergaderingen`,
+      summary: `${label} geïmporteerd: ${count(summary.bodies, "gremium", "gremia")}, ${count(summary.people, "persoon", "personen")}, ${count(summary.users, "gebruiker", "gebruikers")}, ${count(summary.meetings, "vergadering", "vergaderingen")}`,
       after: summary,
     });
   return summary;
 }
 
 const at = (date: string, time: string) => instantFromAmsterdam(date, time);
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const DAY = 86_400_000;
 
 /** How deep a body hangs under others, so children can be retired before their parents. */

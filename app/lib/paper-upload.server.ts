@@ -6,14 +6,14 @@ import { checkUpload, MAX_UPLOAD_BYTES } from "./file-types";
 import { titleFromFileName } from "./paper-title";
 import { extractText } from "./text-extraction.server";
 
-/** Reads a form that may carry files; a file larger than 25 MB is stopped while it streams in. */
-export async function readUploadForm(request: Request) {
+/** Reads a form that may carry files; a file larger than the limit (25 MB) is stopped while it streams in. */
+export async function readUploadForm(request: Request, maxBytes = MAX_UPLOAD_BYTES) {
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data"))
     return { formData: await request.formData(), tooLarge: false };
   try {
     const formData = await unstable_parseMultipartFormData(
       request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
     );
     return { formData, tooLarge: false };
   } catch (error) {

@@ -71,6 +71,14 @@ export default function AdminHome() {
         </li>
         <li className="gremium-card">
           <h2 className="nl-heading nl-heading--level-3">
+            <Link className="nl-link" to="/beheer/import">
+              Gegevens importeren
+            </Link>
+          </h2>
+          <p>De geschiedenis van uw netwerk in één zipbestand, eerst op proef</p>
+        </li>
+        <li className="gremium-card">
+          <h2 className="nl-heading nl-heading--level-3">
             <Link className="nl-link" to="/beheer/logboek">
               Logboek
             </Link>

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
 import { latestMailTo } from "./outbox";
+import { writeZip } from "../zip";
 
 let admin: BrowserContext;
 let newcomer: BrowserContext;
@@ -65,6 +66,47 @@ describe("beheer", () => {
     await vng.getByRole("button", { name: "Opslaan" }).click();
     await page.getByText("De organisatie is gewijzigd.").waitFor();
     await page.getByText("Vereniging van Nederlandse Gemeenten — partnerorganisatie, 0 personen").waitFor();
+  });
+
+  it("imports a network's zip: tried first with a report and nothing saved, problems named by file and line", async () => {
+    const zip = (people: string) => ({
+      name: "geschiedenis.zip",
+      mimeType: "application/zip",
+      buffer: writeZip([
+        { path: "geschiedenis/organisations.yaml", content: "- { slug: ggz-oost, name: GGZ Oost, kind: partner }\n" },
+        { path: "geschiedenis/people.yaml", content: people },
+      ]),
+    });
+    const person = "- slug: ria-oost\n  name: Ria Oost\n  organisation: ggz-oost\n";
+    await visit(page, "/beheer/import");
+    await expectAccessible(page);
+    await page
+      .getByLabel("Zipbestand")
+      .setInputFiles(zip(person.replace("organisation: ggz-oost", "organisation: ggz-west")));
+    await page.getByRole("button", { name: "Proefimport" }).click();
+    const field = page.getByLabel("Zipbestand");
+    await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+    await page.getByText('people.yaml:3: onbekende organisatie "ggz-west"').waitFor();
+
+    await field.setInputFiles(zip(person));
+    await page.getByRole("button", { name: "Proefimport" }).click();
+    const report = page.getByRole("region", { name: "Proefimport van geschiedenis.zip" });
+    await report.getByText("Er is nog niets opgeslagen.").waitFor();
+    expect(await report.getByRole("listitem").allTextContents()).toEqual(
+      expect.arrayContaining(["Organisatie GGZ Oost toegevoegd", expect.stringMatching(/Ria Oost/)]),
+    );
+    await expectAccessible(page);
+    const other = await admin.newPage();
+    await visit(other, "/beheer/organisaties");
+    expect(await other.getByText("GGZ Oost").count()).toBe(0);
+
+    await report.getByRole("button", { name: "Importeren" }).click();
+    await page.getByText(/Import voltooid: \d+ wijzigingen opgeslagen/).waitFor();
+    await visit(other, "/beheer/organisaties");
+    await other.getByText("GGZ Oost", { exact: true }).waitFor();
+    await visit(other, "/beheer/logboek");
+    await other.getByText(/Eigen gegevens geïmporteerd: 0 gremia, 1 persoon/).waitFor();
+    await other.close();
   });
 
   it("the access review lists every account with its besloten access, and downloads for Excel", async () => {

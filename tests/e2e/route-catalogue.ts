@@ -90,6 +90,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "beheer.gremia.$id": [`/beheer/gremia/${s.bodyId}`],
     "beheer.gremia._index": ["/beheer/gremia"],
     "beheer.gremia.nieuw": ["/beheer/gremia/nieuw"],
+    "beheer.import": ["/beheer/import"],
     "beheer.logboek": ["/beheer/logboek"],
     "beheer.organisaties": ["/beheer/organisaties"],
     "beheer.personen.$id": [`/beheer/personen/${s.personId}`],
