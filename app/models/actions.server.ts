@@ -449,8 +449,8 @@ export function momentOfDay(isoDate: string | null | undefined, now = Date.now()
 }
 
 /** A day entered for something that happened: not in the future, not before the action arose. */
-function requireEventDay(isoDate: string, action: { createdAt: number }, field = "occurredOn") {
-  if (isoDate > todayIso()) throw new RuleError({ [field]: ["Kies vandaag of een dag in het verleden."] });
+function requireEventDay(isoDate: string, action: { createdAt: number }, now: number, field = "occurredOn") {
+  if (isoDate > todayIso(now)) throw new RuleError({ [field]: ["Kies vandaag of een dag in het verleden."] });
   const opened = todayIso(action.createdAt);
   if (isoDate < opened)
     throw new RuleError({ [field]: [`Kies een dag vanaf ${formatDate(opened)}, de dag waarop de actie ontstond.`] });
@@ -789,7 +789,7 @@ export function stepAction({
     check: (action) => {
       if (bodyId !== undefined && action.bodyId !== bodyId)
         throw new RuleError({ "": ["Een van de acties hoort niet bij dit gremium."] });
-      if (options.occurredOn) requireEventDay(options.occurredOn, action);
+      if (options.occurredOn) requireEventDay(options.occurredOn, action, options.writtenAt ?? options.now);
     },
     write: (tx, action, signedIn) => {
       const planned = step(action, options);

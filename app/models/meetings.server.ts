@@ -742,17 +742,17 @@ export function publishAgenda({
       if (current.status !== "concept") throw new RuleError({ "": ["Deze agenda is al gepubliceerd."] });
     },
     // Publishing a meeting that is already over is entering history: it is recorded as such (and mails nobody).
-    set: (current) =>
-      current.endsAt <= now
-        ? { status: "gepubliceerd", publishedAt: now, recordedAfterwardsAt: now }
-        : { status: "gepubliceerd", publishedAt: now },
+    set: (current) => (current.endsAt <= now ? heldAfterwards(now) : { status: "gepubliceerd", publishedAt: now }),
     action: "meeting.publish",
     summary: (current, values) =>
-      values.recordedAfterwardsAt
-        ? `Gehouden vergadering achteraf vastgelegd, zonder e-mail: ${when(current)}`
-        : `Agenda gepubliceerd: ${when(current)}`,
+      values.recordedAfterwardsAt ? heldAfterwardsSummary(current) : `Agenda gepubliceerd: ${when(current)}`,
   });
 }
+
+const heldAfterwards = (now: number) =>
+  ({ status: "gepubliceerd", publishedAt: now, recordedAfterwardsAt: now }) as const;
+const heldAfterwardsSummary = (meeting: Parameters<typeof when>[0]) =>
+  `Gehouden vergadering achteraf vastgelegd, zonder e-mail: ${when(meeting)}`;
 
 /**
  * Concept → gepubliceerd for a meeting already held, entered afterwards as history: the agenda becomes
@@ -781,9 +781,9 @@ export function recordMeetingAsHeld({
           "": ["Deze vergadering moet nog beginnen: publiceer de agenda, dan krijgen de genodigden hem per e-mail."],
         });
     },
-    set: () => ({ status: "gepubliceerd", publishedAt: now, recordedAfterwardsAt: now }),
+    set: () => heldAfterwards(now),
     action: "meeting.record-held",
-    summary: (current) => `Gehouden vergadering achteraf vastgelegd, zonder e-mail: ${when(current)}`,
+    summary: heldAfterwardsSummary,
   });
 }
 
