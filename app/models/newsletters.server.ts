@@ -1,4 +1,4 @@
-import { statedStatus } from "./programmes.server";
+import { objectiveSummaryColumns } from "./programmes.server";
 import { objectiveLabel } from "~/lib/objective-number";
 import { termOf } from "~/lib/objective-term";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
@@ -233,33 +233,39 @@ function draftProgrammes(tx: Tx, since: number | null, now: number): string {
   return current
     .flatMap((programme) => {
       const rows = tx
-        .select({
-          id: objectives.id,
-          number: objectives.number,
-          suffix: objectives.suffix,
-          title: objectives.title,
-          status: statedStatus,
-        })
+        .select(objectiveSummaryColumns)
         .from(objectives)
         .where(eq(objectives.programmeId, programme.id))
         .orderBy(asc(objectives.number), asc(objectives.suffix))
         .all();
+      // The status changes of all the programme's objectives since the last edition, in one query.
+      const updates = tx
+        .select({
+          objectiveId: objectiveStatusUpdates.objectiveId,
+          statusOn: objectiveStatusUpdates.statusOn,
+          explanation: objectiveStatusUpdates.explanation,
+        })
+        .from(objectiveStatusUpdates)
+        .where(
+          and(
+            inArray(
+              objectiveStatusUpdates.objectiveId,
+              rows.map((o) => o.id),
+            ),
+            since === null ? undefined : gt(objectiveStatusUpdates.statusOn, amsterdamDateAndTime(since).date),
+          ),
+        )
+        .orderBy(asc(objectiveStatusUpdates.statusOn), asc(objectiveStatusUpdates.id))
+        .all();
+      const changesOf = new Map<number, typeof updates>();
+      for (const update of updates)
+        changesOf.set(update.objectiveId, [...(changesOf.get(update.objectiveId) ?? []), update]);
       const term = termOf(programme);
       return [
         `**${programme.title}**`,
         "",
         ...rows.flatMap((o) => {
-          const changes = tx
-            .select({ statusOn: objectiveStatusUpdates.statusOn, explanation: objectiveStatusUpdates.explanation })
-            .from(objectiveStatusUpdates)
-            .where(
-              and(
-                eq(objectiveStatusUpdates.objectiveId, o.id),
-                since === null ? undefined : gt(objectiveStatusUpdates.statusOn, amsterdamDateAndTime(since).date),
-              ),
-            )
-            .orderBy(asc(objectiveStatusUpdates.statusOn))
-            .all();
+          const changes = changesOf.get(o.id) ?? [];
           return [
             `- [${term.singularTitle} ${objectiveLabel(o)}: ${o.title}](/programmas/${programme.slug}/${objectiveLabel(o)}): ${o.status ? objectiveStatusLabels[o.status].toLowerCase() : "geen status"}.`,
             ...changes.map((c) => `  - ${formatDate(c.statusOn)}: ${c.explanation}`),

@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { itemNumbersOf } from "./agenda-numbers.server";
-import { statedStatus } from "./programmes.server";
+import { objectiveSummaryColumns } from "./programmes.server";
 import { focusYears, objectiveLabel } from "~/lib/objective-number";
 import { amsterdamDateAndTime } from "~/lib/format";
 import { actionStatusLabels, decisionOutcomeLabels, objectiveStatusLabels } from "~/lib/vocabulary";
@@ -356,11 +356,7 @@ export function listDoelen(p: Paging, base: string, id?: number) {
   const total = db.select({ n: count() }).from(objectives).where(where).get()!.n;
   const rows = db
     .select({
-      id: objectives.id,
-      number: objectives.number,
-      suffix: objectives.suffix,
-      title: objectives.title,
-      status: statedStatus,
+      ...objectiveSummaryColumns,
       focus: objectives.focus,
       focusFromYear: objectives.focusFromYear,
       focusToYear: objectives.focusToYear,

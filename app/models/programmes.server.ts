@@ -37,6 +37,15 @@ import { actorOf } from "./access/viewer";
  */
 export const statedStatus = sql<ObjectiveStatus | null>`(select u.status from ${objectiveStatusUpdates} u where u.objective_id = ${objectives.id} order by u.status_on desc, u.id desc limit 1)`;
 
+/** What every list of objectives shows: its number (7, 7a), title and stated status. */
+export const objectiveSummaryColumns = {
+  id: objectives.id,
+  number: objectives.number,
+  suffix: objectives.suffix,
+  title: objectives.title,
+  status: statedStatus,
+};
+
 /** An objective's number as written, "7" or "7a", for lists and links outside the programme pages. */
 export const objectiveNumberLabel = sql<string>`${objectives.number} || ${objectives.suffix}`;
 
@@ -201,16 +210,12 @@ function timelineOf(quarters: string[], decided: { startsAt: number }[], closedA
 function objectiveRows(programmeId: number) {
   return getDb()
     .select({
-      id: objectives.id,
-      number: objectives.number,
-      suffix: objectives.suffix,
-      title: objectives.title,
+      ...objectiveSummaryColumns,
       descriptionMarkdown: objectives.descriptionMarkdown,
       descriptionHtml: objectives.descriptionHtml,
       focus: objectives.focus,
       focusFromYear: objectives.focusFromYear,
       focusToYear: objectives.focusToYear,
-      status: statedStatus,
       leadPersonId: objectives.leadPersonId,
       leadName: people.name,
       version: objectives.version,
