@@ -1,18 +1,15 @@
 // Nothing is mailed or deleted by a single post (issue 20): the route answers a post without
 // `bevestigd=ja` with the question what will happen, and acts only on the confirmed post.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { mailToOutbox } from "../mail-env";
 import { makeBody, makeMembership, makePerson, makeViewer } from "../factories";
 import { newsletterDeliveries, subscribers } from "../../db/schema";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
 import type { SignedInViewer } from "../../app/auth/viewer";
 import { getDb } from "../../app/lib/db.server";
-import { reloadEnv } from "../../app/lib/env.server";
 import { instantFromAmsterdam } from "../../app/lib/format";
-import { listOutbox, resetMailTransport } from "../../app/lib/mail.server";
+import { listOutbox } from "../../app/lib/mail.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { addDocument, listDocumentsForItem } from "../../app/models/documents.server";
 import { createMeeting, getMeeting } from "../../app/models/meetings.server";
@@ -24,21 +21,7 @@ import { action as itemAction } from "../../app/routes/vergaderingen.$id.agenda.
 import { action as papersAction } from "../../app/routes/vergaderingen.$id.agenda.$itemId.stukken";
 import { action as editionAction } from "../../app/routes/nieuwsbrieven.$slug.bewerken/route";
 
-let dir: string;
-const saved = { ...process.env };
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "gremium-confirm-"));
-  process.env.DATABASE_URL = join(dir, "gremium.db");
-  delete process.env.SMTP_URL;
-  reloadEnv();
-});
-afterEach(() => {
-  process.env = { ...saved };
-  reloadEnv();
-  resetMailTransport();
-  rmSync(dir, { recursive: true, force: true });
-});
+mailToOutbox();
 
 /** Posts a form to a route's action as the viewer would from the browser. */
 async function post(

@@ -1,33 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeBody, makeMembership, makePerson, makeViewer } from "../factories";
+import { mailToOutbox } from "../mail-env";
 import { startSmtp } from "../smtp";
-import { reloadEnv } from "../../app/lib/env.server";
 import { meetingsCalendar } from "../../app/lib/ics.server";
-import { listOutbox, outboxDir, resetMailTransport, sendMail } from "../../app/lib/mail.server";
+import { listOutbox, outboxDir, sendMail } from "../../app/lib/mail.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { mailAgendaToInvitees } from "../../app/models/meeting-mail.server";
 import { createMeeting, listMeetingsForCalendar, publishAgenda } from "../../app/models/meetings.server";
 
-let dir: string;
-const saved = { ...process.env };
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "gremium-mail-"));
-  process.env.DATABASE_URL = join(dir, "gremium.db");
-  delete process.env.SMTP_URL;
-  reloadEnv();
-});
-afterEach(() => {
-  process.env = { ...saved };
-  reloadEnv();
-  resetMailTransport();
-  rmSync(dir, { recursive: true, force: true });
-});
+const outboxParent = mailToOutbox();
 
 async function publishedMeetingWithBeslotenItem() {
   const body = makeBody({ name: "Stuurgroep Test" });
@@ -113,13 +98,13 @@ describe("mail without a mail server", () => {
       text: "Zie Gremium.",
     });
     expect(result).toEqual({ delivered: 1, via: "outbox" });
-    expect(outboxDir()).toBe(join(dir, "outbox"));
+    expect(outboxDir()).toBe(join(outboxParent(), "outbox"));
     const [message] = listOutbox();
     expect(message).toMatchObject({
       to: "Lid Één <lid@gremium.example>",
       subject: "Gewijzigde agenda: één punt erbij",
     });
-    const parsed = await simpleParser(readFileSync(join(dir, "outbox", message.file)));
+    const parsed = await simpleParser(readFileSync(join(outboxParent(), "outbox", message.file)));
     expect(parsed.subject).toBe("Gewijzigde agenda: één punt erbij");
     expect(parsed.text?.trim()).toBe("Zie Gremium.");
   });

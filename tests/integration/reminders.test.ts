@@ -1,36 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeBody, makeOrganisation, makeUser, makeViewer } from "../factories";
+import { mailToOutbox } from "../mail-env";
 import { startSmtp } from "../smtp";
-import { reloadEnv } from "../../app/lib/env.server";
 import { instantFromAmsterdam } from "../../app/lib/format";
-import { resetMailTransport } from "../../app/lib/mail.server";
 import { runScheduledReminders } from "../../app/lib/background.server";
 import { completeAction, createAction } from "../../app/models/actions.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { createMeeting, publishAgenda } from "../../app/models/meetings.server";
 import { selectDigests, sendReminders } from "../../app/models/reminders.server";
 
-let dir: string;
-const saved = { ...process.env };
+mailToOutbox();
 const BASE = "https://gremium.example";
 const NOW = instantFromAmsterdam("2026-11-25", "08:00");
 const day = (n: number) => NOW + n * 24 * 60 * 60_000;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "gremium-reminders-"));
-  process.env.DATABASE_URL = join(dir, "gremium.db");
-  delete process.env.SMTP_URL;
-  reloadEnv();
-});
-afterEach(() => {
-  process.env = { ...saved };
-  reloadEnv();
-  resetMailTransport();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** Owners and an organisation contact with actions in every state the digest must tell apart. */
 async function actionsInEveryState() {
