@@ -22,6 +22,7 @@ import {
   membershipRoles,
   organisationKinds,
   userRoles,
+  wooFootings,
   secondSteps,
   signInMethods,
 } from "../app/lib/vocabulary";
@@ -269,6 +270,8 @@ export const bodies = sqliteTable(
     // Retirement date ("opgeheven per"); from that day on the body is in the archive.
     activeUntil: text("active_until"),
     sortOrder: integer("sort_order").notNull().default(0),
+    // Under which article of the Woo its public records are published (docs/decisions/025).
+    wooFooting: text("woo_footing", { enum: wooFootings }).notNull().default("artikel-3-1"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -446,6 +449,8 @@ export const documents = sqliteTable(
     title: text("title").notNull(),
     kind: text("kind", { enum: ["file", "note"] }).notNull(),
     isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
+    // An advice (an adviesnota, an expertgroep's advice): a Woo category of its own.
+    isAdvice: integer("is_advice", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -1094,3 +1099,15 @@ export const membershipsRelations = relations(memberships, ({ one }) => ({
   body: one(bodies, { fields: [memberships.bodyId], references: [bodies.id] }),
   person: one(people, { fields: [memberships.personId], references: [people.id] }),
 }));
+
+/**
+ * Settings of the site as a whole, kept by the beheerder: one row (id 1). The publisher is the public
+ * body under whose name the Woo publications appear, an organisation on the TOOI lists.
+ */
+export const siteSettings = sqliteTable("site_settings", {
+  id: integer("id").primaryKey(),
+  wooPublisherName: text("woo_publisher_name"),
+  wooPublisherUri: text("woo_publisher_uri"),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});

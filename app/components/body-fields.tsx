@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { bodyKindLabels, bodyKinds } from "~/lib/vocabulary";
+import { bodyKindLabels, bodyKinds, wooFootingLabels, wooFootings } from "~/lib/vocabulary";
 import { SelectField, TextAreaField, TextField } from "./form";
 
 type Fields = Record<string, FieldMetadata<any, any, any>>;
@@ -33,6 +33,12 @@ export function BodyFields({ fields, parents }: { fields: Fields; parents: { id:
         label="Vergaderfrequentie"
         optional
         description="Bijvoorbeeld: eens per kwartaal."
+      />
+      <SelectField
+        field={fields.wooFooting}
+        label="Openbaarmaking (Woo)"
+        description="Bepaalt in welke informatiecategorie de openbare stukken naar de Woo-index gaan."
+        options={wooFootings.map((footing) => ({ value: footing, label: wooFootingLabels[footing] }))}
       />
       <TextField field={fields.activeFrom} label="Actief sinds" type="date" />
       <TextAreaField

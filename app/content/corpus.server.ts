@@ -24,6 +24,7 @@ import {
   organisationKinds,
   topicPurposes,
   userRoles,
+  wooFootings,
 } from "~/lib/vocabulary";
 
 // Demo content may only use the reserved .example domain, so no demo mail reaches a real person; a
@@ -68,6 +69,8 @@ export const bodyFrontmatterSchema = z.strictObject({
   activeUntil: isoDate.optional(),
   meetingFrequency: z.string().min(1).optional(),
   sortOrder: z.number().int().default(0),
+  // Under which article of the Woo its public records are published (artikel-3-1 when left out).
+  woo: z.enum(wooFootings).optional(),
   members: z
     .array(
       z.strictObject({
@@ -174,6 +177,8 @@ export const meetingSchema = z.strictObject({
             .strictObject({
               title: z.string().min(1),
               confidential: z.boolean().optional(),
+              // An advice (adviesnota, an expertgroep's advice): the Woo category adviezen.
+              advice: z.boolean().optional(),
               note: z.string().min(1).optional(),
               file: z
                 .string()
@@ -211,6 +216,17 @@ function readList<T>(dir: string, name: string, schema: z.ZodType<T>): T[] {
   return check(located, z.array(schema));
 }
 
+// The site's settings (settings.yaml): the organisation the Woo publications appear under, by its name
+// on the TOOI lists ("gemeente Enschede").
+export const settingsSchema = z.strictObject({ wooPublisher: z.string().min(1).optional() });
+export type ContentSettings = z.infer<typeof settingsSchema>;
+
+function readSettings(dir: string): ContentSettings {
+  const path = join(dir, "settings.yaml");
+  if (!existsSync(path)) return {};
+  return check(parseYaml(relative(process.cwd(), path) || path, readFileSync(path, "utf8")), settingsSchema);
+}
+
 function readBody(dir: string, fileName: string): ContentBody {
   const path = join(dir, fileName);
   const file = relative(process.cwd(), path) || path;
@@ -235,6 +251,7 @@ export type Corpus = {
   plans: ContentPlan[];
   editions: ContentEdition[];
   subscribers: ContentSubscriber[];
+  settings: ContentSettings;
   /** The folder as messages name it, for the list files (people.yaml …) that carry no name of their own. */
   dir: string;
 };
@@ -401,6 +418,7 @@ export function loadCorpus(dir: string, { demo = true }: { demo?: boolean } = {}
     plans,
     editions,
     subscribers,
+    settings: readSettings(dir),
     dir: relative(process.cwd(), dir) || ".",
   };
 }

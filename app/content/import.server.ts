@@ -60,6 +60,7 @@ import {
   updateProgramme,
 } from "~/models/programmes.server";
 import { importSubscribers } from "~/models/subscribers.server";
+import { getSiteSettingsForEdit, getWooPublisher, setWooPublisher } from "~/models/site-settings.server";
 import { createAccount, listUsers } from "~/models/users.server";
 import { addTopic, getPlanning } from "~/models/planning.server";
 import { ContentError, loadCorpus, type Corpus, type ContentMeeting } from "./corpus.server";
@@ -300,6 +301,15 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
         }),
       );
 
+  if (corpus.settings.wooPublisher && !getWooPublisher())
+    from({ file: listFile("settings.yaml"), path: ["wooPublisher:"] }, () =>
+      setWooPublisher({
+        viewer: system,
+        publisher: corpus.settings.wooPublisher!,
+        expectedVersion: getSiteSettingsForEdit({ viewer: system }).version,
+      }),
+    );
+
   const bodyIds = new Map(listBodiesForAdmin({ viewer: system }).map((b) => [b.slug, b.id]));
   // Parents before their children.
   const pending = [...corpus.bodies];
@@ -320,6 +330,7 @@ function replay(corpus: Corpus, { hashes, files }: Prepared, label = "Democorpus
         meetingFrequency: body.meetingFrequency ?? null,
         activeFrom: body.activeFrom,
         sortOrder: body.sortOrder,
+        wooFooting: body.woo,
       },
     }));
     bodyIds.set(body.slug, created.id);
@@ -804,6 +815,7 @@ function planMeeting(
         agendaItemId,
         title: document.title,
         isConfidential: document.confidential ?? false,
+        isAdvice: document.advice ?? false,
         content: document.file
           ? { fileName: document.file, bytes: files.get(document.file)!.bytes, extractedText: files.get(document.file)!.text }
           : { markdown: document.note! },

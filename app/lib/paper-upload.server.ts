@@ -39,12 +39,14 @@ export async function addUploadedPapers({
   files,
   title,
   isConfidential,
+  isAdvice = false,
 }: {
   viewer: Viewer;
   agendaItemId: number;
   files: File[];
   title?: string;
   isConfidential: boolean;
+  isAdvice?: boolean;
 }) {
   const read = await Promise.all(
     files.map(async (file) => ({ file, bytes: new Uint8Array(await file.arrayBuffer()) })),
@@ -62,6 +64,7 @@ export async function addUploadedPapers({
       agendaItemId,
       title: paperTitle,
       isConfidential,
+      isAdvice,
       content: { fileName: file.name, bytes, extractedText: await extractText(bytes) },
     });
     titles.push(paperTitle);

@@ -56,6 +56,19 @@ export const bodyKindLabels: Record<BodyKind, string> = {
   overleg: "Overleg",
 };
 
+/**
+ * A body's footing under the Wet open overheid: the algemeen bestuur of a public body (article 3.3:
+ * its vergaderstukken), its dagelijks bestuur (article 3.3: agendas and besluitenlijsten), or a body
+ * whose publications fall under the general duty of article 3.1 (a stuurgroep of a network, say).
+ */
+export const wooFootings = ["algemeen-bestuur", "dagelijks-bestuur", "artikel-3-1"] as const;
+export type WooFooting = (typeof wooFootings)[number];
+export const wooFootingLabels: Record<WooFooting, string> = {
+  "algemeen-bestuur": "Algemeen bestuur van een openbaar lichaam (Woo art. 3.3: vergaderstukken)",
+  "dagelijks-bestuur": "Dagelijks bestuur van een openbaar lichaam (Woo art. 3.3: agenda's en besluitenlijsten)",
+  "artikel-3-1": "Overig: actieve openbaarmaking naar Woo art. 3.1",
+};
+
 export const membershipRoles = ["voorzitter", "secretaris", "kartrekker", "lid", "adviseur", "agendalid"] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
 export const membershipRoleLabels: Record<MembershipRole, string> = {

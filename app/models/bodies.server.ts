@@ -7,7 +7,7 @@ import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
-import type { BodyKind } from "~/lib/vocabulary";
+import type { BodyKind, WooFooting } from "~/lib/vocabulary";
 import { change, withCapability } from "./access/change.server";
 import { RuleError } from "./errors";
 import { listCurrentMembers, membershipCurrentOn } from "./memberships.server";
@@ -135,6 +135,8 @@ export type BodyInput = {
   code?: string | null;
   /** Its place in lists; a new body comes last unless this says otherwise. */
   sortOrder?: number;
+  /** Under which article of the Woo its public records are published; article 3.1 unless said. */
+  wooFooting?: WooFooting;
 };
 
 function auditView(body: Record<string, unknown>) {

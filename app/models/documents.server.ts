@@ -90,6 +90,7 @@ export function addDocument({
   agendaItemId,
   title,
   isConfidential,
+  isAdvice = false,
   content,
   now = Date.now(),
 }: {
@@ -97,6 +98,8 @@ export function addDocument({
   agendaItemId: number;
   title: string;
   isConfidential: boolean;
+  /** An advice: published in the Woo category adviezen (docs/decisions/025). */
+  isAdvice?: boolean;
   content: NewVersion;
   now?: number;
 }) {
@@ -110,7 +113,7 @@ export function addDocument({
     write: (tx, { item, meeting }, signedIn) => {
       const document = tx
         .insert(documents)
-        .values({ agendaItemId, title, kind: "bytes" in content ? "file" : "note", isConfidential })
+        .values({ agendaItemId, title, kind: "bytes" in content ? "file" : "note", isConfidential, isAdvice })
         .returning({ id: documents.id })
         .get();
       tx.insert(documentVersions)

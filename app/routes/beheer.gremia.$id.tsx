@@ -148,6 +148,7 @@ export default function AdminBody() {
       kind: body.kind,
       parentId: body.parentId ? String(body.parentId) : "",
       meetingFrequency: body.meetingFrequency ?? "",
+      wooFooting: body.wooFooting,
       activeFrom: body.activeFrom,
       purposeMarkdown: body.purposeMarkdown,
     },

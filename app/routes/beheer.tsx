@@ -44,6 +44,11 @@ export default function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink className="nl-link" to="/beheer/instellingen">
+              Instellingen
+            </NavLink>
+          </li>
+          <li>
             <NavLink className="nl-link" to="/beheer/import">
               Importeren
             </NavLink>

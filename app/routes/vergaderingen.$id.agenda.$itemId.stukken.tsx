@@ -114,6 +114,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
           files: input.file,
           title: input.title,
           isConfidential: input.isConfidential,
+          isAdvice: input.isAdvice,
         });
         return { formKey, result: submission.reply({ resetForm: true }), done: addedMessage(titles) };
       }
@@ -123,6 +124,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
           agendaItemId,
           title: input.title,
           isConfidential: input.isConfidential,
+          isAdvice: input.isAdvice,
           content: { markdown: input.noteMarkdown },
         });
         return { formKey, result: submission.reply({ resetForm: true }), done: `‘${input.title}’ is toegevoegd.` };
@@ -176,6 +178,9 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
     return data({ formKey, result: reply.data, done: null }, { status: reply.init?.status ?? 400 });
   }
 });
+
+const ADVICE_HINT =
+  "Een adviesnota of een advies van bijvoorbeeld de expertgroep: openbaar wordt het gepubliceerd in de Woo-categorie adviezen.";
 
 function FileField({
   field,
@@ -376,6 +381,7 @@ export default function ItemDocuments() {
               label="Besloten stuk"
               description="Alleen voor de leden van het gremium."
             />
+            <CheckboxField field={uploadFields.isAdvice} label="Advies" description={ADVICE_HINT} />
             <Button variant="primary">Bestand toevoegen</Button>
           </Form>
           <PaperUploadProgress files={uploads.files} summary={uploads.summary} />
@@ -404,6 +410,7 @@ export default function ItemDocuments() {
               label="Besloten stuk"
               description="Alleen voor de leden van het gremium."
             />
+            <CheckboxField field={noteFields.isAdvice} label="Advies" description={ADVICE_HINT} />
             <Button variant="primary">Notitie toevoegen</Button>
           </Form>
         </section>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bodyKinds, membershipRoles, organisationKinds, userRoles } from "~/lib/vocabulary";
+import { bodyKinds, membershipRoles, organisationKinds, userRoles, wooFootings } from "~/lib/vocabulary";
 import { email, id, isoDate, newPassword, optionalId, optionalText, requiredText, version } from "./fields";
 
 export const newUserSchema = z.object({
@@ -35,6 +35,7 @@ export const bodySchema = z.object({
   kind: z.enum(bodyKinds, { message: "Kies de soort gremium." }),
   parentId: optionalId,
   meetingFrequency: optionalText(120),
+  wooFooting: z.enum(wooFootings, { message: "Kies hoe dit gremium openbaar maakt." }).default("artikel-3-1"),
   activeFrom: isoDate("de startdatum"),
   purposeMarkdown: z.string().trim().max(20_000, "Gebruik hooguit 20.000 tekens.").default(""),
 });
@@ -134,4 +135,9 @@ export const editOrganisationSchema = z.object({
   id: id("Onbekende organisatie."),
   version,
   ...organisationFields,
+});
+
+export const wooPublisherSchema = z.object({
+  version,
+  wooPublisher: requiredText("de publicerende organisatie", 200),
 });

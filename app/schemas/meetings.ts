@@ -131,6 +131,7 @@ export const uploadDocumentSchema = z.object({
       .refine((files) => files.length <= 20, "Voeg hooguit 20 bestanden tegelijk toe."),
   ),
   isConfidential: z.boolean().default(false),
+  isAdvice: z.boolean().default(false),
 });
 
 export const writeNoteSchema = z.object({
@@ -138,6 +139,7 @@ export const writeNoteSchema = z.object({
   title: requiredText("de titel van het stuk", 200),
   noteMarkdown: requiredText("de tekst", 100_000),
   isConfidential: z.boolean().default(false),
+  isAdvice: z.boolean().default(false),
 });
 
 export const replaceFileSchema = z.object({

@@ -104,6 +104,8 @@ describe("the access layer (app/models/access/) is the one door", () => {
   // Reads that take no viewer, each with the reason it is safe.
   const readsWithoutViewer: Record<string, string> = {
     "open-data.server.ts": "open data reads as the public: every query joins the scopes of viewer null",
+    "woo.server.ts": "the Woo publication reads as the public: every query joins the scopes of viewer null",
+    "site-settings.server.ts:getWooPublisher": "the publisher's name is public: every Woo publication carries it",
     "reminders.server.ts:selectDigests": "a system job: it builds each recipient's viewer and reads as them",
     "newsletters.server.ts:getContribution": "the token in the link is the credential for one block",
     "subscribers.server.ts:findUnsubscribe": "the token in the link is the credential for one address",

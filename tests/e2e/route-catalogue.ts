@@ -91,6 +91,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "beheer.gremia._index": ["/beheer/gremia"],
     "beheer.gremia.nieuw": ["/beheer/gremia/nieuw"],
     "beheer.import": ["/beheer/import"],
+    "beheer.instellingen": ["/beheer/instellingen"],
     "beheer.logboek": ["/beheer/logboek"],
     "beheer.organisaties": ["/beheer/organisaties"],
     "beheer.personen.$id": [`/beheer/personen/${s.personId}`],
@@ -137,6 +138,14 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "programmas.$slug.bewerken": [`/programmas/${s.programmeSlug}/bewerken`],
     "programmas._index": ["/programmas"],
     "programmas.nieuw": ["/programmas/nieuw"],
+    "robots[.]txt": ["/robots.txt"],
+    ...Object.fromEntries(
+      ["008", "009", "010", "012", "018"].map((n) => [
+        `sitemapindex-diwoo-infocat${n}[.]xml`,
+        [`/sitemapindex-diwoo-infocat${n}.xml`],
+      ]),
+    ),
+    "sitemaps.$name": ["008", "009", "010", "012", "018"].map((n) => `/sitemaps/sitemap-diwoo-infocat${n}-1.xml`),
     "stukken.$versionId._index": [`/stukken/${s.versionId}`],
     "stukken.$versionId.bestand": [`/stukken/${s.versionId}/bestand`],
     uitloggen: ["/uitloggen"],

@@ -1,0 +1,138 @@
+import { resolve } from "node:path";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { agendaItems, documents } from "../../db/schema";
+import { importDemoCorpus } from "../../app/content/import.server";
+import { getDb } from "../../app/lib/db.server";
+import { wooCategories } from "../../app/lib/woo/categories";
+import { sitemapIndexResponse, sitemapResponse } from "../../app/lib/woo/sitemap-routes.server";
+import { addAgendaItem, updateAgendaItem } from "../../app/models/agenda.server";
+import { addDocument, replaceDocument } from "../../app/models/documents.server";
+import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
+import { getSiteSettingsForEdit, setWooPublisher } from "../../app/models/site-settings.server";
+import { listWooEntries } from "../../app/models/woo.server";
+import { loader as robots } from "../../app/routes/robots[.]txt";
+import { makeBody, makeViewer } from "../factories";
+import { xmlProblems } from "../xmllint";
+
+const SCHEMA = "tests/standards/sitemap-diwoo.xsd";
+
+async function robotsSitemaps() {
+  const response = await robots({ request: new Request("http://localhost/robots.txt"), params: {}, context: {} });
+  return [...(await response.text()).matchAll(/^Sitemap: .*\/(sitemapindex-diwoo-infocat(\d{3})\.xml)$/gm)].map(
+    (m) => m[2]!,
+  );
+}
+
+/** Every sitemap of every category robots.txt names, as the Woo-index harvests them. */
+async function harvest() {
+  const sitemaps: string[] = [];
+  for (const number of await robotsSitemaps()) {
+    const index = await sitemapIndexResponse(number).text();
+    expect(xmlProblems(index, SCHEMA), `index ${number}`).toBe("");
+    for (const [, name] of index.matchAll(/<loc>[^<]*\/sitemaps\/([^<]+)<\/loc>/g)) {
+      const sitemap = await sitemapResponse(name).text();
+      expect(xmlProblems(sitemap, SCHEMA), name).toBe("");
+      sitemaps.push(sitemap);
+    }
+  }
+  return sitemaps.join("\n");
+}
+
+describe("Woo publication", () => {
+  it("offers the demo's public records in their categories, every sitemap valid, nothing besloten", async () => {
+    await importDemoCorpus(getDb(), { contentDir: resolve("content"), demoPassword: "x-x-x-x-x-x" });
+    expect(await robotsSitemaps()).toEqual(["008", "010", "012", "018"]);
+    const harvested = await harvest();
+    expect(harvested).toContain("gemeente Enschede");
+    expect(harvested).toMatch(
+      /<diwoo:officieleTitel>Agenda Algemeen bestuur samenwerkingsverband Twente, 10 december 2025</,
+    );
+    expect(harvested).toMatch(
+      new RegExp(`resource="${wooCategories.adviezen.uri}">adviezen</diwoo:informatiecategorie>`),
+    );
+    // No besloten paper, nor any paper of a besloten item, by its title.
+    const closedTitles = getDb()
+      .select({ title: documents.title, itemClosed: agendaItems.isConfidential, closed: documents.isConfidential })
+      .from(documents)
+      .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+      .all()
+      .filter((d) => d.closed || d.itemClosed)
+      .map((d) => d.title);
+    expect(closedTitles.length).toBeGreaterThan(0);
+    for (const title of closedTitles) expect(harvested).not.toContain(title);
+    // Importing the whole demo corpus takes seconds on a busy machine.
+  }, 120_000);
+
+  it("puts a dagelijks bestuur's agenda under 009 and its papers under 3.1, marks a replaced version, and drops what turns besloten", async () => {
+    const secretary = await makeViewer({ role: "secretariaat" });
+    const beheerder = await makeViewer({ role: "beheerder" });
+    setWooPublisher({
+      viewer: beheerder,
+      publisher: "Veiligheidsregio Twente",
+      expectedVersion: getSiteSettingsForEdit({ viewer: beheerder }).version,
+    });
+    const body = makeBody({ name: "Dagelijks bestuur Twente", wooFooting: "dagelijks-bestuur" });
+    const viewer = { ...secretary, memberBodyIds: [body.id] };
+    const { id } = createMeeting({
+      viewer,
+      input: {
+        bodyId: body.id,
+        date: "2027-02-10",
+        startTime: "10:00",
+        endTime: "12:00",
+        location: "Almelo",
+        isPublic: true,
+      },
+    });
+    addAgendaItem({
+      viewer,
+      meetingId: id,
+      input: {
+        section: "B",
+        subject: "Begroting 2028",
+        proposalMarkdown: "1. Vast te stellen.",
+        isConfidential: false,
+      },
+    });
+    const item = getMeeting({ viewer, id })!
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.subject === "Begroting 2028")!;
+    const { id: documentId } = addDocument({
+      viewer,
+      agendaItemId: item.id,
+      title: "Toelichting begroting",
+      isConfidential: false,
+      content: { markdown: "Eerste versie." },
+    });
+    publishAgenda({ viewer, id, expectedVersion: getMeeting({ viewer, id })!.version });
+    replaceDocument({ viewer, documentId, expectedVersion: 1, content: { markdown: "Tweede versie." } });
+
+    const entries = listWooEntries().filter((e) => e.partOf?.path === `/vergaderingen/${id}`);
+    // In the order of their addresses: the paper's versions, then the agenda.
+    expect(entries.map((e) => [e.category, e.title, e.replaced])).toEqual([
+      ["inspanningsverplichting", "Toelichting begroting", true],
+      ["inspanningsverplichting", "Toelichting begroting (versie 2)", false],
+      ["bestuurscolleges", "Agenda Dagelijks bestuur Twente, 10 februari 2027", false],
+    ]);
+    const harvested = await harvest();
+    expect(harvested).toContain("Veiligheidsregio Twente");
+    expect(harvested).toContain("Toelichting begroting (versie 2)");
+
+    const current = getMeeting({ viewer, id })!
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.id === item.id)!;
+    updateAgendaItem({
+      viewer,
+      id: item.id,
+      expectedVersion: current.version,
+      input: { section: "B", subject: "Begroting 2028", proposalMarkdown: "1. Vast te stellen.", isConfidential: true },
+    });
+    expect(
+      listWooEntries()
+        .filter((e) => e.partOf?.path === `/vergaderingen/${id}`)
+        .map((e) => e.title),
+    ).toEqual(["Agenda Dagelijks bestuur Twente, 10 februari 2027"]);
+    expect(await harvest()).not.toContain("Toelichting begroting");
+  });
+});
