@@ -23,6 +23,7 @@ import {
   organisationKinds,
   userRoles,
   wooFootings,
+  accessibilityStatuses,
   secondSteps,
   signInMethods,
 } from "../app/lib/vocabulary";
@@ -1102,12 +1103,19 @@ export const membershipsRelations = relations(memberships, ({ one }) => ({
 
 /**
  * Settings of the site as a whole, kept by the beheerder: one row (id 1). The publisher is the public
- * body under whose name the Woo publications appear, an organisation on the TOOI lists.
+ * body under whose name the Woo publications appear, an organisation on the TOOI lists; the
+ * toegankelijkheidsverklaring and privacyverklaring are the site's own statements.
  */
 export const siteSettings = sqliteTable("site_settings", {
   id: integer("id").primaryKey(),
   wooPublisherName: text("woo_publisher_name"),
   wooPublisherUri: text("woo_publisher_uri"),
+  // The statements the law asks for, as the beheerder wrote them; null shows Gremium's own text.
+  accessibilityStatus: text("accessibility_status", { enum: accessibilityStatuses }).notNull().default("B"),
+  accessibilityMarkdown: text("accessibility_markdown"),
+  accessibilityHtml: text("accessibility_html"),
+  privacyMarkdown: text("privacy_markdown"),
+  privacyHtml: text("privacy_html"),
   version: integer("version").notNull().default(1),
   ...timestamps,
 });

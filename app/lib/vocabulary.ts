@@ -69,6 +69,16 @@ export const wooFootingLabels: Record<WooFooting, string> = {
   "artikel-3-1": "Overig: actieve openbaarmaking naar Woo art. 3.1",
 };
 
+/** The compliance status of a toegankelijkheidsverklaring in the Dutch model (digitoegankelijk.nl). */
+export const accessibilityStatuses = ["A", "B", "C", "D"] as const;
+export type AccessibilityStatus = (typeof accessibilityStatuses)[number];
+export const accessibilityStatusLabels: Record<AccessibilityStatus, string> = {
+  A: "A: voldoet volledig",
+  B: "B: voldoet gedeeltelijk",
+  C: "C: eerste maatregelen genomen",
+  D: "D: eerste maatregelen nog niet genomen",
+};
+
 export const membershipRoles = ["voorzitter", "secretaris", "kartrekker", "lid", "adviseur", "agendalid"] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
 export const membershipRoleLabels: Record<MembershipRole, string> = {

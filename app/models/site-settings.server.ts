@@ -3,6 +3,10 @@ import { siteSettings } from "../../db/schema";
 import { requireCapability } from "~/auth/guards";
 import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
+import { contactEmail } from "~/lib/env.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { defaultAccessibilityMarkdown, defaultPrivacyMarkdown } from "~/lib/statements";
+import type { AccessibilityStatus } from "~/lib/vocabulary";
 import { findTooiOrganisation } from "~/lib/woo/tooi.server";
 import { change, withCapability } from "./access/change.server";
 import { RuleError } from "./errors";
@@ -15,14 +19,99 @@ export type WooPublisher = { name: string; uri: string };
 
 /** The public body the Woo publications appear under; null while the beheerder has not chosen it. */
 export function getWooPublisher(): WooPublisher | null {
-  const row = getDb().select().from(siteSettings).where(eq(siteSettings.id, ROW)).get();
-  return row?.wooPublisherUri && row.wooPublisherName ? { name: row.wooPublisherName, uri: row.wooPublisherUri } : null;
+  const row = settingsRow();
+  return row.wooPublisherUri && row.wooPublisherName ? { name: row.wooPublisherName, uri: row.wooPublisherUri } : null;
 }
+
+const settingsRow = () => getDb().select().from(siteSettings).where(eq(siteSettings.id, ROW)).get()!;
 
 export function getSiteSettingsForEdit({ viewer }: { viewer: Viewer }) {
   requireCapability(viewer, "manage-bodies");
-  const row = getDb().select().from(siteSettings).where(eq(siteSettings.id, ROW)).get();
-  return { wooPublisher: row?.wooPublisherName ?? "", version: row?.version ?? 1 };
+  const row = settingsRow();
+  const contact = contactEmail();
+  return {
+    wooPublisher: row.wooPublisherName ?? "",
+    accessibilityStatus: row.accessibilityStatus,
+    // The text as it stands on the page, Gremium's own until the beheerder wrote the site's.
+    accessibilityMarkdown: row.accessibilityMarkdown ?? defaultAccessibilityMarkdown(contact),
+    privacyMarkdown: row.privacyMarkdown ?? defaultPrivacyMarkdown(contact),
+    version: row.version,
+  };
+}
+
+export type StatementKind = "toegankelijkheid" | "privacy";
+
+/**
+ * A statement as the public reads it: the toegankelijkheidsverklaring with its status, or the
+ * privacyverklaring; the date is that of the last change (the site's own text), or null for Gremium's.
+ */
+export function getStatement({ viewer: _viewer, kind }: { viewer: Viewer; kind: StatementKind }) {
+  const row = settingsRow();
+  const contact = contactEmail();
+  const own = kind === "toegankelijkheid" ? row.accessibilityHtml : row.privacyHtml;
+  const html =
+    own ??
+    renderMarkdown(
+      kind === "toegankelijkheid" ? defaultAccessibilityMarkdown(contact) : defaultPrivacyMarkdown(contact),
+    );
+  return { html, accessibilityStatus: row.accessibilityStatus, changedAt: own ? row.updatedAt : null };
+}
+
+/**
+ * Saves both statements as the beheerder wrote them (rendered once, here); an emptied text goes back to
+ * Gremium's own.
+ */
+export function setStatements({
+  viewer,
+  expectedVersion,
+  input,
+  now,
+}: {
+  viewer: Viewer;
+  expectedVersion: number;
+  input: { accessibilityStatus: AccessibilityStatus; accessibilityMarkdown: string; privacyMarkdown: string };
+  now?: number;
+}) {
+  const own = (markdown: string) => (markdown.trim() ? markdown.trim() : null);
+  const accessibility = own(input.accessibilityMarkdown);
+  const privacy = own(input.privacyMarkdown);
+  return change({
+    viewer,
+    now,
+    load: settingsRow,
+    missing: "De instellingen bestaan niet (meer).",
+    allow: withCapability("manage-bodies"),
+    expectedVersion,
+    write: (tx) =>
+      tx
+        .update(siteSettings)
+        .set({
+          accessibilityStatus: input.accessibilityStatus,
+          accessibilityMarkdown: accessibility,
+          accessibilityHtml: accessibility && renderMarkdown(accessibility),
+          privacyMarkdown: privacy,
+          privacyHtml: privacy && renderMarkdown(privacy),
+        })
+        .where(eq(siteSettings.id, ROW))
+        .run(),
+    touch: { table: siteSettings, id: () => ROW },
+    audit: (row) => ({
+      action: "settings.statements",
+      entityType: "settings",
+      entityId: ROW,
+      summary: "Toegankelijkheidsverklaring en privacyverklaring opgeslagen",
+      before: {
+        accessibilityStatus: row.accessibilityStatus,
+        accessibilityMarkdown: row.accessibilityMarkdown,
+        privacyMarkdown: row.privacyMarkdown,
+      },
+      after: {
+        accessibilityStatus: input.accessibilityStatus,
+        accessibilityMarkdown: accessibility,
+        privacyMarkdown: privacy,
+      },
+    }),
+  });
 }
 
 /**
@@ -50,14 +139,14 @@ export function setWooPublisher({
   return change({
     viewer,
     now,
-    load: () => getDb().select().from(siteSettings).where(eq(siteSettings.id, ROW)).get(),
+    load: settingsRow,
     missing: "De instellingen bestaan niet (meer).",
     allow: withCapability("manage-bodies"),
     expectedVersion,
-    write: (tx, _row, _viewer, at) =>
+    write: (tx) =>
       tx
         .update(siteSettings)
-        .set({ wooPublisherName: found.label, wooPublisherUri: found.uri, updatedAt: at })
+        .set({ wooPublisherName: found.label, wooPublisherUri: found.uri })
         .where(eq(siteSettings.id, ROW))
         .run(),
     touch: { table: siteSettings, id: () => ROW },

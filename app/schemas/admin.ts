@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { bodyKinds, membershipRoles, organisationKinds, userRoles, wooFootings } from "~/lib/vocabulary";
+import {
+  accessibilityStatuses,
+  bodyKinds,
+  membershipRoles,
+  organisationKinds,
+  userRoles,
+  wooFootings,
+} from "~/lib/vocabulary";
 import { email, id, isoDate, newPassword, optionalId, optionalText, requiredText, version } from "./fields";
 
 export const newUserSchema = z.object({
@@ -138,6 +145,15 @@ export const editOrganisationSchema = z.object({
 });
 
 export const wooPublisherSchema = z.object({
+  intent: z.literal("publisher"),
   version,
   wooPublisher: requiredText("de publicerende organisatie", 200),
+});
+
+export const statementsSchema = z.object({
+  intent: z.literal("statements"),
+  version,
+  accessibilityStatus: z.enum(accessibilityStatuses, { message: "Kies de status van de verklaring." }),
+  accessibilityMarkdown: z.string().trim().max(50_000, "Gebruik hooguit 50.000 tekens.").default(""),
+  privacyMarkdown: z.string().trim().max(50_000, "Gebruik hooguit 50.000 tekens.").default(""),
 });
