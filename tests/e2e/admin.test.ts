@@ -30,6 +30,7 @@ describe("beheer", () => {
       "/beheer/logboek",
       "/beheer/toegang",
       "/beheer/inlogmethoden",
+      "/beheer/instellingen",
       "/account",
       "/account/tweestapsverificatie",
     ]) {
@@ -107,6 +108,49 @@ describe("beheer", () => {
     await visit(other, "/beheer/logboek");
     await other.getByText(/Eigen gegevens geïmporteerd: 0 gremia, 1 persoon/).waitFor();
     await other.close();
+  });
+
+  it("keeps the Woo publisher and the statements; a publisher outside the TOOI lists is refused at the field", async () => {
+    await visit(page, "/beheer/instellingen");
+    const woo = page.getByRole("form", { name: "Openbaarmaking (Woo)" });
+    await woo.getByLabel("Publicerende organisatie").fill("Gemeente Nergenshuizen");
+    await woo.getByRole("button", { name: "Organisatie opslaan" }).click();
+    await page.getByText("Deze organisatie staat niet in de TOOI-lijsten").waitFor();
+    expect(await woo.getByLabel("Publicerende organisatie").inputValue()).toBe("Gemeente Nergenshuizen");
+    await expectAccessible(page);
+    await woo.getByLabel("Publicerende organisatie").fill("Veiligheidsregio Twente");
+    await woo.getByRole("button", { name: "Organisatie opslaan" }).click();
+    await page.getByText("De publicerende organisatie is opgeslagen.").waitFor();
+    const robots = await (await page.request.get(`${baseUrl()}/robots.txt`)).text();
+    const index = /Sitemap: \S+\/(sitemapindex-diwoo-infocat008\.xml)/.exec(robots)![1];
+    const sitemapUrl = /<loc>([^<]+)<\/loc>/.exec(await (await page.request.get(`${baseUrl()}/${index}`)).text())![1]!;
+    expect(await (await page.request.get(sitemapUrl.replace(/^https?:\/\/[^/]+/, baseUrl()))).text()).toContain(
+      ">Veiligheidsregio Twente</diwoo:publisher>",
+    );
+
+    const statements = page.getByRole("form", { name: "Verklaringen" });
+    await statements.getByLabel("Status van de toegankelijkheidsverklaring").selectOption("C");
+    await statements
+      .getByLabel("Tekst van de toegankelijkheidsverklaring")
+      .fill("## Onderzoek\n\nIn 2027 laten we de site toetsen.");
+    await statements.getByRole("button", { name: "Verklaringen opslaan" }).click();
+    await page.getByText("De verklaringen zijn opgeslagen.").waitFor();
+    await page
+      .getByRole("contentinfo")
+      .getByRole("link", { name: /toegankelijkheid/i })
+      .click();
+    await page.getByRole("heading", { level: 2, name: "Onderzoek" }).waitFor();
+    await page.getByText("eerste maatregelen genomen").waitFor();
+    await expectAccessible(page);
+
+    // Back as it was, for the other tests: Gremium's own text and the demo's publisher.
+    await visit(page, "/beheer/instellingen");
+    await statements.getByLabel("Tekst van de toegankelijkheidsverklaring").fill("");
+    await statements.getByRole("button", { name: "Verklaringen opslaan" }).click();
+    await page.getByText("De verklaringen zijn opgeslagen.").waitFor();
+    await woo.getByLabel("Publicerende organisatie").fill("gemeente Enschede");
+    await woo.getByRole("button", { name: "Organisatie opslaan" }).click();
+    await page.getByText("De publicerende organisatie is opgeslagen.").waitFor();
   });
 
   it("the access review lists every account with its besloten access, and downloads for Excel", async () => {
