@@ -131,7 +131,7 @@ describe("beheer", () => {
     const statements = page.getByRole("form", { name: "Verklaringen" });
     await statements.getByLabel("Status van de toegankelijkheidsverklaring").selectOption("C");
     await statements
-      .getByLabel("Tekst van de toegankelijkheidsverklaring")
+      .getByRole("textbox", { name: "Tekst van de toegankelijkheidsverklaring" })
       .fill("## Onderzoek\n\nIn 2027 laten we de site toetsen.");
     await statements.getByRole("button", { name: "Verklaringen opslaan" }).click();
     await page.getByText("De verklaringen zijn opgeslagen.").waitFor();
@@ -145,7 +145,7 @@ describe("beheer", () => {
 
     // Back as it was, for the other tests: Gremium's own text and the demo's publisher.
     await visit(page, "/beheer/instellingen");
-    await statements.getByLabel("Tekst van de toegankelijkheidsverklaring").fill("");
+    await statements.getByRole("textbox", { name: "Tekst van de toegankelijkheidsverklaring" }).fill("");
     await statements.getByRole("button", { name: "Verklaringen opslaan" }).click();
     await page.getByText("De verklaringen zijn opgeslagen.").waitFor();
     await woo.getByLabel("Publicerende organisatie").fill("gemeente Enschede");
