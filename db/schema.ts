@@ -1116,6 +1116,8 @@ export const siteSettings = sqliteTable("site_settings", {
   accessibilityHtml: text("accessibility_html"),
   privacyMarkdown: text("privacy_markdown"),
   privacyHtml: text("privacy_html"),
+  // The selectielijst of the archive package as the beheerder set it (JSON); null: content/selectielijst.yaml.
+  selectielijst: text("selectielijst", { mode: "json" }),
   version: integer("version").notNull().default(1),
   ...timestamps,
 });

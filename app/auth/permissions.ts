@@ -3,7 +3,7 @@ import type { Viewer } from "./viewer";
 
 // What each role may do beyond reading. Membership of a body is a separate grant (below).
 const capabilitiesByRole = {
-  beheerder: ["manage-users", "manage-bodies", "manage-memberships", "read-audit-log", "import-data"],
+  beheerder: ["manage-users", "manage-bodies", "manage-memberships", "read-audit-log", "import-data", "export-archive"],
   secretariaat: ["manage-meetings"],
   kwartiermaker: ["manage-programmes", "manage-newsletters"],
   lid: [],

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { writeZip } from "../../tests/zip";
-import { readZip } from "./zip.server";
+import { readZip, writeZip as writeOwnZip } from "./zip.server";
 
 const hasZipTool = (() => {
   try {
@@ -56,5 +56,17 @@ describe("reading an uploaded zip", () => {
       "cd \"$(mktemp -d)\" && mkdir -p map && printf 'a: 1\\n' > map/x.yaml && zip -qr - map",
     ]);
     expect(readZip(zip, limits).map((e) => e.path)).toEqual(["map/x.yaml"]);
+  });
+
+  it("writes zips that read back, the same bytes for the same files", () => {
+    const files = [
+      { path: "vergaderingen/2026-03-12-ab-7/agenda.html", bytes: new TextEncoder().encode("<h1>Agenda</h1>") },
+      { path: "LEESMIJ.txt", bytes: new TextEncoder().encode("Archiefpakket 2026 ë") },
+    ];
+    const zip = writeOwnZip(files);
+    expect(readZip(zip, limits).map((e) => [e.path, new TextDecoder().decode(e.bytes)])).toEqual(
+      files.map((f) => [f.path, new TextDecoder().decode(f.bytes)]),
+    );
+    expect(Buffer.from(writeOwnZip(files)).equals(Buffer.from(zip))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { crc32, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
-// Reads a .zip as Windows, macOS and common tools write it (stored or deflated entries, UTF-8 or
+// Reads (and writes) a .zip as Windows, macOS and common tools write it (stored or deflated entries, UTF-8 or
 // plain ASCII names). A zip is someone else's file: sizes are checked against limits before and while
 // inflating, so a small zip that unpacks to gigabytes is refused, never unpacked.
 
@@ -86,3 +86,65 @@ function findEndOfDirectory(view: DataView) {
 }
 
 const damaged = () => new ZipError("Het zipbestand is beschadigd; maak het opnieuw.");
+
+/**
+ * A .zip of the given files (deflated, UTF-8 names), the same bytes for the same files: every entry
+ * carries the same date (1 January 1980, the format's first), so a package exported twice is identical.
+ */
+export function writeZip(files: { path: string; bytes: Uint8Array }[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const directory: Uint8Array[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const name = new TextEncoder().encode(file.path);
+    const data = deflateRawSync(file.bytes);
+    const header = new DataView(new ArrayBuffer(26));
+    header.setUint16(0, 20, true); // version needed
+    header.setUint16(2, 0x800, true); // UTF-8 names
+    header.setUint16(4, 8, true); // deflate
+    header.setUint16(6, 0, true); // time 00:00
+    header.setUint16(8, (0 << 9) | (1 << 5) | 1, true); // date 1980-01-01
+    header.setUint32(10, crc32(file.bytes), true);
+    header.setUint32(14, data.byteLength, true);
+    header.setUint32(18, file.bytes.byteLength, true);
+    header.setUint16(22, name.byteLength, true);
+    header.setUint16(24, 0, true);
+    const fields = new Uint8Array(header.buffer);
+    const local = concat([u32(LOCAL_HEADER), fields, name, data]);
+    directory.push(concat([u32(DIRECTORY_ENTRY), u16(20), fields, new Uint8Array(10), u32(offset), name]));
+    chunks.push(local);
+    offset += local.byteLength;
+  }
+  const centralDirectory = concat(directory);
+  const end = concat([
+    u32(END_OF_DIRECTORY),
+    u16(0),
+    u16(0),
+    u16(files.length),
+    u16(files.length),
+    u32(centralDirectory.byteLength),
+    u32(offset),
+    u16(0),
+  ]);
+  return concat([...chunks, centralDirectory, end]);
+}
+
+const u16 = (value: number) => {
+  const bytes = new Uint8Array(2);
+  new DataView(bytes.buffer).setUint16(0, value, true);
+  return bytes;
+};
+const u32 = (value: number) => {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setUint32(0, value >>> 0, true);
+  return bytes;
+};
+function concat(parts: Uint8Array[]) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { contactEmail } from "~/lib/env.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { defaultAccessibilityMarkdown, defaultPrivacyMarkdown } from "~/lib/statements";
 import type { AccessibilityStatus } from "~/lib/vocabulary";
+import { loadSelectielijst, selectielijstSchema, type Selectielijst } from "~/lib/archive/selectielijst.server";
 import { findTooiOrganisation } from "~/lib/woo/tooi.server";
 import { change, withCapability } from "./access/change.server";
 import { RuleError } from "./errors";
@@ -157,6 +158,48 @@ export function setWooPublisher({
       summary: `Publicerende organisatie voor de Woo ingesteld: ${found.label}`,
       before: { name: row.wooPublisherName, uri: row.wooPublisherUri },
       after: { name: found.label, uri: found.uri },
+    }),
+  });
+}
+
+/**
+ * The selectielijst the archive package takes waardering and bewaartermijn from: the beheerder's, or
+ * the defaults in content/selectielijst.yaml.
+ */
+export function getSelectielijst({ viewer }: { viewer: Viewer }): Selectielijst {
+  requireCapability(viewer, "export-archive");
+  const stored = settingsRow().selectielijst;
+  const parsed = stored ? selectielijstSchema.safeParse(stored) : null;
+  return parsed?.success ? parsed.data : loadSelectielijst();
+}
+
+export function setSelectielijst({
+  viewer,
+  expectedVersion,
+  selectielijst,
+  now,
+}: {
+  viewer: Viewer;
+  expectedVersion: number;
+  selectielijst: Selectielijst;
+  now?: number;
+}) {
+  return change({
+    viewer,
+    now,
+    load: settingsRow,
+    missing: "De instellingen bestaan niet (meer).",
+    allow: withCapability("export-archive"),
+    expectedVersion,
+    write: (tx) => tx.update(siteSettings).set({ selectielijst }).where(eq(siteSettings.id, ROW)).run(),
+    touch: { table: siteSettings, id: () => ROW },
+    audit: (row) => ({
+      action: "settings.selectielijst",
+      entityType: "settings",
+      entityId: ROW,
+      summary: `Selectielijst voor het archief opgeslagen: ${selectielijst.naam}`,
+      before: row.selectielijst,
+      after: selectielijst,
     }),
   });
 }

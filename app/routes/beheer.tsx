@@ -49,6 +49,11 @@ export default function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink className="nl-link" to="/beheer/archief">
+              Archief
+            </NavLink>
+          </li>
+          <li>
             <NavLink className="nl-link" to="/beheer/import">
               Importeren
             </NavLink>

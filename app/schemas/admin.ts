@@ -157,3 +157,31 @@ export const statementsSchema = z.object({
   accessibilityMarkdown: z.string().trim().max(50_000, "Gebruik hooguit 50.000 tekens.").default(""),
   privacyMarkdown: z.string().trim().max(50_000, "Gebruik hooguit 50.000 tekens.").default(""),
 });
+
+const recordKindSchema = z
+  .object({
+    categorie: requiredText("de categorie", 40),
+    waardering: z.enum(["B", "V"], { message: "Kies B (blijvend) of V (vernietigen)." }),
+    jaren: z.coerce
+      .number({ message: "Geef de bewaartermijn in hele jaren." })
+      .int("Geef de bewaartermijn in hele jaren.")
+      .min(1, "Een bewaartermijn is minstens 1 jaar.")
+      .max(200, "Een bewaartermijn is hooguit 200 jaar.")
+      .optional(),
+  })
+  .refine((kind) => kind.waardering === "B" || kind.jaren, {
+    message: "Geef bij V de bewaartermijn in jaren.",
+    path: ["jaren"],
+  });
+
+export const selectielijstFormSchema = z.object({
+  version,
+  naam: requiredText("de naam van de selectielijst", 200),
+  soorten: z.object({
+    vergadering: recordKindSchema,
+    agenda: recordKindSchema,
+    besluitenlijst: recordKindSchema,
+    advies: recordKindSchema,
+    vergaderstuk: recordKindSchema,
+  }),
+});

@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, signInDirectly, signInWithForm, visit } from "./browser";
 import { latestMailTo } from "./outbox";
-import { writeZip } from "../zip";
+import { readZip, writeZip } from "../zip";
 
 let admin: BrowserContext;
 let newcomer: BrowserContext;
@@ -31,6 +32,7 @@ describe("beheer", () => {
       "/beheer/toegang",
       "/beheer/inlogmethoden",
       "/beheer/instellingen",
+      "/beheer/archief",
       "/account",
       "/account/tweestapsverificatie",
     ]) {
@@ -151,6 +153,34 @@ describe("beheer", () => {
     await woo.getByLabel("Publicerende organisatie").fill("gemeente Enschede");
     await woo.getByRole("button", { name: "Organisatie opslaan" }).click();
     await page.getByText("De publicerende organisatie is opgeslagen.").waitFor();
+  });
+
+  it("downloads a year's archive package and keeps the selectielijst; a V without a term is refused at the field", async () => {
+    await visit(page, "/beheer/archief");
+    const list = page.getByRole("form", { name: "Selectielijst" });
+    await list.getByLabel("Waardering: agenda").selectOption("V");
+    await list.getByRole("button", { name: "Selectielijst opslaan" }).click();
+    await list.getByText("Geef bij V de bewaartermijn in jaren.").waitFor();
+    await list.getByLabel("Bewaartermijn in jaren: agenda").fill("20");
+    await list.getByRole("button", { name: "Selectielijst opslaan" }).click();
+    await page.getByText("De selectielijst is opgeslagen.").waitFor();
+    expect(await list.getByLabel("Bewaartermijn in jaren: agenda").inputValue()).toBe("20");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("form", { name: "Archiefpakket downloaden" }).getByLabel("Jaar").selectOption("2026");
+    await page.getByRole("button", { name: "Archiefpakket downloaden" }).click();
+    const files = readZip(readFileSync((await (await download).path())!));
+    expect(files.get("gremium-archief-2026/LEESMIJ.txt")).toMatch(/Het jaar 2026 loopt nog/);
+    const agendaRecords = [...files.entries()].filter(([path]) => /\/vergadering-\d+-agenda\.mdto\.xml$/.test(path));
+    expect(agendaRecords.length).toBeGreaterThan(0);
+    expect(agendaRecords[0]![1]).toContain("<termijnLooptijd>P20Y</termijnLooptijd>");
+
+    // Back to the defaults' value for the other tests.
+    await visit(page, "/beheer/archief");
+    await list.getByLabel("Waardering: agenda").selectOption("B");
+    await list.getByLabel("Bewaartermijn in jaren: agenda").fill("");
+    await list.getByRole("button", { name: "Selectielijst opslaan" }).click();
+    await page.getByText("De selectielijst is opgeslagen.").waitFor();
   });
 
   it("the access review lists every account with its besloten access, and downloads for Excel", async () => {

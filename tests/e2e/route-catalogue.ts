@@ -90,6 +90,8 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "beheer.gremia.$id": [`/beheer/gremia/${s.bodyId}`],
     "beheer.gremia._index": ["/beheer/gremia"],
     "beheer.gremia.nieuw": ["/beheer/gremia/nieuw"],
+    "beheer.archief": ["/beheer/archief"],
+    "beheer.archief[.]zip": ["/beheer/archief.zip?jaar=2026"],
     "beheer.import": ["/beheer/import"],
     "beheer.instellingen": ["/beheer/instellingen"],
     "beheer.logboek": ["/beheer/logboek"],
