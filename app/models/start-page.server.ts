@@ -7,6 +7,7 @@ import { addDaysIso, amsterdamDateAndTime } from "~/lib/format";
 import { AGENDA_LEAD_DAYS } from "~/lib/meeting-rules";
 import { change, signedIn } from "./access/change.server";
 import { managesBodySql, ownBodyIds } from "./access/grants";
+import { listWooDeadlines } from "./woo-deadlines.server";
 import { visibleMeetings, visibleTopics } from "./access/scopes.server";
 import { listMyActions } from "./actions.server";
 import { listDocumentsForMeeting } from "./documents.server";
@@ -179,7 +180,8 @@ function secretariatTasks(viewer: SignedInViewer, now: number) {
     .orderBy(desc(meetings.startsAt))
     .limit(10)
     .all();
-  return { agendas, listsToAdopt: conceptListsOf(viewer, "managed", now), attendanceMissing };
+  const { open, missed } = listWooDeadlines({ viewer, now });
+  return { agendas, listsToAdopt: conceptListsOf(viewer, "managed", now), attendanceMissing, woo: { open, missed } };
 }
 
 /** Everything on the start page, as the viewer may see it; `marksSince` from noteStartPageVisit. */

@@ -184,6 +184,21 @@ function SecretariatTasks({ tasks }: { tasks: NonNullable<StartPage["secretariat
           ))}
         </ul>
       )}
+      <h3 className="nl-heading nl-heading--level-3">Woo-termijnen</h3>
+      <p className="nl-paragraph">
+        {tasks.woo.missed || tasks.woo.open ? (
+          <>
+            {tasks.woo.missed === 1 ? "1 termijn verstreken" : `${tasks.woo.missed} termijnen verstreken`},{" "}
+            {tasks.woo.open === 1 ? "1 open" : `${tasks.woo.open} open`}:{" "}
+          </>
+        ) : (
+          "Alles op tijd openbaar: "
+        )}
+        <Link className="nl-link" to="/woo">
+          bekijk de Woo-termijnen
+        </Link>
+        .
+      </p>
     </Section>
   );
 }

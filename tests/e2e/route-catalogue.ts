@@ -172,6 +172,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "vergaderingen.nieuw": ["/vergaderingen/nieuw"],
     "vergaderingen[.]ics": ["/vergaderingen.ics"],
     vergaderschema: ["/vergaderschema"],
+    woo: ["/woo"],
     zoeken: ["/zoeken?q=LEK", "/zoeken?q=LEK&pagina=2"],
     "wachtwoord-vergeten": ["/wachtwoord-vergeten"],
     // An unknown token gets the page that says the link is no longer valid.

@@ -45,7 +45,13 @@ describe("start page", () => {
     ],
     [
       "secretariaat@gremium.example",
-      ["Voor het secretariaat", "Agenda’s voorbereiden", "Publiceren uiterlijk", "Besluitenlijsten vaststellen"],
+      [
+        "Voor het secretariaat",
+        "Agenda’s voorbereiden",
+        "Publiceren uiterlijk",
+        "Besluitenlijsten vaststellen",
+        "Woo-termijnen",
+      ],
       ["Volgende editie"],
     ],
     [
@@ -81,6 +87,26 @@ describe("start page", () => {
       await page.close();
     });
   }
+
+  it("the secretariaat follows the Woo deadlines of the algemeen bestuur from the start page", async () => {
+    await context.clearCookies();
+    await signInDirectly(context, "secretariaat@gremium.example");
+    const page = await context.newPage();
+    await visit(page, "/mijn");
+    await page.getByRole("link", { name: "bekijk de Woo-termijnen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Woo-termijnen" }).waitFor();
+    const deadlines = page.getByRole("main").getByRole("listitem");
+    expect(
+      await deadlines.filter({ hasText: "Agenda: Algemeen bestuur samenwerkingsverband Twente" }).count(),
+    ).toBeGreaterThan(0);
+    expect(
+      await deadlines.filter({ hasText: "Besluitenlijst: Algemeen bestuur samenwerkingsverband Twente" }).count(),
+    ).toBeGreaterThan(0);
+    // Only bodies under article 3.3: the stuurgroep publishes under 3.1.
+    expect(await deadlines.filter({ hasText: "Stuurgroep" }).count()).toBe(0);
+    await expectAccessible(page);
+    await page.close();
+  });
 
   it("signing in lands on the start page, where an action is updated in place without JavaScript", async () => {
     const page = await noScript.newPage();
