@@ -10,7 +10,7 @@ import {
   meetings,
 } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import { kindOfContentType, type FileKind } from "~/lib/file-types";
+import { isLegacyOffice, kindOfContentType, type FileKind } from "~/lib/file-types";
 import { amsterdamDateAndTime, formatDate } from "~/lib/format";
 import { categoryOf, wooCategories, type WooCategory } from "~/lib/woo/categories";
 import type { WooEntry, WooFormat } from "~/lib/woo/entry";
@@ -106,10 +106,7 @@ function meetingEntries(): WooEntry[] {
 
 const formatOfFile = (contentType: string | null): WooFormat | null => {
   const kind: FileKind | null = kindOfContentType(contentType);
-  const legacy =
-    contentType === "application/msword" ||
-    contentType === "application/vnd.ms-excel" ||
-    contentType === "application/vnd.ms-powerpoint";
+  const legacy = isLegacyOffice(contentType);
   switch (kind) {
     case "pdf":
       return "PDF";
@@ -140,6 +137,7 @@ function paperEntries(): WooEntry[] {
       title: documents.title,
       kind: documents.kind,
       isAdvice: documents.isAdvice,
+      documentChangedAt: documents.updatedAt,
       latest: sql<number>`(select max(v.number) from ${documentVersions} v where v.document_id = ${documents.id})`,
       meetingId: meetings.id,
       startsAt: meetings.startsAt,
@@ -163,7 +161,8 @@ function paperEntries(): WooEntry[] {
     return [
       {
         path: v.kind === "note" ? `/stukken/${v.versionId}` : `/stukken/${v.versionId}/bestand`,
-        lastModified: v.createdAt,
+        // A new version or a new title changes what the harvest says of every version (replaced, title).
+        lastModified: Math.max(v.createdAt, v.documentChangedAt),
         category: categoryOf({ kind: "stuk", footing: v.footing, isAdvice: v.isAdvice }),
         title: v.number > 1 ? `${v.title} (versie ${v.number})` : v.title,
         documentKinds: [v.isAdvice ? "advies" : "vergaderstuk"],

@@ -1,4 +1,4 @@
-import { kindOfContentType } from "../file-types";
+import { isLegacyOffice, kindOfContentType } from "../file-types";
 
 // The PRONOM identifiers (The National Archives' format register) of the files Gremium keeps. A PDF's
 // version is read from its header, since each version has an identifier of its own.
@@ -29,13 +29,11 @@ const byKind = {
   html: { label: "Hypertext Markup Language 5", pronom: "fmt/471" },
 } as const satisfies Record<string, ArchiveFormat>;
 
-const legacyTypes = new Set(["application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"]);
-
 /** The format of a stored file by its content type (and, for a PDF, its header); "html" for Gremium's own pages. */
 export function formatOf(contentType: string | null, bytes?: Uint8Array): ArchiveFormat {
   if (contentType === "html") return byKind.html;
   const kind = kindOfContentType(contentType);
-  const legacy = contentType !== null && legacyTypes.has(contentType);
+  const legacy = isLegacyOffice(contentType);
   switch (kind) {
     case "pdf": {
       const header = bytes ? new TextDecoder("latin1").decode(bytes.subarray(0, 8)) : "";

@@ -29,7 +29,7 @@ export function sitemapIndexResponse(number: string) {
   const pages = [];
   for (let start = 0; start < entries.length; start += SITEMAP_LIMIT) {
     const page = entries.slice(start, start + SITEMAP_LIMIT);
-    pages.push({ lastModified: Math.max(...page.map((entry) => entry.lastModified)) });
+    pages.push({ lastModified: page.reduce((latest, entry) => Math.max(latest, entry.lastModified), 0) });
   }
   return xml(sitemapIndexXml(publicUrl(), wooCategories[category].number, pages));
 }
