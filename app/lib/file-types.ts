@@ -47,12 +47,12 @@ export const kindLabels: Record<FileKind, string> = {
   text: "tekst",
 };
 
-/** The kind of a stored file from the content type recorded at upload. */
 /** Whether a stored content type is the pre-2007 binary Office format (.doc, .xls, .ppt). */
 export function isLegacyOffice(contentType: string | null): boolean {
   return contentType !== null && Object.values(legacyContentTypes).includes(contentType);
 }
 
+/** The kind of a stored file from the content type recorded at upload. */
 export function kindOfContentType(contentType: string | null): FileKind | null {
   if (!contentType) return null;
   for (const kind of Object.keys(contentTypes) as FileKind[]) {
