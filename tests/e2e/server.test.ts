@@ -171,8 +171,9 @@ describe("production server", () => {
     const ids: string[] = [];
     const pids = await until(async () => {
       for (let i = 0; i < 6; i++) ids.push((await request("/healthz")).headers["x-request-id"] as string);
-      const found = ids.map(pidOfRequest);
-      return found.every(Boolean) && new Set(found).size === 2 && new Set(found);
+      // A log line split over two chunks is not matched; the other requests still tell the processes apart.
+      const found = new Set(ids.map(pidOfRequest).filter(Boolean));
+      return found.size === 2 && found;
     }, "antwoorden van twee webprocessen");
     expect(ids.every((id) => /^GRM-[0-9A-F]{10}$/.test(id))).toBe(true);
     expect(pids.size).toBe(2);
