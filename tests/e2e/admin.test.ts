@@ -157,8 +157,11 @@ describe("beheer", () => {
 
   it("downloads a year's archive package and keeps the selectielijst; a V without a term is refused at the field", async () => {
     await visit(page, "/beheer/archief");
+    // Choose only after hydration, which would put the select back to its default.
+    await page.waitForLoadState("networkidle");
     const list = page.getByRole("form", { name: "Selectielijst" });
     await list.getByLabel("Waardering: agenda").selectOption("V");
+    expect(await list.getByLabel("Waardering: agenda").inputValue()).toBe("V");
     await list.getByRole("button", { name: "Selectielijst opslaan" }).click();
     await list.getByText("Geef bij V de bewaartermijn in jaren.").waitFor();
     await list.getByLabel("Bewaartermijn in jaren: agenda").fill("20");
