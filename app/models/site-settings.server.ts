@@ -76,30 +76,20 @@ export function setStatements({
   const own = (markdown: string) => (markdown.trim() ? markdown.trim() : null);
   const accessibility = own(input.accessibilityMarkdown);
   const privacy = own(input.privacyMarkdown);
-  return change({
+  return changeSettings({
     viewer,
     now,
-    load: settingsRow,
-    missing: "De instellingen bestaan niet (meer).",
-    allow: withCapability("manage-bodies"),
     expectedVersion,
-    write: (tx) =>
-      tx
-        .update(siteSettings)
-        .set({
-          accessibilityStatus: input.accessibilityStatus,
-          accessibilityMarkdown: accessibility,
-          accessibilityHtml: accessibility && renderMarkdown(accessibility),
-          privacyMarkdown: privacy,
-          privacyHtml: privacy && renderMarkdown(privacy),
-        })
-        .where(eq(siteSettings.id, ROW))
-        .run(),
-    touch: { table: siteSettings, id: () => ROW },
+    capability: "manage-bodies",
+    values: {
+      accessibilityStatus: input.accessibilityStatus,
+      accessibilityMarkdown: accessibility,
+      accessibilityHtml: accessibility && renderMarkdown(accessibility),
+      privacyMarkdown: privacy,
+      privacyHtml: privacy && renderMarkdown(privacy),
+    },
     audit: (row) => ({
       action: "settings.statements",
-      entityType: "settings",
-      entityId: ROW,
       summary: "Toegankelijkheidsverklaring en privacyverklaring opgeslagen",
       before: {
         accessibilityStatus: row.accessibilityStatus,
@@ -137,24 +127,14 @@ export function setWooPublisher({
         "Deze organisatie staat niet in de TOOI-lijsten van overheidsorganisaties. Schrijf de naam zoals het Register van Overheidsorganisaties hem schrijft, bijvoorbeeld ‘gemeente Enschede’ of ‘Veiligheidsregio Twente’.",
       ],
     });
-  return change({
+  return changeSettings({
     viewer,
     now,
-    load: settingsRow,
-    missing: "De instellingen bestaan niet (meer).",
-    allow: withCapability("manage-bodies"),
     expectedVersion,
-    write: (tx) =>
-      tx
-        .update(siteSettings)
-        .set({ wooPublisherName: found.label, wooPublisherUri: found.uri })
-        .where(eq(siteSettings.id, ROW))
-        .run(),
-    touch: { table: siteSettings, id: () => ROW },
+    capability: "manage-bodies",
+    values: { wooPublisherName: found.label, wooPublisherUri: found.uri },
     audit: (row) => ({
       action: "settings.woo-publisher",
-      entityType: "settings",
-      entityId: ROW,
       summary: `Publicerende organisatie voor de Woo ingesteld: ${found.label}`,
       before: { name: row.wooPublisherName, uri: row.wooPublisherUri },
       after: { name: found.label, uri: found.uri },
@@ -184,22 +164,48 @@ export function setSelectielijst({
   selectielijst: Selectielijst;
   now?: number;
 }) {
+  return changeSettings({
+    viewer,
+    now,
+    expectedVersion,
+    capability: "export-archive",
+    values: { selectielijst },
+    audit: (row) => ({
+      action: "settings.selectielijst",
+      summary: `Selectielijst voor het archief opgeslagen: ${selectielijst.naam}`,
+      before: row.selectielijst,
+      after: selectielijst,
+    }),
+  });
+}
+
+type SettingsRow = typeof siteSettings.$inferSelect;
+
+/** One change of the settings row: checked against the version the form saw, written, and logged. */
+function changeSettings({
+  viewer,
+  now,
+  expectedVersion,
+  capability,
+  values,
+  audit,
+}: {
+  viewer: Viewer;
+  now?: number;
+  expectedVersion: number;
+  capability: "manage-bodies" | "export-archive";
+  values: Partial<SettingsRow>;
+  audit: (row: SettingsRow) => { action: string; summary: string; before: unknown; after: unknown };
+}) {
   return change({
     viewer,
     now,
     load: settingsRow,
     missing: "De instellingen bestaan niet (meer).",
-    allow: withCapability("export-archive"),
+    allow: withCapability(capability),
     expectedVersion,
-    write: (tx) => tx.update(siteSettings).set({ selectielijst }).where(eq(siteSettings.id, ROW)).run(),
+    write: (tx) => tx.update(siteSettings).set(values).where(eq(siteSettings.id, ROW)).run(),
     touch: { table: siteSettings, id: () => ROW },
-    audit: (row) => ({
-      action: "settings.selectielijst",
-      entityType: "settings",
-      entityId: ROW,
-      summary: `Selectielijst voor het archief opgeslagen: ${selectielijst.naam}`,
-      before: row.selectielijst,
-      after: selectielijst,
-    }),
+    audit: (row) => ({ ...audit(row), entityType: "settings", entityId: ROW }),
   });
 }
