@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
+import { collectionFilters, regionParams, REGION_REASON, type Filters } from "~/lib/ods/filters";
 
 // HTTP for the open-data API: parameters checked into a problem (RFC 9457) instead of a 500,
 // responses cacheable with ETag and Last-Modified, pages with links to the next and previous.
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
-const KNOWN_PARAMS = new Set(["pagina", "perPagina", "gewijzigdSinds"]);
+const PAGING_PARAMS = ["pagina", "perPagina", "gewijzigdSinds"];
 
 export type InvalidParam = { name: string; reason: string };
 
@@ -28,14 +29,27 @@ export function problem(status: number, title: string, detail: string, invalidPa
   );
 }
 
-/** The list parameters, or the problem with them. */
+/** The list parameters of a collection (paging, gewijzigdSinds and its filters), or the problem with them. */
 export function parseListParams(
   url: URL,
-): { ok: true; page: number; pageSize: number; since: number | null } | { ok: false; response: Response } {
+  collection: string,
+):
+  | { ok: true; page: number; pageSize: number; since: number | null; filters: Filters }
+  | { ok: false; response: Response } {
   const invalid: InvalidParam[] = [];
-  for (const name of url.searchParams.keys())
-    if (!KNOWN_PARAMS.has(name))
-      invalid.push({ name, reason: "Onbekende parameter. Bekend zijn: pagina, perPagina, gewijzigdSinds." });
+  const filterSpecs = collectionFilters[collection] ?? {};
+  const known = [...PAGING_PARAMS, ...Object.keys(filterSpecs)];
+  const filters: Record<string, unknown> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const spec = Object.hasOwn(filterSpecs, name) ? filterSpecs[name] : undefined;
+    if (spec) {
+      const parsed = spec.parse(url.searchParams.get(name)!);
+      if ("reason" in parsed) invalid.push({ name, reason: parsed.reason });
+      else filters[name] = parsed.value;
+    } else if ((regionParams as readonly string[]).includes(name)) invalid.push({ name, reason: REGION_REASON });
+    else if (!PAGING_PARAMS.includes(name))
+      invalid.push({ name, reason: `Onbekende parameter. Bekend zijn: ${known.join(", ")}.` });
+  }
   const int = (name: string, fallback: number, max: number) => {
     const raw = url.searchParams.get(name);
     if (raw === null) return fallback;
@@ -66,7 +80,7 @@ export function parseListParams(
       ok: false,
       response: problem(400, "Ongeldige parameter", "Een of meer parameters van het verzoek zijn ongeldig.", invalid),
     };
-  return { ok: true, page, pageSize, since };
+  return { ok: true, page, pageSize, since, filters: filters as Filters };
 }
 
 /** JSON with a weak ETag over the body and Last-Modified from the newest record; 304 when unchanged. */
@@ -92,6 +106,6 @@ export function cacheableJson(request: Request, body: unknown, lastModified: num
   return new Response(text, { headers });
 }
 
-export function newest(rows: { gewijzigd: string }[]) {
+export function newest(rows: readonly { gewijzigd: string }[]) {
   return rows.length ? Math.max(...rows.map((r) => Date.parse(r.gewijzigd))) : null;
 }

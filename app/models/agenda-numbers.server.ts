@@ -8,6 +8,11 @@ import type { Tx } from "~/lib/db.server";
  * them, numbered per meeting as its agenda shows them.
  */
 export function itemNumbersOf(db: Tx, meetingIds: readonly number[]): Map<number, string> {
+  return new Map([...itemPlacesOf(db, meetingIds)].map(([id, place]) => [id, place.number]));
+}
+
+/** Each item's agenda number and its place in the whole agenda (1 for the first item), by item id. */
+export function itemPlacesOf(db: Tx, meetingIds: readonly number[]): Map<number, { number: string; sequence: number }> {
   const ids = [...new Set(meetingIds)];
   if (ids.length === 0) return new Map();
   const items = db
@@ -22,7 +27,9 @@ export function itemNumbersOf(db: Tx, meetingIds: readonly number[]): Map<number
     .all();
   return new Map(
     ids.flatMap((meetingId) =>
-      numberAgenda(items.filter((item) => item.meetingId === meetingId)).map((item) => [item.id, item.number] as const),
+      numberAgenda(items.filter((item) => item.meetingId === meetingId)).map(
+        (item, index) => [item.id, { number: item.number, sequence: index + 1 }] as const,
+      ),
     ),
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import {
   actions,
   agendaItems,
@@ -13,10 +13,12 @@ import {
   programmes,
 } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import { itemNumbersOf } from "./agenda-numbers.server";
+import { itemPlacesOf } from "./agenda-numbers.server";
 import { objectiveSummaryColumns } from "./programmes.server";
 import { focusYears, objectiveLabel } from "~/lib/objective-number";
-import { amsterdamDateAndTime } from "~/lib/format";
+import { addDaysIso, amsterdamDateAndTime, instantFromAmsterdam } from "~/lib/format";
+import type { Filters } from "~/lib/ods/filters";
+import { DUTCH, fitText, fitTexts, meetingTypeOf, plainText, reference } from "~/lib/ods/values";
 import { actionStatusLabels, decisionOutcomeLabels, objectiveStatusLabels } from "~/lib/vocabulary";
 import {
   readable,
@@ -27,13 +29,16 @@ import {
   visibleMeetings,
 } from "./access/scopes.server";
 
-// Open data: what the public may see, and only that, in the shape of the VNG "ODS Open
-// Raadsinformatie" model (docs/decisions/014). Every function reads through the access layer's
-// scopes as an anonymous visitor (viewer null).
+// Open data: what the public may see, and only that, in the shape of the VNG standard "ODS Open
+// Raadsinformatie" 2.0 (its component schemas: string ids, references as {id, url}, its names,
+// lengths and enumerations), with Gremium's extras as documented extension properties
+// (docs/decisions/014 and 027). Every function reads through the access layer's scopes as an
+// anonymous visitor (viewer null).
 
-export type Paging = { page: number; pageSize: number; since: number | null };
+export type Paging = { page: number; pageSize: number; since: number | null; filters?: Filters };
 
 const iso = (instant: number) => new Date(instant).toISOString();
+const amsterdamDate = (instant: number) => amsterdamDateAndTime(instant).date;
 const offset = (p: Paging) => (p.page - 1) * p.pageSize;
 
 const meetingStatus = {
@@ -43,12 +48,44 @@ const meetingStatus = {
   geannuleerd: "geannuleerd",
 } as const;
 
+const meetingStatusesOf = (status: (typeof meetingStatus)[keyof typeof meetingStatus]) =>
+  (Object.keys(meetingStatus) as (keyof typeof meetingStatus)[]).filter((key) => meetingStatus[key] === status);
+
+function meetingFilter(filters: Filters = {}) {
+  const { status, vergaderdatum, vergaderingstype } = filters;
+  return and(
+    status ? inArray(meetings.status, meetingStatusesOf(status)) : undefined,
+    vergaderdatum
+      ? and(
+          gte(meetings.startsAt, instantFromAmsterdam(vergaderdatum, "00:00")),
+          lt(meetings.startsAt, instantFromAmsterdam(addDaysIso(vergaderdatum, 1), "00:00")),
+        )
+      : undefined,
+    vergaderingstype === "algemene_bestuursvergadering"
+      ? eq(bodies.wooFooting, "algemeen-bestuur")
+      : vergaderingstype === "commissievergadering"
+        ? ne(bodies.wooFooting, "algemeen-bestuur")
+        : vergaderingstype
+          ? sql`0`
+          : undefined,
+  );
+}
+
 export function listVergaderingen(p: Paging, base: string, id?: number) {
   const db = getDb();
   const scope = visibleMeetings(null);
-  const where = and(p.since ? gte(meetings.updatedAt, p.since) : undefined, id ? eq(meetings.id, id) : undefined);
-  const total = db.select({ n: count() }).from(meetings).innerJoin(scope, eq(scope.id, meetings.id)).where(where).get()!
-    .n;
+  const where = and(
+    p.since ? gte(meetings.updatedAt, p.since) : undefined,
+    id ? eq(meetings.id, id) : undefined,
+    meetingFilter(p.filters),
+  );
+  const total = db
+    .select({ n: count() })
+    .from(meetings)
+    .innerJoin(scope, eq(scope.id, meetings.id))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(where)
+    .get()!.n;
   const rows = db
     .select({
       id: meetings.id,
@@ -59,6 +96,8 @@ export function listVergaderingen(p: Paging, base: string, id?: number) {
       updatedAt: meetings.updatedAt,
       bodyId: bodies.id,
       bodyName: bodies.name,
+      bodyKind: bodies.kind,
+      wooFooting: bodies.wooFooting,
     })
     .from(meetings)
     .innerJoin(scope, eq(scope.id, meetings.id))
@@ -89,20 +128,34 @@ export function listVergaderingen(p: Paging, base: string, id?: number) {
   return {
     total,
     rows: rows.map((m) => {
-      const start = amsterdamDateAndTime(m.startsAt);
+      const date = amsterdamDate(m.startsAt);
+      const { fitted, volledigeTekst } = fitTexts({
+        naam: { text: `${m.bodyName} ${date}`, max: 100 },
+        locatie: { text: m.location, max: 100 },
+      });
       return {
-        id: m.id,
         url: `${base}/api/v1/vergaderingen/${m.id}`,
-        webpagina: `${base}/vergaderingen/${m.id}`,
-        naam: `${m.bodyName} ${start.date}`,
-        gremium: { id: m.bodyId, naam: m.bodyName, url: `${base}/api/v1/gremia/${m.bodyId}` },
-        datum: start.date,
-        aanvang: start.time,
-        einde: amsterdamDateAndTime(m.endsAt).time,
-        locatie: m.location,
+        id: String(m.id),
+        naam: fitted.naam,
+        vergaderingstype: meetingTypeOf(m.wooFooting),
         status: meetingStatus[m.status],
+        // Gremium keeps one start and end per meeting, moved when the meeting moves: the planned
+        // times and, once held, the times it was held at.
+        vergaderdatum: date,
+        aanvangVergadering: iso(m.startsAt),
+        eindeVergadering: iso(m.endsAt),
+        geplandeVergaderdatum: date,
+        geplandeAanvangVergadering: iso(m.startsAt),
+        geplandeEindeVergadering: iso(m.endsAt),
+        locatie: fitted.locatie,
+        georganiseerdDoorGremium: { gremiumidentificatie: String(m.bodyId), gremiumnaam: fitText(m.bodyName, 100) },
         agendapunten: items.filter((i) => i.meetingId === m.id).map((i) => `${base}/api/v1/agendapunten/${i.id}`),
+        wijzigingsdatum: amsterdamDate(m.updatedAt),
+        // Extensions.
+        webpagina: `${base}/vergaderingen/${m.id}`,
+        gremium: { ...reference(base, "gremia", m.bodyId), naam: m.bodyName, soort: m.bodyKind },
         gewijzigd: iso(m.updatedAt),
+        ...volledigeTekst,
       };
     }),
   };
@@ -112,10 +165,12 @@ export function listVergaderingen(p: Paging, base: string, id?: number) {
 export function listAgendapunten(p: Paging, base: string, id?: number) {
   const db = getDb();
   const scope = visibleItems(null);
+  const meetingId = p.filters?.vergaderingsIdentificatie;
   const where = and(
     readable(scope),
     p.since ? gte(agendaItems.updatedAt, p.since) : undefined,
     id ? eq(agendaItems.id, id) : undefined,
+    meetingId ? eq(agendaItems.meetingId, meetingId) : undefined,
   );
   const total = db
     .select({ n: count() })
@@ -139,25 +194,33 @@ export function listAgendapunten(p: Paging, base: string, id?: number) {
     .limit(p.pageSize)
     .offset(offset(p))
     .all();
-  const meetingIds = [...new Set(rows.map((r) => r.meetingId))];
-  const numbers = itemNumbersOf(db, meetingIds);
+  const places = itemPlacesOf(db, [...new Set(rows.map((r) => r.meetingId))]);
   const docs = publicDocuments(rows.map((r) => r.id));
   return {
     total,
-    rows: rows.map((item) => ({
-      id: item.id,
-      url: `${base}/api/v1/agendapunten/${item.id}`,
-      vergadering: `${base}/api/v1/vergaderingen/${item.meetingId}`,
-      volgnummer: numbers.get(item.id) ?? "",
-      titel: item.subject,
-      omschrijving: item.proposalMarkdown,
-      indicatieHamerstuk: item.section === "A",
-      indicatorBesloten: false,
-      informatieobjecten: docs
-        .filter((d) => d.agendaItemId === item.id)
-        .map((d) => `${base}/api/v1/informatieobjecten/${d.id}`),
-      gewijzigd: iso(item.updatedAt),
-    })),
+    rows: rows.map((item) => {
+      const place = places.get(item.id);
+      const { fitted, volledigeTekst } = fitTexts({ agendapuntTitel: { text: item.subject, max: 100 } });
+      return {
+        url: `${base}/api/v1/agendapunten/${item.id}`,
+        id: String(item.id),
+        vergadering: reference(base, "vergaderingen", item.meetingId),
+        agendapuntKenmerk: place?.number ?? "",
+        agendapuntvolgnummer: String(place?.sequence ?? ""),
+        agendapuntTitel: fitted.agendapuntTitel,
+        agendapuntOmschrijving: item.proposalMarkdown,
+        indicatieHamerstuk: item.section === "A",
+        // Besloten items are not in the API at all.
+        indicatorBesloten: false,
+        informatieobjecten: docs
+          .filter((d) => d.agendaItemId === item.id)
+          .map((d) => `${base}/api/v1/informatieobjecten/${d.id}`),
+        // Extensions.
+        webpagina: `${base}/vergaderingen/${item.meetingId}${place ? `#punt-${place.number}` : ""}`,
+        gewijzigd: iso(item.updatedAt),
+        ...volledigeTekst,
+      };
+    }),
   };
 }
 
@@ -188,6 +251,7 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
       reference: decisions.reference,
       outcome: decisions.outcome,
       textMarkdown: decisions.textMarkdown,
+      textHtml: decisions.textHtml,
       agendaItemId: decisions.agendaItemId,
       adoptedAt: decisionLists.adoptedAt,
       updatedAt: decisions.updatedAt,
@@ -217,31 +281,45 @@ export function listBesluiten(p: Paging, base: string, id?: number) {
     : [];
   return {
     total,
-    rows: rows.map((d) => ({
-      id: d.id,
-      url: `${base}/api/v1/besluiten/${d.id}`,
-      webpagina: `${base}/besluiten/${d.reference}`,
-      kenmerk: d.reference,
-      agendapunt: `${base}/api/v1/agendapunten/${d.agendaItemId}`,
-      besluitresultaat: decisionOutcomeLabels[d.outcome],
-      toelichting: d.textMarkdown,
-      toezegging: promised
-        .filter((a) => a.decisionId === d.id)
-        .map((a) => ({ omschrijving: a.description, actie: `${base}/api/v1/acties/${a.id}` })),
-      vastgesteldOp: d.adoptedAt ? amsterdamDateAndTime(d.adoptedAt).date : null,
-      gewijzigd: iso(d.updatedAt),
-    })),
+    rows: rows.map((d) => {
+      const commitments = promised.filter((a) => a.decisionId === d.id);
+      const explanation = plainText(d.textHtml);
+      return {
+        url: `${base}/api/v1/besluiten/${d.id}`,
+        id: String(d.id),
+        besluitresultaat: decisionOutcomeLabels[d.outcome],
+        // The standard keeps 200 characters of explanation and 500 of toezegging; the whole decision
+        // text and every toezegging with its action are in the extensions besluittekst and toezeggingen.
+        ...(explanation ? { besluittoelichting: fitText(explanation, 200) } : {}),
+        ...(commitments.length ? { toezegging: fitText(commitments.map((a) => a.description).join("; "), 500) } : {}),
+        // Extensions.
+        webpagina: `${base}/besluiten/${d.reference}`,
+        kenmerk: d.reference,
+        agendapunt: reference(base, "agendapunten", d.agendaItemId),
+        besluittekst: d.textMarkdown,
+        toezeggingen: commitments.map((a) => ({ omschrijving: a.description, actie: reference(base, "acties", a.id) })),
+        vastgesteldOp: d.adoptedAt ? amsterdamDate(d.adoptedAt) : null,
+        gewijzigd: iso(d.updatedAt),
+      };
+    }),
   };
 }
 
 export function listInformatieobjecten(p: Paging, base: string, id?: number) {
   const db = getDb();
   const scope = visibleDocuments(null);
-  const where = and(p.since ? gte(documents.updatedAt, p.since) : undefined, id ? eq(documents.id, id) : undefined);
+  const { vergaderingsIdentificatie: meetingId, agendapuntIdentificatie: itemId } = p.filters ?? {};
+  const where = and(
+    p.since ? gte(documents.updatedAt, p.since) : undefined,
+    id ? eq(documents.id, id) : undefined,
+    itemId ? eq(documents.agendaItemId, itemId) : undefined,
+    meetingId ? eq(agendaItems.meetingId, meetingId) : undefined,
+  );
   const total = db
     .select({ n: count() })
     .from(documents)
     .innerJoin(scope, eq(scope.id, documents.id))
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
     .where(where)
     .get()!.n;
   const rows = db
@@ -249,14 +327,19 @@ export function listInformatieobjecten(p: Paging, base: string, id?: number) {
       id: documents.id,
       title: documents.title,
       agendaItemId: documents.agendaItemId,
+      meetingId: agendaItems.meetingId,
+      isAdvice: documents.isAdvice,
       updatedAt: documents.updatedAt,
       versionId: documentVersions.id,
+      versionNumber: documentVersions.number,
+      versionCreatedAt: documentVersions.createdAt,
       fileName: documentVersions.fileName,
       contentType: documentVersions.contentType,
       size: documentVersions.sizeBytes,
     })
     .from(documents)
     .innerJoin(scope, eq(scope.id, documents.id))
+    .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
     // The current version: the one with the highest number.
     .innerJoin(
       documentVersions,
@@ -272,17 +355,30 @@ export function listInformatieobjecten(p: Paging, base: string, id?: number) {
     .all();
   return {
     total,
-    rows: rows.map((d) => ({
-      id: d.id,
-      url: `${base}/api/v1/informatieobjecten/${d.id}`,
-      titel: d.title,
-      agendapunt: `${base}/api/v1/agendapunten/${d.agendaItemId}`,
-      bestandsnaam: d.fileName,
-      mediatype: d.contentType ?? "text/markdown",
-      grootte: d.size,
-      inhoud: `${base}/stukken/${d.versionId}`,
-      gewijzigd: iso(d.updatedAt),
-    })),
+    rows: rows.map((d) => {
+      const { fitted, volledigeTekst } = fitTexts({ titel: { text: d.title, max: 200 } });
+      return {
+        url: `${base}/api/v1/informatieobjecten/${d.id}`,
+        id: String(d.id),
+        titel: fitted.titel,
+        // A paper on an agenda item, on which the body deliberates and decides.
+        informatieobjecttype: "besluitvormingsstuk" as const,
+        link: `${base}/stukken/${d.versionId}`,
+        taal: DUTCH,
+        versie: String(d.versionNumber),
+        creatiedatum: amsterdamDate(d.versionCreatedAt),
+        agendapunten: [reference(base, "agendapunten", d.agendaItemId)],
+        vergaderingen: [reference(base, "vergaderingen", d.meetingId)],
+        vertrouwelijkheidsaanduiding: "openbaar",
+        // Extensions.
+        bestandsnaam: d.fileName,
+        mediatype: d.contentType ?? "text/markdown",
+        grootte: d.size,
+        advies: d.isAdvice,
+        gewijzigd: iso(d.updatedAt),
+        ...volledigeTekst,
+      };
+    }),
   };
 }
 
@@ -294,12 +390,16 @@ export function listGremia(p: Paging, base: string, id?: number) {
   return {
     total,
     rows: rows.map((b) => ({
-      id: b.id,
       url: `${base}/api/v1/gremia/${b.id}`,
+      id: String(b.id),
+      // The standard's Gremium (a reference list), with Gremium's own fields as extensions.
+      gremiumidentificatie: String(b.id),
+      gremiumnaam: fitText(b.name, 100),
       webpagina: `${base}/gremia/${b.slug}`,
       naam: b.name,
       afkorting: b.code ?? b.shortName ?? null,
       soort: b.kind,
+      vergaderingstype: meetingTypeOf(b.wooFooting),
       actiefVan: b.activeFrom,
       actiefTot: b.activeUntil,
       gewijzigd: iso(b.updatedAt),
@@ -336,14 +436,14 @@ export function listActies(p: Paging, base: string, id?: number) {
   return {
     total,
     rows: rows.map((a) => ({
-      id: a.id,
       url: `${base}/api/v1/acties/${a.id}`,
+      id: String(a.id),
       omschrijving: a.description,
       organisatie: a.organisation,
       status: actionStatusLabels[a.status],
       termijn: a.dueOn,
-      gesloten: a.closedAt ? amsterdamDateAndTime(a.closedAt).date : null,
-      besluit: a.decisionId ? `${base}/api/v1/besluiten/${a.decisionId}` : null,
+      gesloten: a.closedAt ? amsterdamDate(a.closedAt) : null,
+      besluit: a.decisionId ? reference(base, "besluiten", a.decisionId) : null,
       gewijzigd: iso(a.updatedAt),
     })),
   };
@@ -374,8 +474,8 @@ export function listDoelen(p: Paging, base: string, id?: number) {
   return {
     total,
     rows: rows.map((o) => ({
-      id: o.id,
       url: `${base}/api/v1/doelen/${o.id}`,
+      id: String(o.id),
       webpagina: `${base}/programmas/${o.slug}/${objectiveLabel(o)}`,
       programma: o.programme,
       nummer: objectiveLabel(o),

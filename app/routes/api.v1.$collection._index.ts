@@ -4,13 +4,13 @@ import { publicUrl } from "~/lib/env.server";
 import { isOpenDataCollection, openDataCollections } from "~/models/open-data.server";
 import { resourceRoute } from "~/lib/responses.server";
 
-/** A collection of public records, paged and filterable by gewijzigdSinds. */
+/** A collection of public records, paged, filterable by gewijzigdSinds and the standard's own filters. */
 export const loader = resourceRoute(async ({ request, params }: LoaderFunctionArgs) => {
   const name = params.collection ?? "";
   if (!isOpenDataCollection(name))
     return problem(404, "Niet gevonden", `Er is geen verzameling '${name}'. Zie /api/v1/openapi.json.`);
   const url = new URL(request.url);
-  const parsed = parseListParams(url);
+  const parsed = parseListParams(url, name);
   if (!parsed.ok) return parsed.response;
   const base = publicUrl();
   const { total, rows } = openDataCollections[name](parsed, base);
@@ -23,10 +23,11 @@ export const loader = resourceRoute(async ({ request, params }: LoaderFunctionAr
   return cacheableJson(
     request,
     {
-      aantal: total,
-      volgende: parsed.page * parsed.pageSize < total ? pageUrl(parsed.page + 1) : null,
-      vorige: parsed.page > 1 ? pageUrl(parsed.page - 1) : null,
-      resultaten: rows,
+      // The standard's pagination: next, previous and results; count as the usual extension.
+      count: total,
+      next: parsed.page * parsed.pageSize < total ? pageUrl(parsed.page + 1) : null,
+      previous: parsed.page > 1 ? pageUrl(parsed.page - 1) : null,
+      results: rows,
     },
     newest(rows),
   );

@@ -112,7 +112,7 @@ describe("entering history", () => {
     expect(xml).not.toContain(new Intl.DateTimeFormat("nl-NL", { dateStyle: "long" }).format(new Date()));
 
     const api = await page.request.get(`${baseUrl()}/api/v1/besluiten?gewijzigdSinds=${startedAt}&perPagina=100`);
-    const besluit = ((await api.json()).resultaten as { kenmerk: string; vastgesteldOp: string }[]).find(
+    const besluit = ((await api.json()).results as { kenmerk: string; vastgesteldOp: string }[]).find(
       (b) => b.kenmerk === reference,
     );
     expect(besluit?.vastgesteldOp).toBe("2022-06-16");
@@ -134,7 +134,7 @@ describe("entering history", () => {
     await page.getByText("afgerond op donderdag 1 september 2022", { exact: false }).waitFor();
 
     const api = await page.request.get(`${baseUrl()}/api/v1/acties?gewijzigdSinds=${startedAt}&perPagina=100`);
-    const actie = ((await api.json()).resultaten as { omschrijving: string; gesloten: string; termijn: string }[]).find(
+    const actie = ((await api.json()).results as { omschrijving: string; gesloten: string; termijn: string }[]).find(
       (a) => a.omschrijving === "Werkgroep brengt advies uit",
     );
     expect(actie).toMatchObject({ termijn: "2022-06-30", gesloten: "2022-09-01" });

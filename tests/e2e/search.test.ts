@@ -96,7 +96,7 @@ describe("open data", () => {
     const list = await page.request.get(`${page.url().replace(/\/api$/, "")}/api/v1/besluiten?perPagina=5`);
     expect(list.status()).toBe(200);
     const body = await list.json();
-    expect(body).toMatchObject({ aantal: expect.any(Number), resultaten: expect.any(Array) });
+    expect(body).toMatchObject({ count: expect.any(Number), previous: null, results: expect.any(Array) });
     const bad = await page.request.get(`${page.url().replace(/\/api$/, "")}/api/v1/besluiten?perPagina=999`);
     expect(bad.status()).toBe(400);
     expect(bad.headers()["content-type"]).toContain("application/problem+json");

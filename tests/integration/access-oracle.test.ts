@@ -850,7 +850,7 @@ async function checkWorld(world: Generated) {
       noLeaks(`API ${name}`, publicOracle, list({ page: 1, pageSize: 200, since: null }, "http://localhost"));
     expectEqual(
       "API besluiten",
-      sorted(openDataCollections.besluiten({ page: 1, pageSize: 200, since: null }, "").rows.map((d) => d.id)),
+      sorted(openDataCollections.besluiten({ page: 1, pageSize: 200, since: null }, "").rows.map((d) => Number(d.id))),
       sorted(built.decisions.filter((d) => publicOracle.decision(d.meeting, d.item)).map((d) => d.id)),
     );
     noLeaks("feed", publicOracle, listEditionsForFeed({ viewer: null }));
