@@ -37,7 +37,7 @@ export function BodyFields({ fields, parents }: { fields: Fields; parents: { id:
       <SelectField
         field={fields.wooFooting}
         label="Openbaarmaking (Woo)"
-        description="Bepaalt in welke informatiecategorie de openbare stukken naar de Woo-index gaan."
+        description="Bepaalt in welke informatiecategorie de openbare stukken naar de Woo-index gaan. Van een dagelijks bestuur zijn de agenda en de vastgestelde besluitenlijst openbaar, ook van een besloten vergadering; de stukken van een besloten vergadering blijven besloten."
         options={wooFootings.map((footing) => ({ value: footing, label: wooFootingLabels[footing] }))}
       />
       <TextField field={fields.activeFrom} label="Actief sinds" type="date" />

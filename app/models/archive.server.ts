@@ -80,8 +80,17 @@ export function buildArchivePackage({
     selectielijst: selectielijst.naam,
   });
 
+  // What is openbaar is what the public sees, asked of the access layer: a closed meeting's agenda and
+  // list are public only for a dagelijks bestuur, its papers never.
+  const publicMeetings = idsIn(
+    visibleMeetings(null),
+    held.map((m) => m.id),
+  );
+  const publicPapers = publicPaperIds(held.map((m) => m.id));
+
   for (const { id } of held) {
     const meeting = getMeeting({ viewer, id })!;
+    const meetingPublic = publicMeetings.has(meeting.id);
     const day = amsterdamDateAndTime(meeting.startsAt).date;
     const folder = `vergaderingen/${day}-${meeting.bodySlug}-${meeting.id}`;
     const dossierId = `vergadering-${meeting.id}`;
@@ -89,9 +98,11 @@ export function buildArchivePackage({
     const items = meeting.sections.flatMap((section) => section.items);
     const closedItems = items.filter((item) => item.isConfidential).map((item) => item.number);
     const restrictedFor = (what: string, numbers: string[]): Restriction =>
-      numbers.length
-        ? { openbaar: false, reden: `${what} besloten agendapunten: ${numbers.join(", ")}.` }
-        : { openbaar: true };
+      !meetingPublic
+        ? { openbaar: false, reden: "Besloten vergadering." }
+        : numbers.length
+          ? { openbaar: false, reden: `${what} besloten agendapunten: ${numbers.join(", ")}.` }
+          : { openbaar: true };
     const parts: { name: string; id: string }[] = [];
 
     /** An archiefstuk with one file: its MDTO, the file and the file's MDTO. */
@@ -238,7 +249,9 @@ export function buildArchivePackage({
           id: `stuk-${paper.id}`,
           name: paper.title,
           created: own[0]?.createdAt ?? meeting.startsAt,
-          restriction: paper.confidential ? { openbaar: false, reden: "Besloten stuk." } : { openbaar: true },
+          restriction: publicPapers.has(paper.id)
+            ? { openbaar: true }
+            : { openbaar: false, reden: paper.confidential ? "Besloten stuk." : "Stuk van een besloten vergadering." },
         },
         own.map((version) => {
           const bytes = version.sha256
@@ -291,6 +304,34 @@ export function buildArchivePackage({
   files.sort((a, b) => a.path.localeCompare(b.path));
   add("manifest-sha256.txt", files.map((f) => `${sha256(f.bytes)}  ${f.path}`).join("\n") + "\n");
   return { files, running };
+}
+
+function idsIn(scope: ReturnType<typeof visibleMeetings>, ids: number[]) {
+  if (!ids.length) return new Set<number>();
+  return new Set(
+    getDb()
+      .select({ id: scope.id })
+      .from(scope)
+      .where(inArray(scope.id, ids))
+      .all()
+      .map((r) => r.id),
+  );
+}
+
+/** The papers of these meetings that the public may read. */
+function publicPaperIds(meetingIds: number[]) {
+  if (!meetingIds.length) return new Set<number>();
+  const scope = visibleDocuments(null);
+  return new Set(
+    getDb()
+      .select({ id: documents.id })
+      .from(documents)
+      .innerJoin(scope, eq(scope.id, documents.id))
+      .innerJoin(agendaItems, eq(agendaItems.id, documents.agendaItemId))
+      .where(inArray(agendaItems.meetingId, meetingIds))
+      .all()
+      .map((r) => r.id),
+  );
 }
 
 /** A stored paper's bytes; a file missing from the storage stops the export with its name. */

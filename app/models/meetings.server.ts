@@ -189,6 +189,7 @@ export function getMeeting({ viewer, id, asPublic = false }: { viewer: Viewer; i
       version: meetings.version,
       bodyName: bodies.name,
       bodySlug: bodies.slug,
+      bodyWooFooting: bodies.wooFooting,
     })
     .from(meetings)
     .innerJoin(scope, eq(scope.id, meetings.id))

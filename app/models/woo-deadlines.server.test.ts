@@ -74,12 +74,22 @@ describe("Woo deadlines", () => {
     expect([counts.missed, counts.open]).toEqual([1, 3]);
   });
 
-  it("ask a dagelijks bestuur's besloten meeting for a public agenda, and nothing of a body under article 3.1", async () => {
+  it("count a dagelijks bestuur's besloten meeting as on time once its agenda is published, and ask nothing under article 3.1", async () => {
     const daily = await bodyWith("dagelijks-bestuur");
     const closed = daily.meeting(5, false);
-    daily.publish(closed);
     expect(listWooDeadlines({ viewer: daily.secretary }).deadlines).toEqual([
       expect.objectContaining({ meetingId: closed.id, kind: "agenda", status: "open", publicAt: null }),
+    ]);
+    daily.publish(closed);
+    // Published, its agenda is public though the meeting is besloten: no deadline for its papers.
+    expect(listWooDeadlines({ viewer: daily.secretary }).deadlines).toEqual([
+      expect.objectContaining({
+        meetingId: closed.id,
+        kind: "agenda",
+        status: "gehaald",
+        publicAt: closed.startsAt - 7 * DAY,
+        note: expect.stringMatching(/de stukken niet/),
+      }),
     ]);
     const other = await bodyWith("artikel-3-1");
     other.meeting(-10);

@@ -74,14 +74,15 @@ export function listWooDeadlines({ viewer, now = Date.now() }: { viewer: SignedI
     viewer,
     rows.map((m) => m.id),
   );
+  // Whether the public sees a meeting's agenda, asked of the access layer itself, not decided again here.
+  const publicIds = publicMeetingIds(rows.map((m) => m.id));
   const deadlines: WooDeadline[] = [];
   for (const m of rows) {
     const base = { meetingId: m.id, bodyName: m.bodyName, startsAt: m.startsAt };
     const daily = m.footing === "dagelijks-bestuur";
     // A besloten meeting of an algemeen bestuur is not published; a dagelijks bestuur's agenda and list are.
     if (!m.isPublic && !daily) continue;
-    const published = m.isPublic && m.publishedAt !== null ? m.publishedAt : null;
-    const closedNote = "De vergadering is besloten, maar de agenda van een dagelijks bestuur moet openbaar.";
+    const published = publicIds.has(m.id) && m.publishedAt !== null ? m.publishedAt : null;
     deadlines.push({
       ...base,
       kind: "agenda",
@@ -91,7 +92,7 @@ export function listWooDeadlines({ viewer, now = Date.now() }: { viewer: SignedI
       note: m.recordedAfterwardsAt
         ? "Achteraf vastgelegd als gehouden vergadering."
         : !m.isPublic
-          ? `${closedNote} Maak de vergadering openbaar en markeer wat vertrouwelijk is als besloten.`
+          ? "Besloten vergadering van een dagelijks bestuur: de agenda en de besluitenlijst zijn openbaar, de stukken niet."
           : "",
     });
     const papers = paperCounts.get(m.id);
@@ -112,7 +113,7 @@ export function listWooDeadlines({ viewer, now = Date.now() }: { viewer: SignedI
     if (m.startsAt > now && m.listStatus !== "vastgesteld") continue;
     const adopted = m.listStatus === "vastgesteld" && m.adoptedAt !== null ? m.adoptedAt : null;
     const listDue = adopted === null ? null : adopted + LIST_TERM_DAYS * DAY;
-    const listPublic = adopted !== null && m.isPublic ? adopted : null;
+    const listPublic = adopted !== null && publicIds.has(m.id) ? adopted : null;
     deadlines.push({
       ...base,
       kind: "besluitenlijst",
@@ -123,7 +124,7 @@ export function listWooDeadlines({ viewer, now = Date.now() }: { viewer: SignedI
         adopted === null
           ? "Wacht op vaststelling in de volgende vergadering; daarna binnen twee weken openbaar."
           : listPublic === null
-            ? "De vergadering is besloten, maar de besluitenlijst van een dagelijks bestuur moet openbaar."
+            ? "De besluitenlijst is vastgesteld maar niet openbaar: publiceer de vergadering."
             : "",
     });
   }
@@ -158,4 +159,18 @@ function papersOf(viewer: SignedInViewer, meetingIds: number[]) {
     counts.set(row.meetingId, count);
   }
   return counts;
+}
+
+/** Which of these meetings the public sees (and so their agenda, and their list once adopted). */
+function publicMeetingIds(meetingIds: number[]) {
+  if (!meetingIds.length) return new Set<number>();
+  const scope = visibleMeetings(null);
+  return new Set(
+    getDb()
+      .select({ id: scope.id })
+      .from(scope)
+      .where(inArray(scope.id, meetingIds))
+      .all()
+      .map((r) => r.id),
+  );
 }

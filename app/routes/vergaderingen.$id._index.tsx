@@ -252,7 +252,11 @@ export default function MeetingPage() {
             <dt>Status</dt>
             <dd>
               <MeetingStatusBadge status={meeting.status} />{" "}
-              {meeting.isPublic ? "openbare vergadering" : "besloten vergadering"}
+              {meeting.isPublic
+                ? "openbare vergadering"
+                : meeting.bodyWooFooting === "dagelijks-bestuur"
+                  ? "besloten vergadering; de agenda en de besluitenlijst zijn openbaar (Woo), de stukken niet"
+                  : "besloten vergadering"}
               {meeting.recordedAfterwardsAt
                 ? `; achteraf vastgelegd op ${formatDay(meeting.recordedAfterwardsAt)}`
                 : ""}

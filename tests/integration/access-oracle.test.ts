@@ -111,6 +111,8 @@ const worldArb = fc.record({
   editions: fc.array(fc.constantFrom("concept", "gepubliceerd"), { maxLength: 2 }),
   /** Whether the member of the first body is also the contact of the organisation actions are for. */
   memberIsContact: fc.boolean(),
+  /** The body that is a dagelijks bestuur, if any: its closed meetings' agendas and lists are public. */
+  dailyBoard: fc.option(fc.nat(2)),
   /** Which reader gets every page, export and feed read through the routes in this world. */
   sweeper: fc.nat(8),
 });
@@ -145,13 +147,15 @@ function oracle(world: Generated, built: Built, reader: Reader) {
     m.status === "gepubliceerd" || m.status === "vergaderd" || (m.status === "geannuleerd" && m.wasPublished);
   const meeting = (i: number) => {
     const m = world.meetings[i]!;
-    return (published(m) && (m.isPublic || inside(m.body))) || manages(m.body);
+    return (published(m) && (m.isPublic || m.body === world.dailyBoard || inside(m.body))) || manages(m.body);
   };
   const itemContent = (mi: number, ii: number) =>
     meeting(mi) && (!world.meetings[mi]!.items[ii]!.confidential || inside(world.meetings[mi]!.body));
   const document = (mi: number, ii: number) => {
     const item = world.meetings[mi]!.items[ii]!;
-    return meeting(mi) && (inside(world.meetings[mi]!.body) || (!item.document && !item.confidential));
+    const m = world.meetings[mi]!;
+    // The papers of a closed meeting stay inside, also where its agenda is public (a dagelijks bestuur).
+    return meeting(mi) && (inside(m.body) || (m.isPublic && !item.document && !item.confidential));
   };
   const decision = (mi: number, ii: number) => {
     const m = world.meetings[mi]!;
@@ -349,7 +353,12 @@ function build(world: Generated) {
             organisation: promise.organisation,
             running: promise.running,
             confidentialOrigin: item.confidential || item.decision.confidential,
-            publicOrigin: !item.confidential && !item.decision.confidential && m.isPublic && published && m.listAdopted,
+            publicOrigin:
+              !item.confidential &&
+              !item.decision.confidential &&
+              (m.isPublic || m.body === world.dailyBoard) &&
+              published &&
+              m.listAdopted,
           });
         }
       }
@@ -424,6 +433,9 @@ function build(world: Generated) {
     );
     return { id, slug };
   });
+  // Set last, so the stored action flags must follow a body's footing as it changes (migration 0031).
+  if (world.dailyBoard !== null)
+    run("update bodies set woo_footing = 'dagelijks-bestuur' where id = ?", bodies[world.dailyBoard]);
   return {
     bodies,
     people,

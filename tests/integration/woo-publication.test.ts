@@ -8,6 +8,12 @@ import { wooCategories } from "../../app/lib/woo/categories";
 import { sitemapIndexResponse, sitemapResponse } from "../../app/lib/woo/sitemap-routes.server";
 import { addAgendaItem, updateAgendaItem } from "../../app/models/agenda.server";
 import { addDocument, replaceDocument } from "../../app/models/documents.server";
+import { recordDecision } from "../../app/models/decisions.server";
+import { getBodyForEdit, updateBody } from "../../app/models/bodies.server";
+import { listActies, listAgendapunten, listBesluiten, listInformatieobjecten } from "../../app/models/open-data.server";
+import { listWooDeadlines } from "../../app/models/woo-deadlines.server";
+import { buildArchivePackage } from "../../app/models/archive.server";
+import { loadSelectielijst } from "../../app/lib/archive/selectielijst.server";
 import { createMeeting, getMeeting, publishAgenda } from "../../app/models/meetings.server";
 import { getSiteSettingsForEdit, setWooPublisher } from "../../app/models/site-settings.server";
 import { listWooEntries } from "../../app/models/woo.server";
@@ -136,5 +142,126 @@ describe("Woo publication", () => {
         .map((e) => e.title),
     ).toEqual(["Agenda Dagelijks bestuur Twente, 10 februari 2027"]);
     expect(await harvest()).not.toContain("Toelichting begroting");
+  });
+
+  it("publishes a dagelijks bestuur's closed meeting's agenda and adopted list, never its papers, until its footing changes", async () => {
+    const beheerder = await makeViewer({ role: "beheerder" });
+    setWooPublisher({
+      viewer: beheerder,
+      publisher: "gemeente Almelo",
+      expectedVersion: getSiteSettingsForEdit({ viewer: beheerder }).version,
+    });
+    const body = makeBody({ name: "Dagelijks bestuur Veiligheidshuis", code: "DB", wooFooting: "dagelijks-bestuur" });
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    const plan = (date: string) => {
+      const { id } = createMeeting({
+        viewer: secretary,
+        input: { bodyId: body.id, date, startTime: "10:00", endTime: "12:00", location: "Almelo", isPublic: false },
+      });
+      return id;
+    };
+    const id = plan("2026-03-04");
+    const item = (subject: string, isConfidential: boolean) =>
+      addAgendaItem({
+        viewer: secretary,
+        meetingId: id,
+        input: { section: "B", subject, proposalMarkdown: "1. In te stemmen.", isConfidential },
+      }).id;
+    const open = item("Jaarverslag Veiligheidshuis", false);
+    const closed = item("Casus wijkaanpak", true);
+    addDocument({
+      viewer: secretary,
+      agendaItemId: open,
+      title: "Conceptjaarverslag qqpaper",
+      isConfidential: false,
+      content: { markdown: "Cijfers." },
+    });
+    publishAgenda({ viewer: secretary, id, expectedVersion: 1, now: Date.parse("2026-02-25T09:00:00Z") });
+    const decided = (agendaItemId: number, textMarkdown: string, description?: string) =>
+      recordDecision({
+        viewer: secretary,
+        agendaItemId,
+        input: {
+          outcome: "conform",
+          textMarkdown,
+          discussionMarkdown: "",
+          isConfidential: false,
+          commitments: description
+            ? [{ description, organisationId: null, personId: secretary.personId, dueOn: "2026-06-30" }]
+            : [],
+        },
+        now: Date.parse("2026-03-04T10:30:00Z"),
+      });
+    const publicDecision = decided(open, "Jaarverslag vastgesteld.", "Jaarverslag rondsturen aan de raden");
+    decided(closed, "Aanpak qqclosed afgesproken.");
+    const next = plan("2026-04-01");
+    publishAgenda({ viewer: secretary, id: next, expectedVersion: 1, now: Date.parse("2026-03-25T09:00:00Z") });
+    const adoption = getMeeting({ viewer: secretary, id: next })!
+      .sections.flatMap((s) => s.items)
+      .find((i) => i.adoptsMeetingId === id)!;
+    decided(adoption.id, "");
+
+    // The agenda by number and subject (the besloten item by number only) and the adopted list are public.
+    const publicMeeting = getMeeting({ viewer: null, id })!;
+    expect(publicMeeting.isPublic).toBe(false);
+    const subjects = publicMeeting.sections.flatMap((s) => s.items).map((i) => i.subject);
+    expect(subjects).toContain("Jaarverslag Veiligheidshuis");
+    expect(subjects).not.toContain("Casus wijkaanpak");
+    const all = { page: 1, pageSize: 200, since: null, filters: { vergaderingsIdentificatie: id } };
+    expect(listAgendapunten(all, "").rows.map((i) => i.agendapuntTitel)).toContain("Jaarverslag Veiligheidshuis");
+    expect(listBesluiten({ page: 1, pageSize: 200, since: null }, "").rows.map((d) => d.kenmerk)).toContain(
+      publicDecision.reference,
+    );
+    expect(listActies({ page: 1, pageSize: 200, since: null }, "").rows.map((a) => a.omschrijving)).toContain(
+      "Jaarverslag rondsturen aan de raden",
+    );
+    // Its papers are not: not in the API, the sitemaps, nor readable by a visitor.
+    expect(listInformatieobjecten(all, "").rows).toEqual([]);
+    const entries = listWooEntries().filter((e) => e.partOf?.path === `/vergaderingen/${id}`);
+    expect(entries.map((e) => [e.category, e.title])).toEqual([
+      ["bestuurscolleges", "Agenda Dagelijks bestuur Veiligheidshuis, 4 maart 2026"],
+      ["bestuurscolleges", "Besluitenlijst Dagelijks bestuur Veiligheidshuis, 4 maart 2026"],
+    ]);
+    const harvested = await harvest();
+    expect(harvested).toContain("Besluitenlijst Dagelijks bestuur Veiligheidshuis, 4 maart 2026");
+    expect(harvested).not.toMatch(/qqpaper|qqclosed|Casus wijkaanpak/);
+    // The secretariaat sees both deadlines met.
+    const deadlines = listWooDeadlines({ viewer: secretary, now: Date.parse("2026-04-02T09:00:00Z") }).deadlines;
+    expect(deadlines.filter((d) => d.meetingId === id).map((d) => [d.kind, d.status])).toEqual([
+      ["agenda", "gehaald"],
+      ["besluitenlijst", "gehaald"],
+    ]);
+
+    // The archive marks them alike: the agenda public but for its besloten item, the paper restricted as
+    // one of a closed meeting.
+    const archived = buildArchivePackage({ viewer: beheerder, year: 2026, selectielijst: loadSelectielijst() })
+      .files.filter((f) => f.path.includes(`-${id}/`) && f.path.endsWith(".mdto.xml"))
+      .map((f) => [f.path, new TextDecoder().decode(f.bytes)] as const);
+    const agendaRecord = archived.find(([path]) => path.endsWith(`vergadering-${id}-agenda.mdto.xml`))![1];
+    expect(agendaRecord).toContain("Bevat besloten agendapunten: B2.");
+    expect(agendaRecord).not.toContain("Besloten vergadering.");
+    expect(archived.some(([, xml]) => xml.includes("Stuk van een besloten vergadering."))).toBe(true);
+
+    // Under article 3.1 the closed meeting is the body's own again, and so is the toezegging.
+    const edit = getBodyForEdit({ viewer: beheerder, id: body.id })!;
+    updateBody({
+      viewer: beheerder,
+      id: body.id,
+      expectedVersion: edit.version,
+      input: {
+        slug: edit.slug,
+        name: edit.name,
+        kind: edit.kind,
+        purposeMarkdown: edit.purposeMarkdown,
+        activeFrom: edit.activeFrom,
+        code: edit.code,
+        wooFooting: "artikel-3-1",
+      },
+    });
+    expect(getMeeting({ viewer: null, id })).toBeNull();
+    expect(listWooEntries().filter((e) => e.partOf?.path === `/vergaderingen/${id}`)).toEqual([]);
+    expect(listActies({ page: 1, pageSize: 200, since: null }, "").rows.map((a) => a.omschrijving)).not.toContain(
+      "Jaarverslag rondsturen aan de raden",
+    );
   });
 });

@@ -29,14 +29,29 @@ import type { Viewer } from "./viewer";
 // ten years of data), so a scope costs a primary-key lookup per row, not a second pass.
 // The rules are written out here once, each built from the primitive in grants.ts.
 
-/** Meetings: published public meetings for everyone, published ones of the body for its insiders, concepts for those who prepare them. */
+/**
+ * A dagelijks bestuur publishes the agenda and besluitenlijst of every meeting, closed ones too (Woo
+ * article 3.3, docs/decisions/028); the papers of a closed meeting stay inside (see papersRule).
+ */
+const publishesEveryAgenda = sql`exists (select 1 from ${bodies} where ${bodies.id} = ${meetings.bodyId} and ${bodies.wooFooting} = 'dagelijks-bestuur')`;
+
+/**
+ * Meetings: published public meetings for everyone, and published closed ones of a dagelijks bestuur
+ * (their agenda and list); published ones of the body for its insiders; concepts for those who prepare them.
+ */
 function meetingRule(viewer: Viewer): SQL | undefined {
   if (seesEverything(viewer)) return undefined;
   return or(
-    and(isNotNull(meetings.publishedAt), or(eq(meetings.isPublic, true), seesInsideSql(viewer, meetings.bodyId))),
+    and(
+      isNotNull(meetings.publishedAt),
+      or(eq(meetings.isPublic, true), publishesEveryAgenda, seesInsideSql(viewer, meetings.bodyId)),
+    ),
     managesBodySql(viewer, meetings.bodyId),
   );
 }
+
+/** Papers: those of a closed meeting are for the body's insiders, even where its agenda is public. */
+const papersRule = (viewer: Viewer) => or(eq(meetings.isPublic, true), seesInsideSql(viewer, meetings.bodyId))!;
 
 /** The besloten flag of an item, and everything on a besloten item, is for the body's insiders. */
 const itemContentRule = (viewer: Viewer) =>
@@ -75,8 +90,8 @@ export function visibleItems(viewer: Viewer, contentViewer: Viewer = viewer) {
 export const readable = (items: ReturnType<typeof visibleItems>) => sql`${items.contentVisible} = 1`;
 
 /**
- * Documents (and so their versions): on a visible item, and besloten ones or those of a besloten item
- * for insiders only. `contentViewer` as for visibleItems.
+ * Documents (and so their versions): on a visible item, and besloten ones, those of a besloten item
+ * and those of a closed meeting for insiders only. `contentViewer` as for visibleItems.
  */
 export function visibleDocuments(viewer: Viewer, contentViewer: Viewer = viewer) {
   return getDb()
@@ -93,6 +108,7 @@ export function visibleDocuments(viewer: Viewer, contentViewer: Viewer = viewer)
     .where(
       and(
         meetingRule(viewer),
+        papersRule(contentViewer),
         or(
           and(eq(documents.isConfidential, false), eq(agendaItems.isConfidential, false)),
           seesInsideSql(contentViewer, meetings.bodyId),
@@ -150,7 +166,8 @@ function actionDetailRule(viewer: Viewer): SQL {
 
 /**
  * Actions: in full for those above; to everyone, without names or notes, an action of a public
- * decision in a public, published meeting whose list is vastgesteld. `detailed` tells the two apart.
+ * decision on a vastgesteld list that is public (of a public meeting, or of any meeting of a
+ * dagelijks bestuur). `detailed` tells the two apart.
  */
 export function visibleActions(viewer: Viewer) {
   const detailed = actionDetailRule(viewer);
