@@ -797,7 +797,10 @@ function planMeeting(
     })),
   });
   meetingIdsByFile.set(file, id);
-  const planned = startsAt - 14 * DAY;
+  // Papers come two weeks and the agenda one week before the meeting, but never later than now: a
+  // coming meeting's agenda is published today, not on a day that has yet to come.
+  const entered = Date.now();
+  const planned = Math.min(startsAt - 14 * DAY, entered);
   for (const item of meeting.items)
     from({ file: meeting.file, path: [item.subject] }, () => planItem(item));
   function planItem(item: ContentMeeting["items"][number]) {
@@ -834,7 +837,7 @@ function planMeeting(
       viewer: system,
       id,
       expectedVersion: getMeeting({ viewer: system, id })!.version,
-      now: startsAt - 7 * DAY,
+      now: Math.min(startsAt - 7 * DAY, entered),
     });
 }
 

@@ -67,6 +67,12 @@ describe("Woo publication", () => {
       .map((d) => d.title);
     expect(closedTitles.length).toBeGreaterThan(0);
     for (const title of closedTitles) expect(harvested).not.toContain(title);
+    // Nothing was published on a day still to come, not even the agenda of a coming meeting.
+    const harvestedAt = Date.now();
+    for (const entry of listWooEntries()) {
+      expect(entry.handling.at, entry.title).toBeLessThanOrEqual(harvestedAt);
+      expect(entry.lastModified, entry.title).toBeLessThanOrEqual(harvestedAt);
+    }
     // Importing the whole demo corpus takes seconds on a busy machine.
   }, 120_000);
 
