@@ -32,8 +32,19 @@ let server: ChildProcess;
 let smtp: Awaited<ReturnType<typeof listenSmtp>>;
 let slowMail = false;
 let received: ParsedMail[];
-const logLines: Record<string, unknown>[] = [];
 let output = "";
+/** The server's JSON log lines so far, read from the whole output: a chunk may end inside a line. */
+const logLines = () =>
+  output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as Record<string, unknown>];
+      } catch {
+        return []; // the line still being written
+      }
+    });
 let memberCookie: string;
 let editionPublished: () => void;
 
@@ -70,8 +81,8 @@ const formPost = (path: string, fields: Record<string, string>, headers: Record<
     body: new URLSearchParams(fields).toString(),
   });
 
-const linesWith = (msg: string) => logLines.filter((line) => line.msg === msg);
-const pidOfRequest = (requestId: string) => logLines.find((line) => line.requestId === requestId)?.pid as number;
+const linesWith = (msg: string) => logLines().filter((line) => line.msg === msg);
+const pidOfRequest = (requestId: string) => logLines().find((line) => line.requestId === requestId)?.pid as number;
 
 async function until<T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,
@@ -142,13 +153,6 @@ beforeAll(async () => {
     },
     onOutput(chunk) {
       output += chunk;
-      for (const line of chunk.toString().split("\n"))
-        if (line.startsWith("{"))
-          try {
-            logLines.push(JSON.parse(line));
-          } catch {
-            // a line split over two chunks; the request id test asks again
-          }
     },
   });
 }, 120_000);
@@ -171,12 +175,13 @@ describe("production server", () => {
     const ids: string[] = [];
     const pids = await until(async () => {
       for (let i = 0; i < 6; i++) ids.push((await request("/healthz")).headers["x-request-id"] as string);
-      // A log line split over two chunks is not matched; the other requests still tell the processes apart.
       const found = new Set(ids.map(pidOfRequest).filter(Boolean));
       return found.size === 2 && found;
     }, "antwoorden van twee webprocessen");
     expect(ids.every((id) => /^GRM-[0-9A-F]{10}$/.test(id))).toBe(true);
     expect(pids.size).toBe(2);
+    // The background process logs its start in its own time: wait for the line, then count.
+    await until(() => linesWith("achtergrondwerk gestart").length > 0, "het achtergrondproces");
     const background = linesWith("achtergrondwerk gestart");
     expect(background).toHaveLength(1);
     expect(pids.has(background[0]!.pid as number)).toBe(false);
