@@ -81,7 +81,7 @@ export function proposalLines(stored: string | null): string[] {
  * Footnotes as plain text reads them: the reference as [1] in the sentence, the note without its
  * link back (the ↩ of the page). Footnote links point into the text itself (#vn-…).
  */
-function footnotesAsText(html: string) {
+export function footnotesAsText(html: string) {
   return html
     .replace(/<sup><a [^>]*href="#vn-[^"]*"[^>]*>(\d+)<\/a><\/sup>/g, "[$1]")
     .replace(/\s*<a [^>]*href="#vn-[^"]*-ref-[^"]*"[^>]*>[\s\S]*?<\/a>/g, "");

@@ -255,6 +255,7 @@ export function listCurrentVersionsForMeeting({
       contentType: documentVersions.contentType,
       sha256: documentVersions.sha256,
       noteMarkdown: documentVersions.noteMarkdown,
+      noteHtml: documentVersions.noteHtml,
     })
     .from(documents)
     .innerJoin(scope, eq(scope.id, documents.id))

@@ -21,7 +21,7 @@ import { getMeeting } from "./meetings.server";
 // they wait, with their progress, in pack_builds (docs/decisions/016).
 
 /** Raised when the layout of the pack changes, so packs built by older code are not served. */
-const PACK_FORMAT = 2;
+const PACK_FORMAT = 3;
 /** Packs kept per meeting (the members', the public and a concept variant or two); older ones go. */
 const KEEP_PER_MEETING = 4;
 
@@ -60,7 +60,7 @@ export function getPackContents({ viewer, meetingId, baseUrl, asPublic = false }
           ? `${baseUrl}/stukken/${version.versionId}`
           : `${baseUrl}/stukken/${version.versionId}/bestand`,
     };
-    if (version.kind === "note") return { ...base, kind: "note", markdown: version.noteMarkdown ?? "" };
+    if (version.kind === "note") return { ...base, kind: "note", html: version.noteHtml ?? "" };
     const fileKind = kindOfContentType(version.contentType);
     const path = storagePath(version.sha256!);
     const fileName = version.fileName ?? "bestand";

@@ -320,13 +320,18 @@ export default function MeetingPage() {
       <h2 className="nl-heading nl-heading--level-2">Agenda</h2>
       <ul className="gremium-pager">
         <li>
+          <a className="nl-link" href={`/vergaderingen/${meeting.id}/agenda.pdf`}>
+            Agenda als PDF
+          </a>
+        </li>
+        <li>
           <a className="nl-link" href={`/vergaderingen/${meeting.id}/agenda.docx`} download>
             Agenda als Word-bestand
           </a>
         </li>
         <li>
           <Link className="nl-link" to={`/vergaderingen/${meeting.id}/afdrukken`}>
-            Afdrukversie (ook voor PDF)
+            Afdrukversie
           </Link>
         </li>
         {meeting.status !== "geannuleerd" ? (

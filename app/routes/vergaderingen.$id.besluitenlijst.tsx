@@ -73,11 +73,16 @@ function DecisionListBody({ document }: { document: DecisionListDocument }) {
       </p>
       <ul className="gremium-pager gremium-no-print">
         <li>
+          <a className="nl-link" href={`/vergaderingen/${document.meetingId}/besluitenlijst.pdf`}>
+            Besluitenlijst als PDF
+          </a>
+        </li>
+        <li>
           <a className="nl-link" href={`/vergaderingen/${document.meetingId}/besluitenlijst.docx`} download>
             Besluitenlijst als Word-bestand
           </a>
         </li>
-        <li>Afdrukken of PDF: kies ‘Afdrukken’ in uw browser; de pagina is daarop ingericht.</li>
+        <li>Afdrukken: kies ‘Afdrukken’ in uw browser; de pagina is daarop ingericht.</li>
       </ul>
       <dl className="gremium-meta">
         {document.facts.map(([label, value]) => (

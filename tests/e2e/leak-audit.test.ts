@@ -264,6 +264,7 @@ describe("leak audit", () => {
       [`/stukken/${samples.versionId}`, ["STUKTEKST"]],
       [`/vergaderingen/${stuurgroep.meetingId}/stukken.pdf`, ["PUNT", "STUKTEKST"]],
       [`/vergaderingen/${stuurgroep.meetingId}/agenda.docx`, ["PUNT", "VOORSTEL"]],
+      [`/vergaderingen/${stuurgroep.meetingId}/agenda.pdf`, ["PUNT", "VOORSTEL"]],
       ["/zoeken?q=LEK", ["PUNT", "BESLUIT", "VERBORGEN"]],
     ];
     for (const [url, kinds] of expectations) {
