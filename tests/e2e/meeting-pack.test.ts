@@ -1,6 +1,7 @@
 import type { BrowserContext } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityProblems, pdfInfo } from "../pdfinfo";
 import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
 
 let member: BrowserContext;
@@ -48,6 +49,20 @@ describe("the meeting pack", () => {
       link.click().catch(() => undefined),
     ]);
     expect(response.status()).toBe(200);
+  });
+
+  it("a visitor opens the agenda and the public pack as accessible PDFs from the meeting page", async () => {
+    const page = await visitor.newPage();
+    await visit(page, "/gremia/stuurgroep-zvs");
+    await page.getByRole("link", { name: /donderdag 10 december 2026/ }).click();
+    for (const name of ["Agenda als PDF", "Alle stukken als één PDF"]) {
+      const href = (await page.getByRole("link", { name }).getAttribute("href"))!;
+      const response = await page.context().request.get(`${baseUrl()}${href}`);
+      expect(response.headers()["content-type"], name).toBe("application/pdf");
+      const bytes = new Uint8Array(await response.body());
+      expect(accessibilityProblems(bytes), name).toEqual([]);
+      expect(pdfInfo(bytes).Title, name).toMatch(/Stuurgroep Zorg, Veiligheid en Straf/);
+    }
   });
 
   it("the public pack leaves out the besloten item and paper", async () => {

@@ -1,27 +1,7 @@
-import { PDFArray, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFPage } from "pdf-lib";
+import { PDFHexString, PDFName, PDFNumber, type PDFDocument, type PDFPage } from "pdf-lib";
 
-// pdf-lib draws and merges pages but has no API for links or bookmarks, so these two build the
-// dictionaries of the PDF specification (ISO 32000, 12.3.3 outlines and 12.5.6.5 link annotations).
-
-export type Rect = { x: number; y: number; width: number; height: number };
-
-/** Makes an area of a page clickable: to a web address, or to another page of the same file. */
-export function addLink(doc: PDFDocument, page: PDFPage, rect: Rect, target: { url: string } | { page: PDFPage }) {
-  const context = doc.context;
-  const link = context.obj({
-    Type: "Annot",
-    Subtype: "Link",
-    Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
-    Border: [0, 0, 0],
-    ...("url" in target
-      ? { A: { Type: "Action", S: "URI", URI: PDFString.of(target.url) } }
-      : { Dest: [target.page.ref, "Fit"] }),
-  });
-  const ref = context.register(link);
-  const existing = page.node.lookupMaybe(PDFName.of("Annots"), PDFArray);
-  if (existing) existing.push(ref);
-  else page.node.set(PDFName.of("Annots"), context.obj([ref]));
-}
+// pdf-lib has no API for bookmarks, so this builds the outline dictionaries of the PDF specification
+// (ISO 32000, 12.3.3). The pack's bookmarks lead to every item and paper, uploaded ones included.
 
 export type Bookmark = { title: string; page: PDFPage; children?: Bookmark[] };
 

@@ -1,0 +1,74 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { meetings } from "../../db/schema";
+import { importDemoCorpus } from "../../app/content/import.server";
+import { getDb } from "../../app/lib/db.server";
+import { buildMeetingPack } from "../../app/lib/pdf/meeting-pack.server";
+import { getPackContents } from "../../app/models/meeting-packs.server";
+import { loader as agendaPdf } from "../../app/routes/vergaderingen.$id.agenda[.]pdf";
+import { loader as decisionListPdf } from "../../app/routes/vergaderingen.$id.besluitenlijst[.]pdf";
+import { makeViewer } from "../factories";
+import { accessibilityProblems, pdfInfo, pdfStructure } from "../pdfinfo";
+
+const get = async (loader: typeof agendaPdf, path: string, id: number) => {
+  try {
+    return await loader({ request: new Request(`http://localhost${path}`), params: { id: String(id) }, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+};
+
+describe("every PDF Gremium makes of the demo", () => {
+  it("is tagged PDF/UA with a title, Dutch, headings in order and tables with header cells", async () => {
+    await importDemoCorpus(getDb(), { contentDir: resolve("content"), demoPassword: "x-x-x-x-x-x" });
+    const member = await makeViewer({ role: "beheerder" });
+    let checked = 0;
+    for (const { id } of getDb().select({ id: meetings.id }).from(meetings).all()) {
+      // As a visitor reads them: the public agenda and list, where the meeting is public.
+      const agenda = await get(agendaPdf, `/vergaderingen/${id}/agenda.pdf`, id);
+      if (agenda.status === 200) {
+        const bytes = new Uint8Array(await agenda.arrayBuffer());
+        expect(agenda.headers.get("content-type")).toBe("application/pdf");
+        expect(accessibilityProblems(bytes), `agenda ${id}`).toEqual([]);
+        expect(pdfInfo(bytes).Title, `agenda ${id}`).toMatch(/^Agenda /);
+        checked++;
+      }
+      const list = await get(decisionListPdf, `/vergaderingen/${id}/besluitenlijst.pdf`, id);
+      if (list.status === 200) {
+        const bytes = new Uint8Array(await list.arrayBuffer());
+        expect(accessibilityProblems(bytes), `besluitenlijst ${id}`).toEqual([]);
+        checked++;
+      }
+      // The pack, the public one and the members' one.
+      for (const asPublic of [true, false]) {
+        const contents = getPackContents({
+          viewer: member,
+          meetingId: id,
+          baseUrl: "https://gremium.example",
+          asPublic,
+        });
+        const pack = await buildMeetingPack(contents!.input);
+        expect(accessibilityProblems(pack), `pakket ${id}${asPublic ? " openbaar" : ""}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  }, 240_000);
+
+  it("shows a table with header cells in the structure of a public pack", async () => {
+    await importDemoCorpus(getDb(), { contentDir: resolve("content"), demoPassword: "x-x-x-x-x-x" });
+    const beheerder = await makeViewer({ role: "beheerder" });
+    const [first] = getDb().select({ id: meetings.id }).from(meetings).all();
+    const contents = getPackContents({
+      viewer: beheerder,
+      meetingId: first!.id,
+      baseUrl: "https://g.example",
+      asPublic: true,
+    });
+    const structure = pdfStructure(await buildMeetingPack(contents!.input));
+    expect(structure).toMatch(/^\s*Table\b/m);
+    expect(structure).toMatch(/^\s*TH\b/m);
+    expect(structure).toMatch(/^\s*H1 "Vergaderstukken /m);
+  }, 120_000);
+});
