@@ -86,7 +86,13 @@ function meetingEntries(): WooEntry[] {
       partOf,
       replaced: false,
     };
-    if (m.listStatus !== "vastgesteld" || !m.adoptedAt) return [agenda];
+    // Each as the accessible PDF (PDF/UA) and as the Word file.
+    const asPdf = (entry: WooEntry): WooEntry => ({
+      ...entry,
+      path: entry.path.replace(/\.docx$/, ".pdf"),
+      format: "PDF",
+    });
+    if (m.listStatus !== "vastgesteld" || !m.adoptedAt) return [asPdf(agenda), agenda];
     const list: WooEntry = {
       path: `/vergaderingen/${m.id}/besluitenlijst.docx`,
       lastModified: Math.max(m.adoptedAt, m.listChangedAt ?? 0, m.decisionsChangedAt ?? 0),
@@ -100,7 +106,7 @@ function meetingEntries(): WooEntry[] {
       partOf,
       replaced: false,
     };
-    return [agenda, list];
+    return [asPdf(agenda), agenda, asPdf(list), list];
   });
 }
 

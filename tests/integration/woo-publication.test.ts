@@ -122,10 +122,11 @@ describe("Woo publication", () => {
 
     const entries = listWooEntries().filter((e) => e.partOf?.path === `/vergaderingen/${id}`);
     // In the order of their addresses: the paper's versions, then the agenda.
-    expect(entries.map((e) => [e.category, e.title, e.replaced])).toEqual([
-      ["inspanningsverplichting", "Toelichting begroting", true],
-      ["inspanningsverplichting", "Toelichting begroting (versie 2)", false],
-      ["bestuurscolleges", "Agenda Dagelijks bestuur Twente, 10 februari 2027", false],
+    expect(entries.map((e) => [e.category, e.title, e.format, e.replaced])).toEqual([
+      ["inspanningsverplichting", "Toelichting begroting", "HTML", true],
+      ["inspanningsverplichting", "Toelichting begroting (versie 2)", "HTML", false],
+      ["bestuurscolleges", "Agenda Dagelijks bestuur Twente, 10 februari 2027", "DOCX", false],
+      ["bestuurscolleges", "Agenda Dagelijks bestuur Twente, 10 februari 2027", "PDF", false],
     ]);
     // The replaced version changed when it was replaced, so a harvester fetches its new metadata.
     expect(entries[0]!.lastModified).toBeGreaterThanOrEqual(entries[1]!.handling.at);
@@ -146,7 +147,10 @@ describe("Woo publication", () => {
       listWooEntries()
         .filter((e) => e.partOf?.path === `/vergaderingen/${id}`)
         .map((e) => e.title),
-    ).toEqual(["Agenda Dagelijks bestuur Twente, 10 februari 2027"]);
+    ).toEqual([
+      "Agenda Dagelijks bestuur Twente, 10 februari 2027",
+      "Agenda Dagelijks bestuur Twente, 10 februari 2027",
+    ]);
     expect(await harvest()).not.toContain("Toelichting begroting");
   });
 
@@ -224,9 +228,11 @@ describe("Woo publication", () => {
     // Its papers are not: not in the API, the sitemaps, nor readable by a visitor.
     expect(listInformatieobjecten(all, "").rows).toEqual([]);
     const entries = listWooEntries().filter((e) => e.partOf?.path === `/vergaderingen/${id}`);
-    expect(entries.map((e) => [e.category, e.title])).toEqual([
-      ["bestuurscolleges", "Agenda Dagelijks bestuur Veiligheidshuis, 4 maart 2026"],
-      ["bestuurscolleges", "Besluitenlijst Dagelijks bestuur Veiligheidshuis, 4 maart 2026"],
+    expect(entries.map((e) => [e.category, e.title, e.format])).toEqual([
+      ["bestuurscolleges", "Agenda Dagelijks bestuur Veiligheidshuis, 4 maart 2026", "DOCX"],
+      ["bestuurscolleges", "Agenda Dagelijks bestuur Veiligheidshuis, 4 maart 2026", "PDF"],
+      ["bestuurscolleges", "Besluitenlijst Dagelijks bestuur Veiligheidshuis, 4 maart 2026", "DOCX"],
+      ["bestuurscolleges", "Besluitenlijst Dagelijks bestuur Veiligheidshuis, 4 maart 2026", "PDF"],
     ]);
     const harvested = await harvest();
     expect(harvested).toContain("Besluitenlijst Dagelijks bestuur Veiligheidshuis, 4 maart 2026");
