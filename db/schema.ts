@@ -476,6 +476,11 @@ export const documentVersions = sqliteTable(
     noteHtml: text("note_html"),
     // The text of an uploaded PDF or Word file, read once on upload, for search.
     extractedText: text("extracted_text"),
+    // An accessible HTML version of that text, offered beside the download (headings kept for Word).
+    textHtml: text("text_html"),
+    // For an uploaded PDF: what a screen reader will miss (no tags, title, language or text layer), as
+    // Dutch phrases; [] when nothing, null when not checked (other files, or uploaded before the check).
+    accessibilityProblems: text("accessibility_problems", { mode: "json" }).$type<string[]>(),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
   },

@@ -26,6 +26,10 @@ export type AgendaDocument = {
   versionId: number;
   number: number;
   isConfidential: boolean;
+  /** An HTML version of the file's text exists, for reading with a screen reader. */
+  hasTextVersion?: boolean;
+  /** For those who prepare the meeting: what makes an uploaded PDF hard to read with a screen reader. */
+  accessibilityProblems?: string[] | null;
 };
 
 export type AgendaHandoff = {
@@ -104,6 +108,23 @@ export function AgendaTable({
                               </a>
                               {d.number > 1 ? <span className="gremium-muted"> (versie {d.number})</span> : null}
                               {d.isConfidential ? <span className="gremium-muted"> ({CONFIDENTIAL_MARK})</span> : null}
+                              {d.hasTextVersion ? (
+                                <>
+                                  {" "}
+                                  <a
+                                    className="nl-link gremium-muted"
+                                    href={`/stukken/${d.versionId}/tekst`}
+                                    aria-label={`Tekstversie van ${d.title}`}
+                                  >
+                                    (tekstversie)
+                                  </a>
+                                </>
+                              ) : null}
+                              {d.accessibilityProblems?.length ? (
+                                <div className="gremium-accessibility-warning">
+                                  Niet toegankelijk: {d.accessibilityProblems.join(", ")}
+                                </div>
+                              ) : null}
                             </li>
                           ))}
                       </ul>

@@ -9,7 +9,7 @@ import { actorOf, systemViewer, type SignedInViewer } from "~/models/access/view
 import { getDb, withDatabase, type Db } from "~/lib/db.server";
 import { addDaysIso, instantFromAmsterdam } from "~/lib/format";
 import { hashPassword } from "~/lib/password.server";
-import { extractText } from "~/lib/text-extraction.server";
+import { readPaper, type PaperReading } from "~/lib/text-extraction.server";
 import { checkUpload } from "~/lib/file-types";
 import type { AttendanceStatus, SectionKind } from "~/lib/vocabulary";
 import {
@@ -229,7 +229,7 @@ function lineAlong(file: string, path: string[]) {
   return text.slice(0, index).split("\n").length;
 }
 
-type Prepared = { hashes: Map<string, string>; files: Map<string, { bytes: Uint8Array; text: string }> };
+type Prepared = { hashes: Map<string, string>; files: Map<string, { bytes: Uint8Array; reading: PaperReading }> };
 
 /** Hashing is slow and asynchronous, reading papers too: both happen before the one transaction. */
 async function prepare(
@@ -241,7 +241,7 @@ async function prepare(
   const accounts = withDatabase(db, () => new Set(listUsers({ viewer: system }).map((u) => u.email)));
   const hashes = new Map<string, string>();
   for (const user of corpus.users) if (!accounts.has(user.email)) hashes.set(user.email, await passwordHash());
-  const files = new Map<string, { bytes: Uint8Array; text: string }>();
+  const files = new Map<string, { bytes: Uint8Array; reading: PaperReading }>();
   for (const meeting of corpus.meetings)
     for (const item of meeting.items)
       for (const document of item.documents ?? [])
@@ -254,7 +254,7 @@ async function prepare(
               lineAlong(meeting.file, [`file: ${document.file}`]),
               `files/${document.file}: ${check.message}`,
             );
-          files.set(document.file, { bytes, text: await extractText(bytes) });
+          files.set(document.file, { bytes, reading: await readPaper(bytes) });
         }
   return { hashes, files };
 }
@@ -768,7 +768,7 @@ function planMeeting(
     meetingIdsByFile: Map<string, number>;
     itemId: (meetingFile: string, subject: string) => number;
     objectiveIds: Map<string, number>;
-    files: Map<string, { bytes: Uint8Array; text: string }>;
+    files: Map<string, { bytes: Uint8Array; reading: PaperReading }>;
   },
 ) {
   const file = basename(meeting.file, ".yaml");
@@ -820,7 +820,7 @@ function planMeeting(
         isConfidential: document.confidential ?? false,
         isAdvice: document.advice ?? false,
         content: document.file
-          ? { fileName: document.file, bytes: files.get(document.file)!.bytes, extractedText: files.get(document.file)!.text }
+          ? { fileName: document.file, bytes: files.get(document.file)!.bytes, ...files.get(document.file)!.reading }
           : { markdown: document.note! },
         now: planned,
       });

@@ -79,6 +79,11 @@ function parserFor(markdown: string) {
 }
 const plain = new Marked();
 
+/** HTML from elsewhere (a Word file's text) through the same filter as rendered Markdown. */
+export function sanitizeStoredHtml(html: string): string {
+  return sanitizeHtml(html, allowed).trim();
+}
+
 export function renderMarkdown(markdown: string): string {
   // Rows pasted as tab-separated text (without JavaScript, or from a plain-text source) read as a table.
   const html = parserFor(markdown).parse(tabBlocksToTables(markdown), { async: false, gfm: true, breaks: false });

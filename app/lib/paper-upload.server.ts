@@ -4,7 +4,7 @@ import { addDocument } from "~/models/documents.server";
 import { RuleError } from "~/models/errors";
 import { checkUpload, MAX_UPLOAD_BYTES } from "./file-types";
 import { titleFromFileName } from "./paper-title";
-import { extractText } from "./text-extraction.server";
+import { readPaper } from "./text-extraction.server";
 
 /** Reads a form that may carry files; a file larger than the limit (25 MB) is stopped while it streams in. */
 export async function readUploadForm(request: Request, maxBytes = MAX_UPLOAD_BYTES) {
@@ -65,7 +65,7 @@ export async function addUploadedPapers({
       title: paperTitle,
       isConfidential,
       isAdvice,
-      content: { fileName: file.name, bytes, extractedText: await extractText(bytes) },
+      content: { fileName: file.name, bytes, ...(await readPaper(bytes)) },
     });
     titles.push(paperTitle);
   }

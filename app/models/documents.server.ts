@@ -42,7 +42,16 @@ export function store(bytes: Uint8Array) {
   return sha256;
 }
 
-export type NewVersion = { fileName: string; bytes: Uint8Array; extractedText?: string } | { markdown: string };
+export type NewVersion =
+  | {
+      fileName: string;
+      bytes: Uint8Array;
+      /** What readPaper read from the file on upload: its text, a text version, its accessibility. */
+      extractedText?: string;
+      textHtml?: string | null;
+      accessibilityProblems?: string[] | null;
+    }
+  | { markdown: string };
 
 function versionValues(input: NewVersion, field: string) {
   if ("bytes" in input) {
@@ -54,6 +63,8 @@ function versionValues(input: NewVersion, field: string) {
       sizeBytes: input.bytes.byteLength,
       sha256: store(input.bytes),
       extractedText: input.extractedText || null,
+      textHtml: input.textHtml ?? null,
+      accessibilityProblems: input.accessibilityProblems ?? null,
     };
   }
   return { noteMarkdown: input.markdown, noteHtml: renderMarkdown(input.markdown) };
@@ -302,6 +313,8 @@ export function listDocumentsForMeeting({
       fileName: documentVersions.fileName,
       sizeBytes: documentVersions.sizeBytes,
       createdAt: documentVersions.createdAt,
+      hasTextVersion: sql<boolean>`${documentVersions.textHtml} is not null`.mapWith(Boolean),
+      accessibilityProblems: documentVersions.accessibilityProblems,
     })
     .from(documents)
     .innerJoin(scope, eq(scope.id, documents.id))
@@ -319,6 +332,23 @@ export function listDocumentsForMeeting({
   return [...byDocument.values()];
 }
 
+/**
+ * The text version of an uploaded file (an HTML rendering of its text, made on upload) for reading with
+ * a screen reader, if the viewer may see the document.
+ */
+export function getPaperTextVersion({ viewer, versionId }: { viewer: Viewer; versionId: number }) {
+  const version = getDocumentVersion({ viewer, versionId });
+  if (!version || !version.hasTextVersion) return null;
+  const scope = visibleDocuments(viewer);
+  const row = getDb()
+    .select({ textHtml: documentVersions.textHtml })
+    .from(documentVersions)
+    .innerJoin(scope, eq(scope.id, documentVersions.documentId))
+    .where(eq(documentVersions.id, versionId))
+    .get();
+  return row?.textHtml ? { ...version, textHtml: row.textHtml } : null;
+}
+
 /** One version for download or reading, if the viewer may see its document (and so its item and meeting). */
 export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; versionId: number }) {
   const db = getDb();
@@ -331,6 +361,7 @@ export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; vers
       contentType: documentVersions.contentType,
       sha256: documentVersions.sha256,
       noteHtml: documentVersions.noteHtml,
+      hasTextVersion: sql<boolean>`${documentVersions.textHtml} is not null`.mapWith(Boolean),
       createdAt: documentVersions.createdAt,
       documentId: documents.id,
       title: documents.title,

@@ -53,6 +53,14 @@ export default function DocumentPage() {
           <a className="nl-link" href={`/stukken/${document.versionId}/bestand`}>
             {document.fileName} downloaden
           </a>
+          {document.hasTextVersion ? (
+            <>
+              {" · "}
+              <Link className="nl-link" to={`/stukken/${document.versionId}/tekst`}>
+                Tekstversie lezen
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : (
         <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: document.noteHtml ?? "" }} />

@@ -107,6 +107,9 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       versionId: current.versionId,
       number: current.number,
       isConfidential: current.isConfidential,
+      hasTextVersion: current.hasTextVersion,
+      // Told to those who prepare the meeting, before it is published; readers get the text version.
+      accessibilityProblems: meeting.canManage && !preview ? current.accessibilityProblems : null,
     })),
     started: Date.now() >= meeting.startsAt,
     ended: Date.now() >= meeting.endsAt,
@@ -317,6 +320,8 @@ export default function MeetingPage() {
         </Suspense>
       ) : null}
 
+      <InaccessiblePapers documents={documents} published={meeting.status !== "concept"} />
+
       <h2 className="nl-heading nl-heading--level-2">Agenda</h2>
       <ul className="gremium-pager">
         <li>
@@ -394,6 +399,44 @@ function AttendanceSummary({
           </>
         ) : null}
       </dl>
+    </section>
+  );
+}
+
+/**
+ * For those who prepare the meeting: the uploaded PDFs a screen reader cannot read well, with what is
+ * missing, so the author can be asked for a better file before (or after) publishing.
+ */
+function InaccessiblePapers({
+  documents,
+  published,
+}: {
+  documents: { versionId: number; title: string; accessibilityProblems: string[] | null }[];
+  published: boolean;
+}) {
+  const inaccessible = documents.filter((d) => d.accessibilityProblems?.length);
+  if (!inaccessible.length) return null;
+  return (
+    <section aria-labelledby="toegankelijkheid-stukken" className="gremium-accessibility-list">
+      <h2 className="nl-heading nl-heading--level-2" id="toegankelijkheid-stukken">
+        Niet toegankelijke stukken
+      </h2>
+      <p className="nl-paragraph">
+        {inaccessible.length === 1 ? "Eén stuk is" : `${inaccessible.length} stukken zijn`} niet goed te lezen met een
+        schermlezer. Vraag de opsteller om een toegankelijke versie (in Word: Bestand › Opslaan als › PDF, met
+        ‘Documentstructuurlabels voor toegankelijkheid’){published ? "" : ", liefst voordat u de agenda publiceert"}.
+        Lezers krijgen intussen de tekstversie.
+      </p>
+      <ul>
+        {inaccessible.map((d) => (
+          <li key={d.versionId}>
+            <a className="nl-link" href={`/stukken/${d.versionId}`}>
+              {d.title}
+            </a>
+            : niet toegankelijk: {d.accessibilityProblems!.join(", ")}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { adviesnotaTemplate } from "~/lib/adviesnota";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { getAgendaItemForEdit } from "~/models/agenda.server";
-import { extractText } from "~/lib/text-extraction.server";
+import { readPaper } from "~/lib/text-extraction.server";
 import { addDocument, listDocumentsForItem, removeDocument, replaceDocument } from "~/models/documents.server";
 import { getMeeting } from "~/models/meetings.server";
 import {
@@ -103,7 +103,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   // The file's text is read here, before the model stores it, so search can find what is in it.
   const fileContent = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return { fileName: file.name, bytes, extractedText: await extractText(bytes) };
+    return { fileName: file.name, bytes, ...(await readPaper(bytes)) };
   };
   try {
     switch (input.intent) {

@@ -1,3 +1,4 @@
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import mammoth from "mammoth";
@@ -200,6 +201,18 @@ describe("agendas", () => {
     expect(await page.getByLabel("Titel van het stuk").inputValue()).toBe("Jaarplan als programma");
     await upload("Jaarplan Mensenhandel 2027", "jaarplan-2027.pdf", "%PDF-1.7\nJaarplan versie 1\n%%EOF");
     await page.getByText("‘Jaarplan Mensenhandel 2027’ is toegevoegd.").waitFor();
+    // A PDF as many are made: text, but no tags, no title, no language.
+    const untagged = await PDFDocument.create();
+    const font = await untagged.embedFont(StandardFonts.Helvetica);
+    untagged.addPage().drawText("Cijfers mensenhandel per gemeente.", { x: 60, y: 700, size: 12, font });
+    await page.getByLabel("Titel van het stuk").fill("Cijferbijlage");
+    await page.getByLabel("Bestand", { exact: true }).setInputFiles({
+      name: "cijfers.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(await untagged.save()),
+    });
+    await page.getByRole("button", { name: "Bestand toevoegen" }).click();
+    await page.getByText("‘Cijferbijlage’ is toegevoegd.").waitFor();
 
     await page.getByLabel("Titel van de notitie").fill("Adviesnota jaarplan");
     expect(await page.getByLabel("Tekst").inputValue()).toContain("## Beoogd effect");
@@ -236,6 +249,19 @@ describe("agendas", () => {
     await scripted.getByRole("heading", { level: 3, name: "Bijlage 2 planning" }).waitFor();
     await expectAccessible(scripted);
     await scripted.close();
+
+    // Before publishing, the secretariaat is told which PDF a screen reader cannot read, and why.
+    await page.goto(meetingUrl);
+    const missing = "geen tags (structuur), geen documenttitel, geen taal ingesteld";
+    const list = page.getByRole("region", { name: "Niet toegankelijke stukken" });
+    await list.getByText(`Cijferbijlage: niet toegankelijk: ${missing}`).waitFor();
+    await page.getByRole("table").getByText(`Niet toegankelijk: ${missing}`).waitFor();
+    await expectSecretaryPageAccessible();
+    // Readers get the text of the file as a page beside the download.
+    await page.getByRole("link", { name: "Tekstversie van Cijferbijlage" }).click();
+    await page.getByRole("heading", { level: 1, name: "Cijferbijlage" }).waitFor();
+    await page.getByText("Cijfers mensenhandel per gemeente.").waitFor();
+    await expectSecretaryPageAccessible();
   });
 
   it("the preview shows the agenda as the public will see it, without the besloten item", async () => {

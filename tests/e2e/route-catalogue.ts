@@ -149,6 +149,7 @@ export function catalogue(s: Samples): Record<string, string[]> {
     ),
     "sitemaps.$name": ["008", "009", "010", "012", "018"].map((n) => `/sitemaps/sitemap-diwoo-infocat${n}-1.xml`),
     "stukken.$versionId._index": [`/stukken/${s.versionId}`],
+    "stukken.$versionId.tekst": [`/stukken/${s.versionId}/tekst`],
     "stukken.$versionId.bestand": [`/stukken/${s.versionId}/bestand`],
     uitloggen: ["/uitloggen"],
     "vergaderingen.$id._index": [meeting, `${meeting}?weergave=publiek`],
