@@ -201,18 +201,6 @@ describe("agendas", () => {
     expect(await page.getByLabel("Titel van het stuk").inputValue()).toBe("Jaarplan als programma");
     await upload("Jaarplan Mensenhandel 2027", "jaarplan-2027.pdf", "%PDF-1.7\nJaarplan versie 1\n%%EOF");
     await page.getByText("‘Jaarplan Mensenhandel 2027’ is toegevoegd.").waitFor();
-    // A PDF as many are made: text, but no tags, no title, no language.
-    const untagged = await PDFDocument.create();
-    const font = await untagged.embedFont(StandardFonts.Helvetica);
-    untagged.addPage().drawText("Cijfers mensenhandel per gemeente.", { x: 60, y: 700, size: 12, font });
-    await page.getByLabel("Titel van het stuk").fill("Cijferbijlage");
-    await page.getByLabel("Bestand", { exact: true }).setInputFiles({
-      name: "cijfers.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from(await untagged.save()),
-    });
-    await page.getByRole("button", { name: "Bestand toevoegen" }).click();
-    await page.getByText("‘Cijferbijlage’ is toegevoegd.").waitFor();
 
     await page.getByLabel("Titel van de notitie").fill("Adviesnota jaarplan");
     expect(await page.getByLabel("Tekst").inputValue()).toContain("## Beoogd effect");
@@ -229,6 +217,18 @@ describe("agendas", () => {
     await page.getByText("Versie 2 is opgeslagen").waitFor();
     await page.getByRole("link", { name: "Versie 1: jaarplan-2027.pdf" }).waitFor();
     await expectSecretaryPageAccessible();
+    // A PDF as many are made: text, but no tags, no title, no language.
+    const untagged = await PDFDocument.create();
+    const font = await untagged.embedFont(StandardFonts.Helvetica);
+    untagged.addPage().drawText("Cijfers mensenhandel per gemeente.", { x: 60, y: 700, size: 12, font });
+    await page.getByLabel("Titel van het stuk").fill("Cijferbijlage");
+    await page.getByLabel("Bestand", { exact: true }).setInputFiles({
+      name: "cijfers.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(await untagged.save()),
+    });
+    await page.getByRole("button", { name: "Bestand toevoegen" }).click();
+    await page.getByText("‘Cijferbijlage’ is toegevoegd.").waitFor();
 
     // With JavaScript several files go at once, each with its own progress; titles come from the names.
     const scripted = await secretaryChecker.newPage();
