@@ -366,6 +366,13 @@ const heading = (value: string, level: 1 | 2) =>
 const row = (values: string[], widths: number[], bold = false) =>
   new TableRow({ children: values.map((value, i) => cell([text(value, bold)], widths[i]!, { shade: bold })) });
 
+/** A table's header row: repeated on every page the table runs over, and read as column headers. */
+const headerRow = (values: string[], widths: number[]) =>
+  new TableRow({
+    tableHeader: true,
+    children: values.map((value, i) => cell([text(value, true)], widths[i]!, { shade: true })),
+  });
+
 /** An annual plan as a Word document: chapters, goals, the budget with totals and, once published, the jaarverslag. */
 export async function buildPlanDocx(plan: DocxPlan): Promise<Buffer> {
   const goalWidths = [34, 16, 10, 12, 28];
@@ -381,7 +388,7 @@ export async function buildPlanDocx(plan: DocxPlan): Promise<Buffer> {
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        row(["WAT", "EIGENAAR", "KWARTAAL", "STATUS", "VOORTGANG"], goalWidths, true),
+        headerRow(["WAT", "EIGENAAR", "KWARTAAL", "STATUS", "VOORTGANG"], goalWidths),
         ...plan.goals.map((g) =>
           row(
             [g.title, g.ownerName ?? "", g.quarter ? `K${g.quarter}` : "", g.statusLabel, g.progressNote],
@@ -394,6 +401,7 @@ export async function buildPlanDocx(plan: DocxPlan): Promise<Buffer> {
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
+        headerRow(["POST", "BEDRAG"], budgetWidths),
         ...plan.budget.flatMap((group) => [
           row([group.kindLabel.toUpperCase(), ""], budgetWidths, true),
           ...group.lines.map((line) => row([line.description, line.amount], budgetWidths)),
@@ -443,7 +451,7 @@ export async function buildPlanningDocx(planning: DocxPlanning): Promise<Buffer>
   const table = (rows: TableRow[]) =>
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [row(["ONDERWERP", "DOEL", "EIGENAAR", "STAND EN HERKOMST"], widths, true), ...rows],
+      rows: [headerRow(["ONDERWERP", "DOEL", "EIGENAAR", "STAND EN HERKOMST"], widths), ...rows],
     });
   const title = `Bestuursagenda ${planning.bodyName} ${planning.year}`;
   return wordDocument(title, [

@@ -249,7 +249,13 @@ describe("sending", () => {
 
       const mail = smtp.received[0]!;
       expect(mail.subject).toBe("Nieuwsbrief oktober");
-      expect(mail.html).toContain('<table role="presentation"');
+      // Accessible as mail: Dutch, every layout table presentational, every image described, a text part.
+      expect(mail.html).toContain('<html lang="nl">');
+      const tables = mail.html ? [...mail.html.matchAll(/<table\b[^>]*>/g)].map((m) => m[0]) : [];
+      expect(tables.length).toBeGreaterThan(0);
+      for (const table of tables) expect(table).toContain('role="presentation"');
+      for (const [img] of (mail.html || "").matchAll(/<img\b[^>]*>/g)) expect(img).toMatch(/alt="[^"]+"/);
+      expect(mail.text).toContain("Nieuwsbrief");
       expect(mail.html).toContain('<strong style="color:#1a1a2e;">getekend</strong>');
       expect(mail.html).toContain(`href="${BASE}/programmas"`);
       expect(mail.text).toContain(`de opgaven (${BASE}/programmas)`);

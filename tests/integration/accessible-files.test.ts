@@ -1,25 +1,34 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { meetings } from "../../db/schema";
+import { annualPlans, bodies, meetings } from "../../db/schema";
 import { importDemoCorpus } from "../../app/content/import.server";
 import { getDb } from "../../app/lib/db.server";
 import { buildMeetingPack } from "../../app/lib/pdf/meeting-pack.server";
 import { getPackContents } from "../../app/models/meeting-packs.server";
 import { loader as agendaPdf } from "../../app/routes/vergaderingen.$id.agenda[.]pdf";
 import { loader as decisionListPdf } from "../../app/routes/vergaderingen.$id.besluitenlijst[.]pdf";
+import { loader as agendaDocx } from "../../app/routes/vergaderingen.$id.agenda[.]docx";
+import { loader as decisionListDocx } from "../../app/routes/vergaderingen.$id.besluitenlijst[.]docx";
+import { loader as planDocx } from "../../app/routes/jaarplannen.$id[.]docx";
+import { loader as planningDocx } from "../../app/routes/gremia.$slug.planning[.]docx";
+import { readZip } from "../zip";
 import { makeViewer } from "../factories";
 import { accessibilityProblems, pdfInfo, pdfStructure } from "../pdfinfo";
 
-const get = async (loader: typeof agendaPdf, path: string, id: number) => {
+const get = async (loader: typeof agendaPdf, path: string, id: number | string, param = "id") => {
   try {
-    return await loader({ request: new Request(`http://localhost${path}`), params: { id: String(id) }, context: {} });
+    return await loader({
+      request: new Request(`http://localhost${path}`),
+      params: { [param]: String(id) },
+      context: {},
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   }
 };
 
-describe("every PDF Gremium makes of the demo", () => {
+describe("every file Gremium makes of the demo", () => {
   it("is tagged PDF/UA with a title, Dutch, headings in order and tables with header cells", async () => {
     await importDemoCorpus(getDb(), { contentDir: resolve("content"), demoPassword: "x-x-x-x-x-x" });
     const member = await makeViewer({ role: "beheerder" });
@@ -70,5 +79,33 @@ describe("every PDF Gremium makes of the demo", () => {
     expect(structure).toMatch(/^\s*Table\b/m);
     expect(structure).toMatch(/^\s*TH\b/m);
     expect(structure).toMatch(/^\s*H1 "Vergaderstukken /m);
+  }, 120_000);
+
+  it("every Word file has heading styles, repeated header rows, a title and Dutch set", async () => {
+    await importDemoCorpus(getDb(), { contentDir: resolve("content"), demoPassword: "x-x-x-x-x-x" });
+    const files: [string, Response][] = [];
+    for (const { id } of getDb().select({ id: meetings.id }).from(meetings).all()) {
+      files.push([`agenda ${id}`, await get(agendaDocx, `/vergaderingen/${id}/agenda.docx`, id)]);
+      files.push([`besluitenlijst ${id}`, await get(decisionListDocx, `/vergaderingen/${id}/besluitenlijst.docx`, id)]);
+    }
+    for (const { id } of getDb().select({ id: annualPlans.id }).from(annualPlans).all())
+      files.push([`jaarplan ${id}`, await get(planDocx as never, `/jaarplannen/${id}.docx`, id)]);
+    for (const { slug } of getDb().select({ slug: bodies.slug }).from(bodies).all())
+      files.push([
+        `planning ${slug}`,
+        await get(planningDocx as never, `/gremia/${slug}/planning.docx?jaar=2027`, slug, "slug"),
+      ]);
+    const read = files.filter(([, response]) => response.status === 200);
+    expect(read.length).toBeGreaterThan(10);
+    const kinds = new Set(read.map(([name]) => name.split(" ")[0]));
+    expect([...kinds].sort()).toEqual(["agenda", "besluitenlijst", "jaarplan", "planning"]);
+    for (const [name, response] of read) {
+      const zip = readZip(Buffer.from(await response.arrayBuffer()));
+      const document = zip.get("word/document.xml")!;
+      expect(document, name).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+      if (document.includes("<w:tbl>")) expect(document, name).toContain("<w:tblHeader/>");
+      expect(zip.get("docProps/core.xml"), name).toMatch(/<dc:title>[^<]+<\/dc:title>/);
+      expect(zip.get("word/styles.xml"), name).toContain('<w:lang w:val="nl-NL"/>');
+    }
   }, 120_000);
 });
