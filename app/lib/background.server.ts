@@ -1,5 +1,6 @@
 import { deleteExpiredPasswordTokens } from "~/models/password-tokens.server";
 import { buildQueuedPacks, requeueInterruptedPackBuilds } from "~/models/meeting-packs.server";
+import { completePaperReadings } from "~/models/documents.server";
 import { recoverInterruptedDeliveries, sendDeliveryBatch } from "~/models/newsletters.server";
 import { sendReminders } from "~/models/reminders.server";
 import { deleteExpiredSessions } from "~/models/sessions.server";
@@ -66,6 +67,14 @@ export function startBackgroundWork({ baseUrl, reminders }: { baseUrl: string; r
       },
     },
     pakketten: { everyMs: 1_000, run: (stopping) => buildQueuedPacks({ stopping }) },
+    // Papers stored before the text version and the accessibility check existed, a few a minute.
+    stukken: {
+      everyMs: 60_000,
+      run: async (stopping) => {
+        const read = await completePaperReadings({ stopping });
+        if (read > 0) log.info("stukken gelezen voor tekstversie en toegankelijkheid", { papers: read });
+      },
+    },
     opruimen: {
       everyMs: 60 * 60_000,
       run: async () => {

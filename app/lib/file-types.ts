@@ -47,6 +47,9 @@ export const kindLabels: Record<FileKind, string> = {
   text: "tekst",
 };
 
+/** The content type Gremium records for a kind of file. */
+export const contentTypeOf = (kind: FileKind) => contentTypes[kind];
+
 /** Whether a stored content type is the pre-2007 binary Office format (.doc, .xls, .ppt). */
 export function isLegacyOffice(contentType: string | null): boolean {
   return contentType !== null && Object.values(legacyContentTypes).includes(contentType);

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import { agendaItems, bodies, documentVersions, documents, meetings } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { checkUpload } from "~/lib/file-types";
+import { checkUpload, contentTypeOf } from "~/lib/file-types";
+import { readPaper } from "~/lib/text-extraction.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { change } from "./access/change.server";
 import { managesBody } from "./access/grants";
@@ -23,6 +24,9 @@ import {
 import { actorOf } from "./access/viewer";
 
 /** Files live under data/documents/, named by their SHA-256, so the same file is stored once. */
+/** A file with a text version to read (empty: read, but it had no text). */
+const hasTextVersion = sql<boolean>`coalesce(${documentVersions.textHtml}, '') <> ''`.mapWith(Boolean);
+
 export function documentsDir() {
   return resolve(dirname(resolve(env().DATABASE_URL)), "documents");
 }
@@ -313,7 +317,7 @@ export function listDocumentsForMeeting({
       fileName: documentVersions.fileName,
       sizeBytes: documentVersions.sizeBytes,
       createdAt: documentVersions.createdAt,
-      hasTextVersion: sql<boolean>`${documentVersions.textHtml} is not null`.mapWith(Boolean),
+      hasTextVersion: hasTextVersion,
       accessibilityProblems: documentVersions.accessibilityProblems,
     })
     .from(documents)
@@ -349,6 +353,43 @@ export function getPaperTextVersion({ viewer, versionId }: { viewer: Viewer; ver
   return row?.textHtml ? { ...version, textHtml: row.textHtml } : null;
 }
 
+/**
+ * Papers stored before Gremium made text versions and checked accessibility on upload (PDF, Word and
+ * text files) are read once, a few at a time, by the background work. Derived data only, like the
+ * search index: no one's change, nothing in the audit log. An empty text version marks a file read
+ * that had no text.
+ */
+export async function completePaperReadings({ stopping, limit = 20 }: { stopping: () => boolean; limit?: number }) {
+  const db = getDb();
+  const pending = db
+    .select({ id: documentVersions.id, sha256: documentVersions.sha256, contentType: documentVersions.contentType })
+    .from(documentVersions)
+    .where(
+      and(
+        isNotNull(documentVersions.sha256),
+        isNull(documentVersions.textHtml),
+        isNull(documentVersions.accessibilityProblems),
+        inArray(documentVersions.contentType, [contentTypeOf("pdf"), contentTypeOf("word"), contentTypeOf("text")]),
+      ),
+    )
+    .limit(limit)
+    .all();
+  let read = 0;
+  for (const version of pending) {
+    if (stopping()) break;
+    const path = storagePath(version.sha256!);
+    const reading = existsSync(path)
+      ? await readPaper(new Uint8Array(readFileSync(path)))
+      : { textHtml: null, accessibilityProblems: null };
+    db.update(documentVersions)
+      .set({ textHtml: reading.textHtml ?? "", accessibilityProblems: reading.accessibilityProblems })
+      .where(eq(documentVersions.id, version.id))
+      .run();
+    read++;
+  }
+  return read;
+}
+
 /** One version for download or reading, if the viewer may see its document (and so its item and meeting). */
 export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; versionId: number }) {
   const db = getDb();
@@ -361,7 +402,7 @@ export function getDocumentVersion({ viewer, versionId }: { viewer: Viewer; vers
       contentType: documentVersions.contentType,
       sha256: documentVersions.sha256,
       noteHtml: documentVersions.noteHtml,
-      hasTextVersion: sql<boolean>`${documentVersions.textHtml} is not null`.mapWith(Boolean),
+      hasTextVersion: hasTextVersion,
       createdAt: documentVersions.createdAt,
       documentId: documents.id,
       title: documents.title,

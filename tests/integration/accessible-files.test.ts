@@ -12,6 +12,11 @@ import { loader as decisionListDocx } from "../../app/routes/vergaderingen.$id.b
 import { loader as planDocx } from "../../app/routes/jaarplannen.$id[.]docx";
 import { loader as planningDocx } from "../../app/routes/gremia.$slug.planning[.]docx";
 import { readZip } from "../zip";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { addAgendaItem } from "../../app/models/agenda.server";
+import { addDocument, completePaperReadings, listDocumentsForMeeting } from "../../app/models/documents.server";
+import { createMeeting } from "../../app/models/meetings.server";
+import { makeBody } from "../factories";
 import { makeViewer } from "../factories";
 import { accessibilityProblems, pdfInfo, pdfStructure } from "../pdfinfo";
 
@@ -108,4 +113,46 @@ describe("every file Gremium makes of the demo", () => {
       expect(zip.get("word/styles.xml"), name).toContain('<w:lang w:val="nl-NL"/>');
     }
   }, 120_000);
+
+  it("reads papers stored before the check once, in the background, and then tells what they miss", async () => {
+    const body = makeBody();
+    const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
+    const { id: meetingId } = createMeeting({
+      viewer: secretary,
+      input: {
+        bodyId: body.id,
+        date: "2027-01-20",
+        startTime: "10:00",
+        endTime: "11:00",
+        location: "Hengelo",
+        isPublic: true,
+      },
+    });
+    const agendaItemId = addAgendaItem({
+      viewer: secretary,
+      meetingId,
+      input: { section: "B", subject: "Cijfers", proposalMarkdown: "", isConfidential: false },
+    }).id;
+    const pdf = await PDFDocument.create();
+    pdf
+      .addPage()
+      .drawText("Oude bijlage.", { x: 60, y: 700, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+    // As uploaded before: the file and its text, nothing more.
+    addDocument({
+      viewer: secretary,
+      agendaItemId,
+      title: "Oude bijlage",
+      isConfidential: false,
+      content: { fileName: "oud.pdf", bytes: await pdf.save(), extractedText: "Oude bijlage." },
+    });
+    const paper = () => listDocumentsForMeeting({ viewer: secretary, meetingId })[0]!.current;
+    expect(paper()).toMatchObject({ hasTextVersion: false, accessibilityProblems: null });
+    expect(await completePaperReadings({ stopping: () => false })).toBe(1);
+    expect(paper()).toMatchObject({
+      hasTextVersion: true,
+      accessibilityProblems: ["geen tags (structuur)", "geen documenttitel", "geen taal ingesteld"],
+    });
+    // Read once: the next round has nothing to do.
+    expect(await completePaperReadings({ stopping: () => false })).toBe(0);
+  });
 });
