@@ -16,7 +16,7 @@ import { visibleDocuments, visibleMeetings } from "./access/scopes.server";
 import { getDecisionList } from "./decisions.server";
 import { storagePath } from "./documents.server";
 import { RuleError } from "./errors";
-import { getMeeting } from "./meetings.server";
+import { getMeeting, publicMeetingIds } from "./meetings.server";
 import { getWooPublisher } from "./site-settings.server";
 
 // The archive package of one year (`npm run archief`, Archiefwet): per meeting a dossier, per agenda,
@@ -82,10 +82,7 @@ export function buildArchivePackage({
 
   // What is openbaar is what the public sees, asked of the access layer: a closed meeting's agenda and
   // list are public only for a dagelijks bestuur, its papers never.
-  const publicMeetings = idsIn(
-    visibleMeetings(null),
-    held.map((m) => m.id),
-  );
+  const publicMeetings = publicMeetingIds(held.map((m) => m.id));
   const publicPapers = publicPaperIds(held.map((m) => m.id));
 
   for (const { id } of held) {
@@ -304,18 +301,6 @@ export function buildArchivePackage({
   files.sort((a, b) => a.path.localeCompare(b.path));
   add("manifest-sha256.txt", files.map((f) => `${sha256(f.bytes)}  ${f.path}`).join("\n") + "\n");
   return { files, running };
-}
-
-function idsIn(scope: ReturnType<typeof visibleMeetings>, ids: number[]) {
-  if (!ids.length) return new Set<number>();
-  return new Set(
-    getDb()
-      .select({ id: scope.id })
-      .from(scope)
-      .where(inArray(scope.id, ids))
-      .all()
-      .map((r) => r.id),
-  );
 }
 
 /** The papers of these meetings that the public may read. */

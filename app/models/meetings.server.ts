@@ -853,3 +853,20 @@ export function moveMeeting({
     summary: (current) => `Vergadering verplaatst naar ${formatDateTime(startsAt)}: ${when(current)}`,
   });
 }
+
+/**
+ * Which of these meetings the public sees (their agenda, and their list once adopted), asked of the
+ * access layer itself: for the Woo deadlines and the archive's restrictions, which must not decide it again.
+ */
+export function publicMeetingIds(meetingIds: readonly number[]): Set<number> {
+  if (!meetingIds.length) return new Set();
+  const scope = visibleMeetings(null);
+  return new Set(
+    getDb()
+      .select({ id: scope.id })
+      .from(scope)
+      .where(inArray(scope.id, [...meetingIds]))
+      .all()
+      .map((r) => r.id),
+  );
+}

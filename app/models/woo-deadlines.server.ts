@@ -5,6 +5,7 @@ import { getDb } from "~/lib/db.server";
 import type { WooFooting } from "~/lib/vocabulary";
 import { managesBodySql } from "./access/grants";
 import { visibleDocuments, visibleMeetings } from "./access/scopes.server";
+import { publicMeetingIds } from "./meetings.server";
 
 // The publication deadlines of the Woo (article 3.3) for the meetings the secretariaat prepares: of an
 // algemeen bestuur the vergaderstukken — the agenda public before the meeting starts, the papers public
@@ -159,18 +160,4 @@ function papersOf(viewer: SignedInViewer, meetingIds: number[]) {
     counts.set(row.meetingId, count);
   }
   return counts;
-}
-
-/** Which of these meetings the public sees (and so their agenda, and their list once adopted). */
-function publicMeetingIds(meetingIds: number[]) {
-  if (!meetingIds.length) return new Set<number>();
-  const scope = visibleMeetings(null);
-  return new Set(
-    getDb()
-      .select({ id: scope.id })
-      .from(scope)
-      .where(inArray(scope.id, meetingIds))
-      .all()
-      .map((r) => r.id),
-  );
 }
