@@ -23,6 +23,10 @@ import {
   organisationKinds,
   userRoles,
   wooFootings,
+  writtenRules,
+  writtenStatuses,
+  writtenOutcomes,
+  writtenAnswers,
   accessibilityStatuses,
   secondSteps,
   signInMethods,
@@ -273,6 +277,10 @@ export const bodies = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
     // Under which article of the Woo its public records are published (docs/decisions/025).
     wooFooting: text("woo_footing", { enum: wooFootings }).notNull().default("artikel-3-1"),
+    // How a written procedure of this body is decided (docs/decisions/030), and for a majority the
+    // share of the members that must answer.
+    writtenRule: text("written_rule", { enum: writtenRules }).notNull().default("tenzij-bezwaar"),
+    writtenQuorumPercent: integer("written_quorum_percent").notNull().default(50),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -345,6 +353,9 @@ export const meetings = sqliteTable(
     cancellationReason: text("cancellation_reason"),
     // The vergaderschema this meeting was planned in, if any; the meeting stays independent of it.
     seriesId: integer("series_id").references(() => meetingSeries.id, { onDelete: "set null" }),
+    // Meeting mode: the item now under discussion and since when (for the timer and the live view).
+    currentItemId: integer("current_item_id").references((): any => agendaItems.id, { onDelete: "set null" }),
+    currentItemSince: integer("current_item_since"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -1126,3 +1137,90 @@ export const siteSettings = sqliteTable("site_settings", {
   version: integer("version").notNull().default(1),
   ...timestamps,
 });
+
+/**
+ * A schriftelijke ronde: a proposal put to a body's members between meetings, answered by each of
+ * them before a deadline, decided by the body's rule; the next besluitenlijst lists it for adoption.
+ */
+export const writtenProcedures = sqliteTable(
+  "written_procedures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    // Body code, year and S with its number in that year: SG-2026-S1.
+    reference: text("reference").notNull().unique(),
+    title: text("title").notNull(),
+    proposalMarkdown: text("proposal_markdown").notNull(),
+    proposalHtml: text("proposal_html").notNull(),
+    isConfidential: integer("is_confidential", { mode: "boolean" }).notNull().default(false),
+    deadlineAt: integer("deadline_at").notNull(),
+    // The body's rule when it was sent: a later change of the rule does not change a running round.
+    rule: text("rule", { enum: writtenRules }).notNull(),
+    quorumPercent: integer("quorum_percent").notNull(),
+    status: text("status", { enum: writtenStatuses }).notNull().default("open"),
+    outcome: text("outcome", { enum: writtenOutcomes }),
+    sentAt: integer("sent_at").notNull(),
+    remindedAt: integer("reminded_at"),
+    closedAt: integer("closed_at"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [index("written_procedures_body_idx").on(table.bodyId, table.closedAt)],
+);
+
+/** One member's answer in a written procedure; the row exists from sending on, with their mail link. */
+export const writtenProcedureAnswers = sqliteTable(
+  "written_procedure_answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    procedureId: integer("procedure_id")
+      .notNull()
+      .references(() => writtenProcedures.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    answer: text("answer", { enum: writtenAnswers }),
+    remark: text("remark").notNull().default(""),
+    answeredAt: integer("answered_at"),
+    // SHA-256 of the personal link in the mail; used once, then cleared.
+    tokenHash: text("token_hash").unique(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("written_procedure_answers_person_idx").on(table.procedureId, table.personId),
+    index("written_procedure_answers_person_only_idx").on(table.personId),
+  ],
+);
+
+/**
+ * A reader's own note on an agenda item or one of its papers: private to its author unless shared
+ * with the members of the item's body. Never public, never in anyone else's pack.
+ */
+export const personalNotes = sqliteTable(
+  "personal_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    authorUserId: integer("author_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    agendaItemId: integer("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    // Set for a note on a paper (which hangs on the item above).
+    documentId: integer("document_id").references(() => documents.id, { onDelete: "cascade" }),
+    textMarkdown: text("text_markdown").notNull(),
+    textHtml: text("text_html").notNull(),
+    isShared: integer("is_shared", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index("personal_notes_author_idx").on(table.authorUserId),
+    index("personal_notes_item_idx").on(table.agendaItemId),
+    index("personal_notes_document_idx").on(table.documentId),
+  ],
+);

@@ -54,6 +54,13 @@ export default function ManageMeeting({
             </Link>
           </li>
         ) : null}
+        {meeting.status === "gepubliceerd" || meeting.status === "vergaderd" ? (
+          <li>
+            <Link className="nl-link" to={`/vergaderingen/${meeting.id}/vergadermodus`}>
+              Vergadermodus: de vergadering leiden
+            </Link>
+          </li>
+        ) : null}
         {started && (meeting.status === "gepubliceerd" || meeting.status === "vergaderd") ? (
           <>
             <li>

@@ -260,3 +260,35 @@ export const topicPurposeLabels: Record<TopicPurpose, string> = {
   bespreking: "Ter bespreking",
   informatie: "Ter informatie",
 };
+
+/** How a body decides in writing between meetings (a schriftelijke ronde). */
+export const writtenRules = ["tenzij-bezwaar", "meerderheid"] as const;
+export type WrittenRule = (typeof writtenRules)[number];
+export const writtenRuleLabels: Record<WrittenRule, string> = {
+  "tenzij-bezwaar": "Aangenomen tenzij een lid bezwaar maakt",
+  meerderheid: "Meerderheid van de uitgebrachte stemmen, bij voldoende deelname (quorum)",
+};
+
+export const writtenStatuses = ["open", "gesloten", "ingetrokken"] as const;
+export type WrittenStatus = (typeof writtenStatuses)[number];
+export const writtenStatusLabels: Record<WrittenStatus, string> = {
+  open: "Loopt",
+  gesloten: "Gesloten",
+  ingetrokken: "Ingetrokken",
+};
+
+export const writtenOutcomes = ["aangenomen", "verworpen", "geen-quorum"] as const;
+export type WrittenOutcome = (typeof writtenOutcomes)[number];
+export const writtenOutcomeLabels: Record<WrittenOutcome, string> = {
+  aangenomen: "Aangenomen",
+  verworpen: "Verworpen",
+  "geen-quorum": "Geen besluit: te weinig leden hebben geantwoord",
+};
+
+export const writtenAnswers = ["instemmen", "niet-instemmen", "onthouden"] as const;
+export type WrittenAnswer = (typeof writtenAnswers)[number];
+export const writtenAnswerLabels: Record<WrittenAnswer, string> = {
+  instemmen: "Instemmen",
+  "niet-instemmen": "Niet instemmen",
+  onthouden: "Onthouden",
+};

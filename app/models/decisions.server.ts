@@ -421,6 +421,51 @@ export function updateDecision({
   });
 }
 
+/**
+ * Adds a toezegging to a decision of a concept list, as it is made during the meeting: it becomes an
+ * action the body follows, like the toezeggingen recorded with the decision.
+ */
+export function addCommitment({
+  viewer,
+  decisionId,
+  input,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  decisionId: number;
+  input: CommitmentInput;
+  now?: number;
+}) {
+  return change({
+    viewer,
+    load: () => decisionForChange(decisionId),
+    missing: DECISION_GONE,
+    allow: byManager(),
+    check: requireChangeable,
+    write: (tx, { meeting, item }, signedIn) => {
+      const decidedAt = Math.min(now, meeting.startsAt);
+      return insertAction(
+        tx,
+        signedIn,
+        {
+          bodyId: meeting.bodyId,
+          description: input.description,
+          ownerPersonId: input.personId ?? null,
+          organisationId: input.organisationId ?? null,
+          dueOn: input.dueOn ?? null,
+          decisionId,
+          agendaItemId: item.id,
+          meetingId: meeting.id,
+        },
+        { now: decidedAt, field: "dueOn", arisesNow: decidedAt === now, since: "de dag van de vergadering" },
+      );
+    },
+    // insertAction logs the new action itself.
+    audit: () => null,
+    now,
+  });
+}
+
 /** Removes a decision of a concept list, and the toezeggingen it made; an adopted one stays. */
 export function removeDecision({ viewer, id, now = Date.now() }: { viewer: Viewer; id: number; now?: number }) {
   change({
@@ -468,6 +513,7 @@ export function getDecisionList({ viewer, meetingId }: { viewer: Viewer; meeting
       textHtml: decisions.textHtml,
       textMarkdown: decisions.textMarkdown,
       discussionHtml: decisions.discussionHtml,
+      discussionMarkdown: decisions.discussionMarkdown,
       isConfidential: scope.confidential,
       version: decisions.version,
     })

@@ -280,6 +280,15 @@ export default function MeetingPage() {
           </>
         ) : null}
       </MeetingFacts>
+      {(meeting.status === "gepubliceerd" || meeting.status === "vergaderd") &&
+      (meeting.isPublic || meeting.seesConfidential) &&
+      !preview ? (
+        <p className="nl-paragraph">
+          <Link className="nl-link" to={`/vergaderingen/${meeting.id}/live`}>
+            Live meekijken: het punt in bespreking en de besluiten tot nu toe
+          </Link>
+        </p>
+      ) : null}
 
       {searchParams.get("aanwezigheid") ? (
         <Alert type="ok">

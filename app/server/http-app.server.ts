@@ -175,7 +175,14 @@ export function createHttpApp({
   app.set("trust proxy", config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false);
   app.use(everyResponse);
   app.use(forwardedHeadersFromTrustedProxies);
-  app.use(compression());
+  // An event stream (a meeting's live view) goes out event by event; compression would hold it back.
+  app.use(
+    compression({
+      filter: (request, response) =>
+        !String(response.getHeader("Content-Type") ?? "").startsWith("text/event-stream") &&
+        compression.filter(request, response),
+    }),
+  );
   if (vite) app.use(vite.middlewares);
   else app.use(staticFiles(clientDir));
   app.use(refuseCrossSitePosts);

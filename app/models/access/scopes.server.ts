@@ -11,8 +11,10 @@ import {
   meetings,
   newsletterEditions,
   people,
+  personalNotes,
   planGoals,
   plannedTopics,
+  writtenProcedures,
 } from "../../../db/schema";
 import { canManageProgrammes, hasRole } from "~/auth/permissions";
 import { getDb } from "~/lib/db.server";
@@ -122,17 +124,30 @@ export function visibleDocuments(viewer: Viewer, contentViewer: Viewer = viewer)
  * Decisions: in a visible meeting, on a list that is vastgesteld unless the viewer is an insider, and
  * besloten decisions (or those on a besloten item) for insiders only.
  */
-function decisionRule(viewer: Viewer): SQL | undefined {
+function decisionRule(viewer: Viewer, { live = false } = {}): SQL | undefined {
   if (seesEverything(viewer)) return undefined;
   const inside = seesInsideSql(viewer, meetings.bodyId);
   return and(
     meetingRule(viewer),
-    or(eq(decisionLists.status, "vastgesteld"), inside),
+    // Following a public meeting live, everyone hears its decisions as they are taken (docs/decisions/030).
+    or(eq(decisionLists.status, "vastgesteld"), inside, live ? eq(meetings.isPublic, true) : undefined),
     or(and(eq(decisions.isConfidential, false), eq(agendaItems.isConfidential, false)), inside),
   );
 }
 
+/**
+ * Decisions as the live view of a meeting shows them: as visibleDecisions, and besides, to everyone,
+ * those of a public meeting's public items while its list is still a concept (said aloud in public).
+ */
+export function visibleLiveDecisions(viewer: Viewer) {
+  return decisionsScope(viewer, { live: true }, "visible_live_decisions");
+}
+
 export function visibleDecisions(viewer: Viewer) {
+  return decisionsScope(viewer, { live: false }, "visible_decisions");
+}
+
+function decisionsScope<N extends string>(viewer: Viewer, options: { live: boolean }, name: N) {
   return getDb()
     .select({
       id: decisions.id,
@@ -145,8 +160,8 @@ export function visibleDecisions(viewer: Viewer) {
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .leftJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
-    .where(decisionRule(viewer))
-    .as("visible_decisions");
+    .where(decisionRule(viewer, options))
+    .as(name);
 }
 
 /**
@@ -285,4 +300,87 @@ export function visibleGoalLinks(viewer: Viewer) {
           ),
     )
     .as("visible_goal_links");
+}
+
+/**
+ * Personal notes: their author's, and a note its author shared for the insiders of the item's body;
+ * the beheerder reads no one's notes. Only where the viewer may read the item (and the paper) at all.
+ */
+export function visibleNotes(viewer: Viewer) {
+  const db = getDb();
+  if (!viewer)
+    return db
+      .select({ id: personalNotes.id, own: sql<boolean>`0`.mapWith(Boolean).as("own") })
+      .from(personalNotes)
+      .where(sql`0`)
+      .as("visible_notes");
+  const own = eq(personalNotes.authorUserId, viewer.userId);
+  const paperReadable = or(
+    isNull(personalNotes.documentId),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(documents)
+        .where(
+          and(
+            eq(documents.id, personalNotes.documentId),
+            papersRule(viewer),
+            or(eq(documents.isConfidential, false), seesInsideSql(viewer, meetings.bodyId)),
+          ),
+        ),
+    ),
+  );
+  return db
+    .select({ id: personalNotes.id, own: sql<boolean>`(${own})`.mapWith(Boolean).as("own") })
+    .from(personalNotes)
+    .innerJoin(agendaItems, eq(agendaItems.id, personalNotes.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(
+      and(
+        or(own, and(eq(personalNotes.isShared, true), seesInsideSql(viewer, meetings.bodyId))),
+        meetingRule(viewer),
+        itemContentRule(viewer),
+        paperReadable,
+      ),
+    )
+    .as("visible_notes");
+}
+
+/**
+ * The meeting whose besluitenlijst lists a closed written procedure under "Schriftelijk besloten": the
+ * body's first meeting (not cancelled) after the procedure closed.
+ */
+export const listingMeetingIdSql = sql<
+  number | null
+>`(select m.id from ${meetings} m where m.body_id = ${writtenProcedures.bodyId} and m.status != 'geannuleerd' and m.starts_at > ${writtenProcedures.closedAt} order by m.starts_at limit 1)`;
+
+/**
+ * Written procedures: every one of the body for its insiders (they answer them); for anyone else a
+ * closed one that is not besloten, once the besluitenlijst that lists it is vastgesteld and visible
+ * to them, as a decision on that list would be.
+ */
+export function visibleWrittenProcedures(viewer: Viewer) {
+  const db = getDb();
+  const publicWhenListed = and(
+    eq(writtenProcedures.isConfidential, false),
+    eq(writtenProcedures.status, "gesloten"),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(meetings)
+        .innerJoin(decisionLists, eq(decisionLists.meetingId, meetings.id))
+        .where(
+          and(
+            sql`${meetings.id} = ${listingMeetingIdSql}`,
+            eq(decisionLists.status, "vastgesteld"),
+            meetingRule(viewer),
+          ),
+        ),
+    ),
+  );
+  return db
+    .select({ id: writtenProcedures.id })
+    .from(writtenProcedures)
+    .where(seesEverything(viewer) ? undefined : or(seesInsideSql(viewer, writtenProcedures.bodyId), publicWhenListed))
+    .as("visible_written_procedures");
 }
