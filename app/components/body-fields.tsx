@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { bodyKindLabels, bodyKinds, wooFootingLabels, wooFootings } from "~/lib/vocabulary";
+import { bodyKindLabels, bodyKinds, wooFootingLabels, wooFootings, writtenRuleLabels, writtenRules } from "~/lib/vocabulary";
 import { SelectField, TextAreaField, TextField } from "./form";
 
 type Fields = Record<string, FieldMetadata<any, any, any>>;
@@ -39,6 +39,18 @@ export function BodyFields({ fields, parents }: { fields: Fields; parents: { id:
         label="Openbaarmaking (Woo)"
         description="Bepaalt in welke informatiecategorie de openbare stukken naar de Woo-index gaan. Van een dagelijks bestuur zijn de agenda en de vastgestelde besluitenlijst openbaar, ook van een besloten vergadering; de stukken van een besloten vergadering blijven besloten."
         options={wooFootings.map((footing) => ({ value: footing, label: wooFootingLabels[footing] }))}
+      />
+      <SelectField
+        field={fields.writtenRule}
+        label="Schriftelijk besluiten"
+        description="Hoe een schriftelijke ronde tussen twee vergaderingen wordt beslist. Een lopende ronde houdt de regel van het moment van uitzetten."
+        options={writtenRules.map((rule) => ({ value: rule, label: writtenRuleLabels[rule] }))}
+      />
+      <TextField
+        field={fields.writtenQuorumPercent}
+        label="Quorum bij een meerderheid (procent van de leden)"
+        inputMode="numeric"
+        description="Alleen bij ‘meerderheid’: zoveel procent van de leden moet antwoorden (onthouden telt mee)."
       />
       <TextField field={fields.activeFrom} label="Actief sinds" type="date" />
       <TextAreaField

@@ -281,6 +281,7 @@ export async function buildDecisionListDocx(list: DecisionListDocument): Promise
       const decisionParagraphs = item.decisions.flatMap((d) => [
         text(`${d.reference}: ${d.outcomeLabel}${d.isConfidential ? ` — ${CONFIDENTIAL_MARK}` : ""}`, true),
         ...proposalLines(d.textHtml).map((line) => text(line)),
+        ...(d.discussionHtml ? [text("Verslag:", true)] : []),
         ...proposalLines(d.discussionHtml).map((line) => text(line)),
         ...d.commitments.map((c) => text(`${commitmentLabel(c.who)}: ${c.description}${c.due ? ` (${c.due})` : ""}`)),
         ...d.history.map((previous) => text(`Gewijzigd bij vaststelling; oorspronkelijke tekst: ${previous}`)),
@@ -307,6 +308,25 @@ export async function buildDecisionListDocx(list: DecisionListDocument): Promise
   const header = list.facts.map(([label, value]) => [label.toUpperCase(), value] as [string, string]);
   const note = [list.adoption, list.hiddenNote].filter(Boolean).join(" ");
   const reviews = list.actionList?.reviews ?? [];
+  const heading2 = (title: string) =>
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      spacing: { before: 360, after: 120 },
+      children: [new TextRun({ text: title, bold: true, font, size: 24 })],
+    });
+  const plain = (line: string, bold = false) =>
+    new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: line, bold, font, size: 20 })] });
+  const written = list.written.length
+    ? [
+        heading2("Schriftelijk besloten"),
+        ...list.written.flatMap((w) => [
+          plain(`${w.reference}: ${w.title} — ${w.outcomeLabel}${w.isConfidential ? ` — ${CONFIDENTIAL_MARK}` : ""}`, true),
+          plain(`Gesloten op ${w.closedOn}. ${w.tally}.`),
+          ...proposalLines(w.proposalHtml).map((line) => plain(line)),
+          ...w.answers.map((line) => plain(line)),
+        ]),
+      ]
+    : [];
   const actionList = reviews.length
     ? [
         new Paragraph({
@@ -333,7 +353,7 @@ export async function buildDecisionListDocx(list: DecisionListDocument): Promise
     header,
     note,
     rows,
-    actionList,
+    [...written, ...actionList],
   );
 }
 

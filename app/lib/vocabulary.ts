@@ -276,6 +276,7 @@ export const writtenStatusLabels: Record<WrittenStatus, string> = {
   gesloten: "Gesloten",
   ingetrokken: "Ingetrokken",
 };
+export const writtenStatusTones = { open: "warning", gesloten: "safe", ingetrokken: "neutral" } as const;
 
 export const writtenOutcomes = ["aangenomen", "verworpen", "geen-quorum"] as const;
 export type WrittenOutcome = (typeof writtenOutcomes)[number];

@@ -7,7 +7,7 @@ import type { Viewer } from "~/auth/viewer";
 import { getDb } from "~/lib/db.server";
 import { todayIso } from "~/lib/format";
 import { renderMarkdown } from "~/lib/markdown.server";
-import type { BodyKind, WooFooting } from "~/lib/vocabulary";
+import type { BodyKind, WooFooting, WrittenRule } from "~/lib/vocabulary";
 import { change, withCapability } from "./access/change.server";
 import { RuleError } from "./errors";
 import { listCurrentMembers, membershipCurrentOn } from "./memberships.server";
@@ -95,6 +95,8 @@ export function getBodyBySlug({ viewer, slug }: { viewer: Viewer; slug: string }
       ...summaryColumns,
       purposeHtml: bodies.purposeHtml,
       meetingFrequency: bodies.meetingFrequency,
+      writtenRule: bodies.writtenRule,
+      writtenQuorumPercent: bodies.writtenQuorumPercent,
     })
     .from(bodies)
     .where(eq(bodies.slug, slug))
@@ -137,6 +139,9 @@ export type BodyInput = {
   sortOrder?: number;
   /** Under which article of the Woo its public records are published; article 3.1 unless said. */
   wooFooting?: WooFooting;
+  /** How a written procedure of the body is decided; "tenzij bezwaar" unless said. */
+  writtenRule?: WrittenRule;
+  writtenQuorumPercent?: number;
 };
 
 function auditView(body: Record<string, unknown>) {

@@ -2,10 +2,17 @@ import { commitmentOwner } from "~/lib/commitment-owner";
 import type { Viewer } from "~/auth/viewer";
 import { describeAttendance } from "~/lib/attendance-lines";
 import { amsterdamDateAndTime, formatDate, formatDay, formatTime } from "~/lib/format";
-import { actionReviewResultLabels, agendaSectionLabels, decisionOutcomeLabels } from "~/lib/vocabulary";
+import {
+  actionReviewResultLabels,
+  agendaSectionLabels,
+  decisionOutcomeLabels,
+  writtenAnswerLabels,
+  writtenOutcomeLabels,
+} from "~/lib/vocabulary";
 import { getMeetingActionList } from "./action-lists.server";
 import { listAttendance } from "./attendance.server";
 import { getDecisionList } from "./decisions.server";
+import { listWrittenDecisionsForMeeting } from "./written-procedures.server";
 
 type VisibleList = Extract<NonNullable<ReturnType<typeof getDecisionList>>, { visible: true }>;
 
@@ -60,9 +67,26 @@ export function composeDecisionList({ viewer, list }: { viewer: Viewer; list: Vi
           })),
       })),
     }));
-  const containsConfidential = sections.some(({ items }) =>
-    items.some((item) => item.isConfidential || item.decisions.some((d) => d.isConfidential)),
-  );
+  // Decided in writing since the previous meeting: listed here for adoption with the rest.
+  const written = listWrittenDecisionsForMeeting({ viewer, meetingId: meeting.id }).map((procedure) => ({
+    id: procedure.id,
+    reference: procedure.reference,
+    title: procedure.title,
+    outcomeLabel: writtenOutcomeLabels[procedure.outcome ?? "geen-quorum"],
+    isConfidential: procedure.isConfidential,
+    proposalHtml: procedure.proposalHtml,
+    closedOn: procedure.closedAt ? formatDate(formatDayIso(procedure.closedAt)) : "",
+    tally: `${writtenAnswerLabels.instemmen}: ${procedure.tally.instemmen}, ${writtenAnswerLabels["niet-instemmen"].toLowerCase()}: ${procedure.tally["niet-instemmen"]}, ${writtenAnswerLabels.onthouden.toLowerCase()}: ${procedure.tally.onthouden}, geen antwoord: ${procedure.tally.geen}`,
+    // Names with answers for the members; the public reads the count.
+    answers: (procedure.answers ?? []).map(
+      (a) => `${a.name}: ${a.answer ? writtenAnswerLabels[a.answer].toLowerCase() : "geen antwoord"}${a.remark ? ` — ${a.remark}` : ""}`,
+    ),
+  }));
+  const containsConfidential =
+    written.some((w) => w.isConfidential) ||
+    sections.some(({ items }) =>
+      items.some((item) => item.isConfidential || item.decisions.some((d) => d.isConfidential)),
+    );
   // The actielijst as discussed is for the members of the body only.
   const actionList = getMeetingActionList({ viewer, meetingId: meeting.id });
   return {
@@ -83,6 +107,7 @@ export function composeDecisionList({ viewer, list }: { viewer: Viewer; list: Vi
     containsConfidential,
     facts,
     sections,
+    written,
     actionList: actionList
       ? {
           canProcess: actionList.canProcess,

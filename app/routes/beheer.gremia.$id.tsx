@@ -149,6 +149,8 @@ export default function AdminBody() {
       parentId: body.parentId ? String(body.parentId) : "",
       meetingFrequency: body.meetingFrequency ?? "",
       wooFooting: body.wooFooting,
+      writtenRule: body.writtenRule,
+      writtenQuorumPercent: String(body.writtenQuorumPercent),
       activeFrom: body.activeFrom,
       purposeMarkdown: body.purposeMarkdown,
     },

@@ -237,7 +237,7 @@ export default function MeetingMode() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="start" />
                   <input type="hidden" name="itemId" value={mode.previousItemId} />
-                  <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  <button type="submit" className="nl-button">
                     Vorig punt
                   </button>
                 </Form>
@@ -246,7 +246,7 @@ export default function MeetingMode() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="start" />
                   <input type="hidden" name="itemId" value={item.id} />
-                  <button type="submit" className="utrecht-button utrecht-button--primary-action">
+                  <button type="submit" className="nl-button nl-button--primary">
                     Dit punt in bespreking nemen
                   </button>
                 </Form>
@@ -255,7 +255,7 @@ export default function MeetingMode() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="start" />
                   <input type="hidden" name="itemId" value={mode.nextItemId} />
-                  <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  <button type="submit" className="nl-button">
                     Volgend punt
                   </button>
                 </Form>
@@ -308,7 +308,7 @@ export default function MeetingMode() {
                       isConfidential: decision.isConfidential,
                     }}
                   />
-                  <button type="submit" className="utrecht-button utrecht-button--primary-action">
+                  <button type="submit" className="nl-button nl-button--primary">
                     Opslaan
                   </button>
                 </BackgroundForm>
@@ -337,7 +337,7 @@ export default function MeetingMode() {
                   <input type="hidden" name="decisionId" value={decision.id} />
                   <input type="hidden" name="punt" value={item.id} />
                   <CommitmentFields decisionId={decision.id} people={mode.invitees} reply={reply} />
-                  <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  <button type="submit" className="nl-button">
                     Toezegging vastleggen
                   </button>
                 </BackgroundForm>
@@ -368,7 +368,7 @@ export default function MeetingMode() {
                       isConfidential: item.isConfidential,
                     }}
                   />
-                  <button type="submit" className="utrecht-button utrecht-button--primary-action">
+                  <button type="submit" className="nl-button nl-button--primary">
                     Besluit vastleggen
                   </button>
                 </BackgroundForm>
@@ -397,7 +397,7 @@ export default function MeetingMode() {
                     <input type="hidden" name="intent" value="checkin" />
                     <input type="hidden" name="inviteeId" value={invitee.id} />
                     {item ? <input type="hidden" name="punt" value={item.id} /> : null}
-                    <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                    <button type="submit" className="nl-button">
                       Aanwezig<span className="gremium-visually-hidden">: {invitee.name}</span>
                     </button>
                   </Form>
@@ -419,7 +419,7 @@ export default function MeetingMode() {
       {meeting.status !== "vergaderd" || mode.currentItemId ? (
         <Form method="post">
           <input type="hidden" name="intent" value="close" />
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          <button type="submit" className="nl-button">
             Vergadering sluiten
           </button>
         </Form>

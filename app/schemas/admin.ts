@@ -6,6 +6,7 @@ import {
   organisationKinds,
   userRoles,
   wooFootings,
+  writtenRules,
 } from "~/lib/vocabulary";
 import { email, id, isoDate, newPassword, optionalId, optionalText, requiredText, version } from "./fields";
 
@@ -43,6 +44,13 @@ export const bodySchema = z.object({
   parentId: optionalId,
   meetingFrequency: optionalText(120),
   wooFooting: z.enum(wooFootings, { message: "Kies hoe dit gremium openbaar maakt." }).default("artikel-3-1"),
+  writtenRule: z.enum(writtenRules, { message: "Kies hoe dit gremium schriftelijk besluit." }).default("tenzij-bezwaar"),
+  writtenQuorumPercent: z.coerce
+    .number({ message: "Vul een percentage in, bijvoorbeeld 50." })
+    .int("Vul een heel getal in, bijvoorbeeld 50.")
+    .min(1, "Vul een percentage van 1 tot en met 100 in.")
+    .max(100, "Vul een percentage van 1 tot en met 100 in.")
+    .default(50),
   activeFrom: isoDate("de startdatum"),
   purposeMarkdown: z.string().trim().max(20_000, "Gebruik hooguit 20.000 tekens.").default(""),
 });

@@ -4,7 +4,7 @@ import { agendaSections, attendanceStatuses } from "~/lib/vocabulary";
 import { id, isoDate, optionalText, requiredText, version } from "./fields";
 
 /** A time as people write it (13.30, 13:30, 1330, 9.00), kept as "13:30". */
-const time = (label: string) =>
+export const time = (label: string) =>
   z
     .string({ message: `Vul ${label} in.` })
     .trim()

@@ -111,6 +111,19 @@ describe("the agenda and the besluitenlijst as PDF", () => {
             ],
           },
         ],
+        written: [
+          {
+            id: 1,
+            reference: "SG-2026-S1",
+            title: "Subsidie crisisbedden",
+            outcomeLabel: "Aangenomen",
+            isConfidential: false,
+            proposalHtml: "<p>Instemmen met de subsidie.</p>",
+            closedOn: "1 december 2026",
+            tally: "Instemmen: 3, niet instemmen: 0, onthouden: 1, geen antwoord: 1",
+            answers: ["Jan Smit: instemmen"],
+          },
+        ],
         actionList: null,
       },
       { base },
@@ -121,6 +134,8 @@ describe("the agenda and the besluitenlijst as PDF", () => {
       "H2 B Bespreekstukken",
       "H3 B1. Regionale aanpak",
       "H4 Toelichting",
+      "H2 Schriftelijk besloten",
+      "H3 SG-2026-S1: Subsidie crisisbedden",
     ]);
     expect(pdfStructure(pdf)).toMatch(/^\s*TH\b/m);
   });

@@ -101,6 +101,14 @@ export function buildDecisionListPdf(list: DecisionListDocument, { base }: { bas
           })),
         })),
       })),
+      written: list.written.map((w) => ({
+        heading: `${w.reference}: ${w.title}`,
+        outcome: w.outcomeLabel,
+        confidential: w.isConfidential,
+        summary: `Gesloten op ${w.closedOn}. ${w.tally}.`,
+        proposal: htmlToBlocks(w.proposalHtml, { underLevel: 3, base }),
+        answers: w.answers,
+      })),
       actions: (list.actionList?.reviews ?? []).map((r) => ({ description: r.description, outcome: r.outcome })),
     },
   });
