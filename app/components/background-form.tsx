@@ -89,7 +89,11 @@ export function BackgroundForm({
     };
     setHidden("decisionId", reply.decisionId);
     setHidden("version", reply.version);
-    const time = new Intl.DateTimeFormat("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" }).format(new Date());
+    const time = new Intl.DateTimeFormat("nl-NL", {
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Amsterdam",
+    }).format(new Date());
     setState({ kind: "ok", text: `${reply.message} (${time})` });
     onSaved?.(reply);
   };
@@ -104,12 +108,19 @@ export function BackgroundForm({
       for (const [name, value] of Object.entries(values)) {
         if (["intent", "version", "decisionId", "itemId"].includes(name)) continue;
         const field = element.elements.namedItem(name);
-        if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement || field instanceof HTMLSelectElement) {
+        if (
+          field instanceof HTMLTextAreaElement ||
+          field instanceof HTMLInputElement ||
+          field instanceof HTMLSelectElement
+        ) {
           if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "on";
           else field.value = value;
         }
       }
-      setState({ kind: "waiting", text: "Hersteld van dit apparaat: deze tekst is nog niet opgeslagen. Kies ‘Opslaan’." });
+      setState({
+        kind: "waiting",
+        text: "Hersteld van dit apparaat: deze tekst is nog niet opgeslagen. Kies ‘Opslaan’.",
+      });
     }
     const online = () => {
       if (localStorage.getItem(storageKey) && retry.current) void send();
@@ -145,9 +156,7 @@ export function BackgroundForm({
     >
       {children}
       <div role="status" className="gremium-saved-status" data-save-status={state?.kind ?? ""}>
-        {state ? (
-          <p className={`nl-paragraph gremium-save-${state.kind}`}>{state.text}</p>
-        ) : null}
+        {state ? <p className={`nl-paragraph gremium-save-${state.kind}`}>{state.text}</p> : null}
       </div>
     </form>
   );

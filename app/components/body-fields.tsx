@@ -1,5 +1,12 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { bodyKindLabels, bodyKinds, wooFootingLabels, wooFootings, writtenRuleLabels, writtenRules } from "~/lib/vocabulary";
+import {
+  bodyKindLabels,
+  bodyKinds,
+  wooFootingLabels,
+  wooFootings,
+  writtenRuleLabels,
+  writtenRules,
+} from "~/lib/vocabulary";
 import { SelectField, TextAreaField, TextField } from "./form";
 
 type Fields = Record<string, FieldMetadata<any, any, any>>;

@@ -7,6 +7,7 @@ import { deleteExpiredSessions } from "~/models/sessions.server";
 import { deleteStaleThrottles } from "~/models/throttles.server";
 import { registerBackgroundWork } from "./background-wake.server";
 import { amsterdamDateAndTime, todayIso } from "./format";
+import { remindWrittenProcedures } from "~/models/written-procedures.server";
 import { log } from "./log.server";
 
 /** Reminders go out in the morning, Amsterdam time, once the working day has started. */
@@ -73,6 +74,14 @@ export function startBackgroundWork({ baseUrl, reminders }: { baseUrl: string; r
       run: async (stopping) => {
         const read = await completePaperReadings({ stopping });
         if (read > 0) log.info("stukken gelezen voor tekstversie en toegankelijkheid", { papers: read });
+      },
+    },
+    // A day before a written procedure's deadline, who has not answered gets a reminder.
+    schriftelijk: {
+      everyMs: 5 * 60_000,
+      run: async () => {
+        const reminded = await remindWrittenProcedures({ baseUrl });
+        if (reminded > 0) log.info("herinneringen schriftelijke ronde verstuurd", { members: reminded });
       },
     },
     opruimen: {

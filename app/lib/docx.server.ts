@@ -320,7 +320,10 @@ export async function buildDecisionListDocx(list: DecisionListDocument): Promise
     ? [
         heading2("Schriftelijk besloten"),
         ...list.written.flatMap((w) => [
-          plain(`${w.reference}: ${w.title} — ${w.outcomeLabel}${w.isConfidential ? ` — ${CONFIDENTIAL_MARK}` : ""}`, true),
+          plain(
+            `${w.reference}: ${w.title} — ${w.outcomeLabel}${w.isConfidential ? ` — ${CONFIDENTIAL_MARK}` : ""}`,
+            true,
+          ),
           plain(`Gesloten op ${w.closedOn}. ${w.tally}.`),
           ...proposalLines(w.proposalHtml).map((line) => plain(line)),
           ...w.answers.map((line) => plain(line)),

@@ -58,10 +58,20 @@ export function carryOutMeetingMode({
     switch (input.intent) {
       case "start":
         startItem({ viewer, meetingId, itemId: input.itemId });
-        return { ok: true, intent: input.intent, message: "Het agendapunt is in bespreking.", location: here(input.itemId) };
+        return {
+          ok: true,
+          intent: input.intent,
+          message: "Het agendapunt is in bespreking.",
+          location: here(input.itemId),
+        };
       case "checkin":
         checkInInvitee({ viewer, meetingId, inviteeId: input.inviteeId });
-        return { ok: true, intent: input.intent, message: "Aanwezig gemeld.", location: `${here(values.punt)}#aanwezigheid` };
+        return {
+          ok: true,
+          intent: input.intent,
+          message: "Aanwezig gemeld.",
+          location: `${here(values.punt)}#aanwezigheid`,
+        };
       case "close":
         closeMeeting({ viewer, meetingId });
         return {
@@ -112,8 +122,7 @@ export function carryOutMeetingMode({
         return { ok: true, intent: input.intent, message: "Toezegging vastgelegd.", location: here(values.punt) };
     }
   } catch (error) {
-    if (error instanceof ConflictError)
-      return refused(409, {}, [error.message]);
+    if (error instanceof ConflictError) return refused(409, {}, [error.message]);
     if (error instanceof RuleError) return refused(400, error.fieldErrors);
     throw error;
   }

@@ -9,6 +9,7 @@ export const searchGroups = {
   plan: { label: "Jaarplannen", kinds: ["plan", "plan_chapter", "plan_goal"] },
   planning: { label: "Bestuursagenda", kinds: ["planned_topic"] },
   edition: { label: "Nieuwsbrieven", kinds: ["edition", "newsletter_section"] },
+  note: { label: "Notities", kinds: ["note"] },
 } as const;
 export type SearchGroup = keyof typeof searchGroups;
 export const searchGroupKeys = Object.keys(searchGroups) as SearchGroup[];

@@ -11,7 +11,9 @@ describe("the outcome of a written procedure", () => {
     // 2 of 5 answered: below 50 %.
     expect(outcomeOf("meerderheid", 50, tallyOf(["instemmen", "instemmen", null, null, null]))).toBe("geen-quorum");
     // 3 of 5 answered (one abstains): 2 yes against 0 no.
-    expect(outcomeOf("meerderheid", 50, tallyOf(["instemmen", "instemmen", "onthouden", null, null]))).toBe("aangenomen");
+    expect(outcomeOf("meerderheid", 50, tallyOf(["instemmen", "instemmen", "onthouden", null, null]))).toBe(
+      "aangenomen",
+    );
     // Exactly the quorum, a tie: no majority.
     expect(outcomeOf("meerderheid", 50, tallyOf(["instemmen", "niet-instemmen", null, null]))).toBe("verworpen");
     expect(outcomeOf("meerderheid", 50, tallyOf([]))).toBe("geen-quorum");

@@ -79,7 +79,8 @@ export function composeDecisionList({ viewer, list }: { viewer: Viewer; list: Vi
     tally: `${writtenAnswerLabels.instemmen}: ${procedure.tally.instemmen}, ${writtenAnswerLabels["niet-instemmen"].toLowerCase()}: ${procedure.tally["niet-instemmen"]}, ${writtenAnswerLabels.onthouden.toLowerCase()}: ${procedure.tally.onthouden}, geen antwoord: ${procedure.tally.geen}`,
     // Names with answers for the members; the public reads the count.
     answers: (procedure.answers ?? []).map(
-      (a) => `${a.name}: ${a.answer ? writtenAnswerLabels[a.answer].toLowerCase() : "geen antwoord"}${a.remark ? ` — ${a.remark}` : ""}`,
+      (a) =>
+        `${a.name}: ${a.answer ? writtenAnswerLabels[a.answer].toLowerCase() : "geen antwoord"}${a.remark ? ` — ${a.remark}` : ""}`,
     ),
   }));
   const containsConfidential =

@@ -262,6 +262,7 @@ export function listCurrentVersionsForMeeting({
   return getDb()
     .select({
       agendaItemId: documents.agendaItemId,
+      documentId: documents.id,
       title: documents.title,
       kind: documents.kind,
       isConfidential: scope.confidential,

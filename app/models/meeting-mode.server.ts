@@ -37,7 +37,8 @@ export function getMeetingMode({ viewer, meetingId, itemId }: { viewer: Viewer; 
     .where(eq(meetings.id, meetingId))
     .get()!;
   const items = meeting.sections.flatMap((section) => section.items);
-  const shown = items.find((item) => item.id === itemId) ?? items.find((item) => item.id === state.currentItemId) ?? items[0];
+  const shown =
+    items.find((item) => item.id === itemId) ?? items.find((item) => item.id === state.currentItemId) ?? items[0];
   const index = shown ? items.indexOf(shown) : -1;
   const list = getDecisionList({ viewer, meetingId });
   const decisions = list?.visible ? list.decisions.filter((d) => d.agendaItemId === shown?.id) : [];
@@ -154,7 +155,15 @@ export function startItem({
  * Closes the meeting in meeting mode: no item is under discussion any more and the meeting is
  * vergaderd. The concept besluitenlijst stays open for corrections until a next meeting adopts it.
  */
-export function closeMeeting({ viewer, meetingId, now = Date.now() }: { viewer: Viewer; meetingId: number; now?: number }) {
+export function closeMeeting({
+  viewer,
+  meetingId,
+  now = Date.now(),
+}: {
+  viewer: Viewer;
+  meetingId: number;
+  now?: number;
+}) {
   change({
     viewer,
     load: () => meetingForChange(getDb(), meetingId),

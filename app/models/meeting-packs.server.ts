@@ -12,6 +12,7 @@ import { kindLabels, kindOfContentType } from "~/lib/file-types";
 import { buildMeetingPack, type PackDocument, type PackInput } from "~/lib/pdf/meeting-pack.server";
 import { listCurrentVersionsForMeeting, storagePath } from "./documents.server";
 import { getMeeting } from "./meetings.server";
+import { listOwnNotesForMeeting } from "./notes.server";
 
 // A meeting's papers as one PDF. What goes in is read through the same rules as the meeting page
 // (getMeeting, the document query), so a reader's pack holds exactly what that reader may see. The
@@ -22,8 +23,11 @@ import { getMeeting } from "./meetings.server";
 
 /** Raised when the layout of the pack changes, so packs built by older code are not served. */
 const PACK_FORMAT = 3;
-/** Packs kept per meeting (the members', the public and a concept variant or two); older ones go. */
-const KEEP_PER_MEETING = 4;
+/**
+ * Packs kept per meeting (the members', the public, a concept variant or two, and the personal packs of
+ * members with notes); older ones go, and are built again when asked for.
+ */
+const KEEP_PER_MEETING = 8;
 
 export type PackStatus =
   | { status: "klaar"; path: string; fileName: string }
@@ -68,6 +72,18 @@ export function getPackContents({ viewer, meetingId, baseUrl, asPublic = false }
     if (fileKind === "png" || fileKind === "jpeg") return { ...base, kind: "image", path, format: fileKind, fileName };
     return { ...base, kind: "file", fileName, typeLabel: fileTypeLabel(version.contentType) };
   };
+  // The reader's own notes go into their own pack only: the fingerprint then differs from everyone's.
+  const notes = asPublic ? [] : listOwnNotesForMeeting({ viewer, meetingId });
+  const noteDocument = (note: (typeof notes)[number]): PackDocument => {
+    const paper = note.documentId ? versions.find((v) => v.documentId === note.documentId) : undefined;
+    return {
+      kind: "note",
+      title: paper ? `Mijn notitie bij ‘${paper.title}’` : "Mijn notitie",
+      isConfidential: false,
+      url: `${baseUrl}/vergaderingen/${meetingId}/notities#notitie-${note.id}`,
+      html: note.textHtml,
+    };
+  };
   const input: PackInput = {
     meeting: {
       bodyName: meeting.bodyName,
@@ -86,7 +102,10 @@ export function getPackContents({ viewer, meetingId, baseUrl, asPublic = false }
         presenter: item.presenter,
         proposalHtml: item.proposalHtml,
         isConfidential: item.isConfidential,
-        documents: versions.filter((version) => version.agendaItemId === item.id).map(document),
+        documents: [
+          ...versions.filter((version) => version.agendaItemId === item.id).map(document),
+          ...notes.filter((note) => note.agendaItemId === item.id).map(noteDocument),
+        ],
       })),
   };
   // Version ids stand for the file contents: a new version is a new id.
@@ -103,7 +122,7 @@ export function getPackContents({ viewer, meetingId, baseUrl, asPublic = false }
     },
     input,
     fingerprint,
-    fileName: `stukken-${meeting.bodySlug}-${date}${meeting.seesConfidential ? "" : "-openbaar"}.pdf`,
+    fileName: `stukken-${meeting.bodySlug}-${date}${meeting.seesConfidential ? "" : "-openbaar"}${notes.length ? "-met-mijn-notities" : ""}.pdf`,
     documentCount: versions.length,
   };
 }

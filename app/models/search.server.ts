@@ -12,6 +12,7 @@ import {
   newsletterEditions,
   newsletterSections,
   objectives,
+  personalNotes,
   planChapters,
   planGoals,
   plannedTopics,
@@ -30,6 +31,7 @@ import {
   visibleEditions,
   visibleItems,
   visibleMeetings,
+  visibleNotes,
   visiblePlans,
   visibleTopics,
 } from "./access/scopes.server";
@@ -97,6 +99,8 @@ function visibility(viewer: Viewer): SQL {
     programme: sql`1`,
     objective: sql`1`,
     plan: inScope(plans),
+    // A note is found by its author, and a shared one by the body's members: never by anyone else.
+    note: inScope(visibleNotes(viewer)),
     planned_topic: inScope(visibleTopics(viewer)),
     plan_chapter: ofVisiblePlan(planChapters),
     plan_goal: ofVisiblePlan(planGoals),
@@ -252,7 +256,16 @@ function linksOf(hits: { kind: string; recordId: number }[]): Map<string, Link> 
         .where(inArray(documents.id, ids("document")))
         .all()
     : [];
+  const noteRows = some("note")
+    ? db
+        .select({ id: personalNotes.id, itemId: agendaItems.id, meetingId: agendaItems.meetingId })
+        .from(personalNotes)
+        .innerJoin(agendaItems, eq(agendaItems.id, personalNotes.agendaItemId))
+        .where(inArray(personalNotes.id, ids("note")))
+        .all()
+    : [];
   const context = meetingsOf([
+    ...noteRows.map((r) => r.meetingId),
     ...ids("meeting"),
     ...itemRows.map((r) => r.meetingId),
     ...decisionRows.map((r) => r.meetingId),
@@ -279,6 +292,11 @@ function linksOf(hits: { kind: string; recordId: number }[]): Map<string, Link> 
       href: `/stukken/${row.versionId}`,
       context: `Stuk bij agendapunt ${itemNumber(row.meetingId, row.itemId)} · ${meetingLabel(row.meetingId)}`,
       itemHref: itemAnchor(row.meetingId, row.itemId),
+    });
+  for (const row of noteRows)
+    put("note", row.id, {
+      href: `/vergaderingen/${row.meetingId}/notities#notitie-${row.id}`,
+      context: `Notitie bij agendapunt ${itemNumber(row.meetingId, row.itemId)} · ${meetingLabel(row.meetingId)}`,
     });
   if (some("action"))
     for (const row of db

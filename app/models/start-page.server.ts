@@ -12,6 +12,8 @@ import { visibleMeetings, visibleTopics } from "./access/scopes.server";
 import { listMyActions } from "./actions.server";
 import { listDocumentsForMeeting } from "./documents.server";
 import { getNewsletterTasks } from "./newsletters.server";
+import { listOwnNotesForComingMeetings } from "./notes.server";
+import { listProceduresAwaitingAnswer } from "./written-procedures.server";
 
 // The start page of a signed-in person (/mijn): what is next for them, in their own bodies, and for
 // the secretariaat and the kwartiermaker what waits for them. Everything is read through the scopes,
@@ -211,6 +213,8 @@ export function getStartPage({
     actions: listMyActions({ viewer, now }).running,
     conceptLists: conceptListsOf(viewer, bodyIds, now),
     topics: myTopics(viewer),
+    notes: listOwnNotesForComingMeetings({ viewer, now }),
+    procedures: listProceduresAwaitingAnswer({ viewer }),
     secretariat: managesAny ? secretariatTasks(viewer, now) : null,
     newsletter: canManageProgrammes(viewer) ? getNewsletterTasks({ viewer }) : null,
   };

@@ -684,3 +684,31 @@ export async function remindWrittenProcedures({ baseUrl, now = Date.now() }: { b
   }
   return sent;
 }
+
+/** Open procedures that still wait for this member's answer, for their start page. */
+export function listProceduresAwaitingAnswer({ viewer }: { viewer: Viewer }) {
+  if (!viewer) return [];
+  const scope = visibleWrittenProcedures(viewer);
+  return getDb()
+    .select({
+      id: writtenProcedures.id,
+      reference: writtenProcedures.reference,
+      title: writtenProcedures.title,
+      deadlineAt: writtenProcedures.deadlineAt,
+      bodySlug: bodies.slug,
+      bodyName: bodies.name,
+    })
+    .from(writtenProcedureAnswers)
+    .innerJoin(writtenProcedures, eq(writtenProcedures.id, writtenProcedureAnswers.procedureId))
+    .innerJoin(scope, eq(scope.id, writtenProcedures.id))
+    .innerJoin(bodies, eq(bodies.id, writtenProcedures.bodyId))
+    .where(
+      and(
+        eq(writtenProcedureAnswers.personId, viewer.personId),
+        isNull(writtenProcedureAnswers.answer),
+        eq(writtenProcedures.status, "open"),
+      ),
+    )
+    .orderBy(asc(writtenProcedures.deadlineAt))
+    .all();
+}

@@ -36,7 +36,12 @@ export default function NewBody() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { activeFrom: today, wooFooting: "artikel-3-1", writtenRule: "tenzij-bezwaar", writtenQuorumPercent: "50" },
+    defaultValue: {
+      activeFrom: today,
+      wooFooting: "artikel-3-1",
+      writtenRule: "tenzij-bezwaar",
+      writtenQuorumPercent: "50",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: bodySchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

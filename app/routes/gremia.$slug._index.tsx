@@ -101,6 +101,10 @@ export default function BodyPage() {
         ·{" "}
         <Link className="nl-link" to={`/gremia/${body.slug}/planning`}>
           Bestuursagenda
+        </Link>{" "}
+        ·{" "}
+        <Link className="nl-link" to={`/gremia/${body.slug}/schriftelijk`}>
+          Schriftelijke rondes
         </Link>
       </p>
 

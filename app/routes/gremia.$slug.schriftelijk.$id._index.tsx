@@ -73,7 +73,13 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const here = `/gremia/${params.slug}/schriftelijk/${id}`;
   try {
     if (input.intent === "answer") {
-      answerWrittenProcedure({ viewer, id, answer: input.answer, remark: input.remark, expectedVersion: input.version });
+      answerWrittenProcedure({
+        viewer,
+        id,
+        answer: input.answer,
+        remark: input.remark,
+        expectedVersion: input.version,
+      });
       return redirect(`${here}?beantwoord=1`);
     }
     if (input.intent === "close") {
@@ -93,14 +99,20 @@ export default function WrittenProcedurePage() {
   const [params] = useSearchParams();
   const [answerForm, answerFields] = useForm({
     id: "answer",
-    lastResult: lastResult && "initialValue" in lastResult && lastResult.initialValue?.intent === "answer" ? lastResult : undefined,
+    lastResult:
+      lastResult && "initialValue" in lastResult && lastResult.initialValue?.intent === "answer"
+        ? lastResult
+        : undefined,
     defaultValue: { answer: procedure.ownAnswer?.answer ?? "", remark: procedure.ownAnswer?.remark ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
   });
   const [manageForm] = useForm({
     id: "manage",
-    lastResult: lastResult && "initialValue" in lastResult && lastResult.initialValue?.intent !== "answer" ? lastResult : undefined,
+    lastResult:
+      lastResult && "initialValue" in lastResult && lastResult.initialValue?.intent !== "answer"
+        ? lastResult
+        : undefined,
   });
   const answering = procedure.status === "open" && procedure.ownAnswer && now <= procedure.deadlineAt;
   const asked = Object.values(procedure.tally).reduce((sum, n) => sum + n, 0);
@@ -155,8 +167,8 @@ export default function WrittenProcedurePage() {
         <dd>{rule}</dd>
         <dt>Antwoorden</dt>
         <dd>
-          {writtenAnswers.map((answer) => `${writtenAnswerLabels[answer]}: ${procedure.tally[answer]}`).join(", ")}; nog geen
-          antwoord: {procedure.tally.geen} (van {asked})
+          {writtenAnswers.map((answer) => `${writtenAnswerLabels[answer]}: ${procedure.tally[answer]}`).join(", ")}; nog
+          geen antwoord: {procedure.tally.geen} (van {asked})
         </dd>
       </dl>
       {procedure.listingMeetingId && procedure.status === "gesloten" ? (

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, ConfidentialNotice } from "~/components/alert";
 import { Button, FormErrors, SelectField, TextAreaField } from "~/components/form";
+import { assertSameOrigin } from "~/auth/csrf.server";
 import { formatDateTime } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { pageRoute } from "~/lib/responses.server";
@@ -23,10 +24,15 @@ export const meta: MetaFunction = () => [
 
 export const loader = pageRoute(async ({ params }: LoaderFunctionArgs) => {
   const procedure = getProcedureByLink({ token: params.token ?? "", slug: params.slug ?? "" });
-  return { procedure: procedure ? { ...procedure, ruleText: ruleSentence(procedure.rule, procedure.quorumPercent) } : null, slug: params.slug ?? "", now: Date.now() };
+  return {
+    procedure: procedure ? { ...procedure, ruleText: ruleSentence(procedure.rule, procedure.quorumPercent) } : null,
+    slug: params.slug ?? "",
+    now: Date.now(),
+  };
 });
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
+  assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: answerByLinkSchema });
   if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
   try {

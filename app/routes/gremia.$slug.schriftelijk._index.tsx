@@ -38,7 +38,11 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       deadlineAt: procedure.deadlineAt,
       status: procedure.status,
       outcome: procedure.outcome,
-      asked: procedure.tally.instemmen + procedure.tally["niet-instemmen"] + procedure.tally.onthouden + procedure.tally.geen,
+      asked:
+        procedure.tally.instemmen +
+        procedure.tally["niet-instemmen"] +
+        procedure.tally.onthouden +
+        procedure.tally.geen,
       waiting: procedure.tally.geen,
       ownAnswer: procedure.ownAnswer?.answer ?? null,
       askedYou: procedure.ownAnswer !== null,
@@ -109,7 +113,9 @@ export default function WrittenProcedures() {
                 </Link>
               </h2>
               <p className="nl-paragraph">
-                <StatusBadge tone={writtenStatusTones[procedure.status]}>{writtenStatusLabels[procedure.status]}</StatusBadge>{" "}
+                <StatusBadge tone={writtenStatusTones[procedure.status]}>
+                  {writtenStatusLabels[procedure.status]}
+                </StatusBadge>{" "}
                 {procedure.isConfidential ? "besloten; " : ""}
                 {procedure.status === "open"
                   ? `termijn tot ${formatDateTime(procedure.deadlineAt)}; ${procedure.asked - procedure.waiting} van ${procedure.asked} leden hebben geantwoord`

@@ -256,6 +256,50 @@ export default function StartPage() {
       <Section id="vergaderingen" title="Mijn komende vergaderingen">
         <MyMeetings meetings={page.meetings} marksSince={page.marksSince} />
       </Section>
+      {page.procedures.length ? (
+        <Section id="schriftelijk" title="Schriftelijke rondes: uw antwoord gevraagd">
+          <ul className="gremium-meetings">
+            {page.procedures.map((procedure) => (
+              <li key={procedure.id}>
+                <Link
+                  className="nl-link gremium-meetings__date"
+                  to={`/gremia/${procedure.bodySlug}/schriftelijk/${procedure.id}`}
+                >
+                  {procedure.reference}: {procedure.title}
+                </Link>
+                <span className="gremium-muted">
+                  {procedure.bodyName} · antwoord uiterlijk {formatDateTime(procedure.deadlineAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {page.notes.length ? (
+        <Section id="notities" title="Mijn notities voor komende vergaderingen">
+          {page.notes.map((meeting) => (
+            <div key={meeting.meetingId}>
+              <h3 className="nl-heading nl-heading--level-3">
+                <Link className="nl-link" to={`/vergaderingen/${meeting.meetingId}/notities`}>
+                  {meeting.label}
+                </Link>
+              </h3>
+              <ul className="gremium-plain-list">
+                {meeting.notes.map((note) => (
+                  <li key={note.id}>
+                    <strong>
+                      {note.item}
+                      {note.onPaper ? " (bij een stuk)" : ""}
+                      {note.isShared ? " — gedeeld met de leden" : ""}
+                    </strong>
+                    <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: note.textHtml }} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </Section>
+      ) : null}
       <Section id="acties" title="Mijn lopende acties">
         {page.actions.length ? (
           <p className="nl-paragraph">

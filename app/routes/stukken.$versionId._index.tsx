@@ -6,6 +6,7 @@ import { refuseClosedRecord } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { formatDateTime, formatDay } from "~/lib/format";
 import { getDocumentVersion } from "~/models/documents.server";
+import { listNotesForPaper } from "~/models/notes.server";
 import { pageRoute } from "~/lib/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,11 +19,22 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
   const document = getDocumentVersion({ viewer, versionId });
   if (!document) refuseClosedRecord(request, viewer, { kind: "version", id: versionId }, "Dit stuk bestaat niet.");
   const { path: _path, sha256: _sha, ...visible } = document;
-  return { document: visible };
+  return {
+    document: visible,
+    notes: viewer
+      ? listNotesForPaper({ viewer, documentId: document.documentId }).map((note) => ({
+          id: note.id,
+          own: note.own,
+          authorName: note.authorName,
+          isShared: note.isShared,
+          textHtml: note.textHtml,
+        }))
+      : null,
+  };
 });
 
 export default function DocumentPage() {
-  const { document } = useLoaderData<typeof loader>();
+  const { document, notes } = useLoaderData<typeof loader>();
   const latest = document.versions[0];
   return (
     <>
@@ -65,6 +77,34 @@ export default function DocumentPage() {
       ) : (
         <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: document.noteHtml ?? "" }} />
       )}
+      {notes ? (
+        <section aria-labelledby="notities">
+          <h2 id="notities" className="nl-heading nl-heading--level-2">
+            Notities bij dit stuk
+          </h2>
+          {notes.length ? (
+            <ul className="gremium-plain-list">
+              {notes.map((note) => (
+                <li key={note.id}>
+                  <p className="nl-paragraph gremium-muted">
+                    {note.own
+                      ? note.isShared
+                        ? "Van u, gedeeld met de leden"
+                        : "Van u, privé"
+                      : `Van ${note.authorName}, gedeeld`}
+                  </p>
+                  <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: note.textHtml }} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="nl-paragraph">
+            <Link className="nl-link" to={`/vergaderingen/${document.meeting.id}/notities`}>
+              {notes.length ? "Notities bewerken of toevoegen" : "Een notitie maken bij dit stuk"}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       {document.versions.length > 1 ? (
         <>
           <h2 className="nl-heading nl-heading--level-2">Alle versies</h2>

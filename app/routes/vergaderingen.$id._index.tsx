@@ -18,6 +18,7 @@ import { publicUrl } from "~/lib/env.server";
 import { listAttendance } from "~/models/attendance.server";
 import { listDocumentsForMeeting } from "~/models/documents.server";
 import { listHandoffsForItems } from "~/models/handoffs.server";
+import { countNotesForMeeting } from "~/models/notes.server";
 import { countMeetingActions } from "~/models/action-lists.server";
 import { isDomainError } from "~/models/errors";
 import { countAgendaRecipients, mailAgendaToInvitees } from "~/models/meeting-mail.server";
@@ -111,6 +112,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       // Told to those who prepare the meeting, before it is published; readers get the text version.
       accessibilityProblems: meeting.canManage && !preview ? current.accessibilityProblems : null,
     })),
+    noteCount: viewer && !preview ? countNotesForMeeting({ viewer, meetingId: meeting.id }) : null,
     started: Date.now() >= meeting.startsAt,
     ended: Date.now() >= meeting.endsAt,
     url: `${publicUrl()}/vergaderingen/${meeting.id}`,
@@ -193,7 +195,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 const ManageMeeting = lazy(() => import("~/components/manage-meeting"));
 
 export default function MeetingPage() {
-  const { meeting, preview, attendance, started, ended, documents, handoffs, actionList, confirmations } =
+  const { meeting, preview, attendance, started, ended, documents, handoffs, actionList, confirmations, noteCount } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -286,6 +288,15 @@ export default function MeetingPage() {
         <p className="nl-paragraph">
           <Link className="nl-link" to={`/vergaderingen/${meeting.id}/live`}>
             Live meekijken: het punt in bespreking en de besluiten tot nu toe
+          </Link>
+        </p>
+      ) : null}
+      {noteCount !== null ? (
+        <p className="nl-paragraph">
+          <Link className="nl-link" to={`/vergaderingen/${meeting.id}/notities`}>
+            {noteCount
+              ? `Mijn notities bij deze vergadering (${noteCount})`
+              : "Notities maken bij de agendapunten en stukken"}
           </Link>
         </p>
       ) : null}

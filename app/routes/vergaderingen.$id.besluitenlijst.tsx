@@ -156,10 +156,12 @@ function DecisionListBody({ document }: { document: DecisionListDocument }) {
                           <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: d.textHtml }} />
                         ) : null}
                         {d.discussionHtml ? (
-                          <div
-                            className="gremium-prose gremium-muted"
-                            dangerouslySetInnerHTML={{ __html: d.discussionHtml }}
-                          />
+                          <div className="gremium-verslag">
+                            <p className="nl-paragraph">
+                              <strong>Verslag</strong>
+                            </p>
+                            <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: d.discussionHtml }} />
+                          </div>
                         ) : null}
                         {d.commitments.length > 0 ? (
                           <ul>
@@ -188,6 +190,36 @@ function DecisionListBody({ document }: { document: DecisionListDocument }) {
           ))}
         </table>
       </div>
+      {document.written.length ? (
+        <section aria-labelledby="schriftelijk">
+          <h2 id="schriftelijk" className="nl-heading nl-heading--level-2">
+            Schriftelijk besloten
+          </h2>
+          <p className="nl-paragraph">
+            Besloten in een schriftelijke ronde sinds de vorige vergadering; vastgesteld met deze lijst.
+          </p>
+          {document.written.map((w) => (
+            <div key={w.id} className="gremium-decision" id={w.reference}>
+              <h3 className="nl-heading nl-heading--level-3">
+                {w.reference}: {w.title}
+              </h3>
+              <p className="nl-paragraph">
+                <strong>{w.outcomeLabel}</strong>{" "}
+                {w.isConfidential ? <StatusBadge tone="warning">{CONFIDENTIAL_MARK}</StatusBadge> : null} Gesloten op{" "}
+                {w.closedOn}. {w.tally}.
+              </p>
+              <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: w.proposalHtml }} />
+              {w.answers.length ? (
+                <ul>
+                  {w.answers.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
       {document.actionList && (document.actionList.reviews.length > 0 || document.actionList.canProcess) ? (
         <section aria-labelledby="actielijst">
           <h2 id="actielijst" className="nl-heading nl-heading--level-2">

@@ -34,7 +34,9 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
 function announcementOf(before: LiveView, after: LiveView) {
   const parts: string[] = [];
   if (after.current && after.current.number !== before.current?.number)
-    parts.push(`Nu aan de orde: punt ${after.current.number}${after.current.subject ? `, ${after.current.subject}` : ""}.`);
+    parts.push(
+      `Nu aan de orde: punt ${after.current.number}${after.current.subject ? `, ${after.current.subject}` : ""}.`,
+    );
   if (!after.current && before.current) parts.push("Er is geen agendapunt meer in bespreking.");
   const known = new Set(before.decisions.map((d) => d.id));
   for (const decision of after.decisions.filter((d) => !known.has(d.id)))
@@ -98,7 +100,9 @@ export default function Live() {
           </p>
         ) : (
           <p className="nl-paragraph" data-live-current>
-            {live.status === "vergaderd" ? "De vergadering is afgelopen." : "De vergadering is nog niet begonnen of er is geen punt in bespreking."}
+            {live.status === "vergaderd"
+              ? "De vergadering is afgelopen."
+              : "De vergadering is nog niet begonnen of er is geen punt in bespreking."}
           </p>
         )}
       </section>

@@ -206,11 +206,7 @@ export default function MeetingMode() {
           <ol className="gremium-plain-list">
             {mode.items.map((entry) => (
               <li key={entry.id}>
-                <Link
-                  className="nl-link"
-                  to={here(entry.id)}
-                  aria-current={entry.id === item?.id ? "page" : undefined}
-                >
+                <Link className="nl-link" to={here(entry.id)} aria-current={entry.id === item?.id ? "page" : undefined}>
                   {entry.number}. {entry.subject}
                 </Link>
                 {entry.id === mode.currentItemId ? <strong> (in bespreking)</strong> : null}
@@ -319,7 +315,9 @@ export default function MeetingMode() {
                       <li key={commitment.actionId}>
                         {commitment.description}
                         {commitment.personName ? ` — ${commitment.personName}` : ""}
-                        {commitment.dueOn ? `, uiterlijk ${formatDay(Date.parse(`${commitment.dueOn}T12:00:00Z`))}` : ""}
+                        {commitment.dueOn
+                          ? `, uiterlijk ${formatDay(Date.parse(`${commitment.dueOn}T12:00:00Z`))}`
+                          : ""}
                       </li>
                     ))}
                   </ul>
@@ -388,8 +386,7 @@ export default function MeetingMode() {
             {mode.invitees.map((invitee) => (
               <li key={invitee.id}>
                 <span>
-                  {invitee.name}:{" "}
-                  {invitee.attendance ? attendanceStatusLabels[invitee.attendance] : "nog niet gemeld"}
+                  {invitee.name}: {invitee.attendance ? attendanceStatusLabels[invitee.attendance] : "nog niet gemeld"}
                   {invitee.attendanceNote ? ` (${invitee.attendanceNote})` : ""}
                 </span>
                 {invitee.attendance !== "aanwezig" ? (

@@ -44,7 +44,9 @@ export const bodySchema = z.object({
   parentId: optionalId,
   meetingFrequency: optionalText(120),
   wooFooting: z.enum(wooFootings, { message: "Kies hoe dit gremium openbaar maakt." }).default("artikel-3-1"),
-  writtenRule: z.enum(writtenRules, { message: "Kies hoe dit gremium schriftelijk besluit." }).default("tenzij-bezwaar"),
+  writtenRule: z
+    .enum(writtenRules, { message: "Kies hoe dit gremium schriftelijk besluit." })
+    .default("tenzij-bezwaar"),
   writtenQuorumPercent: z.coerce
     .number({ message: "Vul een percentage in, bijvoorbeeld 50." })
     .int("Vul een heel getal in, bijvoorbeeld 50.")

@@ -110,6 +110,7 @@ describe("the access layer (app/models/access/) is the one door", () => {
     "newsletters.server.ts:getContribution": "the token in the link is the credential for one block",
     "subscribers.server.ts:findUnsubscribe": "the token in the link is the credential for one address",
     "password-tokens.server.ts:findPasswordToken": "the token in the link is the credential for one account",
+    "written-procedures.server.ts:getProcedureByLink": "the token in the mailed link is the credential for one answer",
     "sso.server.ts:findSsoProviderForEmail":
       "routes a sign-in by the domain of the typed address; gives only the provider's id and name",
     "second-factors.server.ts:describeSecondFactors":
@@ -136,6 +137,7 @@ describe("the access layer (app/models/access/) is the one door", () => {
   const ownTransactions: Record<string, string> = {
     "reminders.server.ts": "the daily job records a digest it has mailed; no viewer",
     "throttles.server.ts": "counting a guess happens before anyone is signed in, or is checked",
+    "written-procedures.server.ts": "the reminder job gives each waiting member a new link and records it; no viewer",
   };
 
   it("every change goes through the one door: no model opens a transaction of its own", () => {

@@ -16,6 +16,9 @@ import { recordDecision } from "../../app/models/decisions.server";
 import { addDocument } from "../../app/models/documents.server";
 import { createMeeting, publishAgenda } from "../../app/models/meetings.server";
 import { createEdition } from "../../app/models/newsletters.server";
+import { startItem } from "../../app/models/meeting-mode.server";
+import { addNote } from "../../app/models/notes.server";
+import { closeWrittenProcedure, sendWrittenProcedure } from "../../app/models/written-procedures.server";
 import { addTopic } from "../../app/models/planning.server";
 import { createSession } from "../../app/models/sessions.server";
 import { makeMembership, makeViewer } from "../factories";
@@ -29,8 +32,23 @@ import { catalogue, routeFiles, type Samples } from "./route-catalogue";
 // member of its own body, and must appear there on the pages meant to show it. Besides, each body plans a
 // topic that is not besloten itself ("VERBORGEN") for a meeting that is hidden: not public, public but
 // not yet published, and past and not public. A topic follows its meeting: it is as hidden as that.
+// In the stuurgroep, besides: a besloten written procedure ("SCHRIFTELIJK", closed and listed on the
+// audited meeting's besluitenlijst), a note the beheerder shares with the members ("NOTITIE") and one
+// the beheerder keeps private ("LEKPRIVNOTITIE": no reader may ever see it), and the meeting is live
+// with its besloten item under discussion.
 
-const KINDS = ["PUNT", "VOORSTEL", "STUKTITEL", "STUKTEKST", "BESLUIT", "ACTIE", "ONDERWERP", "VERBORGEN"] as const;
+const KINDS = [
+  "PUNT",
+  "VOORSTEL",
+  "STUKTITEL",
+  "STUKTEKST",
+  "BESLUIT",
+  "ACTIE",
+  "ONDERWERP",
+  "VERBORGEN",
+  "SCHRIFTELIJK",
+  "NOTITIE",
+] as const;
 const MARKER = new RegExp(`LEK([A-Z]+?)(${KINDS.join("|")})`, "g");
 
 type Reader = { name: string; cookie: string | null; allowedCodes: string[]; feedToken: string | null };
@@ -175,6 +193,32 @@ beforeAll(async () => {
 
   const member = await makeViewer({ role: "lid", name: "Lid Stuurgroep Audit" });
   makeMembership({ bodyId: sg.body.id, personId: member.personId });
+  const sentAt = Date.parse("2028-03-01T09:00:00Z");
+  const written = await sendWrittenProcedure({
+    viewer: admin,
+    bodyId: sg.body.id,
+    input: {
+      title: `Schriftelijk ${sg.body.code} LEK${sg.body.code}SCHRIFTELIJK`,
+      proposalMarkdown: `Voorstel LEK${sg.body.code}SCHRIFTELIJK.`,
+      isConfidential: true,
+      deadlineAt: Date.parse("2028-03-05T16:00:00Z"),
+    },
+    baseUrl: baseUrl(),
+    now: sentAt,
+  });
+  closeWrittenProcedure({ viewer: admin, id: written.id, expectedVersion: 1, now: Date.parse("2028-03-06T09:00:00Z") });
+  addNote({
+    viewer: admin,
+    agendaItemId: sg.open.id,
+    input: { textMarkdown: `Gedeeld LEK${sg.body.code}NOTITIE`, isShared: true },
+  });
+  addNote({
+    viewer: admin,
+    agendaItemId: sg.open.id,
+    documentId: sg.document.id,
+    input: { textMarkdown: "Privé LEKPRIVNOTITIE", isShared: false },
+  });
+  startItem({ viewer: admin, meetingId: sg.meetingId, itemId: sg.confidential.id });
   const outsider = await makeViewer({ role: "lid", name: "Lid Elders Audit" });
   makeMembership({ bodyId: other.body.id, personId: outsider.personId });
   const withBodies = (viewer: SignedInViewer, bodyIds: number[]) => ({ ...viewer, memberBodyIds: bodyIds });
@@ -208,6 +252,7 @@ beforeAll(async () => {
     programmeSlug: programme.slug,
     objectiveNumber: programme.number,
     editionSlug,
+    writtenProcedureId: written.id,
     userId: member.userId,
     personId: member.personId,
     since,
@@ -216,6 +261,19 @@ beforeAll(async () => {
 
 async function readable(response: Response) {
   const type = response.headers.get("content-type") ?? "";
+  // An event stream never ends by itself: its first event (the state at connecting) is what it tells.
+  if (type.includes("text/event-stream")) {
+    const reader = response.body!.getReader();
+    let text = "";
+    while (!text.includes("event: live")) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString("utf8");
+      if (text.includes("event: live") && text.includes("\n\n", text.indexOf("event: live"))) break;
+    }
+    await reader.cancel();
+    return text;
+  }
   const bytes = Buffer.from(await response.arrayBuffer());
   if (type.includes("wordprocessingml")) return (await mammoth.extractRawText({ buffer: bytes })).value;
   if (type.includes("application/pdf")) {
@@ -265,7 +323,13 @@ describe("leak audit", () => {
       [`/vergaderingen/${stuurgroep.meetingId}/stukken.pdf`, ["PUNT", "STUKTEKST"]],
       [`/vergaderingen/${stuurgroep.meetingId}/agenda.docx`, ["PUNT", "VOORSTEL"]],
       [`/vergaderingen/${stuurgroep.meetingId}/agenda.pdf`, ["PUNT", "VOORSTEL"]],
-      ["/zoeken?q=LEK", ["PUNT", "BESLUIT", "VERBORGEN"]],
+      [`/vergaderingen/${stuurgroep.meetingId}/besluitenlijst`, ["SCHRIFTELIJK", "BESLUIT"]],
+      [`/vergaderingen/${stuurgroep.meetingId}/besluitenlijst.pdf`, ["SCHRIFTELIJK"]],
+      [`/vergaderingen/${stuurgroep.meetingId}/notities`, ["NOTITIE"]],
+      [`/vergaderingen/${stuurgroep.meetingId}/live/stream`, ["PUNT"]],
+      [`/gremia/${samples.bodySlug}/schriftelijk`, ["SCHRIFTELIJK"]],
+      [`/gremia/${samples.bodySlug}/schriftelijk/${samples.writtenProcedureId}`, ["SCHRIFTELIJK"]],
+      ["/zoeken?q=LEK", ["PUNT", "BESLUIT", "VERBORGEN", "NOTITIE"]],
     ];
     for (const [url, kinds] of expectations) {
       const { status, text } = await read(url, member.cookie);

@@ -20,6 +20,7 @@ export type Samples = {
   programmeSlug: string;
   objectiveNumber: number;
   editionSlug: string;
+  writtenProcedureId: number;
   userId: number;
   personId: number;
   since: string;
@@ -109,6 +110,12 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "gremia.$slug.acties": [`/gremia/${s.bodySlug}/acties`],
     "gremia.$slug.planning": [`/gremia/${s.bodySlug}/planning`],
     "gremia.$slug.planning[.]docx": [`/gremia/${s.bodySlug}/planning.docx?jaar=2028`],
+    "gremia.$slug.schriftelijk._index": [`/gremia/${s.bodySlug}/schriftelijk`],
+    "gremia.$slug.schriftelijk.$id._index": [`/gremia/${s.bodySlug}/schriftelijk/${s.writtenProcedureId}`],
+    // A link that does not (or no longer) work: the page says so, and shows nothing of the proposal.
+    "gremia.$slug.schriftelijk.$id.antwoord.$token": [
+      `/gremia/${s.bodySlug}/schriftelijk/${s.writtenProcedureId}/antwoord/abcdefghijklmnopqrstuvwxyz234567`,
+    ],
     "gremia.$slug.sjabloon": [`/gremia/${s.bodySlug}/sjabloon`],
     "gremia.$slug.vergaderingen[.]ics": [`/gremia/${s.bodySlug}/vergaderingen.ics`],
     "gremia.$slug.vergaderschema": [`/gremia/${s.bodySlug}/vergaderschema`],
@@ -169,6 +176,11 @@ export function catalogue(s: Samples): Record<string, string[]> {
     "vergaderingen.$id.besluitenlijst[.]docx": [`${meeting}/besluitenlijst.docx`],
     "vergaderingen.$id.besluitenlijst[.]pdf": [`${meeting}/besluitenlijst.pdf`],
     "vergaderingen.$id.bewerken": [`${meeting}/bewerken`],
+    "vergaderingen.$id.live": [`${meeting}/live`],
+    "vergaderingen.$id.live_.stream": [`${meeting}/live/stream`],
+    "vergaderingen.$id.notities": [`${meeting}/notities`],
+    "vergaderingen.$id.vergadermodus": [`${meeting}/vergadermodus`],
+    "vergaderingen.$id.vergadermodus_.opslaan": [`${meeting}/vergadermodus/opslaan`],
     "vergaderingen.$id.stukken": [`${meeting}/stukken`],
     "vergaderingen.$id.stukken[.]pdf": [`${meeting}/stukken.pdf`, `${meeting}/stukken.pdf?weergave=publiek`],
     "vergaderingen._index": ["/vergaderingen", "/vergaderingen?jaar=2028"],
