@@ -3,6 +3,7 @@ import { mailToOutbox } from "../../tests/mail-env";
 import { makeBody, makeMembership, makePerson, makeViewer } from "../../tests/factories";
 import { instantFromAmsterdam } from "~/lib/format";
 import { listOutbox, readOutboxMessage } from "~/lib/mail.server";
+import type { WrittenRule } from "~/lib/vocabulary";
 import { listAuditEntries } from "./audit.server";
 import { getDecisionList } from "./decisions.server";
 import { composeDecisionList } from "./decision-list-document.server";
@@ -34,7 +35,7 @@ function linkFor(address: string) {
   return { subject: message.subject, text, token: text.match(/\/antwoord\/([a-z0-9]{20,})/)![1]! };
 }
 
-async function stuurgroep({ rule = "tenzij-bezwaar" as const, quorum = 50 } = {}) {
+async function stuurgroep({ rule = "tenzij-bezwaar" as WrittenRule, quorum = 50 } = {}) {
   const body = makeBody({ kind: "stuurgroep", code: "SG", writtenRule: rule, writtenQuorumPercent: quorum });
   const secretary = await makeViewer({ role: "secretariaat", memberBodyIds: [body.id] });
   makeMembership({ bodyId: body.id, personId: secretary.personId, role: "secretaris" });

@@ -394,8 +394,8 @@ export default function MeetingMode() {
                     <input type="hidden" name="intent" value="checkin" />
                     <input type="hidden" name="inviteeId" value={invitee.id} />
                     {item ? <input type="hidden" name="punt" value={item.id} /> : null}
-                    <button type="submit" className="nl-button">
-                      Aanwezig<span className="gremium-visually-hidden">: {invitee.name}</span>
+                    <button type="submit" className="nl-button" aria-label={`Aanwezig: ${invitee.name}`}>
+                      Aanwezig
                     </button>
                   </Form>
                 ) : null}
