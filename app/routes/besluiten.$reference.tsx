@@ -92,7 +92,7 @@ export default function DecisionPage() {
       )}
       {decision.discussionHtml ? (
         <>
-          <h2 className="nl-heading nl-heading--level-2">Bespreking</h2>
+          <h2 className="nl-heading nl-heading--level-2">Verslag</h2>
           <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: decision.discussionHtml }} />
         </>
       ) : null}

@@ -196,7 +196,7 @@ function RecordForm({
           markdown
           description="Bijvoorbeeld per voorstel: 1. Conform vastgesteld. 2. …"
         />
-        <TextAreaField field={fields.discussionMarkdown} label="Bespreking in het kort" optional rows={4} />
+        <TextAreaField field={fields.discussionMarkdown} label="Verslag (kort: wat werd besproken)" optional rows={4} />
         <CheckboxField
           field={fields.isConfidential}
           label="Besloten besluit"
@@ -307,7 +307,12 @@ function DecisionEntry({
             <input type="hidden" name="version" value={decision.version} />
             <SelectField field={fields.outcome} label="Uitkomst" options={outcomeOptions} />
             <TextAreaField field={fields.textMarkdown} label="Besluit" optional rows={4} markdown />
-            <TextAreaField field={fields.discussionMarkdown} label="Bespreking in het kort" optional rows={3} />
+            <TextAreaField
+              field={fields.discussionMarkdown}
+              label="Verslag (kort: wat werd besproken)"
+              optional
+              rows={3}
+            />
             <CheckboxField field={fields.isConfidential} label="Besloten besluit" />
             <Button>Wijziging opslaan</Button>
           </Form>

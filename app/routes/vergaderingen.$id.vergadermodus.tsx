@@ -23,7 +23,7 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
     notFound("Deze vergadering bestaat niet, of alleen het secretariaat van het gremium leidt haar.");
   }
   if (mode.meeting.status === "concept") forbidden("Publiceer eerst de agenda; daarna kunt u de vergadering leiden.");
-  return { ...mode, now: Date.now(), saved: new URL(request.url).searchParams.get("opgeslagen") };
+  return { ...mode, now: Date.now() };
 });
 
 export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) => {
@@ -33,12 +33,21 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   if (reply.ok) {
     const [path, hash] = reply.location.split("#");
     const separator = path!.includes("?") ? "&" : "?";
-    return redirect(`${path}${separator}opgeslagen=${encodeURIComponent(reply.message)}${hash ? `#${hash}` : ""}`);
+    // The address names what was done, never the message itself: a link cannot put words on this page.
+    return redirect(`${path}${separator}opgeslagen=${reply.intent}${hash ? `#${hash}` : ""}`);
   }
   return data(reply, { status: reply.status });
 });
 
 type Refusal = Extract<MeetingModeReply, { ok: false }>;
+
+/** What the page says after a plain form posted and came back (`?opgeslagen=` names the form). */
+const savedMessages: Record<string, string> = {
+  start: "Het agendapunt is in bespreking.",
+  checkin: "Aanwezig gemeld.",
+  decision: "Besluit en verslag staan in de concept-besluitenlijst.",
+  commitment: "Toezegging vastgelegd.",
+};
 
 function errorFor(reply: Refusal | undefined, formKey: string, field: string) {
   return reply && reply.formKey === formKey ? reply.fieldErrors[field] : undefined;
@@ -189,7 +198,7 @@ export default function MeetingMode() {
         </Link>
         .
       </p>
-      <SavedStatus message={params.get("opgeslagen")} />
+      <SavedStatus message={savedMessages[params.get("opgeslagen") ?? ""] ?? null} />
       {[...formErrors, ...topErrors].length ? (
         <Alert type="error">
           <p className="nl-paragraph">{[...formErrors, ...topErrors].join(" ")}</p>

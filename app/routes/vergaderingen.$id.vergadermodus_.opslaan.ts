@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { carryOutMeetingMode } from "~/lib/meeting-mode-actions.server";
-import { privateJson, resourceRoute } from "~/lib/responses.server";
+import { privateJson, redirect, resourceRoute } from "~/lib/responses.server";
 
 /**
  * The meeting mode's forms, posted in the background by the page's script: the same work as the
@@ -20,5 +20,5 @@ export const action = resourceRoute(async ({ request, params }: ActionFunctionAr
 
 /** Opened in a browser: the meeting mode itself is the page to go to. */
 export const loader = resourceRoute(({ params }: ActionFunctionArgs) =>
-  Response.redirect(`/vergaderingen/${requireIdParam(params.id)}/vergadermodus`, 303),
+  redirect(`/vergaderingen/${requireIdParam(params.id)}/vergadermodus`, 303),
 );

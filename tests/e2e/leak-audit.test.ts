@@ -283,6 +283,12 @@ async function readable(response: Response) {
   return bytes.toString("utf8");
 }
 
+/** Reads a response to its end; an event stream, which has none, is closed instead. */
+async function drain(response: Response) {
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) await response.body?.cancel();
+  else await response.arrayBuffer();
+}
+
 async function read(path: string, cookie: string | null) {
   const response = await fetch(`${baseUrl()}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   return { status: response.status, text: await readable(response) };
@@ -393,7 +399,7 @@ describe("security headers", () => {
     for (const cookie of [null, readers.at(-1)!.cookie]) {
       for (const url of urls) {
         const response = await fetch(`${baseUrl()}${url}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-        await response.arrayBuffer();
+        await drain(response);
         const header = (name: string) => response.headers.get(name) ?? "";
         const policy = header("content-security-policy");
         const problems = [
@@ -435,7 +441,7 @@ describe("phones", () => {
         for (const url of urls) {
           // Only pages: files and feeds are not laid out by the site.
           const head = await fetch(`${baseUrl()}${url}`, { headers: cookie ? { cookie } : {} });
-          await head.arrayBuffer();
+          await drain(head);
           if (!head.headers.get("content-type")?.startsWith("text/html")) continue;
           await page.goto(`${baseUrl()}${url}`);
           const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -121,7 +121,10 @@ describe("the meeting itself and the time between", () => {
     await page.getByRole("link", { name: "Vergadermodus: de vergadering leiden" }).click();
     await page.getByRole("heading", { level: 1, name: "Vergadermodus" }).waitFor();
     // The agenda starts with the body's standing items; the secretary goes to B1 and opens it.
-    await page.getByRole("navigation", { name: "Agendapunten" }).getByRole("link", { name: "B1. Zorgcontinuïteit" }).click();
+    await page
+      .getByRole("navigation", { name: "Agendapunten" })
+      .getByRole("link", { name: "B1. Zorgcontinuïteit" })
+      .click();
     await page.getByRole("heading", { level: 2, name: "Punt B1: Zorgcontinuïteit" }).waitFor();
     await page.getByRole("button", { name: "Dit punt in bespreking nemen" }).click();
     await page.getByText(/In bespreking sinds .*: 0 minuten van de geplande 20/).waitFor();
@@ -137,7 +140,8 @@ describe("the meeting itself and the time between", () => {
       .getByLabel(/^Verslag/)
       .fill("Anna Burgemeester vroeg naar de kosten; de voorzitter zegde een notitie toe.");
     await decision.getByRole("button", { name: "Besluit vastleggen" }).click();
-    await page.getByText(/Besluit LV-\d{4}-\d\d-B1 vastgelegd in de concept-besluitenlijst/).waitFor();
+    await page.getByText("Besluit en verslag staan in de concept-besluitenlijst.").waitFor();
+    await page.getByRole("heading", { name: /^Besluit LV-\d{4}-\d\d-B1$/ }).waitFor();
 
     const commitment = page.getByRole("form", { name: /^Toezegging bij besluit/ });
     await commitment.getByRole("button", { name: "Toezegging vastleggen" }).click();
