@@ -9,7 +9,7 @@ import { forbidden, notFound } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { getViewer } from "~/auth/session.server";
 import { publicUrl } from "~/lib/env.server";
-import { formatDateTime, instantFromAmsterdam, todayIso } from "~/lib/format";
+import { formatDateTime, instantFromAmsterdam } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { writtenOutcomeLabels, writtenStatusLabels, writtenStatusTones } from "~/lib/vocabulary";
@@ -48,7 +48,6 @@ export const loader = pageRoute(async ({ request, params }: LoaderFunctionArgs) 
       askedYou: procedure.ownAnswer !== null,
     })),
     rule: body.viewerManages ? ruleSentence(body.writtenRule, body.writtenQuorumPercent) : null,
-    today: todayIso(),
     signedIn: viewer !== null,
   };
 });
@@ -80,7 +79,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 });
 
 export default function WrittenProcedures() {
-  const { body, canSend, procedures, rule, today, signedIn, isInsider } = useLoaderData<typeof loader>();
+  const { body, canSend, procedures, rule, signedIn, isInsider } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "send",
@@ -160,7 +159,7 @@ export default function WrittenProcedures() {
               label="Besloten"
               description="Een besloten voorstel staat niet in de mail (alleen de titel en de link) en de uitkomst wordt niet openbaar."
             />
-            <TextField field={fields.deadlineDate} label="Termijn: datum" type="date" description={`Vanaf ${today}.`} />
+            <TextField field={fields.deadlineDate} label="Termijn: datum" type="date" />
             <TextField field={fields.deadlineTime} label="Termijn: tijd" description="Bijvoorbeeld 17.00." />
             <Button variant="primary">Versturen aan de leden</Button>
           </Form>
