@@ -517,6 +517,16 @@ export function answerByLink({
   });
 }
 
+/** A procedure ends (closed or withdrawn): links not used by then open nothing any more. */
+function endProcedure(tx: Tx, id: number, set: Partial<typeof writtenProcedures.$inferInsert>) {
+  tx.update(writtenProcedures).set(set).where(eq(writtenProcedures.id, id)).run();
+  tx.update(writtenProcedureAnswers).set({ tokenHash: null }).where(eq(writtenProcedureAnswers.procedureId, id)).run();
+}
+
+function requireOpen(row: { status: string }) {
+  if (row.status !== "open") throw new RuleError({ "": ["Deze schriftelijke ronde is al gesloten of ingetrokken."] });
+}
+
 /** Closes a procedure: after its deadline, or earlier once everyone answered; the body's rule decides. */
 export function closeWrittenProcedure({
   viewer,
@@ -536,8 +546,7 @@ export function closeWrittenProcedure({
     allow: (viewer, row) => managesBody(viewer, row.bodyId) || MANAGER_ONLY,
     expectedVersion,
     check: (row) => {
-      if (row.status !== "open")
-        throw new RuleError({ "": ["Deze schriftelijke ronde is al gesloten of ingetrokken."] });
+      requireOpen(row);
       const open = answersOf([id]).filter((a) => a.answer === null).length;
       if (now < row.deadlineAt && open > 0)
         throw new RuleError({
@@ -548,15 +557,7 @@ export function closeWrittenProcedure({
     },
     write: (tx, row) => {
       const outcome = outcomeOf(row.rule, row.quorumPercent, tallyOf(answersOf([id]).map((a) => a.answer)));
-      tx.update(writtenProcedures)
-        .set({ status: "gesloten", outcome, closedAt: now })
-        .where(eq(writtenProcedures.id, id))
-        .run();
-      // Links not used any more open nothing.
-      tx.update(writtenProcedureAnswers)
-        .set({ tokenHash: null })
-        .where(eq(writtenProcedureAnswers.procedureId, id))
-        .run();
+      endProcedure(tx, id, { status: "gesloten", outcome, closedAt: now });
       return outcome;
     },
     touch: { table: writtenProcedures, id: () => id },
@@ -590,20 +591,8 @@ export function withdrawWrittenProcedure({
     missing: PROCEDURE_GONE,
     allow: (viewer, row) => managesBody(viewer, row.bodyId) || MANAGER_ONLY,
     expectedVersion,
-    check: (row) => {
-      if (row.status !== "open")
-        throw new RuleError({ "": ["Deze schriftelijke ronde is al gesloten of ingetrokken."] });
-    },
-    write: (tx) => {
-      tx.update(writtenProcedures)
-        .set({ status: "ingetrokken", closedAt: now })
-        .where(eq(writtenProcedures.id, id))
-        .run();
-      tx.update(writtenProcedureAnswers)
-        .set({ tokenHash: null })
-        .where(eq(writtenProcedureAnswers.procedureId, id))
-        .run();
-    },
+    check: requireOpen,
+    write: (tx) => endProcedure(tx, id, { status: "ingetrokken", closedAt: now }),
     touch: { table: writtenProcedures, id: () => id },
     audit: (row) => ({
       action: "written-procedure.withdraw",

@@ -72,6 +72,47 @@ function Timer({ since, planned, now }: { since: number; planned: number | null;
   );
 }
 
+type FieldState = { id: string; error?: string[]; describedBy: Record<string, unknown> };
+
+function FieldError({ id, error }: { id: string; error?: string[] }) {
+  return error ? (
+    <div className="utrecht-form-field-error-message" id={`${id}-fout`}>
+      {error.join(" ")}
+    </div>
+  ) : null;
+}
+
+function TextArea({
+  field,
+  label,
+  name,
+  rows,
+  value,
+}: {
+  field: FieldState;
+  label: string;
+  name: string;
+  rows: number;
+  value: string;
+}) {
+  return (
+    <div className={`utrecht-form-field${field.error ? " utrecht-form-field--invalid" : ""}`}>
+      <label className="utrecht-form-label" htmlFor={field.id}>
+        {label}
+      </label>
+      <FieldError {...field} />
+      <textarea
+        id={field.id}
+        name={name}
+        rows={rows}
+        className="utrecht-textarea utrecht-textarea--html-textarea"
+        defaultValue={value}
+        {...field.describedBy}
+      />
+    </div>
+  );
+}
+
 function DecisionFields({
   prefix,
   values,
@@ -96,12 +137,6 @@ function DecisionFields({
   const outcome = field("outcome");
   const text = field("textMarkdown");
   const discussion = field("discussionMarkdown");
-  const FieldError = ({ id, error }: { id: string; error?: string[] }) =>
-    error ? (
-      <div className="utrecht-form-field-error-message" id={`${id}-fout`}>
-        {error.join(" ")}
-      </div>
-    ) : null;
   return (
     <>
       <div className={`utrecht-form-field${outcome.error ? " utrecht-form-field--invalid" : ""}`}>
@@ -123,34 +158,20 @@ function DecisionFields({
           ))}
         </select>
       </div>
-      <div className={`utrecht-form-field${text.error ? " utrecht-form-field--invalid" : ""}`}>
-        <label className="utrecht-form-label" htmlFor={text.id}>
-          Besluit
-        </label>
-        <FieldError {...text} />
-        <textarea
-          id={text.id}
-          name="textMarkdown"
-          rows={4}
-          className="utrecht-textarea utrecht-textarea--html-textarea"
-          defaultValue={typed?.textMarkdown ?? values.textMarkdown}
-          {...text.describedBy}
-        />
-      </div>
-      <div className={`utrecht-form-field${discussion.error ? " utrecht-form-field--invalid" : ""}`}>
-        <label className="utrecht-form-label" htmlFor={discussion.id}>
-          Verslag (kort: wat werd besproken)
-        </label>
-        <FieldError {...discussion} />
-        <textarea
-          id={discussion.id}
-          name="discussionMarkdown"
-          rows={5}
-          className="utrecht-textarea utrecht-textarea--html-textarea"
-          defaultValue={typed?.discussionMarkdown ?? values.discussionMarkdown}
-          {...discussion.describedBy}
-        />
-      </div>
+      <TextArea
+        field={text}
+        label="Besluit"
+        name="textMarkdown"
+        rows={4}
+        value={typed?.textMarkdown ?? values.textMarkdown}
+      />
+      <TextArea
+        field={discussion}
+        label="Verslag (kort: wat werd besproken)"
+        name="discussionMarkdown"
+        rows={5}
+        value={typed?.discussionMarkdown ?? values.discussionMarkdown}
+      />
       <div className="utrecht-form-field utrecht-form-field--checkbox">
         <input
           id={`${prefix}-isConfidential`}
