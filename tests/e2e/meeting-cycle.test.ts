@@ -261,6 +261,16 @@ describe("the meeting itself and the time between", () => {
     // Anna answers from the mail, without signing in.
     const mail = await latestMailTo(anna.email, /Schriftelijke ronde LV-\d{4}-S1/);
     const link = String(mail.text).match(/https?:\/\/\S+\/antwoord\/[a-z0-9]+/)![0];
+    // Every page of the round passes axe (opening the link does not use it up; answering does).
+    const checker = await (await browser({ as: secretary })).newPage();
+    for (const url of [`/gremia/${body.slug}/schriftelijk`, new URL(procedureUrl).pathname]) {
+      await visit(checker, url);
+      await expectAccessible(checker);
+    }
+    const linkChecker = await (await browser()).newPage();
+    await linkChecker.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
+    await linkChecker.getByRole("button", { name: "Antwoord versturen" }).waitFor();
+    await expectAccessible(linkChecker);
     const visitor = await (await browser({ javaScript: false })).newPage();
     await visitor.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
     await visitor.getByText("Anna Burgemeester", { exact: false }).first().waitFor();
