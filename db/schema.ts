@@ -1224,3 +1224,21 @@ export const personalNotes = sqliteTable(
     index("personal_notes_document_idx").on(table.documentId),
   ],
 );
+
+/** A paper sent with a written procedure: a file stored beside the documents, by its checksum. */
+export const writtenProcedurePapers = sqliteTable(
+  "written_procedure_papers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    procedureId: integer("procedure_id")
+      .notNull()
+      .references(() => writtenProcedures.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (table) => [index("written_procedure_papers_procedure_idx").on(table.procedureId)],
+);

@@ -14,6 +14,7 @@ import {
   answerWrittenProcedure,
   closeWrittenProcedure,
   getProcedureByLink,
+  getWrittenPaper,
   getWrittenProcedure,
   listProceduresAwaitingAnswer,
   remindWrittenProcedures,
@@ -80,6 +81,53 @@ describe("written procedures", () => {
     expect(listAuditEntries({ viewer: await makeViewer({ role: "beheerder" }) }).entries[0]!.action).toBe(
       "written-procedure.send",
     );
+  });
+
+  it("sends papers along: for the body's members and the unused link, for no one else; a bad file is refused", async () => {
+    const setup = await stuurgroep();
+    const text = new TextEncoder().encode("Toelichting bij het voorstel.");
+    const { id } = await sendWrittenProcedure({
+      viewer: setup.secretary,
+      bodyId: setup.body.id,
+      input: {
+        title: "Met stukken",
+        proposalMarkdown: "Zie de toelichting.",
+        isConfidential: true,
+        deadlineAt,
+        papers: [{ fileName: "toelichting-crisisbedden.txt", bytes: text }],
+      },
+      baseUrl: "https://gremium.test",
+      now: sentAt,
+    });
+    const procedure = getWrittenProcedure({ viewer: setup.members[0]!, id })!;
+    expect(procedure.papers.map((p) => p.fileName)).toEqual(["toelichting-crisisbedden.txt"]);
+    const paperId = procedure.papers[0]!.id;
+    expect(linkFor(setup.members[0]!.email).text).toMatch(/Stukken \(te openen via de link hieronder\): /);
+    expect(getWrittenPaper({ viewer: setup.members[0]!, procedureId: id, paperId })?.contentType).toMatch(
+      /^text\/plain/,
+    );
+    const outsider = await makeViewer({ role: "lid" });
+    expect(getWrittenPaper({ viewer: outsider, procedureId: id, paperId })).toBeNull();
+    expect(getWrittenPaper({ viewer: null, procedureId: id, paperId, token: "verzonnen" })).toBeNull();
+    const { token } = linkFor(setup.members[1]!.email);
+    expect(getWrittenPaper({ viewer: null, procedureId: id, paperId, token })).not.toBeNull();
+    answerByLink({ token, slug: setup.body.slug, answer: "instemmen", remark: "", now: sentAt + 1000 });
+    expect(getWrittenPaper({ viewer: null, procedureId: id, paperId, token })).toBeNull();
+    await expect(
+      sendWrittenProcedure({
+        viewer: setup.secretary,
+        bodyId: setup.body.id,
+        input: {
+          title: "Vals",
+          proposalMarkdown: "X",
+          isConfidential: false,
+          deadlineAt,
+          papers: [{ fileName: "rapport.pdf", bytes: text }],
+        },
+        baseUrl: "https://gremium.test",
+        now: sentAt,
+      }),
+    ).rejects.toThrow(RuleError);
   });
 
   it("keeps a besloten proposal out of the mail: title and link only", async () => {

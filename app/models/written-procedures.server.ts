@@ -1,5 +1,15 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, like, lte, sql } from "drizzle-orm";
-import { bodies, meetings, memberships, people, writtenProcedureAnswers, writtenProcedures } from "../../db/schema";
+import {
+  bodies,
+  memberships,
+  people,
+  writtenProcedureAnswers,
+  writtenProcedurePapers,
+  writtenProcedures,
+} from "../../db/schema";
+import { checkUpload } from "~/lib/file-types";
+import { titleFromFileName } from "~/lib/paper-title";
+import { storagePath, store } from "./documents.server";
 import type { Viewer } from "~/auth/viewer";
 import { getDb, type Tx } from "~/lib/db.server";
 import { amsterdamDateAndTime, formatDateTime, todayIso } from "~/lib/format";
@@ -35,6 +45,8 @@ export type WrittenProcedureInput = {
   proposalMarkdown: string;
   isConfidential: boolean;
   deadlineAt: number;
+  /** Papers sent with the proposal: files, checked by their content like every upload. */
+  papers?: { fileName: string; bytes: Uint8Array }[];
 };
 
 function newWrittenReference(tx: Tx, bodyId: number, now: number) {
@@ -82,6 +94,7 @@ function procedureMail(
     quorumPercent: number;
     bodyName: string;
     isConfidential: boolean;
+    papers: string[];
   },
   recipient: MailOut,
   { baseUrl, slug, id, reminder }: { baseUrl: string; slug: string; id: number; reminder: boolean },
@@ -101,6 +114,9 @@ function procedureMail(
       ? "Het voorstel is besloten; u leest het via de link hieronder."
       : `Voorstel:\n${procedure.proposalMarkdown}`,
     "",
+    ...(procedure.papers.length
+      ? [`Stukken (te openen via de link hieronder): ${procedure.papers.join("; ")}.`, ""]
+      : []),
     `Uw persoonlijke link om te antwoorden (eenmalig te gebruiken${reminder ? "; vervangt de link uit de eerste mail" : ""}):`,
     link,
     "",
@@ -160,6 +176,11 @@ export async function sendWrittenProcedure({
     check: (body, tx) => {
       if (input.deadlineAt <= now + 60 * 60_000)
         throw new RuleError({ deadlineDate: ["Kies een termijn die ten minste een uur na nu ligt."] });
+      const refused = (input.papers ?? []).flatMap((paper) => {
+        const check = checkUpload(paper.fileName, paper.bytes);
+        return check.ok ? [] : [`${paper.fileName}: ${check.message}`];
+      });
+      if (refused.length) throw new RuleError({ papers: refused });
       if (votersOf(tx, body.bodyId, now).filter((voter) => voter.email).length === 0)
         throw new RuleError({
           "": ["Dit gremium heeft geen leden met een e-mailadres om het voorstel aan te sturen."],
@@ -186,6 +207,19 @@ export async function sendWrittenProcedure({
         })
         .returning({ id: writtenProcedures.id })
         .get();
+      for (const paper of input.papers ?? []) {
+        const check = checkUpload(paper.fileName, paper.bytes);
+        tx.insert(writtenProcedurePapers)
+          .values({
+            procedureId: procedure.id,
+            title: titleFromFileName(paper.fileName),
+            fileName: paper.fileName,
+            contentType: check.ok ? check.contentType : "application/octet-stream",
+            sizeBytes: paper.bytes.length,
+            sha256: store(paper.bytes),
+          })
+          .run();
+      }
       for (const voter of votersOf(tx, body.bodyId, now)) {
         const token = voter.email ? newToken() : null;
         tx.insert(writtenProcedureAnswers)
@@ -218,6 +252,7 @@ export async function sendWrittenProcedure({
     quorumPercent: created.body.writtenQuorumPercent,
     bodyName: created.body.name,
     isConfidential: input.isConfidential,
+    papers: (input.papers ?? []).map((paper) => titleFromFileName(paper.fileName)),
   };
   await deliver(
     outgoing.map((recipient) =>
@@ -243,6 +278,22 @@ const procedureColumns = {
   closedAt: writtenProcedures.closedAt,
   version: writtenProcedures.version,
 };
+
+function papersOf(procedureIds: number[]) {
+  if (procedureIds.length === 0) return [];
+  return getDb()
+    .select({
+      id: writtenProcedurePapers.id,
+      procedureId: writtenProcedurePapers.procedureId,
+      title: writtenProcedurePapers.title,
+      fileName: writtenProcedurePapers.fileName,
+      sizeBytes: writtenProcedurePapers.sizeBytes,
+    })
+    .from(writtenProcedurePapers)
+    .where(inArray(writtenProcedurePapers.procedureId, procedureIds))
+    .orderBy(asc(writtenProcedurePapers.id))
+    .all();
+}
 
 function answersOf(procedureIds: number[]) {
   if (procedureIds.length === 0) return [];
@@ -294,6 +345,7 @@ function presentProcedure(viewer: Viewer, procedure: WrittenRow, answers: Return
     answers: inside ? answers.map(({ procedureId: _p, ...answer }) => answer) : null,
     ownAnswer: own ? { answer: own.answer, remark: own.remark, version: own.version } : null,
     canManage: managesBody(viewer, procedure.bodyId),
+    papers: papersOf([procedure.id]).map(({ procedureId: _p, ...paper }) => paper),
   };
 }
 
@@ -477,7 +529,43 @@ export function getProcedureByLink({ token, slug }: { token: string; slug: strin
     rule: procedure.rule,
     quorumPercent: procedure.quorumPercent,
     personName: found.personName,
+    papers: papersOf([procedure.id]).map(({ procedureId: _p, ...paper }) => paper),
   };
+}
+
+/**
+ * One paper of a procedure, for a viewer who may see the procedure, or for the holder of a personal
+ * link to it that has not been used yet; null otherwise.
+ */
+export function getWrittenPaper({
+  viewer,
+  procedureId,
+  paperId,
+  token,
+}: {
+  viewer: Viewer;
+  procedureId: number;
+  paperId: number;
+  token?: string | null;
+}) {
+  const db = getDb();
+  const byLink = token ? answerByToken(token)?.procedureId === procedureId : false;
+  if (!byLink) {
+    const scope = visibleWrittenProcedures(viewer);
+    const seen = db
+      .select({ id: writtenProcedures.id })
+      .from(writtenProcedures)
+      .innerJoin(scope, eq(scope.id, writtenProcedures.id))
+      .where(eq(writtenProcedures.id, procedureId))
+      .get();
+    if (!seen) return null;
+  }
+  const paper = db
+    .select()
+    .from(writtenProcedurePapers)
+    .where(and(eq(writtenProcedurePapers.id, paperId), eq(writtenProcedurePapers.procedureId, procedureId)))
+    .get();
+  return paper ? { fileName: paper.fileName, contentType: paper.contentType, path: storagePath(paper.sha256) } : null;
 }
 
 /** An answer through the personal link: once, while the procedure is open; the link then stops working. */
@@ -666,7 +754,12 @@ export async function remindWrittenProcedures({ baseUrl, now = Date.now() }: { b
     if (!procedure) continue;
     await deliver(
       outgoing.map((recipient) =>
-        procedureMail(procedure, recipient, { baseUrl, slug: procedure.slug, id, reminder: true }),
+        procedureMail({ ...procedure, papers: papersOf([id]).map((paper) => paper.title) }, recipient, {
+          baseUrl,
+          slug: procedure.slug,
+          id,
+          reminder: true,
+        }),
       ),
     );
     sent += outgoing.length;

@@ -182,6 +182,21 @@ export default function WrittenProcedurePage() {
       ) : null}
       <h2 className="nl-heading nl-heading--level-2">Voorstel</h2>
       <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: procedure.proposalHtml }} />
+      {procedure.papers.length ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Stukken</h2>
+          <ul className="gremium-plain-list">
+            {procedure.papers.map((paper) => (
+              <li key={paper.id}>
+                <a className="nl-link" href={`/gremia/${slug}/schriftelijk/${procedure.id}/stukken/${paper.id}`}>
+                  {paper.title}
+                </a>{" "}
+                <span className="gremium-muted">({paper.fileName})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       {answering ? (
         <section aria-labelledby="uw-antwoord">

@@ -27,6 +27,7 @@ export const loader = pageRoute(async ({ params }: LoaderFunctionArgs) => {
   return {
     procedure: procedure ? { ...procedure, ruleText: ruleSentence(procedure.rule, procedure.quorumPercent) } : null,
     slug: params.slug ?? "",
+    token: procedure ? (params.token ?? "") : "",
     now: Date.now(),
   };
 });
@@ -50,7 +51,7 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
 });
 
 export default function AnswerByLink() {
-  const { procedure, slug, now } = useLoaderData<typeof loader>();
+  const { procedure, slug, token, now } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const done = lastResult && "done" in lastResult ? lastResult.done : null;
   const [form, fields] = useForm({
@@ -102,6 +103,24 @@ export default function AnswerByLink() {
       </p>
       <h2 className="nl-heading nl-heading--level-2">Voorstel</h2>
       <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: procedure.proposalHtml }} />
+      {procedure.papers.length ? (
+        <>
+          <h2 className="nl-heading nl-heading--level-2">Stukken</h2>
+          <ul className="gremium-plain-list">
+            {procedure.papers.map((paper) => (
+              <li key={paper.id}>
+                <a
+                  className="nl-link"
+                  href={`/gremia/${slug}/schriftelijk/${procedure.id}/stukken/${paper.id}?sleutel=${token}`}
+                >
+                  {paper.title}
+                </a>{" "}
+                <span className="gremium-muted">({paper.fileName})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {open ? (
         <>
           <h2 className="nl-heading nl-heading--level-2">Uw antwoord</h2>

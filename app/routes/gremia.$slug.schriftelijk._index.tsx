@@ -11,6 +11,7 @@ import { getViewer } from "~/auth/session.server";
 import { publicUrl } from "~/lib/env.server";
 import { formatDateTime, instantFromAmsterdam } from "~/lib/format";
 import { replyToModelError, unfinishedStatus } from "~/lib/form-reply.server";
+import { readUploadForm } from "~/lib/paper-upload.server";
 import { pageRoute, redirect } from "~/lib/responses.server";
 import { writtenOutcomeLabels, writtenStatusLabels, writtenStatusTones } from "~/lib/vocabulary";
 import { ruleSentence } from "~/lib/written-rule";
@@ -57,8 +58,17 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
   const body = getBodyBySlug({ viewer, slug: params.slug ?? "" });
   if (!body) notFound("Dit gremium bestaat niet.");
   if (!body.viewerManages) forbidden("Alleen het secretariaat van dit gremium zet schriftelijke rondes uit.");
-  const submission = parseWithZod(await request.formData(), { schema: sendWrittenProcedureSchema });
+  const { formData, tooLarge } = await readUploadForm(request);
+  const submission = parseWithZod(formData, { schema: sendWrittenProcedureSchema });
+  if (tooLarge)
+    return data(
+      submission.reply({ fieldErrors: { papers: ["Een bestand is groter dan 25 MB; het maximum is 25 MB."] } }),
+      {
+        status: 413,
+      },
+    );
   if (submission.status !== "success") return data(submission.reply(), unfinishedStatus(submission));
+  const files = formData.getAll("papers").filter((file): file is File => file instanceof File && file.name !== "");
   const input = submission.value;
   try {
     const { id } = await sendWrittenProcedure({
@@ -69,6 +79,9 @@ export const action = pageRoute(async ({ request, params }: ActionFunctionArgs) 
         proposalMarkdown: input.proposalMarkdown,
         isConfidential: input.isConfidential,
         deadlineAt: instantFromAmsterdam(input.deadlineDate, input.deadlineTime),
+        papers: await Promise.all(
+          files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+        ),
       },
       baseUrl: publicUrl(),
     });
@@ -144,7 +157,7 @@ export default function WrittenProcedures() {
           </h2>
           <p className="nl-paragraph">{rule}</p>
           <FormErrors form={form} />
-          <Form method="post" {...getFormProps(form)}>
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="send" />
             <TextField field={fields.title} label="Titel" />
             <TextAreaField
@@ -154,6 +167,28 @@ export default function WrittenProcedures() {
               rows={8}
               description="Het voorstel zoals de leden erover beslissen. Verwijs naar stukken met een link."
             />
+            <div className={`utrecht-form-field${fields.papers.errors ? " utrecht-form-field--invalid" : ""}`}>
+              <label className="utrecht-form-label" htmlFor="stukken">
+                Stukken <span className="gremium-muted">(niet verplicht)</span>
+              </label>
+              <div className="utrecht-form-field-description" id="stukken-uitleg">
+                PDF, Word, Excel, PowerPoint, afbeeldingen of tekst, tot 25 MB per bestand. U kunt meer bestanden
+                tegelijk kiezen.
+              </div>
+              {fields.papers.errors ? (
+                <div className="utrecht-form-field-error-message" id="stukken-fout">
+                  {fields.papers.errors.join(" ")}
+                </div>
+              ) : null}
+              <input
+                id="stukken"
+                name="papers"
+                type="file"
+                multiple
+                className="utrecht-textbox utrecht-textbox--html-input"
+                aria-describedby={fields.papers.errors ? "stukken-uitleg stukken-fout" : "stukken-uitleg"}
+              />
+            </div>
             <CheckboxField
               field={fields.isConfidential}
               label="Besloten"

@@ -14,6 +14,8 @@ export const sendWrittenProcedureSchema = z.object({
   isConfidential: z.boolean().default(false),
   deadlineDate: isoDate("de datum van de termijn"),
   deadlineTime: time("het tijdstip van de termijn"),
+  /** The files themselves are read by the route; here only so the form can show their message. */
+  papers: z.any().optional(),
 });
 
 const answerFields = {

@@ -202,6 +202,7 @@ beforeAll(async () => {
       proposalMarkdown: `Voorstel LEK${sg.body.code}SCHRIFTELIJK.`,
       isConfidential: true,
       deadlineAt: Date.parse("2028-03-05T16:00:00Z"),
+      papers: [{ fileName: "toelichting.txt", bytes: new TextEncoder().encode(`Stuk LEK${sg.body.code}SCHRIFTELIJK`) }],
     },
     baseUrl: baseUrl(),
     now: sentAt,
@@ -253,6 +254,11 @@ beforeAll(async () => {
     objectiveNumber: programme.number,
     editionSlug,
     writtenProcedureId: written.id,
+    writtenPaperId: (
+      db.$client.prepare("select id from written_procedure_papers where procedure_id = ?").get(written.id) as {
+        id: number;
+      }
+    ).id,
     userId: member.userId,
     personId: member.personId,
     since,
@@ -335,6 +341,10 @@ describe("leak audit", () => {
       [`/vergaderingen/${stuurgroep.meetingId}/live/stream`, ["PUNT"]],
       [`/gremia/${samples.bodySlug}/schriftelijk`, ["SCHRIFTELIJK"]],
       [`/gremia/${samples.bodySlug}/schriftelijk/${samples.writtenProcedureId}`, ["SCHRIFTELIJK"]],
+      [
+        `/gremia/${samples.bodySlug}/schriftelijk/${samples.writtenProcedureId}/stukken/${samples.writtenPaperId}`,
+        ["SCHRIFTELIJK"],
+      ],
       ["/zoeken?q=LEK", ["PUNT", "BESLUIT", "VERBORGEN", "NOTITIE"]],
     ];
     for (const [url, kinds] of expectations) {

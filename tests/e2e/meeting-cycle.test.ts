@@ -254,6 +254,11 @@ describe("the meeting itself and the time between", () => {
     await page.getByRole("textbox", { name: "Voorstel" }).fill("De stuurgroep stemt in met vier extra crisisbedden.");
     await page.getByLabel("Termijn: datum").fill("2027-06-01");
     await page.getByLabel("Termijn: tijd").fill("17.00");
+    await page.getByLabel(/^Stukken/).setInputFiles({
+      name: "toelichting-crisisbedden.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Vier bedden, kosten 48.000 euro per jaar."),
+    });
     await page.getByRole("button", { name: "Versturen aan de leden" }).click();
     await page.getByRole("heading", { level: 1, name: /^LV-\d{4}-S1: Extra crisisbedden winter/ }).waitFor();
     const procedureUrl = page.url().replace(/\?.*$/, "");
@@ -274,6 +279,10 @@ describe("the meeting itself and the time between", () => {
     const visitor = await (await browser({ javaScript: false })).newPage();
     await visitor.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl()));
     await visitor.getByText("Anna Burgemeester", { exact: false }).first().waitFor();
+    // The paper opens through the link too, as long as the link is unused.
+    const paperHref = await visitor.getByRole("link", { name: "Toelichting crisisbedden" }).getAttribute("href");
+    const paper = await visitor.context().request.get(`${baseUrl()}${paperHref}`);
+    expect(await paper.text()).toContain("48.000 euro");
     await visitor.getByLabel("Uw antwoord").selectOption({ label: "Instemmen" });
     await visitor.getByRole("button", { name: "Antwoord versturen" }).click();
     await visitor.getByRole("heading", { name: "Dank u wel" }).waitFor();

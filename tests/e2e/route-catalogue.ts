@@ -21,6 +21,7 @@ export type Samples = {
   objectiveNumber: number;
   editionSlug: string;
   writtenProcedureId: number;
+  writtenPaperId: number;
   userId: number;
   personId: number;
   since: string;
@@ -115,6 +116,10 @@ export function catalogue(s: Samples): Record<string, string[]> {
     // A link that does not (or no longer) work: the page says so, and shows nothing of the proposal.
     "gremia.$slug.schriftelijk.$id.antwoord.$token": [
       `/gremia/${s.bodySlug}/schriftelijk/${s.writtenProcedureId}/antwoord/abcdefghijklmnopqrstuvwxyz234567`,
+    ],
+    "gremia.$slug.schriftelijk.$id.stukken.$paperId": [
+      `/gremia/${s.bodySlug}/schriftelijk/${s.writtenProcedureId}/stukken/${s.writtenPaperId}`,
+      `/gremia/${s.bodySlug}/schriftelijk/${s.writtenProcedureId}/stukken/${s.writtenPaperId}?sleutel=abcdefghijklmnopqrstuvwxyz234567`,
     ],
     "gremia.$slug.sjabloon": [`/gremia/${s.bodySlug}/sjabloon`],
     "gremia.$slug.vergaderingen[.]ics": [`/gremia/${s.bodySlug}/vergaderingen.ics`],
