@@ -10,6 +10,7 @@ import {
   endOwnSession,
   invalidateSession,
   invalidateUserSessions,
+  isSessionActive,
   listOwnSessions,
   rotateSession,
   sessionIdFromToken,
@@ -19,6 +20,16 @@ import {
 const day = 24 * 60 * 60_000;
 
 describe("sessions", () => {
+  it("tells an open request (a live stream) whether its session still holds, without renewing it", async () => {
+    const { user } = await makeUser();
+    const { token } = createSession({ userId: user.id });
+    const viewer = validateSessionToken({ token })!.viewer;
+    expect(isSessionActive({ viewer })).toBe(true);
+    expect(isSessionActive({ viewer, now: Date.now() + SESSION_TTL_MS + day })).toBe(false);
+    invalidateSession({ sessionId: viewer.sessionId });
+    expect(isSessionActive({ viewer })).toBe(false);
+  });
+
   it("stores only the hash of the token", async () => {
     const { user } = await makeUser();
     const { token, session } = createSession({ userId: user.id });

@@ -120,6 +120,19 @@ export function validateSessionToken({
   };
 }
 
+/**
+ * Whether a viewer's session still holds (not ended, not expired), without renewing it: for a request
+ * that stays open, such as a live event stream, to stop serving a person who signed out meanwhile.
+ */
+export function isSessionActive({ viewer, now = Date.now() }: { viewer: SignedInViewer; now?: number }) {
+  const row = getDb()
+    .select({ expiresAt: sessions.expiresAt, secondStep: sessions.secondStep })
+    .from(sessions)
+    .where(eq(sessions.id, viewer.sessionId))
+    .get();
+  return row !== undefined && row.expiresAt > now && row.secondStep === null;
+}
+
 export function invalidateSession({ sessionId }: { sessionId: string }) {
   getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
 }

@@ -5,6 +5,7 @@ import type { ViteDevServer } from "vite";
 import { startBackgroundWork } from "~/lib/background.server";
 import { isWakeMessage, wakeBackgroundWork } from "~/lib/background-wake.server";
 import { closeDatabase } from "~/lib/db.server";
+import { endEventStreams } from "~/lib/event-streams.server";
 import { env, publicUrl } from "~/lib/env.server";
 import { log } from "~/lib/log.server";
 import { connectAppDatabase, prepareDatabase } from "~/lib/startup.server";
@@ -89,6 +90,7 @@ async function listen(build: Build, vite?: ViteDevServer) {
  * its answer), for at most SHUTDOWN_GRACE_MS; then whatever is left is cut.
  */
 function closeGracefully(server: Server) {
+  endEventStreams();
   return new Promise<void>((resolve) => {
     server.on("request", (_req, res) => res.setHeader("Connection", "close"));
     server.close(() => resolve());
