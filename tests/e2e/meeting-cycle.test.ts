@@ -164,6 +164,7 @@ describe("the meeting itself and the time between", () => {
     await page.getByRole("heading", { level: 2, name: /^Punt B2: Dossier Kievit/ }).waitFor();
     await page.getByRole("button", { name: "Vergadering sluiten" }).click();
     await page.getByRole("heading", { level: 1, name: /Concept besluitenlijst/ }).waitFor();
+    await page.waitForLoadState("load");
     const list = await page.locator("main").innerText();
     expect(list).toContain("De stuurgroep stemt in met de aanpak, met een evaluatie na een jaar.");
     expect(list).toContain("Verslag");
@@ -305,6 +306,7 @@ describe("the meeting itself and the time between", () => {
     expect(new URL(page.url()).pathname).toBe(`/vergaderingen/${nextMeetingId}/besluitenlijst`);
     const written = page.getByRole("region", { name: "Schriftelijk besloten" });
     await written.getByRole("heading", { name: /LV-\d{4}-S1: Extra crisisbedden winter/ }).waitFor();
+    await page.waitForLoadState("load");
     expect(await written.innerText()).toContain("Aangenomen");
   });
 

@@ -82,6 +82,8 @@ describe("agendas", () => {
     await page.getByText("De vergadering is gepland als concept").waitFor();
     await page.getByText("14.00–16.00 uur", { exact: false }).first().waitFor();
     meetingUrl = page.url().replace(/\?.*$/, "");
+    // The page streams in: its first lines can be there before the end of the agenda on a busy machine.
+    await page.waitForLoadState("load");
     const agenda = await page.getByRole("table").textContent();
     for (const subject of [
       "Opening",

@@ -122,6 +122,8 @@ describe("start page", () => {
     await form.getByLabel("Toelichting").fill("Eerste ronde opmerkingen verwerkt.");
     await form.getByRole("button", { name: "Opslaan" }).click();
     await page.getByText("De stand van de actie is bijgewerkt.").waitFor();
+    // The page streams in: the message can be there before the rest of it on a busy machine.
+    await page.waitForLoadState("load");
     expect(await page.getByRole("main").textContent()).toContain("Eerste ronde opmerkingen verwerkt.");
     await page.close();
   });
