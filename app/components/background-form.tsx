@@ -6,7 +6,12 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 
 type Reply =
   | { ok: true; message: string; decisionId?: number; version?: number }
-  | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
+  | {
+      ok: false;
+      fieldErrors: Record<string, string[]>;
+      formErrors: string[];
+      saved?: { version?: number; textMarkdown?: string; discussionMarkdown?: string };
+    };
 
 const RETRY_MS = 5_000;
 
@@ -34,6 +39,8 @@ export function BackgroundForm({
   const [state, setState] = useState<{ kind: "ok" | "waiting" | "error" | "info"; text: string } | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout>>();
   const typing = useRef<ReturnType<typeof setTimeout>>();
+  // After a conflict nothing saves by itself: only an explicit "Opslaan" writes over the other change.
+  const conflicted = useRef(false);
   const storageKey = `gremium:${draftKey}`;
 
   const fieldsOf = (element: HTMLFormElement) => {
@@ -79,9 +86,19 @@ export function BackgroundForm({
     const reply = (await response.json()) as Reply;
     if (!reply.ok) {
       const messages = [...reply.formErrors, ...Object.values(reply.fieldErrors).flat()];
+      if (response.status === 409 && reply.saved?.version) {
+        conflicted.current = true;
+        const version = element.querySelector<HTMLInputElement>('input[name="version"]');
+        if (version) version.value = String(reply.saved.version);
+        const now = [reply.saved.textMarkdown, reply.saved.discussionMarkdown].filter(Boolean).join(" — ");
+        messages.push(
+          `Nu opgeslagen: ‘${now}’. Uw tekst staat nog in het formulier; kies ‘Opslaan’ om die toch op te slaan.`,
+        );
+      }
       setState({ kind: "error", text: `Niet opgeslagen: ${messages.join(" ")}` });
       return;
     }
+    conflicted.current = false;
     localStorage.removeItem(storageKey);
     const setHidden = (name: string, value: number | undefined) => {
       const input = element.querySelector<HTMLInputElement>(`input[name="${name}"]`);
@@ -143,13 +160,14 @@ export function BackgroundForm({
       aria-label={label}
       onSubmit={(event) => {
         event.preventDefault();
+        conflicted.current = false;
         void send();
       }}
       onInput={() => {
         const element = form.current;
         if (!element) return;
         localStorage.setItem(storageKey, JSON.stringify(fieldsOf(element)));
-        if (!autosave) return;
+        if (!autosave || conflicted.current) return;
         clearTimeout(typing.current);
         typing.current = setTimeout(() => void send(), 3_000);
       }}

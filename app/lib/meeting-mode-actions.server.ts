@@ -27,6 +27,8 @@ export type MeetingModeReply =
       fieldErrors: Record<string, string[]>;
       formErrors: string[];
       values: Record<string, string>;
+      /** After a conflict: what is saved now, with its version, so the form can save over it on purpose. */
+      saved?: Record<string, unknown>;
     };
 
 export function carryOutMeetingMode({
@@ -42,8 +44,12 @@ export function carryOutMeetingMode({
   const formKey = values.intent === "decision" ? (values.decisionId ?? "nieuw") : (values.decisionId ?? null);
   const here = (itemId?: string | number) =>
     `/vergaderingen/${meetingId}/vergadermodus${itemId ? `?punt=${itemId}` : ""}`;
-  const refused = (status: number, fieldErrors: Record<string, string[]>, formErrors: string[] = []) =>
-    ({ ok: false, status, intent: values.intent ?? null, formKey, fieldErrors, formErrors, values }) as const;
+  const refused = (
+    status: number,
+    fieldErrors: Record<string, string[]>,
+    formErrors: string[] = [],
+    saved?: Record<string, unknown>,
+  ) => ({ ok: false, status, intent: values.intent ?? null, formKey, fieldErrors, formErrors, values, saved }) as const;
   const parsed = meetingModeSchema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -122,7 +128,7 @@ export function carryOutMeetingMode({
         return { ok: true, intent: input.intent, message: "Toezegging vastgelegd.", location: here(values.punt) };
     }
   } catch (error) {
-    if (error instanceof ConflictError) return refused(409, {}, [error.message]);
+    if (error instanceof ConflictError) return refused(409, {}, [error.message], error.saved);
     if (error instanceof RuleError) return refused(400, error.fieldErrors);
     throw error;
   }

@@ -104,7 +104,7 @@ describe("meeting mode", () => {
         outcome: "conform",
       }),
     });
-    expect(stale).toMatchObject({ ok: false, status: 409 });
+    expect(stale).toMatchObject({ ok: false, status: 409, saved: { version: 2, outcome: "gewijzigd" } });
     const commitment = carryOutMeetingMode({
       viewer: secretary,
       meetingId: id,

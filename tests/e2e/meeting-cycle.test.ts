@@ -179,7 +179,7 @@ describe("the meeting itself and the time between", () => {
     await expectAccessible(checker);
   });
 
-  it("with JavaScript the meeting mode saves in the background, and keeps what was typed through a dropped connection", async () => {
+  it("with JavaScript the meeting mode saves in the background, keeps what was typed through a dropped connection and never saves over another screen by itself", async () => {
     const context = await browser({ as: secretary });
     const page = await context.newPage();
     await visit(page, `/vergaderingen/${meetingId}/vergadermodus?punt=${openItem.id}`);
@@ -201,6 +201,32 @@ describe("the meeting itself and the time between", () => {
       list = await (await context.request.get(`${baseUrl()}/vergaderingen/${meetingId}/besluitenlijst`)).text();
     }
     expect(list).toContain("de wethouder en de directeur steunen het voorstel");
+
+    // Meanwhile a second screen saves the same decision: this page is told, and does not save over it
+    // by itself; only an explicit "Opslaan" does.
+    const decisionId = Number(await decision.locator('input[name="decisionId"]').inputValue());
+    const other = carryOutMeetingMode({
+      viewer: secretary,
+      meetingId,
+      formData: form({
+        intent: "decision",
+        itemId: String(openItem.id),
+        decisionId: String(decisionId),
+        version: String(await decision.locator('input[name="version"]').inputValue()),
+        outcome: "gewijzigd",
+        textMarkdown: "Tekst van het tweede scherm.",
+        discussionMarkdown: "Verslag van het tweede scherm.",
+      }),
+    });
+    expect(other.ok, JSON.stringify(other)).toBe(true);
+    await verslag.fill("Verslag van dit scherm, na het tweede.");
+    await decision
+      .getByText(/Niet opgeslagen: .*Nu opgeslagen: ‘Tekst van het tweede scherm\./)
+      .waitFor({ timeout: 15_000 });
+    await decision.getByRole("button", { name: "Opslaan" }).click();
+    await decision.getByText(/Besluit en verslag opgeslagen/).waitFor();
+    const after = await (await context.request.get(`${baseUrl()}/vergaderingen/${meetingId}/besluitenlijst`)).text();
+    expect(after).toContain("Verslag van dit scherm, na het tweede.");
   });
 
   it("a member's live page receives the decision as it is recorded; a visitor's only what is public", async () => {
