@@ -231,8 +231,9 @@ describe("written procedures", () => {
     // Only the newest link works.
     expect(getProcedureByLink({ token: first, slug: setup.body.slug })).toBeNull();
     expect(getProcedureByLink({ token: reminder.token, slug: setup.body.slug })?.id).toBe(id);
-    expect(listProceduresAwaitingAnswer({ viewer: setup.members[1]! }).map((p) => p.id)).toEqual([id]);
-    expect(listProceduresAwaitingAnswer({ viewer: setup.members[0]! })).toEqual([]);
+    expect(listProceduresAwaitingAnswer({ viewer: setup.members[1]!, now: dayBefore }).map((p) => p.id)).toEqual([id]);
+    expect(listProceduresAwaitingAnswer({ viewer: setup.members[0]!, now: dayBefore })).toEqual([]);
+    expect(listProceduresAwaitingAnswer({ viewer: setup.members[1]!, now: deadlineAt + 1 })).toEqual([]);
   });
 
   it("is listed on the body's next besluitenlijst under 'Schriftelijk besloten': for its members, not yet for the public", async () => {

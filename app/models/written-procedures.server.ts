@@ -768,7 +768,7 @@ export async function remindWrittenProcedures({ baseUrl, now = Date.now() }: { b
 }
 
 /** Open procedures that still wait for this member's answer, for their start page. */
-export function listProceduresAwaitingAnswer({ viewer }: { viewer: Viewer }) {
+export function listProceduresAwaitingAnswer({ viewer, now = Date.now() }: { viewer: Viewer; now?: number }) {
   if (!viewer) return [];
   const scope = visibleWrittenProcedures(viewer);
   return getDb()
@@ -789,6 +789,8 @@ export function listProceduresAwaitingAnswer({ viewer }: { viewer: Viewer }) {
         eq(writtenProcedureAnswers.personId, viewer.personId),
         isNull(writtenProcedureAnswers.answer),
         eq(writtenProcedures.status, "open"),
+        // Past its deadline a round waits for the secretariaat, not for this member.
+        sql`${writtenProcedures.deadlineAt} > ${now}`,
       ),
     )
     .orderBy(asc(writtenProcedures.deadlineAt))

@@ -10,6 +10,7 @@ import { annualPlans, bodies, documentVersions, objectives, programmes } from ".
 import { SESSION_COOKIE } from "../../app/auth/session.server";
 import type { SignedInViewer } from "../../app/auth/viewer";
 import { connectDatabase, getDb, openDatabase } from "../../app/lib/db.server";
+import { reloadEnv } from "../../app/lib/env.server";
 import { addAgendaItem } from "../../app/models/agenda.server";
 import { createCalendarFeed } from "../../app/models/calendar-feeds.server";
 import { recordDecision } from "../../app/models/decisions.server";
@@ -65,6 +66,9 @@ function cookieFor(userId: number) {
 
 beforeAll(async () => {
   connectDatabase(openDatabase(inject("databasePath")));
+  // Files stored here (a paper of the written procedure) go beside the server's database, where it reads them.
+  process.env.DATABASE_URL = inject("databasePath");
+  reloadEnv();
   const db = getDb();
   const since = new Date(Date.now() - 1000).toISOString();
   const admin = await makeViewer({ role: "beheerder", name: "Auditor Beheer" });
