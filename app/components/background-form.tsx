@@ -14,6 +14,8 @@ type Reply =
     };
 
 const RETRY_MS = 5_000;
+/** An unsaved draft is kept on the device this long, no longer: a shared computer forgets it. */
+const DRAFT_KEPT_MS = 12 * 60 * 60_000;
 
 export function BackgroundForm({
   action,
@@ -43,10 +45,10 @@ export function BackgroundForm({
   const conflicted = useRef(false);
   const storageKey = `gremium:${draftKey}`;
 
-  const fieldsOf = (element: HTMLFormElement) => {
+  const keepDraft = (element: HTMLFormElement) => {
     const values: Record<string, string> = {};
     for (const [key, value] of new FormData(element)) if (typeof value === "string") values[key] = value;
-    return values;
+    localStorage.setItem(storageKey, JSON.stringify({ keptAt: Date.now(), values }));
   };
 
   const send = async () => {
@@ -54,7 +56,7 @@ export function BackgroundForm({
     if (!element) return;
     clearTimeout(retry.current);
     const body = new FormData(element);
-    localStorage.setItem(storageKey, JSON.stringify(fieldsOf(element)));
+    keepDraft(element);
     setState({ kind: "info", text: "Bezig met opslaan…" });
     let response: Response;
     try {
@@ -119,9 +121,18 @@ export function BackgroundForm({
     const element = form.current;
     if (!element) return;
     // Text typed before a reload or a crash that never reached the server comes back into the form.
-    const stored = localStorage.getItem(storageKey);
-    if (stored) {
-      const values = JSON.parse(stored) as Record<string, string>;
+    let stored: { keptAt?: number; values?: Record<string, string> } | null = null;
+    try {
+      stored = JSON.parse(localStorage.getItem(storageKey) ?? "null");
+    } catch {
+      stored = null;
+    }
+    if (stored && (!stored.keptAt || !stored.values || Date.now() - stored.keptAt > DRAFT_KEPT_MS)) {
+      localStorage.removeItem(storageKey);
+      stored = null;
+    }
+    if (stored?.values) {
+      const values = stored.values;
       for (const [name, value] of Object.entries(values)) {
         if (["intent", "version", "decisionId", "itemId"].includes(name)) continue;
         const field = element.elements.namedItem(name);
@@ -166,7 +177,7 @@ export function BackgroundForm({
       onInput={() => {
         const element = form.current;
         if (!element) return;
-        localStorage.setItem(storageKey, JSON.stringify(fieldsOf(element)));
+        keepDraft(element);
         if (!autosave || conflicted.current) return;
         clearTimeout(typing.current);
         typing.current = setTimeout(() => void send(), 3_000);

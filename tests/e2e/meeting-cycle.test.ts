@@ -227,6 +227,22 @@ describe("the meeting itself and the time between", () => {
     await decision.getByText(/Besluit en verslag opgeslagen/).waitFor();
     const after = await (await context.request.get(`${baseUrl()}/vergaderingen/${meetingId}/besluitenlijst`)).text();
     expect(after).toContain("Verslag van dit scherm, na het tweede.");
+
+    // The server unreachable and the page reloaded (a crashed tab, a restart): the typed text comes back.
+    await page.route("**/vergadermodus/opslaan", (route) => route.abort());
+    await verslag.fill("Getypt terwijl de server onbereikbaar was.");
+    await decision.getByRole("button", { name: "Opslaan" }).click();
+    await decision.getByText(/Niet opgeslagen: geen verbinding/).waitFor();
+    await page.reload();
+    const restored = page.getByRole("form", { name: /^Besluit LV-/ });
+    await restored.getByText(/Hersteld van dit apparaat/).waitFor();
+    expect(await restored.getByLabel(/^Verslag/).inputValue()).toBe("Getypt terwijl de server onbereikbaar was.");
+    await page.unroute("**/vergadermodus/opslaan");
+    await restored.getByRole("button", { name: "Opslaan" }).click();
+    await restored.getByText(/Besluit en verslag opgeslagen/).waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("gremium:")))).toEqual(
+      [],
+    );
   });
 
   it("a member's live page receives the decision as it is recorded; a visitor's only what is public", async () => {
