@@ -336,7 +336,12 @@ type WrittenRow = {
  * A procedure with what this viewer may read of its answers: names and remarks for the body's
  * insiders, the count per answer for everyone; and the viewer's own answer when they are asked.
  */
-function presentProcedure(viewer: Viewer, procedure: WrittenRow, answers: ReturnType<typeof answersOf>) {
+function presentProcedure(
+  viewer: Viewer,
+  procedure: WrittenRow,
+  answers: ReturnType<typeof answersOf>,
+  papers: ReturnType<typeof papersOf>,
+) {
   const inside = seesInside(viewer, procedure.bodyId);
   const own = viewer ? (answers.find((a) => a.personId === viewer.personId) ?? null) : null;
   return {
@@ -345,8 +350,23 @@ function presentProcedure(viewer: Viewer, procedure: WrittenRow, answers: Return
     answers: inside ? answers.map(({ procedureId: _p, ...answer }) => answer) : null,
     ownAnswer: own ? { answer: own.answer, remark: own.remark, version: own.version } : null,
     canManage: managesBody(viewer, procedure.bodyId),
-    papers: papersOf([procedure.id]).map(({ procedureId: _p, ...paper }) => paper),
+    papers: papers.map(({ procedureId: _p, ...paper }) => paper),
   };
+}
+
+/** Procedures as presented, with their answers and papers read in one query each, not one per row. */
+function presentAll(viewer: Viewer, rows: WrittenRow[]) {
+  const ids = rows.map((row) => row.id);
+  const answers = answersOf(ids);
+  const papers = papersOf(ids);
+  return rows.map((row) =>
+    presentProcedure(
+      viewer,
+      row,
+      answers.filter((a) => a.procedureId === row.id),
+      papers.filter((p) => p.procedureId === row.id),
+    ),
+  );
 }
 
 export type WrittenProcedure = ReturnType<typeof presentProcedure>;
@@ -361,14 +381,7 @@ export function listWrittenProcedures({ viewer, bodyId }: { viewer: Viewer; body
     .where(eq(writtenProcedures.bodyId, bodyId))
     .orderBy(desc(writtenProcedures.sentAt))
     .all() as WrittenRow[];
-  const answers = answersOf(rows.map((row) => row.id));
-  return rows.map((row) =>
-    presentProcedure(
-      viewer,
-      row,
-      answers.filter((a) => a.procedureId === row.id),
-    ),
-  );
+  return presentAll(viewer, rows);
 }
 
 /** One written procedure as the viewer may see it, or null. */
@@ -381,7 +394,7 @@ export function getWrittenProcedure({ viewer, id }: { viewer: Viewer; id: number
     .where(eq(writtenProcedures.id, id))
     .get() as (WrittenRow & { listingMeetingId: number | null }) | undefined;
   if (!row) return null;
-  return { ...presentProcedure(viewer, row, answersOf([row.id])), listingMeetingId: row.listingMeetingId };
+  return { ...presentAll(viewer, [row])[0]!, listingMeetingId: row.listingMeetingId };
 }
 
 /**
@@ -397,14 +410,7 @@ export function listWrittenDecisionsForMeeting({ viewer, meetingId }: { viewer: 
     .where(and(eq(writtenProcedures.status, "gesloten"), sql`${listingMeetingIdSql} = ${meetingId}`))
     .orderBy(asc(writtenProcedures.closedAt))
     .all() as WrittenRow[];
-  const answers = answersOf(rows.map((row) => row.id));
-  return rows.map((row) =>
-    presentProcedure(
-      viewer,
-      row,
-      answers.filter((a) => a.procedureId === row.id),
-    ),
-  );
+  return presentAll(viewer, rows);
 }
 
 function procedureForChange(id: number) {

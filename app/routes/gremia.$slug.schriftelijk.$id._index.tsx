@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { Alert, ConfidentialNotice } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { WrittenPapers } from "~/components/written-papers";
 import { Button, FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
 import { notFound, requireIdParam } from "~/auth/guards";
@@ -182,21 +183,10 @@ export default function WrittenProcedurePage() {
       ) : null}
       <h2 className="nl-heading nl-heading--level-2">Voorstel</h2>
       <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: procedure.proposalHtml }} />
-      {procedure.papers.length ? (
-        <>
-          <h2 className="nl-heading nl-heading--level-2">Stukken</h2>
-          <ul className="gremium-plain-list">
-            {procedure.papers.map((paper) => (
-              <li key={paper.id}>
-                <a className="nl-link" href={`/gremia/${slug}/schriftelijk/${procedure.id}/stukken/${paper.id}`}>
-                  {paper.title}
-                </a>{" "}
-                <span className="gremium-muted">({paper.fileName})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <WrittenPapers
+        papers={procedure.papers}
+        href={(paperId) => `/gremia/${slug}/schriftelijk/${procedure.id}/stukken/${paperId}`}
+      />
 
       {answering ? (
         <section aria-labelledby="uw-antwoord">

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, ConfidentialNotice } from "~/components/alert";
+import { WrittenPapers } from "~/components/written-papers";
 import { Button, FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { formatDateTime } from "~/lib/format";
@@ -103,24 +104,10 @@ export default function AnswerByLink() {
       </p>
       <h2 className="nl-heading nl-heading--level-2">Voorstel</h2>
       <div className="gremium-prose" dangerouslySetInnerHTML={{ __html: procedure.proposalHtml }} />
-      {procedure.papers.length ? (
-        <>
-          <h2 className="nl-heading nl-heading--level-2">Stukken</h2>
-          <ul className="gremium-plain-list">
-            {procedure.papers.map((paper) => (
-              <li key={paper.id}>
-                <a
-                  className="nl-link"
-                  href={`/gremia/${slug}/schriftelijk/${procedure.id}/stukken/${paper.id}?sleutel=${token}`}
-                >
-                  {paper.title}
-                </a>{" "}
-                <span className="gremium-muted">({paper.fileName})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <WrittenPapers
+        papers={procedure.papers}
+        href={(paperId) => `/gremia/${slug}/schriftelijk/${procedure.id}/stukken/${paperId}?sleutel=${token}`}
+      />
       {open ? (
         <>
           <h2 className="nl-heading nl-heading--level-2">Uw antwoord</h2>

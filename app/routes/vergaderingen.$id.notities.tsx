@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { SavedStatus } from "~/components/alert";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { PlainField } from "~/components/plain-field";
 import { notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay, formatTimestamp } from "~/lib/format";
@@ -131,15 +132,7 @@ function NoteFields({
           {general.join(" ")}
         </div>
       ) : null}
-      <div className={`utrecht-form-field${errors ? " utrecht-form-field--invalid" : ""}`}>
-        <label className="utrecht-form-label" htmlFor={`${prefix}-tekst`}>
-          Notitie
-        </label>
-        {errors ? (
-          <div className="utrecht-form-field-error-message" id={`${prefix}-tekst-fout`}>
-            {errors.join(" ")}
-          </div>
-        ) : null}
+      <PlainField name={`${prefix}-tekst`} label="Notitie" error={errors}>
         <textarea
           id={`${prefix}-tekst`}
           name="textMarkdown"
@@ -148,7 +141,7 @@ function NoteFields({
           defaultValue={mine?.values.textMarkdown ?? initial}
           {...(errors ? { "aria-invalid": true, "aria-describedby": `${prefix}-tekst-fout` } : {})}
         />
-      </div>
+      </PlainField>
       {canShare ? (
         <div className="utrecht-form-field utrecht-form-field--checkbox gremium-checkbox">
           <input

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { Alert, SavedStatus } from "~/components/alert";
 import { BackgroundForm } from "~/components/background-form";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { PlainField } from "~/components/plain-field";
 import { forbidden, notFound, requireIdParam } from "~/auth/guards";
 import { requireUser } from "~/auth/permissions.server";
 import { formatDay, formatTime } from "~/lib/format";
@@ -72,45 +73,9 @@ function Timer({ since, planned, now }: { since: number; planned: number | null;
   );
 }
 
-type FieldState = { id: string; error?: string[]; describedBy: Record<string, unknown> };
-
-function FieldError({ id, error }: { id: string; error?: string[] }) {
-  return error ? (
-    <div className="utrecht-form-field-error-message" id={`${id}-fout`}>
-      {error.join(" ")}
-    </div>
-  ) : null;
-}
-
-function TextArea({
-  field,
-  label,
-  name,
-  rows,
-  value,
-}: {
-  field: FieldState;
-  label: string;
-  name: string;
-  rows: number;
-  value: string;
-}) {
-  return (
-    <div className={`utrecht-form-field${field.error ? " utrecht-form-field--invalid" : ""}`}>
-      <label className="utrecht-form-label" htmlFor={field.id}>
-        {label}
-      </label>
-      <FieldError {...field} />
-      <textarea
-        id={field.id}
-        name={name}
-        rows={rows}
-        className="utrecht-textarea utrecht-textarea--html-textarea"
-        defaultValue={value}
-        {...field.describedBy}
-      />
-    </div>
-  );
+/** A field's id, its error and the attributes that point the control at that error. */
+function fieldState(id: string, error: string[] | undefined) {
+  return { id, error, describedBy: error ? { "aria-invalid": true as const, "aria-describedby": `${id}-fout` } : {} };
 }
 
 function DecisionFields({
@@ -124,26 +89,14 @@ function DecisionFields({
   reply: Refusal | undefined;
   formKey: string;
 }) {
-  const field = (name: string) => {
-    const error = errorFor(reply, formKey, name);
-    const id = `${prefix}-${name}`;
-    return {
-      id,
-      error,
-      describedBy: error ? { "aria-invalid": true as const, "aria-describedby": `${id}-fout` } : {},
-    };
-  };
+  const field = (name: string) => fieldState(`${prefix}-${name}`, errorFor(reply, formKey, name));
   const typed = reply && reply.formKey === formKey ? reply.values : null;
   const outcome = field("outcome");
   const text = field("textMarkdown");
   const discussion = field("discussionMarkdown");
   return (
     <>
-      <div className={`utrecht-form-field${outcome.error ? " utrecht-form-field--invalid" : ""}`}>
-        <label className="utrecht-form-label" htmlFor={outcome.id}>
-          Uitkomst
-        </label>
-        <FieldError {...outcome} />
+      <PlainField name={outcome.id} label="Uitkomst" error={outcome.error}>
         <select
           id={outcome.id}
           name="outcome"
@@ -157,21 +110,24 @@ function DecisionFields({
             </option>
           ))}
         </select>
-      </div>
-      <TextArea
-        field={text}
-        label="Besluit"
-        name="textMarkdown"
-        rows={4}
-        value={typed?.textMarkdown ?? values.textMarkdown}
-      />
-      <TextArea
-        field={discussion}
-        label="Verslag (kort: wat werd besproken)"
-        name="discussionMarkdown"
-        rows={5}
-        value={typed?.discussionMarkdown ?? values.discussionMarkdown}
-      />
+      </PlainField>
+      {(
+        [
+          [text, "Besluit", "textMarkdown", 4],
+          [discussion, "Verslag (kort: wat werd besproken)", "discussionMarkdown", 5],
+        ] as const
+      ).map(([state, label, name, rows]) => (
+        <PlainField key={name} name={state.id} label={label} error={state.error}>
+          <textarea
+            id={state.id}
+            name={name}
+            rows={rows}
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            defaultValue={typed?.[name] ?? values[name]}
+            {...state.describedBy}
+          />
+        </PlainField>
+      ))}
       <div className="utrecht-form-field utrecht-form-field--checkbox">
         <input
           id={`${prefix}-isConfidential`}
@@ -466,64 +422,47 @@ function CommitmentFields({
 }) {
   const key = String(decisionId);
   const typed = reply && reply.intent === "commitment" && reply.formKey === key ? reply.values : null;
-  const errors = (field: string) => (typed ? reply!.fieldErrors[field] : undefined);
-  const id = (field: string) => `toezegging-${decisionId}-${field}`;
-  const described = (field: string) =>
-    errors(field) ? { "aria-invalid": true as const, "aria-describedby": `${id(field)}-fout` } : {};
-  const message = (field: string) =>
-    errors(field) ? (
-      <div className="utrecht-form-field-error-message" id={`${id(field)}-fout`}>
-        {errors(field)!.join(" ")}
-      </div>
-    ) : null;
+  const field = (name: string) =>
+    fieldState(`toezegging-${decisionId}-${name}`, typed ? reply!.fieldErrors[name] : undefined);
+  const description = field("description");
+  const person = field("personId");
+  const due = field("dueOn");
   return (
     <>
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor={id("description")}>
-          Toezegging
-        </label>
-        {message("description")}
+      <PlainField name={description.id} label="Toezegging" error={description.error}>
         <input
-          id={id("description")}
+          id={description.id}
           name="description"
           className="utrecht-textbox utrecht-textbox--html-input"
           defaultValue={typed?.description ?? ""}
-          {...described("description")}
+          {...description.describedBy}
         />
-      </div>
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor={id("personId")}>
-          Door
-        </label>
-        {message("personId")}
+      </PlainField>
+      <PlainField name={person.id} label="Door" error={person.error}>
         <select
-          id={id("personId")}
+          id={person.id}
           name="personId"
           className="utrecht-select utrecht-select--html-select"
           defaultValue={typed?.personId ?? ""}
-          {...described("personId")}
+          {...person.describedBy}
         >
           <option value="">Kies een genodigde</option>
-          {people.map((person) => (
-            <option key={person.personId} value={person.personId}>
-              {person.name}
+          {people.map((invitee) => (
+            <option key={invitee.personId} value={invitee.personId}>
+              {invitee.name}
             </option>
           ))}
         </select>
-      </div>
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor={id("dueOn")}>
-          Termijn (dd-mm-jjjj, mag leeg)
-        </label>
-        {message("dueOn")}
+      </PlainField>
+      <PlainField name={due.id} label="Termijn (dd-mm-jjjj, mag leeg)" error={due.error}>
         <input
-          id={id("dueOn")}
+          id={due.id}
           name="dueOn"
           className="utrecht-textbox utrecht-textbox--html-input"
           defaultValue={typed?.dueOn ?? ""}
-          {...described("dueOn")}
+          {...due.describedBy}
         />
-      </div>
+      </PlainField>
     </>
   );
 }
