@@ -1,6 +1,14 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit, expectSignInAskedFor } from "./browser";
+import {
+  baseUrl,
+  expectAccessible,
+  launchBrowser,
+  signInDirectly,
+  visit,
+  expectSignInAskedFor,
+  mainText,
+} from "./browser";
 
 // Members and the secretariaat work without JavaScript here; axe runs in scripted browsers signed
 // in as the same people.
@@ -68,7 +76,7 @@ describe("actions", () => {
     await page.getByRole("button", { name: "Opslaan" }).click();
     await page.getByText("De stand is bijgewerkt.").waitFor();
     await page.getByRole("heading", { name: "Verloop" }).waitFor();
-    expect(await page.getByRole("main").textContent()).toContain("Verdeelsleutel akkoord in drie gemeenten.");
+    expect(await mainText(page)).toContain("Verdeelsleutel akkoord in drie gemeenten.");
 
     await page.getByLabel("Afronden").check();
     await page.getByRole("button", { name: "Opslaan" }).click();
@@ -77,15 +85,13 @@ describe("actions", () => {
     await page.getByLabel("Toelichting").fill("Financiering rond tot 1 juli 2027.");
     await page.getByRole("button", { name: "Opslaan" }).click();
     await page.getByText("De actie is afgerond.").waitFor();
-    expect(await page.getByRole("main").textContent()).toContain("Resultaat");
+    expect(await mainText(page)).toContain("Resultaat");
     await page.getByRole("heading", { level: 2, name: "Actie heropenen" }).waitFor();
 
     await visit(page, "/acties/mijn");
     const closed = page.getByRole("heading", { name: "Onlangs afgerond of vervallen" });
     await closed.waitFor();
-    expect(await page.getByRole("main").textContent()).toMatch(
-      /Onlangs afgerond of vervallen.*Voorstel voor de financiering/s,
-    );
+    expect(await mainText(page)).toMatch(/Onlangs afgerond of vervallen.*Voorstel voor de financiering/s);
   });
 
   it("the secretariaat processes the actielijst in one pass during the meeting; counts and chart follow", async () => {
@@ -176,7 +182,7 @@ describe("actions", () => {
 
     const page = await visitor.newPage();
     await visit(page, "/acties?status=alle");
-    const text = (await page.getByRole("main").textContent())!;
+    const text = await mainText(page);
     expect(text).toContain("Bereikbaarheid van het Zorg- en Veiligheidshuis buiten kantoortijd onderzoeken");
     expect(text).not.toContain("Daan Smit");
     expect(text).not.toContain("Tijdelijke versterking");

@@ -54,6 +54,15 @@ export async function expectAccessibleContent(shown: Page, scripted: BrowserCont
   await page.close();
 }
 
+/**
+ * The text of the page's main content once the page has loaded. Pages stream in: a message a test waited
+ * for can be there before the rest of the page on a busy machine, so reading at once reads half a page.
+ */
+export async function mainText(page: Page) {
+  await page.waitForLoadState("load");
+  return (await page.getByRole("main").textContent()) ?? "";
+}
+
 export async function visit(page: Page, path: string) {
   const response = await page.goto(`${baseUrl()}${path}`);
   return response!;

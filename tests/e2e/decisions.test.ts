@@ -8,6 +8,7 @@ import {
   signInWithForm,
   visit,
   expectSignInAskedFor,
+  mainText,
 } from "./browser";
 
 // The secretariaat records decisions without JavaScript; axe runs in a scripted browser signed in
@@ -91,7 +92,7 @@ describe("decisions and besluitenlijsten", () => {
   it("the concept list of a closed meeting: members see it whole, others not at all", async () => {
     const memberPage = await member.newPage();
     await memberPage.goto(`${september}/besluitenlijst`);
-    const text = await memberPage.getByRole("main").textContent();
+    const text = await mainText(memberPage);
     expect(text).toContain("Concept besluitenlijst");
     expect(text).toContain("Opdracht voor een meerjarenkoers 2027-2030");
     expect(text).toContain("Afspraken tussen de partners bekrachtigd");
@@ -153,7 +154,7 @@ describe("decisions and besluitenlijsten", () => {
     expect(await page.getByRole("button", { name: "Besluit vastleggen" }).count()).toBe(0);
 
     await anonymous.goto(`${november}/besluitenlijst`);
-    const text = (await anonymous.getByRole("main").textContent())!;
+    const text = await mainText(anonymous);
     expect(text).toContain("vastgesteld");
     expect(text).toContain("met een evaluatie na één jaar");
     expect(text).toContain("oorspronkelijke tekst");
@@ -165,7 +166,7 @@ describe("decisions and besluitenlijsten", () => {
   it("the register and decision pages show each viewer exactly what they may see", async () => {
     const anonymous = await visitor.newPage();
     await visit(anonymous, "/besluiten");
-    const list = (await anonymous.getByRole("main").textContent())!;
+    const list = await mainText(anonymous);
     expect(list).toContain("AB-2026-04-B1");
     expect(list).not.toContain("AB-2026-04-B2");
     expect(list).not.toContain("SG-2026-03");

@@ -1,7 +1,15 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestMailTo } from "./outbox";
-import { baseUrl, expectAccessible, expectAccessibleContent, launchBrowser, signInDirectly, visit } from "./browser";
+import {
+  baseUrl,
+  expectAccessible,
+  expectAccessibleContent,
+  launchBrowser,
+  signInDirectly,
+  visit,
+  mainText,
+} from "./browser";
 
 // The kwartiermaker and the visitor work without JavaScript; axe runs in scripted browsers. The
 // server has no SMTP_URL, so mail lands in the outbox beside its database, where we read it back.
@@ -93,7 +101,7 @@ describe("the nieuwsbrief", () => {
     await news.getByRole("textbox", { name: /^Tekst/ }).fill(`Lees het [verslag](${closedMeeting}).`);
     await news.getByRole("button", { name: "Blok opslaan" }).click();
     await page.getByText("Publiceren kan nog niet:").waitFor();
-    expect(await page.getByRole("main").textContent()).toContain("verwijst naar een vergadering die niet openbaar is");
+    expect(await mainText(page)).toContain("verwijst naar een vergadering die niet openbaar is");
     expect(await page.getByRole("button", { name: "Publiceren en versturen" }).count()).toBe(0);
     await page
       .getByRole("listitem")
@@ -151,7 +159,7 @@ describe("the nieuwsbrief", () => {
     expect(await preview.innerHTML()).toContain("<strong>levend</strong>");
     // Nothing was saved by previewing.
     await page.reload();
-    expect(await page.getByRole("main").textContent()).not.toContain("levend");
+    expect(await mainText(page)).not.toContain("levend");
   });
 
   it("the subscriber reads the edition on the web and in the feed, and unsubscribes with one click", async () => {

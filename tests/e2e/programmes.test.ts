@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit, mainText } from "./browser";
 
 // The kwartiermaker and the secretariaat work without JavaScript; axe runs in a scripted browser
 // signed in as the kwartiermaker.
@@ -114,7 +114,7 @@ describe("programmes and annual plans", () => {
     // Opgave 2 is linked to a besloten decision of the themagroep Huiselijk geweld (partner@ is a member).
     expect(await decisionsOf(member, 2)).toBe((await decisionsOf(anonymous, 2)) + 1);
     await visit(anonymous, "/programmas/versterkingsagenda-zvs/2");
-    expect(await anonymous.getByRole("main").textContent()).not.toContain("De partners maken per casus afspraken");
+    expect(await mainText(anonymous)).not.toContain("De partners maken per casus afspraken");
     await expectAccessible(anonymous);
   });
 
@@ -132,7 +132,7 @@ describe("programmes and annual plans", () => {
     const planUrl = page.url();
     // Last year's open goal came along; the finished one did not.
     await page.getByRole("heading", { level: 3, name: "Doelen meetbaar maken met een nulmeting" }).waitFor();
-    expect(await page.getByRole("main").textContent()).not.toContain("Signalenkaart voor wijkteams");
+    expect(await mainText(page)).not.toContain("Signalenkaart voor wijkteams");
     await checkAccessible(planUrl);
 
     await page.getByText("Begrotingsregel toevoegen").click();
@@ -165,7 +165,7 @@ describe("programmes and annual plans", () => {
     await desk.getByText(/Besluit SG-2026-04-B\d+ is vastgelegd\./).waitFor();
 
     await page.goto(planUrl);
-    const facts = (await page.getByRole("main").textContent())!;
+    const facts = await mainText(page);
     expect(facts).toMatch(/Status\s*vastgesteld/);
     expect(facts).toMatch(/SG-2026-04-B\d+ \(ingestemd\)/);
     await page.getByRole("button", { name: "Jaar afsluiten en jaarverslag maken" }).waitFor();

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { readdirSync, readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit } from "./browser";
+import { baseUrl, expectAccessible, launchBrowser, signInDirectly, visit, mainText } from "./browser";
 
 let context: BrowserContext;
 let page: Page;
@@ -119,7 +119,7 @@ describe("public site", () => {
       await page.waitForLoadState("networkidle");
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Er ging iets mis");
       await page.getByRole("navigation", { name: "Hoofdmenu" }).waitFor();
-      const reference = (await page.getByRole("main").textContent())?.match(/GRM-[0-9A-F]{10}/)?.[0];
+      const reference = (await mainText(page)).match(/GRM-[0-9A-F]{10}/)?.[0];
       // The reference is the request's id: in its X-Request-Id header and in its log lines (JSON).
       expect(reference).toBe(response.headers()["x-request-id"]);
       await expect
